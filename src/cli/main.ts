@@ -1,0 +1,55 @@
+/**
+ * The `healthscore` command: one subcommand per pipeline stage, plus `run` for all of them.
+ * Each subcommand lives in ./commands/<name>.ts and only turns flags into a pipeline call.
+ */
+import { Command, CommanderError } from 'commander';
+import { ExitCode, UserError } from './exit.ts';
+import { COMMANDS } from './commands/index.ts';
+
+export function buildProgram(): Command {
+  const program = new Command('healthscore')
+    .description(
+      'Predict customer churn from history and turn it into a calibrated 0-100 health score.\n' +
+        'A score of 80 means about a 20% chance of churning within the horizon.',
+    )
+    .version('0.1.0')
+    .showHelpAfterError('(add --help for usage)')
+    .exitOverride();
+  for (const register of COMMANDS) register(program);
+  program.addHelpText(
+    'after',
+    '\nExamples:\n' +
+      '  healthscore run --generate --data data/generated --out runs/latest\n' +
+      '  healthscore ingest --data data/sample --out runs/ingested\n' +
+      '  healthscore <command> --help',
+  );
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return ExitCode.ok;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      return err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.exitCode === 0
+        ? ExitCode.ok
+        : ExitCode.usage;
+    }
+    if (err instanceof UserError) {
+      console.error(`healthscore: ${err.message}`);
+      return err.exitCode;
+    }
+    console.error('healthscore: internal error (please report this with the command you ran):');
+    console.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
+    return ExitCode.internal;
+  }
+}
+
+const isEntry = process.argv[1] !== undefined && /[/\\]cli[/\\]main\.ts$/.test(process.argv[1]);
+if (isEntry) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,155 @@
+/**
+ * The input data contract: which tables a data folder may hold, their columns, and what each
+ * column's values must look like. One source of truth for ingestion (validation, quarantine),
+ * the generator (what it writes) and the feature engines (what they read).
+ *
+ * Dates are ISO 8601 in the files and epoch milliseconds (UTC) once parsed.
+ */
+import { z } from 'zod';
+
+export const TABLE_NAMES = ['customers', 'transactions', 'events', 'tickets', 'surveys', 'subscriptions'] as const;
+export const TableName = z.enum(TABLE_NAMES);
+export type TableName = z.infer<typeof TableName>;
+
+/** How a column's text is parsed: `date` → epoch ms (UTC), `number` → finite float, `string` as is. */
+export const ColumnKind = z.enum(['string', 'date', 'number']);
+export type ColumnKind = z.infer<typeof ColumnKind>;
+
+export const ColumnSpec = z.object({
+  name: z.string(),
+  kind: ColumnKind,
+  required: z.boolean(),
+  /** For strings: the allowed values, if the column is an enumeration. */
+  allowed: z.array(z.string()).optional(),
+  /** For numbers: the closed interval of allowed values. */
+  min: z.number().optional(),
+  max: z.number().optional(),
+  /** For numbers: must be a whole number. */
+  integer: z.boolean().optional(),
+});
+export type ColumnSpec = z.infer<typeof ColumnSpec>;
+
+export const TableSpec = z.object({
+  name: TableName,
+  columns: z.array(ColumnSpec),
+  /** The column that dates the row, used for the as-of check and the point-in-time cut. */
+  timeColumn: z.string(),
+});
+export type TableSpec = z.infer<typeof TableSpec>;
+
+export const TICKET_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+
+const s = (name: string, required = false): ColumnSpec => ({ name, kind: 'string', required });
+const d = (name: string, required = false): ColumnSpec => ({ name, kind: 'date', required });
+const n = (name: string, required = false, extra: Partial<ColumnSpec> = {}): ColumnSpec => ({
+  name,
+  kind: 'number',
+  required,
+  ...extra,
+});
+
+/** The six tables. Only `customers` must be present in a data folder. */
+export const CONTRACT: Record<TableName, TableSpec> = {
+  customers: {
+    name: 'customers',
+    timeColumn: 'signup_date',
+    columns: [s('customer_id', true), d('signup_date', true), s('plan'), s('segment'), s('region'), d('churn_date')],
+  },
+  transactions: {
+    name: 'transactions',
+    timeColumn: 'timestamp',
+    columns: [s('customer_id', true), d('timestamp', true), n('amount', true), s('transaction_id'), n('quantity')],
+  },
+  events: {
+    name: 'events',
+    timeColumn: 'timestamp',
+    columns: [s('customer_id', true), d('timestamp', true), s('event_type', true), n('value')],
+  },
+  tickets: {
+    name: 'tickets',
+    timeColumn: 'opened_at',
+    columns: [
+      s('customer_id', true),
+      d('opened_at', true),
+      d('closed_at'),
+      { name: 'priority', kind: 'string', required: false, allowed: [...TICKET_PRIORITIES] },
+      s('category'),
+      n('csat', false, { min: 1, max: 5 }),
+    ],
+  },
+  surveys: {
+    name: 'surveys',
+    timeColumn: 'timestamp',
+    columns: [s('customer_id', true), d('timestamp', true), n('nps', true, { min: 0, max: 10, integer: true })],
+  },
+  subscriptions: {
+    name: 'subscriptions',
+    timeColumn: 'start_date',
+    columns: [s('customer_id', true), d('start_date', true), d('end_date'), n('mrr', true, { min: 0 }), s('plan')],
+  },
+};
+
+/** Row types once parsed (dates as epoch ms; optional columns are null when absent or blank). */
+export const CustomerRow = z.object({
+  customer_id: z.string().min(1),
+  signup_date: z.number(),
+  plan: z.string().nullable(),
+  segment: z.string().nullable(),
+  region: z.string().nullable(),
+  churn_date: z.number().nullable(),
+});
+export type CustomerRow = z.infer<typeof CustomerRow>;
+
+export const TransactionRow = z.object({
+  customer_id: z.string().min(1),
+  timestamp: z.number(),
+  amount: z.number(),
+  transaction_id: z.string().nullable(),
+  quantity: z.number().nullable(),
+});
+export type TransactionRow = z.infer<typeof TransactionRow>;
+
+export const EventRow = z.object({
+  customer_id: z.string().min(1),
+  timestamp: z.number(),
+  event_type: z.string().min(1),
+  value: z.number().nullable(),
+});
+export type EventRow = z.infer<typeof EventRow>;
+
+export const TicketRow = z.object({
+  customer_id: z.string().min(1),
+  opened_at: z.number(),
+  closed_at: z.number().nullable(),
+  priority: z.enum(TICKET_PRIORITIES).nullable(),
+  category: z.string().nullable(),
+  csat: z.number().min(1).max(5).nullable(),
+});
+export type TicketRow = z.infer<typeof TicketRow>;
+
+export const SurveyRow = z.object({
+  customer_id: z.string().min(1),
+  timestamp: z.number(),
+  nps: z.number().int().min(0).max(10),
+});
+export type SurveyRow = z.infer<typeof SurveyRow>;
+
+export const SubscriptionRow = z.object({
+  customer_id: z.string().min(1),
+  start_date: z.number(),
+  end_date: z.number().nullable(),
+  mrr: z.number().min(0),
+  plan: z.string().nullable(),
+});
+export type SubscriptionRow = z.infer<typeof SubscriptionRow>;
+
+export const ROW_SCHEMAS = {
+  customers: CustomerRow,
+  transactions: TransactionRow,
+  events: EventRow,
+  tickets: TicketRow,
+  surveys: SurveyRow,
+  subscriptions: SubscriptionRow,
+} as const;
+
+export const DAY_MS = 86_400_000;

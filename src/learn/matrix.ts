@@ -1,0 +1,37 @@
+/**
+ * A dense numeric design matrix: row-major Float64Array, NaN for a missing value.
+ * The one shape every learner, calibrator and explainer takes, so that no stage copies
+ * rows into objects.
+ */
+export interface Matrix {
+  readonly rows: number;
+  readonly cols: number;
+  /** Row-major: value (i, j) is data[i * cols + j]. */
+  readonly data: Float64Array;
+}
+
+export function matrix(rows: number, cols: number, data?: Float64Array): Matrix {
+  const d = data ?? new Float64Array(rows * cols);
+  if (d.length !== rows * cols) throw new Error(`matrix: data has ${d.length} values, expected ${rows}×${cols}`);
+  return { rows, cols, data: d };
+}
+
+/** Builds a matrix from named columns, in the order of `names`. Cost: one pass over rows × cols. */
+export function fromColumns(columns: ReadonlyArray<ArrayLike<number>>): Matrix {
+  const cols = columns.length;
+  const rows = cols === 0 ? 0 : columns[0].length;
+  const data = new Float64Array(rows * cols);
+  for (let j = 0; j < cols; j++) {
+    const c = columns[j];
+    if (c.length !== rows) throw new Error(`fromColumns: column ${j} has ${c.length} rows, expected ${rows}`);
+    for (let i = 0; i < rows; i++) data[i * cols + j] = c[i];
+  }
+  return { rows, cols, data };
+}
+
+/** The rows at `index`, in that order (for splits and bootstrap samples). */
+export function takeRows(m: Matrix, index: ArrayLike<number>): Matrix {
+  const out = new Float64Array(index.length * m.cols);
+  for (let k = 0; k < index.length; k++) out.set(m.data.subarray(index[k] * m.cols, (index[k] + 1) * m.cols), k * m.cols);
+  return { rows: index.length, cols: m.cols, data: out };
+}

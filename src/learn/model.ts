@@ -1,0 +1,22 @@
+/**
+ * What every churn model offers the rest of the pipeline (calibration, evaluation, scoring,
+ * reasons, reports), whatever its kind. Margins are log-odds of churn within the horizon.
+ */
+export type ModelKind = 'logistic' | 'gbdt';
+
+export interface Contributions {
+  /** The margin every row starts from (intercept, or the expected value under TreeSHAP). */
+  readonly base: number;
+  /** rows × cols, row-major: how much feature j moved row i's margin; base + row sum = margin. */
+  readonly values: Float64Array;
+}
+
+export interface ChurnModel {
+  readonly kind: ModelKind;
+  /** Names of the matrix columns the model was trained on, in order. */
+  readonly featureNames: readonly string[];
+  /** Raw log-odds of churn for every row. */
+  margin(x: import('./matrix.ts').Matrix): Float64Array;
+  /** Per-row, per-feature additive contributions to the margin (coef × value, or exact TreeSHAP). */
+  contributions(x: import('./matrix.ts').Matrix): Contributions;
+}
