@@ -1,12 +1,85 @@
+/**
+ * `healthscore ahp --config FILE`: validates an AHP config and prints the weights it implies —
+ * per node the eigenvector and geometric-mean weights, λmax, CI, CR — the global indicator
+ * weights, and warnings (CR above 0.10, with the judgments whose change lowers CR the most).
+ */
 import type { Command } from 'commander';
+import { readFileSync } from 'node:fs';
+import { readAhpConfig } from '../../ahp/config-file.ts';
+import type { AhpWeights } from '../../ahp/hierarchy-weights.ts';
+import type { NodeWeights } from '../../ahp/node-weights.ts';
+import { scoringIndicators } from '../../ahp/scoring-indicators.ts';
+import { FeatureDictionary } from '../../features/dictionary.ts';
 import { UserError } from '../exit.ts';
 
-// PLACEHOLDER-UNTIL-BUILT: replaced by the stage's real command.
+const pct = (w: number) => `${(100 * w).toFixed(1)}%`.padStart(6);
+
+function nodeLines(title: string, node: NodeWeights): string[] {
+  const width = Math.max(...node.criteria.map((c) => c.length), 9);
+  const lines = [`${title} (${node.method}${node.judges.length > 0 ? `, judges: ${node.judges.join(', ')}` : ''})`];
+  lines.push(`  ${'criterion'.padEnd(width)}  eigenvector  geometric mean`);
+  node.criteria.forEach((c, i) => {
+    lines.push(`  ${c.padEnd(width)}  ${pct(node.weights[i]).padStart(11)}  ${pct(node.geometricMeanWeights[i]).padStart(14)}`);
+  });
+  if (node.criteria.length > 2) {
+    lines.push(
+      `  λmax ${node.lambdaMax.toFixed(4)}  CI ${node.consistencyIndex.toFixed(4)}  ` +
+        `RI ${node.randomIndex.toFixed(2)}  CR ${node.consistencyRatio.toFixed(4)}`,
+    );
+  }
+  for (const c of node.completed) lines.push(`  completed (Harker): (${c.row}, ${c.col}) = ${c.value.toFixed(3)}`);
+  for (const j of node.judgeConsistency) {
+    lines.push(`  judge ${j.judge}: CR ${j.consistencyRatio === null ? 'n/a' : j.consistencyRatio.toFixed(4)}`);
+  }
+  return lines;
+}
+
+export function formatAhpWeights(w: AhpWeights): string {
+  const lines = [`AHP config "${w.name}"`, '', ...nodeLines('Dimensions', w.goal)];
+  for (const d of w.dimensions) {
+    if (d.indicators.criteria.length > 1) lines.push('', ...nodeLines(`Indicators of "${d.name}"`, d.indicators));
+  }
+  lines.push('', 'Global indicator weights');
+  const width = Math.max(...w.indicators.map((i) => i.feature.length), 7);
+  for (const i of w.indicators) {
+    lines.push(`  ${i.feature.padEnd(width)}  ${pct(i.globalWeight)}  (${i.dimension}${i.direction ? `, ${i.direction}` : ''})`);
+  }
+  return lines.join('\n');
+}
+
 export function registerAhp(program: Command): void {
   program
     .command('ahp')
-    .description('(not built yet)')
-    .action(() => {
-      throw new UserError('ahp is not built yet');
+    .description('check an AHP weights config and print its weights, λmax, CI and CR')
+    .requiredOption('--config <file>', 'AHP config (JSON; see models/ahp/*.json and models/ahp/ahp-config.schema.json)')
+    .option('--dictionary <file>', 'feature dictionary (JSON) to check the indicators and their directions against')
+    .option('--json', 'print the weights as JSON instead of a table')
+    .addHelpText(
+      'after',
+      '\nExamples:\n' +
+        '  healthscore ahp --config models/ahp/practice-satisfaction-repeat-interaction-profit.json\n' +
+        '  healthscore ahp --config models/ahp/practice-amount-interaction-satisfaction.json --json\n' +
+        '  healthscore ahp --config my-weights.json --dictionary runs/latest/features/dictionary.json\n' +
+        '\nA consistency ratio (CR) above 0.10 is reported as a warning with the judgments whose change\n' +
+        'would lower it the most.',
+    )
+    .action((opts: { config: string; dictionary?: string; json?: boolean }) => {
+      const r = readAhpConfig(opts.config);
+      if (!r.ok) throw new UserError(r.problems.join('\nhealthscore: '));
+      if (opts.dictionary) {
+        let dictionary: FeatureDictionary;
+        try {
+          const parsed = FeatureDictionary.safeParse(JSON.parse(readFileSync(opts.dictionary, 'utf8')));
+          if (!parsed.success) throw new UserError(`${opts.dictionary}: not a feature dictionary (${parsed.error.issues[0]?.message})`);
+          dictionary = parsed.data;
+        } catch (err) {
+          if (err instanceof UserError) throw err;
+          throw new UserError(`${opts.dictionary}: cannot read the feature dictionary (${(err as Error).message})`);
+        }
+        const s = scoringIndicators(r.weights, dictionary, opts.config);
+        if (!s.ok) throw new UserError(s.problems.join('\nhealthscore: '));
+      }
+      console.log(opts.json ? JSON.stringify(r.weights, null, 2) : formatAhpWeights(r.weights));
+      for (const w of r.weights.warnings) console.error(`warning: ${w}`);
     });
 }

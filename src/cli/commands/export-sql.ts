@@ -1,12 +1,97 @@
+/**
+ * `healthscore export-sql`: compiles a saved model — preprocessing, model, calibrator — into one
+ * portable SQL query over a feature table, so the scoring can run in Spark SQL, Trino or a
+ * warehouse (see docs/scoring-operations.md). The model comes from a model directory
+ * (`--model models/NAME/VERSION`) or from three spec JSON files.
+ */
 import type { Command } from 'commander';
-import { UserError } from '../exit.ts';
+import { readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import type { z } from 'zod';
+import { CalibratorSpec } from '../../calibrate/calibrator.ts';
+import { writeAtomically } from '../../data/atomic-output.ts';
+import { loadModelBundle } from '../../learn/artifacts/bundle-artifact.ts';
+import { GbdtSpec } from '../../learn/gbdt/serialize.ts';
+import { LogisticSpec } from '../../learn/logistic/logistic-spec.ts';
+import { PreprocessorSpec } from '../../learn/preprocess/spec.ts';
+import { compileScoringSql, type ScoringBundle } from '../../score/sql-export/compile-scoring-sql.ts';
+import { ExitCode, UserError } from '../exit.ts';
 
-// PLACEHOLDER-UNTIL-BUILT: replaced by the stage's real command.
+interface ExportSqlOptions {
+  model?: string;
+  preprocessor?: string;
+  modelSpec?: string;
+  calibrator?: string;
+  table: string;
+  keep: string;
+  out?: string;
+}
+
+function readSpec<T>(path: string, schema: z.ZodType<T>, what: string): T {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new UserError(`${path}: cannot read the ${what} (${(error as Error).message})`);
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new UserError(`${path}: not a ${what}: ${issue.path.join('.') || '(root)'}: ${issue.message}`, ExitCode.modelMismatch);
+  }
+  return parsed.data;
+}
+
+async function bundleFrom(o: ExportSqlOptions): Promise<ScoringBundle> {
+  const files = [o.preprocessor, o.modelSpec, o.calibrator];
+  if (o.model !== undefined) {
+    if (files.some((f) => f !== undefined)) throw new UserError('give either --model or the three spec files, not both', ExitCode.usage);
+    const { manifest, fitted } = await loadModelBundle(o.model);
+    return { preprocessor: manifest.preprocessing, model: fitted, calibrator: manifest.calibrator };
+  }
+  if (o.preprocessor === undefined || o.modelSpec === undefined || o.calibrator === undefined) {
+    throw new UserError('give --model DIR, or all of --preprocessor, --model-spec and --calibrator', ExitCode.usage);
+  }
+  const preprocessor = readSpec(o.preprocessor, PreprocessorSpec, 'preprocessor spec');
+  const raw = readSpec(o.modelSpec, LogisticSpec.or(GbdtSpec), 'logistic or GBDT model spec');
+  const calibrator = readSpec(o.calibrator, CalibratorSpec, 'calibrator spec');
+  const model: ScoringBundle['model'] = raw.kind === 'logistic' ? { kind: 'logistic', spec: raw } : { kind: 'gbdt', spec: raw };
+  return { preprocessor, model, calibrator };
+}
+
 export function registerExportSql(program: Command): void {
   program
     .command('export-sql')
-    .description('(not built yet)')
-    .action(() => {
-      throw new UserError('export-sql is not built yet');
+    .description('compile a model (preprocessing, model, calibration) into one portable SQL query over a feature table')
+    .option('--model <dir>', 'saved model directory, models/NAME/VERSION')
+    .option('--preprocessor <file>', 'preprocessor spec JSON (instead of --model)')
+    .option('--model-spec <file>', 'logistic or GBDT spec JSON (instead of --model)')
+    .option('--calibrator <file>', 'calibrator spec JSON (instead of --model)')
+    .option('--table <name>', 'feature table (or view) the query reads', 'features')
+    .option('--keep <columns>', 'comma-separated columns copied to the output', 'customer_id')
+    .option('--out <file>', 'write the SQL here instead of standard output')
+    .addHelpText(
+      'after',
+      '\nExamples:\n' +
+        '  healthscore export-sql --model models/churn/2026-03-01 --table features --out score.sql\n' +
+        '  healthscore export-sql --preprocessor pre.json --model-spec gbdt.json --calibrator cal.json\n' +
+        '\nThe query returns the --keep columns, churn_probability and health_score. Missing values\n' +
+        'must be NULL and categorical columns text; see docs/scoring-operations.md.',
+    )
+    .action(async (o: ExportSqlOptions) => {
+      const bundle = await bundleFrom(o);
+      const keep = o.keep.split(',').map((c) => c.trim()).filter((c) => c !== '');
+      let sql: string;
+      try {
+        sql = `${compileScoringSql(bundle, { table: o.table, keep }).query};\n`;
+      } catch (error) {
+        // The compiler throws only on specs that disagree with each other (a corrupted model).
+        throw new UserError(`the model does not compile: ${(error as Error).message}`, ExitCode.modelMismatch);
+      }
+      if (o.out === undefined) process.stdout.write(sql);
+      else {
+        const out = o.out;
+        await writeAtomically(out, (tmp) => writeFile(tmp, sql));
+      }
     });
 }

@@ -1,12 +1,77 @@
-import type { Command } from 'commander';
+/**
+ * `healthscore features`: point-in-time features and churn labels (see src/features/features-stage.ts).
+ */
+import { Option, type Command } from 'commander';
 import { UserError } from '../exit.ts';
+import { runFeaturesStage } from '../../features/features-stage.ts';
+import type { ChurnDefinition } from '../../features/churn-definition.ts';
+import { consoleLog, quietLog } from '../log.ts';
 
-// PLACEHOLDER-UNTIL-BUILT: replaced by the stage's real command.
 export function registerFeatures(program: Command): void {
   program
     .command('features')
-    .description('(not built yet)')
-    .action(() => {
-      throw new UserError('features is not built yet');
+    .description(
+      'Build point-in-time features and churn labels from a clean store (the output of "healthscore ingest").\n' +
+        'At each cutoff T only rows dated strictly before T are used; customers are included if they signed up\n' +
+        'before T and had not churned before it; the label is 1 when they churned within --horizon-days after T.\n' +
+        'Cutoffs whose horizon runs past the end of the data are censored: counted, not labelled. Writes:\n' +
+        '  OUT/features.parquet, OUT/features.csv   one row per (customer_id, cutoff): label, then the features\n' +
+        '  OUT/feature-dictionary.json               what each feature means (window, direction, dimension)\n' +
+        '  OUT/feature-summary.json                  per cutoff: customers, labelled, churned, censored',
+    )
+    .requiredOption('--data <dir>', 'ingest output folder with tables/ (the duckdb engine also reads a folder of contract CSVs)')
+    .requiredOption('--out <dir>', 'output folder')
+    .option('--cutoffs <list>', 'YYYY-MM-DD,YYYY-MM-DD,... or monthly:START:END (default: the last 12 month starts whose horizon fits the data)')
+    .option('--horizon-days <n>', 'churn horizon after each cutoff, in days', '90')
+    .addOption(new Option('--churn <definition>', 'what churned means').choices(['explicit', 'subscription', 'inactivity']).default('explicit'))
+    .option('--inactivity-tables <list>', 'with --churn inactivity: tables whose rows count as activity', 'transactions')
+    .addOption(new Option('--engine <name>', 'in memory (arquero) or out of core (duckdb)').choices(['arquero', 'duckdb']).default('arquero'))
+    .option('--as-of <date>', 'build the unlabelled scoring snapshot at this date instead (for batch scoring)')
+    .option('--spec <file>', 'a feature spec JSON (default: the built-in spec, see docs/features.md)')
+    .option('--threads <n>', 'DuckDB threads (duckdb engine)')
+    .option('--quiet', 'print nothing but warnings')
+    .addHelpText(
+      'after',
+      '\nExamples:\n' +
+        '  healthscore features --data runs/ingested --out runs/features\n' +
+        '  healthscore features --data runs/ingested --cutoffs monthly:2024-01-01:2024-12-01 --horizon-days 90 --out runs/features\n' +
+        '  healthscore features --data runs/ingested --engine duckdb --churn subscription --out runs/features\n' +
+        '  healthscore features --data runs/cdnow --cutoffs 1997-10-01,1998-01-01 --churn inactivity --out runs/cdnow-features\n' +
+        '  healthscore features --data runs/ingested --as-of 2025-06-30 --out runs/snapshot',
+    )
+    .action(async (flags: Record<string, string | boolean | undefined>) => {
+      const horizonDays = positiveInt('--horizon-days', flags.horizonDays as string);
+      const threads = flags.threads === undefined ? undefined : positiveInt('--threads', flags.threads as string);
+      await runFeaturesStage(
+        {
+          data: flags.data as string,
+          out: flags.out as string,
+          engine: flags.engine as 'arquero' | 'duckdb',
+          cutoffs: flags.cutoffs as string | undefined,
+          asOf: flags.asOf as string | undefined,
+          horizonDays,
+          churn: churnFlag(flags.churn as string, flags.inactivityTables as string),
+          spec: flags.spec as string | undefined,
+          threads,
+        },
+        flags.quiet === true ? quietLog : consoleLog,
+      );
     });
+}
+
+function positiveInt(flag: string, text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n <= 0) throw new UserError(`${flag}: "${text}" is not a positive whole number`);
+  return n;
+}
+
+const ACTIVITY = ['transactions', 'events', 'tickets', 'surveys', 'subscriptions'] as const;
+
+function churnFlag(kind: string, tables: string): ChurnDefinition {
+  if (kind === 'subscription') return { kind: 'subscriptionEnded' };
+  if (kind !== 'inactivity') return { kind: 'explicit' };
+  const list = tables.split(',').map((t) => t.trim());
+  const bad = list.find((t) => !(ACTIVITY as readonly string[]).includes(t));
+  if (bad !== undefined) throw new UserError(`--inactivity-tables: "${bad}" is not one of ${ACTIVITY.join(', ')}`);
+  return { kind: 'inactivity', tables: list as (typeof ACTIVITY)[number][] };
 }

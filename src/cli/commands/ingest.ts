@@ -1,12 +1,48 @@
-import type { Command } from 'commander';
-import { UserError } from '../exit.ts';
+/**
+ * `healthscore ingest`: validates input data into a clean store (see src/data/ingest-stage.ts).
+ */
+import { Option, type Command } from 'commander';
+import { formatIngestSummary } from '../../data/ingest-summary.ts';
+import { IngestStageOptions, runIngestStage } from '../../data/ingest-stage.ts';
+import { consoleLog, quietLog } from '../log.ts';
 
-// PLACEHOLDER-UNTIL-BUILT: replaced by the stage's real command.
 export function registerIngest(program: Command): void {
   program
     .command('ingest')
-    .description('(not built yet)')
-    .action(() => {
-      throw new UserError('ingest is not built yet');
+    .description('Validate input data (a data folder, a tabular churn file, or an adapter input) into a clean store')
+    .option('--data <dir>', 'data folder (or, with --adapter, the adapter input file)')
+    .requiredOption('--out <dir>', 'output folder for tables/, quarantine/ and ingest-summary.json')
+    .option('--as-of <date>', 'reject rows dated after this ISO 8601 date or date-time (a date includes that whole day, UTC)')
+    .option('--tabular <file>', 'one-row-per-customer file with a label column (needs --config)')
+    .option('--config <file>', 'tabular config JSON (id column, label and its positive value, categorical and dropped columns)')
+    .addOption(new Option('--adapter <name>', 'read --data with an adapter instead of as a folder (cdnow: the CDNOW master log)').choices(['cdnow']))
+    .option('--quiet', 'print only the summary table')
+    .addHelpText(
+      'after',
+      '\nA data folder holds customers (required) and optionally transactions, events, tickets, surveys and\n' +
+        'subscriptions, each as <table>.csv, .jsonl or .parquet. Writes:\n' +
+        '  OUT/tables/<table>.parquet   accepted rows, typed (dates as UTC timestamps)\n' +
+        '  OUT/quarantine/<table>.csv   rejected rows: file, line, column, value, reason, detail\n' +
+        '  OUT/ingest-summary.json      per table: read = accepted + rejected, reasons, extra columns\n' +
+        'A bad row is quarantined; a bad file (missing, empty, not UTF-8, missing required column, unknown\n' +
+        'table, not CSV/JSON Lines/Parquet) stops with a one-line message and exit code 3.\n' +
+        '\nExamples:\n' +
+        '  healthscore ingest --data data/sample --out runs/ingested\n' +
+        '  healthscore ingest --data data/sample --out runs/ingested --as-of 2025-06-30\n' +
+        '  healthscore ingest --tabular ../shared/data/telco/Telco-Customer-Churn.csv --config data/tabular/telco.json --out runs/telco\n' +
+        '  healthscore ingest --adapter cdnow --data ../shared/data/cdnow/CDNOW_master.txt --out runs/cdnow',
+    )
+    .action(async (flags: Record<string, unknown>) => {
+      const options = IngestStageOptions.parse({
+        data: flags.data,
+        out: flags.out,
+        asOf: flags.asOf,
+        tabular: flags.tabular,
+        config: flags.config,
+        adapter: flags.adapter,
+      });
+      const summary = await runIngestStage(options, flags.quiet === true ? quietLog : consoleLog);
+      console.log(formatIngestSummary(summary));
+      console.log(`clean tables in ${options.out}/tables, rejected rows in ${options.out}/quarantine`);
     });
 }

@@ -1,0 +1,88 @@
+/**
+ * The AHP config (models/ahp/*.json): a criteria hierarchy — dimensions under the goal, and under
+ * each dimension indicators that are features of the feature dictionary — with the judgments that
+ * weigh each level. This schema is the single source of truth: the JSON Schema in
+ * models/ahp/ahp-config.schema.json is generated from it (see `ahpConfigJsonSchema`).
+ */
+import { z } from 'zod';
+
+const fraction = /^\s*\d+(\.\d+)?\s*(\/\s*\d+(\.\d+)?\s*)?$/;
+
+/** One cell: a number on Saaty's scale, a fraction such as "1/3", or null when not judged. */
+export const JudgmentCell = z
+  .union([z.number().positive(), z.string().regex(fraction, 'a number or a fraction such as "1/3"'), z.null()])
+  .describe('Saaty scale 1–9 or a reciprocal ("1/3"); null = not judged (derived or completed)');
+
+export const Judge = z
+  .object({
+    judge: z.string().min(1).describe('Who made the judgments (for messages and the report)'),
+    matrix: z
+      .array(z.array(JudgmentCell))
+      .describe(
+        'Square matrix, rows and columns in the order of the criteria; cell (i, j) = how many times more ' +
+          'important criterion i is than j. Fill the upper triangle; the lower may stay null.',
+      ),
+  })
+  .strict();
+export type Judge = z.infer<typeof Judge>;
+
+export const PairwiseJudgments = z
+  .object({
+    method: z.literal('pairwise'),
+    judges: z.array(Judge).min(1).describe('Several judges are combined cell by cell by the geometric mean'),
+  })
+  .strict();
+
+export const PercentageJudgments = z
+  .object({
+    method: z.literal('percentages'),
+    weights: z
+      .record(z.string(), z.number().positive())
+      .describe('Weight in percent per criterion name (dimension name, or indicator feature); must sum to 100'),
+  })
+  .strict();
+
+export const Judgments = z.discriminatedUnion('method', [PairwiseJudgments, PercentageJudgments]);
+export type Judgments = z.infer<typeof Judgments>;
+
+export const Indicator = z
+  .object({
+    feature: z.string().min(1).describe('A feature name from the feature dictionary'),
+    label: z.string().optional().describe('How the report names the indicator'),
+    direction: z
+      .enum(['healthier', 'riskier'])
+      .optional()
+      .describe("Overrides the dictionary: 'healthier' if a higher value means a healthier customer"),
+  })
+  .strict();
+export type Indicator = z.infer<typeof Indicator>;
+
+export const AhpDimension = z
+  .object({
+    name: z.string().min(1).describe('Criterion under the goal, e.g. "satisfaction" or "repeat purchase"'),
+    description: z.string().optional(),
+    indicators: z.array(Indicator).min(1),
+    judgments: Judgments.optional().describe('Weights of the indicators; equal weights when omitted'),
+  })
+  .strict();
+export type AhpDimension = z.infer<typeof AhpDimension>;
+
+export const AhpConfig = z
+  .object({
+    $schema: z.string().optional(),
+    name: z.string().min(1),
+    description: z.string().optional(),
+    source: z.string().optional().describe('Where this indicator system comes from'),
+    dimensions: z.array(AhpDimension).min(1),
+    judgments: Judgments.describe('Weights of the dimensions with respect to customer health'),
+  })
+  .strict();
+export type AhpConfig = z.infer<typeof AhpConfig>;
+
+/** The JSON Schema editors use for completion; committed as models/ahp/ahp-config.schema.json. */
+export function ahpConfigJsonSchema(): Record<string, unknown> {
+  return {
+    ...z.toJSONSchema(AhpConfig, { io: 'input', target: 'draft-2020-12' }),
+    title: 'healthscore AHP config',
+  };
+}

@@ -1,0 +1,18 @@
+/**
+ * The principal eigenvalue λmax estimated from a matrix and its weights as the mean of
+ * (Aw)_i / w_i (Saaty 1980, "The Analytic Hierarchy Process", §2.2). Exact when w is the
+ * principal eigenvector; for other weights (the geometric mean) it is the usual estimate.
+ * @example lambdaMax(pairwiseMatrix([[1, 2], [0.5, 1]]), [2 / 3, 1 / 3]) // => 2
+ */
+import type { PairwiseMatrix } from './pairwise-matrix.ts';
+
+export function lambdaMax(m: PairwiseMatrix, weights: ArrayLike<number>): number {
+  const { n, values } = m;
+  let s = 0;
+  for (let i = 0; i < n; i++) {
+    let row = 0;
+    for (let j = 0; j < n; j++) row += values[i * n + j] * weights[j];
+    s += row / weights[i];
+  }
+  return s / n;
+}

@@ -1,0 +1,91 @@
+/**
+ * Isotonic calibration (Zadrozny & Elkan 2002): the non-decreasing step function of the model's
+ * probability that best fits the 0/1 outcomes in least squares, found by pool-adjacent-violators;
+ * between its steps, linear interpolation. Reproduces scikit-learn's
+ * `IsotonicRegression(out_of_bounds="clip").fit(p, y).predict(p_new)` with p = σ(margin):
+ *
+ * 1. sort by (p, y) and merge equal p into one point weighted by its count, with mean y
+ *    (`_make_unique`);
+ * 2. pool-adjacent-violators on those means;
+ * 3. keep only the points where the fitted value changes (both ends of every flat run), which
+ *    leaves the interpolant unchanged;
+ * 4. predict by linear interpolation between kept points as scipy's `interp1d`, clipping inputs
+ *    outside the fitted range to its ends.
+ */
+import { checkScoredLabels } from '../evaluate/scored-labels.ts';
+import { poolAdjacentViolators } from './pool-adjacent-violators.ts';
+
+export interface IsotonicSteps {
+  /** Increasing probabilities (x thresholds). */
+  readonly x: readonly number[];
+  /** Fitted churn probability at each x, non-decreasing. */
+  readonly y: readonly number[];
+}
+
+/** Fits on any increasing-in-risk input x (here the model's probability). */
+export function fitIsotonicRegression(x: ArrayLike<number>, labels: ArrayLike<number>): IsotonicSteps {
+  checkScoredLabels(x, labels, 'fitIsotonicRegression');
+  const n = x.length;
+  if (n === 0) throw new Error('fitIsotonicRegression: no rows');
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => x[a] - x[b] || labels[a] - labels[b]);
+  const ux: number[] = [];
+  const uy: number[] = [];
+  const uw: number[] = [];
+  let currentX = x[order[0]];
+  let sumY = 0;
+  let sumW = 0;
+  for (const i of order) {
+    if (x[i] !== currentX) {
+      ux.push(currentX);
+      uy.push(sumY / sumW);
+      uw.push(sumW);
+      currentX = x[i];
+      sumY = 0;
+      sumW = 0;
+    }
+    sumY += labels[i];
+    sumW += 1;
+  }
+  ux.push(currentX);
+  uy.push(sumY / sumW);
+  uw.push(sumW);
+  const fitted = poolAdjacentViolators(uy, uw);
+  const keepX: number[] = [];
+  const keepY: number[] = [];
+  const m = ux.length;
+  for (let k = 0; k < m; k++) {
+    // Interior points equal to both neighbours add nothing to the interpolant.
+    if (k > 0 && k < m - 1 && fitted[k] === fitted[k - 1] && fitted[k] === fitted[k + 1]) continue;
+    keepX.push(ux[k]);
+    keepY.push(fitted[k]);
+  }
+  return { x: keepX, y: keepY };
+}
+
+/** Evaluates the fitted step function at each input. Cost: O(log m) per input. */
+export function predictIsotonic(steps: IsotonicSteps, x: ArrayLike<number>): Float64Array {
+  const { x: tx, y: ty } = steps;
+  const m = tx.length;
+  const out = new Float64Array(x.length);
+  for (let i = 0; i < x.length; i++) {
+    if (m === 1) {
+      out[i] = ty[0];
+      continue;
+    }
+    const v = Math.min(Math.max(x[i], tx[0]), tx[m - 1]);
+    // First index with tx[idx] >= v (numpy searchsorted, side="left"), clamped to [1, m − 1] as scipy does.
+    let lo = 0;
+    let hi = m;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (tx[mid] < v) lo = mid + 1;
+      else hi = mid;
+    }
+    const idx = Math.min(Math.max(lo, 1), m - 1);
+    const x0 = tx[idx - 1];
+    const y0 = ty[idx - 1];
+    const slope = (ty[idx] - y0) / (tx[idx] - x0);
+    out[i] = slope * (v - x0) + y0;
+  }
+  return out;
+}

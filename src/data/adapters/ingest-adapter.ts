@@ -1,0 +1,28 @@
+/**
+ * Writes an adapter's output (a data set in its own format, mapped onto the contract) as a clean
+ * store with the same files as folder ingestion: tables, quarantine and summary.
+ */
+import { join } from 'node:path';
+import type { Log } from '../../cli/log.ts';
+import { writeCleanTables } from '../clean-store.ts';
+import { prepareOutput, writeSummary } from '../ingest-folder.ts';
+import type { IngestSummary } from '../ingest-summary.ts';
+import { QuarantineWriter } from '../quarantine.ts';
+import { readCdnow, type AdapterResult } from './cdnow.ts';
+
+export const ADAPTERS = { cdnow: readCdnow } as const satisfies Record<string, (path: string) => Promise<AdapterResult>>;
+export type AdapterName = keyof typeof ADAPTERS;
+
+export async function ingestAdapter(adapter: AdapterName, path: string, outDir: string, options: { log?: Log } = {}): Promise<IngestSummary> {
+  const result = await ADAPTERS[adapter](path);
+  prepareOutput(outDir);
+  await writeCleanTables(result.data, outDir);
+  for (const t of result.summary.tables) {
+    const writer = await QuarantineWriter.open(join(outDir, 'quarantine', `${t.table}.csv`));
+    for (const entry of result.quarantine[t.table] ?? []) await writer.write(entry);
+    await writer.close();
+    options.log?.info(`${t.table}: ${t.read} read, ${t.accepted} accepted, ${t.rejected} rejected`);
+  }
+  writeSummary(outDir, result.summary);
+  return result.summary;
+}

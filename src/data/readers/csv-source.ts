@@ -1,0 +1,79 @@
+/**
+ * CSV reader (RFC 4180 via csv-parse, streamed): the first record is the header, every later
+ * record becomes a raw record keyed by the header, with its line number. A record whose field
+ * count differs from the header's is a row problem; a quoting error that leaves the rest of the
+ * file unparseable stops with a UserError naming the line.
+ */
+import { pipeline } from 'node:stream';
+import { parse, CsvError } from 'csv-parse';
+import { UserError } from '../../cli/exit.ts';
+import { displayValue } from '../row-problem.ts';
+import { checkHeader } from './header-check.ts';
+import type { SourceRecord, TableSource } from './table-source.ts';
+import { utf8Text } from './utf8-text.ts';
+
+type ParsedCsvRecord = string[];
+
+export async function openCsv(path: string): Promise<TableSource> {
+  // pipeline (not pipe) so that a decoding error reaches the parser's consumer instead of stalling it.
+  const parser = pipeline(utf8Text(path), parse({ relax_column_count: true }), () => {});
+  const iterator = (parser as AsyncIterable<ParsedCsvRecord>)[Symbol.asyncIterator]();
+  const first = await nextRecord(path, iterator);
+  if (first === null) throw new UserError(`${path}: file is empty (no header row)`);
+  const columns = checkHeader(path, first.map((name) => name.trim()));
+  return { file: path, format: 'csv', columns, records: csvRecords(path, columns, 1 + newlinesIn(first), iterator) };
+}
+
+async function nextRecord(path: string, iterator: AsyncIterator<ParsedCsvRecord>): Promise<ParsedCsvRecord | null> {
+  try {
+    const next = await iterator.next();
+    return next.done === true ? null : next.value;
+  } catch (err) {
+    if (err instanceof CsvError) {
+      const line = (err as CsvError & { lines?: number }).lines;
+      throw new UserError(`${path}: malformed CSV${line === undefined ? '' : ` at line ${line}`}: ${err.message.split('\n')[0]}`);
+    }
+    throw err;
+  }
+}
+
+/** Line breaks inside quoted fields, so that line numbers stay those of the file. */
+function newlinesIn(record: readonly string[]): number {
+  let n = 0;
+  for (const field of record) {
+    for (let i = field.indexOf('\n'); i !== -1; i = field.indexOf('\n', i + 1)) n++;
+  }
+  return n;
+}
+
+async function* csvRecords(
+  path: string,
+  columns: readonly string[],
+  headerLines: number,
+  iterator: AsyncIterator<ParsedCsvRecord>,
+): AsyncGenerator<SourceRecord> {
+  // Lines are counted here rather than with csv-parse's `info` option, which costs about three
+  // times the parsing itself (measured: 5.9 s against 1.7 s of CPU for 1M rows).
+  let lastLine = headerLines;
+  for (let record = await nextRecord(path, iterator); record !== null; record = await nextRecord(path, iterator)) {
+    const line = lastLine + 1;
+    lastLine = line + newlinesIn(record);
+    // A blank line parses as one empty field: it holds no row, so it is skipped (but counted).
+    if (record.length === 1 && record[0] === '') continue;
+    if (record.length !== columns.length) {
+      yield {
+        line,
+        problem: {
+          column: '',
+          value: displayValue(record.join(',')),
+          reason: 'wrong_field_count',
+          detail: `row has ${record.length} fields, the header has ${columns.length}`,
+        },
+      };
+      continue;
+    }
+    const values: Record<string, string> = {};
+    for (let i = 0; i < columns.length; i++) values[columns[i]] = record[i];
+    yield { line, values };
+  }
+}

@@ -1,0 +1,15 @@
+/**
+ * Column names must be usable as table columns: non-blank and unique. Checked for every format,
+ * because a duplicated header would make one of the two columns vanish in the clean table.
+ */
+import { UserError } from '../../cli/exit.ts';
+
+export function checkHeader(path: string, columns: string[]): string[] {
+  const seen = new Set<string>();
+  columns.forEach((name, i) => {
+    if (name === '') throw new UserError(`${path}: column ${i + 1} of the header has no name`);
+    if (seen.has(name)) throw new UserError(`${path}: column "${name}" appears twice in the header`);
+    seen.add(name);
+  });
+  return columns;
+}

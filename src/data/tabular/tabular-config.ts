@@ -1,0 +1,37 @@
+/**
+ * Tabular mode's config: how to read a one-row-per-customer file with a label column (the shape
+ * of the IBM Telco churn file) as model input. Columns not listed as id, label, categorical or
+ * dropped are numeric features. The optional per-column notes feed the feature dictionary
+ * (what a reason says, and the AHP comparison's dimension and direction).
+ */
+import { z } from 'zod';
+import { Dimension, Direction } from '../../features/dictionary.ts';
+
+export const TabularColumnNote = z.object({
+  description: z.string().optional(),
+  dimension: Dimension.optional(),
+  direction: Direction.optional(),
+  unit: z.string().optional(),
+});
+export type TabularColumnNote = z.infer<typeof TabularColumnNote>;
+
+export const TabularConfig = z
+  .object({
+    /** The data file, relative to the config file; the CLI's --tabular overrides it. */
+    file: z.string().optional(),
+    idColumn: z.string().min(1),
+    labelColumn: z.string().min(1),
+    /** The label value that means "churned" (label 1). */
+    positiveLabel: z.string(),
+    /** The value that means "stayed" (label 0). When given, any other label value is rejected. */
+    negativeLabel: z.string().optional(),
+    categorical: z.array(z.string()).default([]),
+    drop: z.array(z.string()).default([]),
+    columns: z.record(z.string(), TabularColumnNote).default({}),
+  })
+  .strict()
+  .refine((c) => c.negativeLabel === undefined || c.negativeLabel !== c.positiveLabel, {
+    message: 'negativeLabel must differ from positiveLabel',
+  });
+export type TabularConfig = z.infer<typeof TabularConfig>;
+export type TabularConfigInput = z.input<typeof TabularConfig>;

@@ -1,0 +1,58 @@
+/**
+ * Lift and capture rate among the riskiest k share of customers — the questions a retention team
+ * asks ("if we call the top 10%, how many churners do we reach?").
+ *
+ * - capture rate at k = churners among the top m = round(k·n) scores / all churners (also
+ *   called cumulative gain or recall at k);
+ * - lift at k = churn rate among those m / overall churn rate (1 = no better than random).
+ *
+ * When tied scores straddle the cut, the tied group contributes in proportion to the places left
+ * (the expected result of breaking the tie at random), so the figures do not depend on row order.
+ *
+ * @example captureRateAt(new Float64Array([0.9, 0.8, 0.2, 0.1]), new Uint8Array([1, 0, 1, 0]), 0.25); // => 0.5
+ */
+import { requireBothClasses } from './scored-labels.ts';
+import { type ThresholdTable, thresholdTable } from './threshold-table.ts';
+
+/** Expected churners among the m highest scores. */
+function churnersInTop(t: ThresholdTable, m: number): number {
+  let tpPrev = 0;
+  let rowsPrev = 0;
+  for (let g = 0; g < t.tps.length; g++) {
+    const rows = t.tps[g] + t.fps[g];
+    if (rows >= m) {
+      const share = (m - rowsPrev) / (rows - rowsPrev);
+      return tpPrev + share * (t.tps[g] - tpPrev);
+    }
+    tpPrev = t.tps[g];
+    rowsPrev = rows;
+  }
+  return tpPrev;
+}
+
+/** m = round(k·n), at least 1 row: the number of customers in the "top k". */
+export function topCount(n: number, share: number): number {
+  if (!(share > 0 && share <= 1)) throw new Error(`top share must be in (0, 1], got ${share}`);
+  return Math.max(1, Math.round(share * n));
+}
+
+export function captureRateAt(scores: ArrayLike<number>, labels: ArrayLike<number>, share: number): number {
+  const { positives } = requireBothClasses(labels, 'captureRateAt');
+  return churnersInTop(thresholdTable(scores, labels), topCount(labels.length, share)) / positives;
+}
+
+export function liftAt(scores: ArrayLike<number>, labels: ArrayLike<number>, share: number): number {
+  const { positives } = requireBothClasses(labels, 'liftAt');
+  const m = topCount(labels.length, share);
+  return churnersInTop(thresholdTable(scores, labels), m) / m / (positives / labels.length);
+}
+
+/** Lift and capture rate at `share` from a prebuilt table (what `evaluate` uses). */
+export function liftFromTable(t: ThresholdTable, share: number): { lift: number; captureRate: number } {
+  const last = t.tps.length - 1;
+  const positives = t.tps[last];
+  const n = positives + t.fps[last];
+  const m = topCount(n, share);
+  const churners = churnersInTop(t, m);
+  return { lift: churners / m / (positives / n), captureRate: churners / positives };
+}

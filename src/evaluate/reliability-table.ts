@@ -1,0 +1,34 @@
+/**
+ * The reliability table (calibration curve) behind the reliability chart: for each of the
+ * equal-width bins, how many customers fell in it, their mean predicted churn probability and the
+ * churn rate actually observed. Non-empty rows equal scikit-learn's
+ * `calibration_curve(y, p, n_bins=10, strategy="uniform")` (prob_pred, prob_true).
+ */
+import { z } from 'zod';
+import { calibrationBins } from './calibration-bins.ts';
+
+export const ReliabilityRow = z.object({
+  lower: z.number(),
+  upper: z.number(),
+  count: z.number().int().nonnegative(),
+  /** Null for an empty bin. */
+  meanPredicted: z.number().nullable(),
+  observedRate: z.number().nullable(),
+});
+export type ReliabilityRow = z.infer<typeof ReliabilityRow>;
+
+export function reliabilityTable(probabilities: ArrayLike<number>, labels: ArrayLike<number>, nBins = 10): ReliabilityRow[] {
+  const bins = calibrationBins(probabilities, labels, nBins);
+  const rows: ReliabilityRow[] = [];
+  for (let b = 0; b < nBins; b++) {
+    const n = bins.count[b];
+    rows.push({
+      lower: bins.lower[b],
+      upper: bins.upper[b],
+      count: n,
+      meanPredicted: n === 0 ? null : bins.sumPredicted[b] / n,
+      observedRate: n === 0 ? null : bins.sumObserved[b] / n,
+    });
+  }
+  return rows;
+}

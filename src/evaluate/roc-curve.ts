@@ -1,0 +1,46 @@
+/**
+ * ROC curve points (false-positive rate, true-positive rate, threshold) for charts, exactly as
+ * scikit-learn 1.2's `roc_curve(y, s)` with its default `drop_intermediate=True`: collinear points
+ * are dropped and the curve starts at (0, 0) with threshold max(score) + 1.
+ */
+import { requireBothClasses } from './scored-labels.ts';
+import { type ThresholdTable, thresholdTable } from './threshold-table.ts';
+
+export interface RocCurve {
+  readonly fpr: Float64Array;
+  readonly tpr: Float64Array;
+  readonly thresholds: Float64Array;
+}
+
+export function rocCurve(scores: ArrayLike<number>, labels: ArrayLike<number>): RocCurve {
+  requireBothClasses(labels, 'rocCurve');
+  return rocCurveFromTable(thresholdTable(scores, labels));
+}
+
+export function rocCurveFromTable(t: ThresholdTable): RocCurve {
+  const n = t.tps.length;
+  const keep: number[] = [];
+  for (let k = 0; k < n; k++) {
+    // A point is kept where the curve bends: a non-zero second difference in fps or tps.
+    const corner =
+      k === 0 ||
+      k === n - 1 ||
+      n <= 2 ||
+      t.fps[k + 1] - 2 * t.fps[k] + t.fps[k - 1] !== 0 ||
+      t.tps[k + 1] - 2 * t.tps[k] + t.tps[k - 1] !== 0;
+    if (corner) keep.push(k);
+  }
+  const m = keep.length + 1;
+  const fpr = new Float64Array(m);
+  const tpr = new Float64Array(m);
+  const thresholds = new Float64Array(m);
+  const P = t.tps[n - 1];
+  const N = t.fps[n - 1];
+  thresholds[0] = t.thresholds[0] + 1;
+  for (let j = 0; j < keep.length; j++) {
+    fpr[j + 1] = t.fps[keep[j]] / N;
+    tpr[j + 1] = t.tps[keep[j]] / P;
+    thresholds[j + 1] = t.thresholds[keep[j]];
+  }
+  return { fpr, tpr, thresholds };
+}

@@ -1,0 +1,300 @@
+/**
+ * The in-memory engine: point-in-time features and churn labels from `CustomerData` (arquero
+ * tables), for one or several cutoffs stacked into one table keyed by (customer_id, cutoff).
+ * Rows are ordered by cutoff, then customer_id. The SQL engine (sql-engine.ts) computes the same
+ * table from the same spec; test/features/engine-parity.test.ts holds them to 1e-9.
+ *
+ * Aggregations run as typed-array scans over rows sorted by (customer, time) rather than arquero
+ * group-bys: arquero's `distinct` over large groups is slow, and windows per cutoff are contiguous
+ * ranges once sorted.
+ */
+import * as aq from 'arquero';
+import type { ColumnTable } from 'arquero';
+import { CONTRACT, DAY_MS, type TableName } from '../data/contract.ts';
+import type { CustomerData } from '../data/customer-data.ts';
+import { aggregateWindows, type DateFilter, type WindowInput } from './aggregate-windows.ts';
+import { LabelOptions, type ChurnDefinition, type LabelOptionsInput } from './churn-definition.ts';
+import { deriveFeature } from './derive-features.ts';
+import { describeFeatures } from './describe-features.ts';
+import type { FeatureDictionary } from './dictionary.ts';
+import { planFeatures, isStringValued, missingFlagName, RFM_SEGMENT, type FeaturePlan } from './plan.ts';
+import { quintileScores, rfmSegment } from './rfm-scores.ts';
+import { dayAfter, isCensored, labelsAt, populationAt, subscriptionChurnDates } from './snapshot-population.ts';
+import { sortRows, type SortedRows } from './sorted-rows.ts';
+import type { AggregateFeature, FeatureSpec } from './spec.ts';
+import { isoDate, type CutoffSummary, type FeatureSetSummary } from './summary.ts';
+
+export interface FeatureSet {
+  table: ColumnTable;
+  dictionary: FeatureDictionary;
+  summary: FeatureSetSummary;
+}
+
+/** Labelled training rows at each cutoff; censored cutoffs are counted in the summary and left out. */
+export function buildFeatureSet(data: CustomerData, spec: FeatureSpec, options: LabelOptionsInput): FeatureSet {
+  const opts = LabelOptions.parse(options);
+  return build(data, spec, opts, 'training');
+}
+
+/**
+ * The unlabelled snapshot at `asOf` of every customer signed up and not churned before it (batch
+ * scoring); `churn` decides who counts as already churned, as in training.
+ */
+export function buildScoringSnapshot(
+  data: CustomerData,
+  spec: FeatureSpec,
+  asOf: number,
+  churn: ChurnDefinition = { kind: 'explicit' },
+): FeatureSet {
+  return build(data, spec, { cutoffs: [asOf], horizonDays: 1, churn }, 'scoring');
+}
+
+function build(data: CustomerData, spec: FeatureSpec, opts: LabelOptions, mode: 'training' | 'scoring'): FeatureSet {
+  const present = presentTables(data);
+  const plan = planFeatures(spec, present);
+  const ids = data.customers.array('customer_id') as ArrayLike<string>;
+  const customers = sortedCustomers(ids);
+  const customerOf = new Map<string, number>();
+  customers.ids.forEach((id, c) => customerOf.set(id, c));
+  const signup = inCustomerOrder(numberColumn(data.customers, 'signup_date'), customers.order);
+
+  const sorted = new Map<TableName, SortedRows>();
+  const customerIndex = new Map<TableName, Int32Array>();
+  const rowsOf = (name: TableName): SortedRows => {
+    let rows = sorted.get(name);
+    if (!rows) {
+      const t = data[name] as ColumnTable;
+      const idx = Int32Array.from(t.array('customer_id') as ArrayLike<string>, (id) => customerOf.get(id) ?? -1);
+      customerIndex.set(name, idx);
+      rows = sortRows(idx, numberColumn(t, CONTRACT[name].timeColumn), customers.ids.length);
+      sorted.set(name, rows);
+    }
+    return rows;
+  };
+
+  // Churn dates for the population rule (scoring uses the explicit date only to drop churned customers).
+  let churnDate: Float64Array | null = null;
+  if (opts.churn.kind === 'explicit') {
+    churnDate = inCustomerOrder(numberColumn(data.customers, 'churn_date'), customers.order);
+  } else if (opts.churn.kind === 'subscriptionEnded' && data.subscriptions) {
+    rowsOf('subscriptions');
+    churnDate = subscriptionChurnDates(
+      customers.ids.length,
+      customerIndex.get('subscriptions') as Int32Array,
+      numberColumn(data.subscriptions, 'end_date'),
+    );
+  }
+  const activity =
+    opts.churn.kind === 'inactivity' ? opts.churn.tables.filter((n) => data[n]).map((n) => rowsOf(n)) : [];
+  const dataEnd = mode === 'scoring' ? null : (opts.dataEnd ?? dayAfter(latestDate(data)));
+
+  const popCustomer: number[] = [];
+  const popCutoff: number[] = [];
+  const labels: number[] = [];
+  const cutoffSummaries: CutoffSummary[] = [];
+  for (const cutoff of [...opts.cutoffs].sort((a, b) => a - b)) {
+    const pop = populationAt(signup, churnDate, cutoff);
+    const censored = dataEnd !== null && isCensored(cutoff, opts.horizonDays, dataEnd);
+    let churned = 0;
+    if (!censored) {
+      const y = mode === 'training' ? labelsAt(pop, cutoff, opts.horizonDays, opts.churn, churnDate, activity) : null;
+      pop.forEach((c, r) => {
+        popCustomer.push(c);
+        popCutoff.push(cutoff);
+        labels.push(y ? y[r] : NaN);
+        churned += y ? y[r] : 0;
+      });
+    }
+    cutoffSummaries.push({
+      cutoff: isoDate(cutoff),
+      population: pop.length,
+      labelled: censored || mode === 'scoring' ? 0 : pop.length,
+      churned,
+      censored: censored ? pop.length : 0,
+    });
+  }
+  const pc = Int32Array.from(popCustomer);
+  const pt = Float64Array.from(popCutoff);
+  const columns = computeColumns(data, plan, pc, pt, signup, customers.order, rowsOf);
+
+  const cols: Record<string, ArrayLike<unknown>> = {
+    customer_id: Array.from(pc, (c) => customers.ids[c]),
+    cutoff: pt,
+    label: labels.map((y) => (Number.isNaN(y) ? null : y)),
+  };
+  for (const c of plan.columns) cols[c.name] = columns.get(c.name) as ArrayLike<unknown>;
+  const summary: FeatureSetSummary = {
+    engine: 'arquero',
+    mode,
+    horizonDays: mode === 'scoring' ? null : opts.horizonDays,
+    churn: mode === 'scoring' ? null : opts.churn,
+    dataEnd: dataEnd === null ? null : isoDate(dataEnd),
+    rows: pc.length,
+    features: plan.columns.map((c) => c.name),
+    cutoffs: cutoffSummaries,
+    censoredTotal: cutoffSummaries.reduce((s, c) => s + c.censored, 0),
+    tablesUsed: [...present],
+  };
+  return { table: aq.table(cols), dictionary: describeFeatures(plan), summary };
+}
+
+function computeColumns(
+  data: CustomerData,
+  plan: FeaturePlan,
+  pc: Int32Array,
+  pt: Float64Array,
+  signup: Float64Array,
+  customerOrder: Int32Array,
+  rowsOf: (name: TableName) => SortedRows,
+): Map<string, Float64Array | string[]> {
+  const out = new Map<string, Float64Array | string[]>();
+  const missing = new Map<string, Uint8Array>();
+  for (const f of plan.customer) {
+    if (f.source.op === 'tenureDays') {
+      out.set(f.name, Float64Array.from(pc, (c, r) => Math.floor((pt[r] - signup[c]) / DAY_MS)));
+    } else {
+      const raw = data.customers.columnNames().includes(f.source.column)
+        ? (data.customers.array(f.source.column) as ArrayLike<unknown>)
+        : null;
+      out.set(
+        f.name,
+        Array.from(pc, (c) => {
+          const v = raw ? raw[customerOrder[c]] : null;
+          return v === null || v === undefined || v === '' ? f.fill : String(v);
+        }),
+      );
+    }
+  }
+  for (const f of plan.aggregates) {
+    const table = data[f.table] as ColumnTable;
+    const result = aggregateWindows(f, windowInput(f, table, rowsOf(f.table)), pc, pt);
+    out.set(f.name, (result.numbers ?? result.strings) as Float64Array | string[]);
+    missing.set(f.name, result.missing);
+    if (f.missingFlag) out.set(missingFlagName(f.name), Float64Array.from(result.missing));
+  }
+  for (const f of plan.derived) {
+    out.set(
+      f.name,
+      deriveFeature(
+        f,
+        (n) => out.get(n) as Float64Array,
+        (n) => missing.get(n) ?? null,
+      ),
+    );
+  }
+  if (plan.rfm) {
+    const n = pc.length;
+    const [r, fr, m] = [new Float64Array(n), new Float64Array(n), new Float64Array(n)];
+    // Scores are ranks within one cutoff; rows are grouped by cutoff, so score each block.
+    for (let lo = 0; lo < n; ) {
+      let hi = lo;
+      while (hi < n && pt[hi] === pt[lo]) hi++;
+      const block = (name: string) => (out.get(name) as Float64Array).subarray(lo, hi);
+      r.set(quintileScores(block(plan.rfm.recency), false), lo);
+      fr.set(quintileScores(block(plan.rfm.frequency), true), lo);
+      m.set(quintileScores(block(plan.rfm.monetary), true), lo);
+      lo = hi;
+    }
+    out.set('r_score', r);
+    out.set('f_score', fr);
+    out.set('m_score', m);
+    out.set('rfm_score', Float64Array.from(r, (v, i) => v + fr[i] + m[i]));
+    out.set(RFM_SEGMENT, Array.from(r, (v, i) => rfmSegment(v, fr[i])));
+  }
+  return out;
+}
+
+function windowInput(f: AggregateFeature, table: ColumnTable, rows: SortedRows): WindowInput {
+  const inOrder = <T>(src: ArrayLike<T>): T[] => Array.from(rows.order, (i) => src[i]);
+  const sortedNumbers = (name: string): Float64Array => {
+    const source = numberColumn(table, name);
+    return Float64Array.from(rows.order, (i) => source[i]);
+  };
+  let value: Float64Array | null = null;
+  let strings: (string | null)[] | null = null;
+  let codes: Int32Array | null = null;
+  let codeCount = 0;
+  if (f.value && 'daysBetween' in f.value) {
+    const a = sortedNumbers(f.value.daysBetween[0]);
+    const b = sortedNumbers(f.value.daysBetween[1]);
+    value = Float64Array.from(a, (x, p) => (b[p] - x) / DAY_MS);
+  } else if (f.value) {
+    const column = f.value.column;
+    if (f.aggregation === 'distinctValues' || isStringValued(f)) {
+      const raw = table.columnNames().includes(column) ? inOrder(table.array(column) as ArrayLike<unknown>) : [];
+      const text = Array.from(rows.order, (_, p) => (raw[p] === null || raw[p] === undefined ? null : String(raw[p])));
+      if (f.aggregation === 'distinctValues') {
+        const dict = new Map<string, number>();
+        codes = Int32Array.from(text, (s) => {
+          if (s === null) return -1;
+          let k = dict.get(s);
+          if (k === undefined) dict.set(s, (k = dict.size));
+          return k;
+        });
+        codeCount = dict.size;
+      } else {
+        strings = text;
+      }
+    } else {
+      value = sortedNumbers(column);
+    }
+  }
+  let mask: Uint8Array | null = null;
+  const dateFilters: DateFilter[] = [];
+  for (const flt of f.filter) {
+    if (flt.op === 'openAt' || flt.op === 'closedBefore') {
+      dateFilters.push({ op: flt.op, dates: sortedNumbers(flt.column) });
+      continue;
+    }
+    const allowed = new Set(flt.op === 'eq' ? [flt.value] : flt.values);
+    const raw = table.columnNames().includes(flt.column) ? (table.array(flt.column) as ArrayLike<unknown>) : null;
+    const m = Uint8Array.from(rows.order, (i) => (raw && allowed.has(String(raw[i])) ? 1 : 0));
+    mask = mask ? Uint8Array.from(mask, (v, p) => v & m[p]) : m;
+  }
+  return { rows, value, strings, codes, codeCount, mask, dateFilters };
+}
+
+const numberCache = new WeakMap<ColumnTable, Map<string, Float64Array>>();
+
+/** A column as Float64Array with NaN for blanks (and for a column the table lacks). */
+function numberColumn(table: ColumnTable, name: string): Float64Array {
+  let cache = numberCache.get(table);
+  if (!cache) numberCache.set(table, (cache = new Map()));
+  let col = cache.get(name);
+  if (!col) {
+    col = table.columnNames().includes(name)
+      ? Float64Array.from(table.array(name) as ArrayLike<unknown>, (v) => (typeof v === 'number' ? v : v === null || v === undefined || v === '' ? NaN : Number(v)))
+      : new Float64Array(table.numRows()).fill(NaN);
+    cache.set(name, col);
+  }
+  return col;
+}
+
+function inCustomerOrder(values: Float64Array, order: Int32Array): Float64Array {
+  return Float64Array.from(order, (i) => values[i]);
+}
+
+/** Customer ids in ascending order (code-unit order, as SQL's byte order for ASCII ids) with their source rows. */
+function sortedCustomers(ids: ArrayLike<string>): { ids: string[]; order: Int32Array } {
+  const order = Int32Array.from({ length: ids.length }, (_, i) => i).sort((a, b) =>
+    ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0,
+  );
+  return { ids: Array.from(order, (i) => String(ids[i])), order };
+}
+
+function presentTables(data: CustomerData): Set<TableName> {
+  return new Set((Object.keys(CONTRACT) as TableName[]).filter((n) => data[n] !== undefined));
+}
+
+/** The latest date in any date column of any table (epoch ms). */
+export function latestDate(data: CustomerData): number {
+  let latest = -Infinity;
+  for (const name of presentTables(data)) {
+    const t = data[name] as ColumnTable;
+    for (const col of CONTRACT[name].columns) {
+      if (col.kind !== 'date' || !t.columnNames().includes(col.name)) continue;
+      for (const v of numberColumn(t, col.name)) if (v > latest) latest = v;
+    }
+  }
+  return latest;
+}

@@ -1,0 +1,43 @@
+/**
+ * Rolling snapshot dates: the first day of each month (00:00 UTC) from `start` to `end`, both
+ * inclusive, so a stacked training set has one snapshot per customer per month.
+ *
+ * @example monthlyCutoffs(Date.UTC(2024, 0, 15), Date.UTC(2024, 3, 1)).map((t) => new Date(t).toISOString().slice(0, 10))
+ * // => ['2024-02-01', '2024-03-01', '2024-04-01']
+ */
+export function monthlyCutoffs(start: number, end: number, everyMonths = 1): number[] {
+  const first = new Date(start);
+  let y = first.getUTCFullYear();
+  let m = first.getUTCMonth();
+  if (Date.UTC(y, m, 1) < start) m += 1;
+  const out: number[] = [];
+  for (let t = Date.UTC(y, m, 1); t <= end; t = Date.UTC(y, m, 1)) {
+    out.push(t);
+    m += everyMonths;
+    if (m >= 12) {
+      y += Math.floor(m / 12);
+      m %= 12;
+    }
+  }
+  return out;
+}
+
+/** Parses cutoff dates `YYYY-MM-DD` (UTC midnight); null for a malformed one. */
+export function parseCutoff(text: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+  if (!m) return null;
+  const t = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  const back = new Date(t);
+  // Date.UTC rolls over (2023-02-29 → 03-01, month 13 → next January): refuse instead.
+  return back.getUTCMonth() === Number(m[2]) - 1 && back.getUTCDate() === Number(m[3]) ? t : null;
+}
+
+/**
+ * Default cutoffs when none are given: up to `count` monthly cutoffs, the latest being the last
+ * month start whose horizon still fits before `dataEnd`, the earliest at least `warmupDays` after
+ * the first signup (so the first snapshot already has some history to aggregate).
+ */
+export function defaultCutoffs(firstSignup: number, dataEnd: number, horizonDays: number, count = 12, warmupDays = 90): number[] {
+  const all = monthlyCutoffs(firstSignup + warmupDays * 86_400_000, dataEnd - horizonDays * 86_400_000);
+  return all.slice(Math.max(0, all.length - count));
+}

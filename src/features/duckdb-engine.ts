@@ -1,0 +1,200 @@
+/**
+ * The out-of-core engine's I/O: DuckDB (embedded) reads the contract tables straight from their
+ * files — the clean store's `DIR/tables/<table>.parquet`, or raw contract CSVs — stages them
+ * (dates → epoch ms, the one dialect-specific step) and runs the SQL of sql-engine.ts. DuckDB
+ * spills to disk when a join outgrows memory, so event logs larger than RAM work.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import * as aq from 'arquero';
+import { CONTRACT, TABLE_NAMES, type TableName } from '../data/contract.ts';
+import { LabelOptions, type ChurnDefinition, type LabelOptionsInput } from './churn-definition.ts';
+import type { FeatureSet } from './build-feature-set.ts';
+import { describeFeatures } from './describe-features.ts';
+import { planFeatures } from './plan.ts';
+import { dayAfter, isCensored } from './snapshot-population.ts';
+import type { FeatureSpec } from './spec.ts';
+import { featureSql, populationSql, stagedName } from './sql-engine.ts';
+import { isoDate, type CutoffSummary } from './summary.ts';
+
+export interface SqlEngineOptions {
+  /** DuckDB worker threads (default: DuckDB's own, all cores). */
+  threads?: number;
+  /** DuckDB memory limit such as '4GB' before it spills to disk. */
+  memoryLimit?: string;
+}
+
+/** Where a table's file is: clean store Parquet first, then raw contract CSV; null when absent. */
+export function locateTable(dir: string, table: TableName): { path: string; format: 'parquet' | 'csv' } | null {
+  for (const folder of [join(dir, 'tables'), dir]) {
+    for (const format of ['parquet', 'csv'] as const) {
+      const path = join(folder, `${table}.${format}`);
+      if (existsSync(path)) return { path, format };
+    }
+  }
+  return null;
+}
+
+/** SQL engine twin of `buildFeatureSet`: labelled rows at each uncensored cutoff. */
+export async function buildFeatureSetSql(
+  dir: string,
+  spec: FeatureSpec,
+  options: LabelOptionsInput,
+  engine: SqlEngineOptions = {},
+): Promise<FeatureSet> {
+  const opts = LabelOptions.parse(options);
+  return run(dir, spec, opts, 'training', engine);
+}
+
+/** SQL engine twin of `buildScoringSnapshot`. */
+export async function buildScoringSnapshotSql(
+  dir: string,
+  spec: FeatureSpec,
+  asOf: number,
+  churn: ChurnDefinition = { kind: 'explicit' },
+  engine: SqlEngineOptions = {},
+): Promise<FeatureSet> {
+  return run(dir, spec, { cutoffs: [asOf], horizonDays: 1, churn }, 'scoring', engine);
+}
+
+async function run(
+  dir: string,
+  spec: FeatureSpec,
+  opts: LabelOptions,
+  mode: 'training' | 'scoring',
+  engine: SqlEngineOptions,
+): Promise<FeatureSet> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const conn = await instance.connect();
+  try {
+    const spill = join(tmpdir(), 'healthscore-duckdb');
+    mkdirSync(spill, { recursive: true });
+    await conn.run(`SET TimeZone = 'UTC'`);
+    await conn.run(`SET temp_directory = '${spill.replace(/'/g, "''")}'`);
+    await conn.run(`SET preserve_insertion_order = false`);
+    if (engine.threads) await conn.run(`SET threads = ${Math.floor(engine.threads)}`);
+    if (engine.memoryLimit) await conn.run(`SET memory_limit = '${engine.memoryLimit.replace(/'/g, '')}'`);
+    const tables = await stageTables(conn, dir);
+    const plan = planFeatures(spec, tables);
+    const cutoffs = [...opts.cutoffs].sort((a, b) => a - b);
+    const dataEnd = mode === 'scoring' ? null : (opts.dataEnd ?? dayAfter(await latestDateSql(conn, tables)));
+    const kept = cutoffs.filter((c) => dataEnd === null || !isCensored(c, opts.horizonDays, dataEnd));
+    const sizes = await populationSizes(conn, cutoffs, opts.churn, tables);
+
+    const reader = kept.length === 0 ? null : await conn.runAndReadAll(
+      featureSql(plan, tables, { cutoffs: kept, horizonDays: mode === 'scoring' ? null : opts.horizonDays, churn: opts.churn }),
+    );
+    const raw = reader ? reader.getColumnsObjectJS() : {};
+    const cols: Record<string, ArrayLike<unknown>> = {
+      customer_id: (raw.customer_id ?? []) as string[],
+      cutoff: Float64Array.from((raw.cutoff ?? []) as number[]),
+      label: (raw.label ?? []) as (number | null)[],
+    };
+    for (const c of plan.columns) {
+      const values = (raw[c.name] ?? []) as unknown[];
+      cols[c.name] = c.kind === 'categorical' ? values.map(String) : Float64Array.from(values as number[]);
+    }
+    const churnedAt = new Map<number, number>();
+    const label = cols.label as (number | null)[];
+    const cut = cols.cutoff as Float64Array;
+    for (let i = 0; i < label.length; i++) churnedAt.set(cut[i], (churnedAt.get(cut[i]) ?? 0) + (label[i] ?? 0));
+    const summaries: CutoffSummary[] = cutoffs.map((c) => {
+      const censored = !kept.includes(c);
+      const population = sizes.get(c) ?? 0;
+      return {
+        cutoff: isoDate(c),
+        population,
+        labelled: censored || mode === 'scoring' ? 0 : population,
+        churned: churnedAt.get(c) ?? 0,
+        censored: censored ? population : 0,
+      };
+    });
+    return {
+      table: aq.table(cols),
+      dictionary: describeFeatures(plan),
+      summary: {
+        engine: 'duckdb',
+        mode,
+        horizonDays: mode === 'scoring' ? null : opts.horizonDays,
+        churn: mode === 'scoring' ? null : opts.churn,
+        dataEnd: dataEnd === null ? null : isoDate(dataEnd),
+        rows: cut.length,
+        features: plan.columns.map((c) => c.name),
+        cutoffs: summaries,
+        censoredTotal: summaries.reduce((s, c) => s + c.censored, 0),
+        tablesUsed: [...tables],
+      },
+    };
+  } finally {
+    conn.closeSync();
+    instance.closeSync();
+  }
+}
+
+/** Creates `stg_<table>` views with the contract's columns, dates as epoch-ms DOUBLE. */
+async function stageTables(conn: DuckDBConnection, dir: string): Promise<Set<TableName>> {
+  const present = new Set<TableName>();
+  for (const table of TABLE_NAMES) {
+    const file = locateTable(dir, table);
+    if (!file) continue;
+    const path = file.path.replace(/'/g, "''");
+    const source =
+      file.format === 'parquet' ? `read_parquet('${path}')` : `read_csv('${path}', header = true, all_varchar = true)`;
+    const described = await conn.runAndReadAll(`DESCRIBE SELECT * FROM ${source}`);
+    const types = new Map<string, string>();
+    for (const row of described.getRowObjectsJS()) types.set(String(row.column_name), String(row.column_type));
+    const cols = CONTRACT[table].columns.map((c) => {
+      const q = `"${c.name}"`;
+      const type = types.get(c.name);
+      if (type === undefined) return `CAST(NULL AS ${c.kind === 'string' ? 'VARCHAR' : 'DOUBLE'}) AS ${q}`;
+      if (c.kind === 'string') return `NULLIF(CAST(${q} AS VARCHAR), '') AS ${q}`;
+      if (c.kind === 'number') return `CAST(NULLIF(CAST(${q} AS VARCHAR), '') AS DOUBLE) AS ${q}`;
+      // Numbers are taken as epoch ms already; text is ISO 8601 (an offset, if any, is honoured).
+      if (/^(BIGINT|INTEGER|DOUBLE|HUGEINT|FLOAT|DECIMAL)/.test(type)) return `CAST(${q} AS DOUBLE) AS ${q}`;
+      const ts = type === 'VARCHAR' ? `CAST(NULLIF(${q}, '') AS TIMESTAMPTZ)` : `CAST(${q} AS TIMESTAMP)`;
+      return `CAST(epoch_ms(${ts}) AS DOUBLE) AS ${q}`;
+    });
+    await conn.run(`CREATE VIEW ${stagedName(table)} AS SELECT ${cols.join(', ')} FROM ${source}`);
+    present.add(table);
+  }
+  if (!present.has('customers')) throw new Error(`${dir}: no customers table (tables/customers.parquet or customers.csv)`);
+  return present;
+}
+
+/** First signup and exclusive end of the data (the UTC day after the latest date) of a folder. */
+export async function dataRangeSql(dir: string): Promise<{ firstSignup: number; dataEnd: number }> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const conn = await instance.connect();
+  try {
+    await conn.run(`SET TimeZone = 'UTC'`);
+    const tables = await stageTables(conn, dir);
+    const first = await conn.runAndReadAll(`SELECT MIN(signup_date) AS m FROM ${stagedName('customers')}`);
+    return { firstSignup: Number(first.getRowObjectsJS()[0].m), dataEnd: dayAfter(await latestDateSql(conn, tables)) };
+  } finally {
+    conn.closeSync();
+    instance.closeSync();
+  }
+}
+
+async function latestDateSql(conn: DuckDBConnection, tables: ReadonlySet<TableName>): Promise<number> {
+  const parts: string[] = [];
+  for (const t of tables) {
+    for (const c of CONTRACT[t].columns) if (c.kind === 'date') parts.push(`SELECT MAX("${c.name}") AS m FROM ${stagedName(t)}`);
+  }
+  const reader = await conn.runAndReadAll(`SELECT MAX(m) AS latest FROM (${parts.join(' UNION ALL ')}) d`);
+  return Number(reader.getRowObjectsJS()[0].latest);
+}
+
+async function populationSizes(
+  conn: DuckDBConnection,
+  cutoffs: number[],
+  churn: ChurnDefinition,
+  tables: ReadonlySet<TableName>,
+): Promise<Map<number, number>> {
+  const reader = await conn.runAndReadAll(
+    `WITH ${populationSql(cutoffs, churn, tables)} SELECT cutoff, CAST(COUNT(*) AS DOUBLE) AS n FROM population GROUP BY cutoff`,
+  );
+  return new Map(reader.getRowObjectsJS().map((r) => [Number(r.cutoff), Number(r.n)]));
+}

@@ -1,0 +1,90 @@
+/**
+ * The features stage's files: `features.parquet` and `features.csv` (one row per
+ * (customer_id, cutoff); cutoff as an ISO date-time in CSV, TIMESTAMP in Parquet), the
+ * `feature-dictionary.json` and the `feature-summary.json` manifest. Parquet is written by DuckDB
+ * from the CSV with declared column types, so both files hold the same values.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import * as aq from 'arquero';
+import type { ColumnTable } from 'arquero';
+import { FeatureDictionary } from './dictionary.ts';
+import { FeatureSetSummary } from './summary.ts';
+import type { FeatureSet } from './build-feature-set.ts';
+
+export const FEATURE_FILES = {
+  parquet: 'features.parquet',
+  csv: 'features.csv',
+  dictionary: 'feature-dictionary.json',
+  summary: 'feature-summary.json',
+} as const;
+
+const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+function csvCell(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
+  const s = String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export async function writeFeatureSet(set: FeatureSet, outDir: string): Promise<void> {
+  mkdirSync(outDir, { recursive: true });
+  const t = set.table;
+  const names = t.columnNames();
+  const arrays = names.map((n) => t.array(n) as ArrayLike<unknown>);
+  const cutoffAt = names.indexOf('cutoff');
+  const lines: string[] = [names.join(',')];
+  for (let i = 0; i < t.numRows(); i++) {
+    lines.push(arrays.map((a, j) => (j === cutoffAt ? new Date(a[i] as number).toISOString() : csvCell(a[i]))).join(','));
+  }
+  const csvPath = join(outDir, FEATURE_FILES.csv);
+  writeFileSync(csvPath, `${lines.join('\n')}\n`);
+  const categorical = new Set(set.dictionary.filter((e) => e.kind === 'categorical').map((e) => e.name));
+  const types = names.map((n) => {
+    const type = n === 'customer_id' || categorical.has(n) ? 'VARCHAR' : n === 'cutoff' ? 'TIMESTAMPTZ' : 'DOUBLE';
+    return `${q(n)}: ${q(type)}`;
+  });
+  const select = names.map((n) => (n === 'cutoff' ? `CAST(cutoff AS TIMESTAMP) AS cutoff` : `"${n}"`));
+  const instance = await DuckDBInstance.create(':memory:');
+  const conn = await instance.connect();
+  try {
+    await conn.run(`SET TimeZone = 'UTC'`);
+    await conn.run(
+      `COPY (SELECT ${select.join(', ')} FROM read_csv(${q(csvPath)}, header = true, columns = {${types.join(', ')}})) TO ${q(join(outDir, FEATURE_FILES.parquet))} (FORMAT parquet)`,
+    );
+  } finally {
+    conn.closeSync();
+    instance.closeSync();
+  }
+  writeFileSync(join(outDir, FEATURE_FILES.dictionary), `${JSON.stringify(set.dictionary, null, 2)}\n`);
+  writeFileSync(join(outDir, FEATURE_FILES.summary), `${JSON.stringify(set.summary, null, 2)}\n`);
+}
+
+/** Reads a written feature set back: the table (cutoff as epoch ms), dictionary and summary. */
+export async function readFeatureSet(dir: string): Promise<FeatureSet> {
+  const dictionary = FeatureDictionary.parse(JSON.parse(readFileSync(join(dir, FEATURE_FILES.dictionary), 'utf8')));
+  const summary = FeatureSetSummary.parse(JSON.parse(readFileSync(join(dir, FEATURE_FILES.summary), 'utf8')));
+  const instance = await DuckDBInstance.create(':memory:');
+  const conn = await instance.connect();
+  try {
+    const source = `read_parquet(${q(join(dir, FEATURE_FILES.parquet))})`;
+    const reader = await conn.runAndReadAll(`SELECT * REPLACE (CAST(epoch_ms(cutoff) AS DOUBLE) AS cutoff) FROM ${source}`);
+    const raw = reader.getColumnsObjectJS();
+    const categorical = new Set(dictionary.filter((e) => e.kind === 'categorical').map((e) => e.name));
+    const cols: Record<string, ArrayLike<unknown>> = {};
+    for (const name of reader.columnNames()) {
+      const values = raw[name] as unknown[];
+      cols[name] =
+        name === 'customer_id' || categorical.has(name) || name === 'label'
+          ? values
+          : Float64Array.from(values as number[]);
+    }
+    const table: ColumnTable = aq.table(cols);
+    return { table, dictionary, summary };
+  } finally {
+    conn.closeSync();
+    instance.closeSync();
+  }
+}

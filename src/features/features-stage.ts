@@ -1,0 +1,120 @@
+/**
+ * The features stage as one call: read the clean store (or contract CSVs, DuckDB engine), build the
+ * labelled feature set at the cutoffs (or the unlabelled scoring snapshot at `asOf`) with the
+ * chosen engine, write features.parquet / .csv, feature-dictionary.json and feature-summary.json.
+ * The CLI command, `pipelines/03-features.ts` and `healthscore run` all call it.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { UserError } from '../cli/exit.ts';
+import type { Log } from '../cli/log.ts';
+import { readCleanTables } from '../data/clean-store.ts';
+import { DAY_MS } from '../data/contract.ts';
+import { buildFeatureSet, buildScoringSnapshot, latestDate, type FeatureSet } from './build-feature-set.ts';
+import { ChurnDefinition } from './churn-definition.ts';
+import { defaultCutoffs, monthlyCutoffs, parseCutoff } from './cutoffs.ts';
+import { DEFAULT_FEATURE_SPEC } from './default-spec.ts';
+import { buildFeatureSetSql, buildScoringSnapshotSql, dataRangeSql, locateTable } from './duckdb-engine.ts';
+import { writeFeatureSet } from './feature-set-files.ts';
+import { dayAfter } from './snapshot-population.ts';
+import { FeatureSpec } from './spec.ts';
+import { isoDate } from './summary.ts';
+
+export const FeaturesStageOptions = z.object({
+  /** An ingest output folder (with tables/), or for the DuckDB engine a folder of contract CSVs. */
+  data: z.string(),
+  out: z.string(),
+  engine: z.enum(['arquero', 'duckdb']).default('arquero'),
+  /** `2024-01-01,2024-02-01`, `monthly:2023-07-01:2024-06-01`, or absent for the default 12 months. */
+  cutoffs: z.string().optional(),
+  /** Build the unlabelled scoring snapshot at this date instead of labelled cutoffs. */
+  asOf: z.string().optional(),
+  horizonDays: z.number().int().positive().default(90),
+  churn: ChurnDefinition.default({ kind: 'explicit' }),
+  /** A JSON feature spec file; default: the built-in spec. */
+  spec: z.string().optional(),
+  threads: z.number().int().positive().optional(),
+});
+export type FeaturesStageOptions = z.input<typeof FeaturesStageOptions>;
+
+export async function runFeaturesStage(input: FeaturesStageOptions, log: Log): Promise<FeatureSet> {
+  const options = FeaturesStageOptions.parse(input);
+  if (locateTable(options.data, 'customers') === null) {
+    throw new UserError(`${options.data}: no tables/customers.parquet or customers.csv (run "healthscore ingest" first)`);
+  }
+  const spec = options.spec === undefined ? DEFAULT_FEATURE_SPEC : loadSpec(options.spec);
+  const asOf = options.asOf === undefined ? null : dateFlag('--as-of', options.asOf);
+  let set: FeatureSet;
+  if (options.engine === 'duckdb') {
+    if (asOf !== null) set = await buildScoringSnapshotSql(options.data, spec, asOf, options.churn, { threads: options.threads });
+    else {
+      const cutoffs = options.cutoffs ?? null;
+      const resolved = cutoffs === null ? autoCutoffs(await dataRangeSql(options.data), options.horizonDays) : parseCutoffs(cutoffs);
+      set = await buildFeatureSetSql(options.data, spec, { cutoffs: resolved, horizonDays: options.horizonDays, churn: options.churn }, { threads: options.threads });
+    }
+  } else {
+    const data = await readCleanTables(options.data);
+    if (asOf !== null) set = buildScoringSnapshot(data, spec, asOf, options.churn);
+    else {
+      const signup = data.customers.array('signup_date') as ArrayLike<number>;
+      let first = Infinity;
+      for (let i = 0; i < signup.length; i++) if (signup[i] < first) first = signup[i];
+      const resolved =
+        options.cutoffs === undefined
+          ? autoCutoffs({ firstSignup: first, dataEnd: dayAfter(latestDate(data)) }, options.horizonDays)
+          : parseCutoffs(options.cutoffs);
+      set = buildFeatureSet(data, spec, { cutoffs: resolved, horizonDays: options.horizonDays, churn: options.churn });
+    }
+  }
+  await writeFeatureSet(set, options.out);
+  for (const c of set.summary.cutoffs) {
+    log.info(
+      `cutoff ${c.cutoff}: ${c.population} customers, ${c.labelled} labelled, ${c.churned} churned, ${c.censored} censored`,
+    );
+  }
+  log.info(`${set.summary.rows} rows × ${set.summary.features.length} features (${set.summary.engine}) written to ${options.out}`);
+  return set;
+}
+
+function autoCutoffs(range: { firstSignup: number; dataEnd: number }, horizonDays: number): number[] {
+  const cutoffs = defaultCutoffs(range.firstSignup, range.dataEnd, horizonDays);
+  if (cutoffs.length === 0) {
+    throw new UserError(
+      `the data (${isoDate(range.firstSignup)} to ${isoDate(range.dataEnd - DAY_MS)}) is too short for a ${horizonDays}-day horizon after 90 days of history; give --cutoffs`,
+    );
+  }
+  return cutoffs;
+}
+
+/** `2024-01-01,2024-02-01` or `monthly:START:END`. */
+export function parseCutoffs(text: string): number[] {
+  const monthly = /^monthly:([^:]+):([^:]+)$/.exec(text.trim());
+  if (monthly) {
+    const out = monthlyCutoffs(dateFlag('--cutoffs', monthly[1]), dateFlag('--cutoffs', monthly[2]));
+    if (out.length === 0) throw new UserError(`--cutoffs ${text}: no month start between the two dates`);
+    return out;
+  }
+  return text.split(',').map((part) => dateFlag('--cutoffs', part));
+}
+
+function dateFlag(flag: string, text: string): number {
+  const t = parseCutoff(text);
+  if (t === null) throw new UserError(`${flag}: "${text}" is not a date YYYY-MM-DD`);
+  return t;
+}
+
+function loadSpec(path: string): FeatureSpec {
+  if (!existsSync(path)) throw new UserError(`${path}: feature spec not found`);
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    throw new UserError(`${path}: not valid JSON (${(err as Error).message})`);
+  }
+  const parsed = FeatureSpec.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new UserError(`${path}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  }
+  return parsed.data;
+}

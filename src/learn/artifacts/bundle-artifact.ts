@@ -1,0 +1,82 @@
+/**
+ * Saving and loading a model bundle as `models/<name>/<version>/`. I/O module.
+ *
+ * - logistic: `model.json` + `weights.bin` (tfjs LayersModel), `logistic.json` (float64 spec);
+ * - gbdt: `gbdt.json` (the trees);
+ * - both: `manifest.json` = `ModelManifest`, with the sha256 of every other file.
+ *
+ * Loading verifies checksums and validates the manifest and spec with zod; any problem stops with
+ * a one-line message naming the file (exit code `modelMismatch`).
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { z } from 'zod';
+import { ExitCode, UserError } from '../../cli/exit.ts';
+import { GbdtSpec } from '../gbdt/index.ts';
+import { logisticModel } from '../logistic/logistic-model.ts';
+import { ModelManifest } from '../model-bundle.ts';
+import type { ModelBundle, ModelFacts } from '../model-bundle.ts';
+import type { TrainedModel } from '../train-churn-model.ts';
+import { verifyArtifactFiles, writeArtifactFiles } from './artifact-directory.ts';
+import { sha256 } from './checksum.ts';
+import { loadLogisticArtifact, saveLogisticArtifact } from './logistic-artifact.ts';
+import { MANIFEST_FILE, libraryVersions } from './manifest-base.ts';
+
+export const GBDT_JSON = 'gbdt.json';
+
+export function versionDir(modelsDir: string, name: string, version: string): string {
+  return join(modelsDir, name, version);
+}
+
+/** Writes a new version directory; refuses an existing one (a saved version is immutable). */
+export async function saveModelBundle(dir: string, trained: TrainedModel, facts: ModelFacts, createdAt = new Date()): Promise<ModelManifest> {
+  if (trained.fitted.kind === 'logistic') {
+    const manifest = await saveLogisticArtifact(dir, logisticModel(trained.fitted.spec), trained.preprocessor, { manifest: facts, createdAt });
+    return ModelManifest.parse(manifest);
+  }
+  const trees = JSON.stringify(trained.fitted.spec);
+  const manifest = ModelManifest.parse({
+    ...facts,
+    formatVersion: 1,
+    modelKind: 'gbdt',
+    createdAt: createdAt.toISOString(),
+    files: { [GBDT_JSON]: sha256(trees) },
+    preprocessing: trained.preprocessor,
+    libraries: libraryVersions('none'),
+  });
+  await writeArtifactFiles(dir, { [GBDT_JSON]: trees, [MANIFEST_FILE]: JSON.stringify(manifest, null, 2) });
+  return manifest;
+}
+
+function parseJson<T>(path: string, text: string, schema: z.ZodType<T>): T {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new UserError(`${path} is not valid JSON: ${(error as Error).message}`, ExitCode.modelMismatch);
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new UserError(`${path}: ${issue.path.join('.') || '(root)'}: ${issue.message}`, ExitCode.modelMismatch);
+  }
+  return parsed.data;
+}
+
+export async function loadModelBundle(dir: string): Promise<ModelBundle> {
+  const manifestPath = join(dir, MANIFEST_FILE);
+  if (!existsSync(manifestPath)) throw new UserError(`no model at ${dir}: ${MANIFEST_FILE} is missing`, ExitCode.modelMismatch);
+  const manifest = parseJson(manifestPath, await readFile(manifestPath, 'utf8'), ModelManifest);
+  if (manifest.modelKind === 'logistic') {
+    const loaded = await loadLogisticArtifact(dir, ModelManifest);
+    return { manifest: loaded.manifest, fitted: { kind: 'logistic', spec: loaded.model.spec } };
+  }
+  await verifyArtifactFiles(dir, manifest.files);
+  const specPath = join(dir, GBDT_JSON);
+  const spec = parseJson(specPath, await readFile(specPath, 'utf8'), GbdtSpec);
+  if (spec.featureNames.length !== manifest.preprocessing.columns.length) {
+    throw new UserError(`${specPath}: ${spec.featureNames.length} tree inputs, the preprocessing makes ${manifest.preprocessing.columns.length}`, ExitCode.modelMismatch);
+  }
+  return { manifest, fitted: { kind: 'gbdt', spec } };
+}

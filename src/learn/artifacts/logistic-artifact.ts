@@ -1,0 +1,121 @@
+/**
+ * Saving and loading a fitted logistic regression with its preprocessing as a model version
+ * directory. I/O module. The directory holds:
+ *
+ * - `model.json` + `weights.bin`: the tfjs LayersModel (Dense(1, sigmoid)), for tfjs consumers;
+ * - `logistic.json`: the float64 coefficients and the fit report (`LogisticSpec`), which our
+ *   scoring uses, since the LayersModel stores float32;
+ * - `manifest.json`: `ManifestBase` (plus whatever the caller adds), with every other file's sha256.
+ *
+ * Loading verifies the checksums, validates the manifest and the spec with zod, and checks that
+ * the LayersModel's weights are the float32 rounding of the coefficients.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { z } from 'zod';
+import { ExitCode, UserError } from '../../cli/exit.ts';
+import { logisticModel } from '../logistic/logistic-model.ts';
+import type { LogisticModel } from '../logistic/logistic-model.ts';
+import { LogisticSpec } from '../logistic/logistic-spec.ts';
+import type { PreprocessorSpec } from '../preprocess/spec.ts';
+import type { ArtifactContent } from './artifact-directory.ts';
+import { verifyArtifactFiles, writeArtifactFiles } from './artifact-directory.ts';
+import { sha256 } from './checksum.ts';
+import { directoryHandler, layersModelFiles, logisticLayersModel } from './layers-model-files.ts';
+import { MANIFEST_FILE, ManifestBase, libraryVersions } from './manifest-base.ts';
+
+export const LOGISTIC_JSON = 'logistic.json';
+
+export interface SaveOptions {
+  /** More files for the version directory (calibrator, dictionary, …); they are checksummed too. */
+  extraFiles?: Readonly<Record<string, ArtifactContent>>;
+  /** More manifest fields (features, metrics, cutoffs, …), validated by the caller's schema on load. */
+  manifest?: Readonly<Record<string, unknown>>;
+  /** Defaults to now. */
+  createdAt?: Date;
+}
+
+/** Writes the version directory `dir` (which must not exist) and returns the manifest written. */
+export async function saveLogisticArtifact(
+  dir: string,
+  model: LogisticModel,
+  preprocessor: PreprocessorSpec,
+  options: SaveOptions = {},
+): Promise<ManifestBase & Record<string, unknown>> {
+  const layers = logisticLayersModel(model.spec.coefficients, model.spec.intercept);
+  let files: Record<string, ArtifactContent>;
+  try {
+    files = { ...(await layersModelFiles(layers)), [LOGISTIC_JSON]: JSON.stringify(model.spec), ...options.extraFiles };
+  } finally {
+    layers.dispose();
+  }
+  if (Object.hasOwn(files, MANIFEST_FILE)) throw new Error(`saveLogisticArtifact: extra file may not be named ${MANIFEST_FILE}`);
+  const base: ManifestBase = {
+    formatVersion: 1,
+    modelKind: 'logistic',
+    createdAt: (options.createdAt ?? new Date()).toISOString(),
+    files: Object.fromEntries(Object.entries(files).map(([name, content]) => [name, sha256(content)])),
+    preprocessing: preprocessor,
+    libraries: libraryVersions(model.spec.fit.backend),
+  };
+  const manifest = { ...options.manifest, ...ManifestBase.parse(base) };
+  await writeArtifactFiles(dir, { ...files, [MANIFEST_FILE]: JSON.stringify(manifest, null, 2) });
+  return manifest;
+}
+
+export interface LoadedLogistic<M extends ManifestBase> {
+  model: LogisticModel;
+  preprocessor: PreprocessorSpec;
+  manifest: M;
+}
+
+/**
+ * Reads and verifies a version directory written by `saveLogisticArtifact`. `schema` is the
+ * caller's extension of `ManifestBase`. Problems (missing file, bad checksum, invalid manifest)
+ * stop with a one-line `UserError` naming the file.
+ */
+export async function loadLogisticArtifact(dir: string): Promise<LoadedLogistic<ManifestBase>>;
+export async function loadLogisticArtifact<M extends ManifestBase>(dir: string, schema: z.ZodType<M>): Promise<LoadedLogistic<M>>;
+export async function loadLogisticArtifact(dir: string, schema: z.ZodType<ManifestBase> = ManifestBase): Promise<LoadedLogistic<ManifestBase>> {
+  const manifestPath = join(dir, MANIFEST_FILE);
+  if (!existsSync(manifestPath)) throw new UserError(`no model at ${dir}: ${MANIFEST_FILE} is missing`, ExitCode.modelMismatch);
+  const manifest = parseFile(manifestPath, await readFile(manifestPath, 'utf8'), schema);
+  if (manifest.modelKind !== 'logistic') throw new UserError(`${manifestPath}: model kind is ${manifest.modelKind}, not logistic`, ExitCode.modelMismatch);
+  await verifyArtifactFiles(dir, manifest.files);
+  const specPath = join(dir, LOGISTIC_JSON);
+  const spec = parseFile(specPath, await readFile(specPath, 'utf8'), LogisticSpec);
+  const layers = await tf.loadLayersModel(directoryHandler(dir));
+  try {
+    checkLayersMatch(layers, spec, dir);
+  } finally {
+    layers.dispose();
+  }
+  return { model: logisticModel(spec), preprocessor: manifest.preprocessing, manifest };
+}
+
+function parseFile<T>(path: string, text: string, schema: z.ZodType<T>): T {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new UserError(`${path} is not valid JSON: ${(error as Error).message}`, ExitCode.modelMismatch);
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new UserError(`${path}: ${issue.path.join('.') || '(root)'}: ${issue.message}`, ExitCode.modelMismatch);
+  }
+  return parsed.data;
+}
+
+/** The float32 weights must be the rounding of the float64 coefficients: the two files belong together. */
+function checkLayersMatch(layers: tf.LayersModel, spec: LogisticSpec, dir: string): void {
+  const [kernel, bias] = layers.getWeights().map((w) => w.dataSync());
+  const expected = Float32Array.from([...spec.coefficients, spec.intercept]);
+  const actual = [...kernel, ...bias];
+  if (actual.length !== expected.length || actual.some((v, k) => v !== expected[k])) {
+    throw new UserError(`${join(dir, 'model.json')}: weights do not match ${LOGISTIC_JSON}`, ExitCode.modelMismatch);
+  }
+}

@@ -1,0 +1,30 @@
+/**
+ * The parts of `manifest.json` that every saved model has: format version, model kind, the
+ * files with their sha256, the preprocessing, library versions and creation time. The pipeline
+ * extends it (`ManifestBase.extend({ features, dictionary, calibrator, metrics, … })`).
+ */
+import * as tf from '@tensorflow/tfjs';
+import { z } from 'zod';
+import { PreprocessorSpec } from '../preprocess/spec.ts';
+
+export const MANIFEST_FILE = 'manifest.json';
+
+export const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 as 64 lowercase hex digits');
+
+export const ManifestBase = z.object({
+  formatVersion: z.literal(1),
+  modelKind: z.enum(['logistic', 'gbdt']),
+  /** ISO 8601 UTC. */
+  createdAt: z.iso.datetime(),
+  /** Every other file of the version directory → its sha256. */
+  files: z.record(z.string(), Sha256Hex),
+  preprocessing: PreprocessorSpec,
+  /** e.g. { tfjs: "4.22.0", node: "20.19.0", backend: "wasm" }. */
+  libraries: z.record(z.string(), z.string()),
+});
+export type ManifestBase = z.infer<typeof ManifestBase>;
+
+/** Versions that decide whether a saved model reproduces: tfjs, Node and the backend that fitted it. */
+export function libraryVersions(backend: string): Record<string, string> {
+  return { tfjs: tf.version.tfjs, node: process.versions.node, backend };
+}

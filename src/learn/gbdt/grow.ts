@@ -1,0 +1,249 @@
+/**
+ * Grows one regression tree on gradients and hessians from binned data — step four of histogram
+ * gradient boosting. Our own implementation of the two growth orders in use:
+ * - leaf-wise (best-first, LightGBM and scikit-learn's HistGradientBoosting): always split the
+ *   leaf with the largest gain until `maxLeaves`;
+ * - depth-wise (XGBoost's default): split level by level, shallowest first.
+ * With no leaf cap both give the same tree (every positive-gain split is taken; only the order
+ * differs).
+ *
+ * Rows of a node are a contiguous range of one index array that each split partitions in place
+ * (as scikit-learn's grower does), so no per-node row lists are allocated.
+ */
+import { MISSING_BIN, type BinnedMatrix } from './binning.ts';
+import { buildHistogram, newHistogram, subtractHistogram } from './histogram.ts';
+import { findBestSplit, leafValue, type Split, type SplitRules } from './split.ts';
+import type { Tree } from './tree.ts';
+
+export interface GrowOptions {
+  readonly rules: SplitRules;
+  readonly growth: 'leafwise' | 'depthwise';
+  /** Largest number of leaves, or null for no cap. */
+  readonly maxLeaves: number | null;
+  /** Largest depth (root = 0), or null for no cap. */
+  readonly maxDepth: number | null;
+  readonly learningRate: number;
+}
+
+export interface GrowInput {
+  readonly binned: BinnedMatrix;
+  readonly edges: readonly Float64Array[];
+  readonly valueBins: Int32Array;
+  readonly grad: Float64Array;
+  readonly hess: Float64Array;
+  /** The rows this tree learns from (all, or a subsample); partitioned in place. */
+  readonly idx: Uint32Array;
+  /** The features this tree may split on. */
+  readonly features: Int32Array;
+}
+
+/** Rows idx[start..end) ended in leaf `node` (for updating the training margins). */
+export interface LeafRange {
+  readonly node: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Reusable buffers for growing many trees on the same data. */
+export interface GrowScratch {
+  readonly g: Float64Array;
+  readonly h: Float64Array;
+  readonly partition: Uint32Array;
+  readonly pool: Float64Array[];
+}
+
+export function growScratch(rows: number): GrowScratch {
+  return { g: new Float64Array(rows), h: new Float64Array(rows), partition: new Uint32Array(rows), pool: [] };
+}
+
+interface Pending {
+  id: number;
+  start: number;
+  end: number;
+  depth: number;
+  g: number;
+  h: number;
+  n: number;
+  lower: number;
+  upper: number;
+  hist: Float64Array | null;
+  split: Split | null;
+}
+
+export function growTree(input: GrowInput, opts: GrowOptions, scratch: GrowScratch): { tree: Tree; leaves: LeafRange[] } {
+  const { binned, grad, hess, idx, features, valueBins } = input;
+  const { rules, learningRate } = opts;
+  const maxLeaves = opts.maxLeaves ?? Number.POSITIVE_INFINITY;
+  const maxDepth = opts.maxDepth ?? Number.POSITIVE_INFINITY;
+  const cols = binned.cols;
+  const take = (): Float64Array => scratch.pool.pop() ?? newHistogram(cols);
+  const give = (h: Float64Array | null): void => {
+    if (h) scratch.pool.push(h);
+  };
+
+  const feature: number[] = [];
+  const threshold: number[] = [];
+  const binThreshold: number[] = [];
+  const missingLeft: number[] = [];
+  const left: number[] = [];
+  const right: number[] = [];
+  const value: number[] = [];
+  const cover: number[] = [];
+  const gain: number[] = [];
+  const addNode = (n: number): number => {
+    feature.push(-1);
+    threshold.push(0);
+    binThreshold.push(0);
+    missingLeft.push(0);
+    left.push(-1);
+    right.push(-1);
+    value.push(0);
+    cover.push(n);
+    gain.push(0);
+    return feature.length - 1;
+  };
+  const leaves: LeafRange[] = [];
+  const makeLeaf = (p: Pending): void => {
+    value[p.id] = learningRate * leafValue(p.g, p.h, rules.l2, p.lower, p.upper);
+    leaves.push({ node: p.id, start: p.start, end: p.end });
+    give(p.hist);
+    p.hist = null;
+  };
+  const canSplit = (p: Pending): boolean => p.depth < maxDepth && p.n >= 2 * rules.minSamplesLeaf;
+  const findSplit = (p: Pending): void => {
+    p.split = findBestSplit(p.hist as Float64Array, features, valueBins, p, rules, p.lower, p.upper);
+  };
+
+  let G = 0;
+  let H = 0;
+  for (let k = 0; k < idx.length; k++) {
+    G += grad[idx[k]];
+    H += hess[idx[k]];
+  }
+  const root: Pending = {
+    id: addNode(idx.length), start: 0, end: idx.length, depth: 0, g: G, h: H, n: idx.length,
+    lower: Number.NEGATIVE_INFINITY, upper: Number.POSITIVE_INFINITY, hist: null, split: null,
+  };
+  const open: Pending[] = [];
+  if (canSplit(root) && maxLeaves > 1) {
+    root.hist = take();
+    buildHistogram(binned, grad, hess, idx, 0, idx.length, features, root.hist, scratch.g, scratch.h);
+    findSplit(root);
+  }
+  if (root.split) open.push(root);
+  else makeLeaf(root);
+  let nLeaves = 1;
+
+  while (open.length > 0) {
+    // Pick the next node: largest gain (leaf-wise) or shallowest, oldest (depth-wise).
+    let pick = 0;
+    for (let q = 1; q < open.length; q++) {
+      const a = open[q];
+      const b = open[pick];
+      const better = opts.growth === 'leafwise' ? (a.split as Split).gain > (b.split as Split).gain : a.depth < b.depth || (a.depth === b.depth && a.id < b.id);
+      if (better) pick = q;
+    }
+    const p = open.splice(pick, 1)[0];
+    if (nLeaves >= maxLeaves) {
+      makeLeaf(p);
+      continue;
+    }
+    const s = p.split as Split;
+    const nLeft = partitionRows(binned, idx, p.start, p.end, s.feature, s.bin, s.missingLeft, scratch.partition);
+    const e = input.edges[s.feature];
+    feature[p.id] = s.feature;
+    binThreshold[p.id] = s.bin;
+    threshold[p.id] = s.bin < e.length ? e[s.bin] : Number.POSITIVE_INFINITY;
+    missingLeft[p.id] = s.missingLeft ? 1 : 0;
+    gain[p.id] = s.gain;
+    nLeaves += 1;
+
+    // Monotone bounds: the children of a constrained split are kept on their side of the midpoint
+    // of their values, so no later split below can reverse the order (scikit-learn's scheme).
+    let lowL = p.lower, upL = p.upper, lowR = p.lower, upR = p.upper;
+    const c = rules.monotone[s.feature];
+    if (c !== 0) {
+      const mid = (s.valueLeft + s.valueRight) / 2;
+      if (c > 0) {
+        upL = mid;
+        lowR = mid;
+      } else {
+        lowL = mid;
+        upR = mid;
+      }
+    }
+    const L: Pending = {
+      id: addNode(nLeft), start: p.start, end: p.start + nLeft, depth: p.depth + 1, g: s.left.g, h: s.left.h, n: nLeft,
+      lower: lowL, upper: upL, hist: null, split: null,
+    };
+    const R: Pending = {
+      id: addNode(p.end - p.start - nLeft), start: p.start + nLeft, end: p.end, depth: p.depth + 1, g: s.right.g, h: s.right.h,
+      n: p.end - p.start - nLeft, lower: lowR, upper: upR, hist: null, split: null,
+    };
+    left[p.id] = L.id;
+    right[p.id] = R.id;
+
+    const needL = canSplit(L) && nLeaves < maxLeaves;
+    const needR = canSplit(R) && nLeaves < maxLeaves;
+    if (needL || needR) {
+      const [small, large] = L.n <= R.n ? [L, R] : [R, L];
+      small.hist = take();
+      buildHistogram(binned, grad, hess, idx, small.start, small.end, features, small.hist, scratch.g, scratch.h);
+      if (large === L ? needL : needR) {
+        // Reuse the parent's buffer for the larger child: parent − small, in place.
+        large.hist = p.hist;
+        p.hist = null;
+        subtractHistogram(large.hist as Float64Array, small.hist, features, large.hist as Float64Array);
+      }
+    }
+    give(p.hist);
+    p.hist = null;
+    for (const child of [L, R]) {
+      if (child.hist && (child === L ? needL : needR)) findSplit(child);
+      if (child.split) open.push(child);
+      else makeLeaf(child);
+    }
+  }
+
+  const tree: Tree = {
+    feature: Int32Array.from(feature),
+    threshold: Float64Array.from(threshold),
+    binThreshold: Uint8Array.from(binThreshold),
+    missingLeft: Uint8Array.from(missingLeft),
+    left: Int32Array.from(left),
+    right: Int32Array.from(right),
+    value: Float64Array.from(value),
+    cover: Float64Array.from(cover),
+    gain: Float64Array.from(gain),
+  };
+  return { tree, leaves };
+}
+
+/**
+ * Stable in-place partition of idx[start..end) by the split: left rows first, in their order.
+ * Returns the number of left rows. Cost: one pass over the node's rows.
+ */
+function partitionRows(
+  binned: BinnedMatrix,
+  idx: Uint32Array,
+  start: number,
+  end: number,
+  feature: number,
+  bin: number,
+  missingLeft: boolean,
+  buffer: Uint32Array,
+): number {
+  const col = feature * binned.rows;
+  const codes = binned.codes;
+  let w = start;
+  let r = 0;
+  for (let k = start; k < end; k++) {
+    const row = idx[k];
+    const code = codes[col + row];
+    const goLeft = code === MISSING_BIN ? missingLeft : code <= bin;
+    if (goLeft) idx[w++] = row;
+    else buffer[r++] = row;
+  }
+  idx.set(buffer.subarray(0, r), w);
+  return w - start;
+}

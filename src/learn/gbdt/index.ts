@@ -1,0 +1,6 @@
+/** Public surface of the gradient-boosted trees: train, predict and explain, save and load. */
+export { GbdtParams, type GbdtParamsInput } from './params.ts';
+export { trainGbdt, type GbdtTraining } from './boost.ts';
+export { GbdtModel } from './model.ts';
+export { GbdtSpec, TreeSpec, toSpec, fromSpec } from './serialize.ts';
+export { splitImportance, meanAbsShap, type FeatureImportance } from './importance.ts';

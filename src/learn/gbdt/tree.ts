@@ -1,0 +1,51 @@
+/**
+ * One fitted regression tree as flat parallel arrays indexed by node id (root = 0), the shape the
+ * predictor, TreeSHAP and the JSON artifact all read. No node objects: a forest of 100 trees of
+ * depth 6 is a few kilobytes of typed arrays that stay in cache while rows stream past.
+ */
+export interface Tree {
+  /** Split feature of an internal node; −1 marks a leaf. */
+  readonly feature: Int32Array;
+  /** Raw-value threshold: x <= threshold goes left (+Infinity: every known value goes left). */
+  readonly threshold: Float64Array;
+  /** The same cut in bin codes: bin <= binThreshold goes left (used while training). */
+  readonly binThreshold: Uint8Array;
+  /** 1 when missing values go left. */
+  readonly missingLeft: Uint8Array;
+  readonly left: Int32Array;
+  readonly right: Int32Array;
+  /** Leaf: its contribution to the margin (learning rate applied). Internal: 0. */
+  readonly value: Float64Array;
+  /** Training rows that reached the node: the weights of TreeSHAP's conditional expectation. */
+  readonly cover: Float64Array;
+  /** Gain of the node's split (0 at leaves). */
+  readonly gain: Float64Array;
+}
+
+export function nodeCount(t: Tree): number {
+  return t.feature.length;
+}
+
+/** Depth of the deepest leaf (root alone = 0). */
+export function treeDepth(t: Tree): number {
+  let deepest = 0;
+  const depth = new Int32Array(t.feature.length);
+  for (let n = 0; n < t.feature.length; n++) {
+    if (t.feature[n] < 0) deepest = Math.max(deepest, depth[n]);
+    else {
+      depth[t.left[n]] = depth[n] + 1;
+      depth[t.right[n]] = depth[n] + 1;
+    }
+  }
+  return deepest;
+}
+
+/**
+ * E[f(x)] of the tree under the training distribution it saw: leaf values weighted by cover —
+ * the expected value TreeSHAP's contributions start from.
+ */
+export function expectedValue(t: Tree): number {
+  let s = 0;
+  for (let n = 0; n < t.feature.length; n++) if (t.feature[n] < 0) s += t.value[n] * t.cover[n];
+  return s / t.cover[0];
+}

@@ -1,0 +1,66 @@
+/**
+ * A model bundle: everything needed to turn a feature table into calibrated churn probabilities —
+ * the inputs, the fitted preprocessing, the model (logistic or GBDT), the calibrator, the feature
+ * dictionary (for reasons) and the tier rules — plus the facts a reader of a saved model needs
+ * (horizon, churn definition, training cutoffs, metrics). Its zod schema is the saved
+ * `manifest.json` (ManifestBase extended), so what is saved and what is scored cannot drift.
+ */
+import { z } from 'zod';
+import { CalibratorSpec } from '../calibrate/calibrator.ts';
+import { ChurnDefinition } from '../features/churn-definition.ts';
+import { FeatureDictionary } from '../features/dictionary.ts';
+import { TierConfig } from '../score/tiers.ts';
+import { ManifestBase } from './artifacts/manifest-base.ts';
+import { fromSpec } from './gbdt/index.ts';
+import { logisticModel } from './logistic/logistic-model.ts';
+import type { ChurnModel } from './model.ts';
+import type { FittedSpec } from './train-churn-model.ts';
+
+export const ModelFacts = z.object({
+  name: z.string().regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, dot, dash or underscore'),
+  version: z.string().regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, dot, dash or underscore'),
+  inputs: z.object({ features: z.array(z.string()).min(1), categorical: z.array(z.string()) }),
+  dictionary: FeatureDictionary,
+  calibrator: CalibratorSpec,
+  calibration: z.object({
+    chosen: z.enum(['platt', 'isotonic']),
+    validationLogLoss: z.object({ platt: z.number(), isotonic: z.number(), uncalibrated: z.number() }),
+  }),
+  tiers: TierConfig,
+  /** Null in tabular mode, where the label has no horizon the pipeline knows of. */
+  horizonDays: z.number().int().positive().nullable(),
+  churn: ChurnDefinition.nullable(),
+  split: z.object({
+    method: z.enum(['temporal', 'stratified']),
+    cutoffs: z
+      .object({ train: z.array(z.string()), calibration: z.array(z.string()), validation: z.array(z.string()), test: z.array(z.string()) })
+      .nullable(),
+    rows: z.object({ train: z.number().int(), calibration: z.number().int(), validation: z.number().int(), test: z.number().int() }),
+  }),
+  /** sha256 of the feature table the model was trained from. */
+  trainingDataSha256: z.string(),
+  metrics: z.object({
+    validationLogLoss: z.number(),
+    testRocAuc: z.number().nullable(),
+    testBrier: z.number().nullable(),
+  }),
+  /** Binned training distribution of each numeric input, for drift checks (PSI) at scoring time. */
+  drift: z.record(z.string(), z.object({ edges: z.array(z.number()), proportions: z.array(z.number()) })).optional(),
+});
+export type ModelFacts = z.infer<typeof ModelFacts>;
+
+export const ModelManifest = ManifestBase.extend(ModelFacts.shape);
+export type ModelManifest = z.infer<typeof ModelManifest>;
+
+export interface ModelBundle {
+  manifest: ModelManifest;
+  fitted: FittedSpec;
+}
+
+/** The runnable model of a bundle. */
+export function bundleModel(fitted: FittedSpec): ChurnModel {
+  if (fitted.kind === 'logistic') return logisticModel(fitted.spec);
+  const loaded = fromSpec(fitted.spec);
+  if (!loaded.ok) throw new Error(`GBDT spec does not load: ${loaded.problem}`);
+  return loaded.model;
+}

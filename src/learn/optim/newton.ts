@@ -1,0 +1,134 @@
+/**
+ * Damped Newton's method for a smooth strictly convex objective (Nocedal & Wright, 2nd ed.,
+ * §3.3): solve H·d = −∇f by Cholesky, backtrack until the Armijo condition holds. Stops when
+ * ‖∇f‖∞ ≤ gtol, or when no step along d lowers f any more (the objective's rounding floor).
+ *
+ * The Hessian is reused while it keeps working (the "chord" or simplified Newton method): a step
+ * that at least halves ‖∇f‖∞ keeps it, a poorer one has it recomputed at the new point. Near the
+ * optimum the Hessian barely changes, and one evaluation of it can cost as much as ten gradients.
+ */
+import type { Objective } from './lbfgs.ts';
+
+/** The Hessian at x, row-major n × n. It may be approximate (e.g. float32): the step is then inexact Newton. */
+export type Hessian = (x: Float64Array) => Float64Array;
+
+export interface NewtonResult {
+  x: Float64Array;
+  f: number;
+  grad: Float64Array;
+  gradNorm: number;
+  iterations: number;
+  evaluations: number;
+  stop: 'gtol' | 'maxIter' | 'lineSearch';
+}
+
+export function minimizeNewton(
+  objective: Objective,
+  hessian: Hessian,
+  x0: Float64Array,
+  options: { gtol: number; maxIter: number; maxLineSearch?: number },
+): NewtonResult {
+  const n = x0.length;
+  const x = Float64Array.from(x0);
+  const g = new Float64Array(n);
+  const xNew = new Float64Array(n);
+  const gNew = new Float64Array(n);
+  let f = objective(x, g);
+  let evaluations = 1;
+  let iterations = 0;
+  let stop: NewtonResult['stop'] = 'maxIter';
+  let h: Float64Array | null = null;
+  /** Whether h was computed at the current x (a failed step with a fresh Hessian is final). */
+  let fresh = false;
+  while (iterations < options.maxIter) {
+    const before = normInf(g);
+    if (before <= options.gtol) {
+      stop = 'gtol';
+      break;
+    }
+    if (h === null) {
+      h = hessian(x);
+      fresh = true;
+    }
+    const d = choleskySolve(h, g, n);
+    for (let i = 0; i < n; i++) d[i] = -d[i];
+    let slope = 0;
+    for (let i = 0; i < n; i++) slope += g[i] * d[i];
+    let step = 1;
+    let accepted = false;
+    for (let ls = 0; ls < (options.maxLineSearch ?? 30); ls++) {
+      for (let i = 0; i < n; i++) xNew[i] = x[i] + step * d[i];
+      const fNew = objective(xNew, gNew);
+      evaluations++;
+      if (acceptable(f, fNew, step * slope, g, gNew)) {
+        x.set(xNew);
+        g.set(gNew);
+        f = fNew;
+        accepted = true;
+        break;
+      }
+      step *= 0.5;
+    }
+    if (!accepted) {
+      if (fresh) {
+        stop = 'lineSearch';
+        break;
+      }
+      // A reused Hessian can give a poor direction: retry from one computed here.
+      h = null;
+      continue;
+    }
+    iterations++;
+    fresh = false;
+    if (normInf(g) > 0.5 * before) h = null;
+  }
+  if (stop === 'maxIter' && normInf(g) <= options.gtol) stop = 'gtol';
+  return { x, f, grad: g, gradNorm: normInf(g), iterations, evaluations, stop };
+}
+
+/**
+ * Solves A·z = b for symmetric positive definite A (row-major n × n) by Cholesky, A = L·Lᵀ.
+ * A pivot that rounding made non-positive is lifted to a small multiple of the diagonal's
+ * scale, which keeps the step a descent direction. Cost: n³/6 multiply-adds.
+ */
+export function choleskySolve(a: Float64Array, b: Float64Array, n: number): Float64Array {
+  const L = new Float64Array(n * n);
+  let scale = 0;
+  for (let i = 0; i < n; i++) scale = Math.max(scale, Math.abs(a[i * n + i]));
+  const floor = Math.max(scale, 1) * 1e-12;
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j <= i; j++) {
+      let s = a[i * n + j];
+      for (let k = 0; k < j; k++) s -= L[i * n + k] * L[j * n + k];
+      if (i === j) L[i * n + i] = Math.sqrt(Math.max(s, floor));
+      else L[i * n + j] = s / L[j * n + j];
+    }
+  }
+  const z = Float64Array.from(b);
+  for (let i = 0; i < n; i++) {
+    for (let k = 0; k < i; k++) z[i] -= L[i * n + k] * z[k];
+    z[i] /= L[i * n + i];
+  }
+  for (let i = n - 1; i >= 0; i--) {
+    for (let k = i + 1; k < n; k++) z[i] -= L[k * n + i] * z[k];
+    z[i] /= L[i * n + i];
+  }
+  return z;
+}
+
+/**
+ * Armijo sufficient decrease, or — once f's change is within its rounding (a sum over many rows
+ * resolves only ~1e-12 relative) — a smaller gradient. Near the optimum f is flat to rounding
+ * while the gradient still measures the remaining error, so f alone cannot judge the last steps.
+ */
+export function acceptable(f: number, fNew: number, slopeTimesStep: number, g: Float64Array, gNew: Float64Array): boolean {
+  if (!Number.isFinite(fNew)) return false;
+  if (fNew <= f + 1e-4 * slopeTimesStep) return true;
+  return fNew - f <= 1e-12 * Math.max(Math.abs(f), 1) && normInf(gNew) < normInf(g);
+}
+
+function normInf(a: Float64Array): number {
+  let m = 0;
+  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i]));
+  return m;
+}

@@ -1,0 +1,51 @@
+/**
+ * Encodes one source feature into its unstandardised matrix columns: a numeric value (imputed
+ * or kept as NaN) plus an optional missing flag, or one-hot levels plus the optional missing
+ * level and the always-present "unseen" flag. Shared by fitting (to measure the columns) and
+ * transforming, so the two cannot disagree.
+ */
+import type { MissingPolicy, SourceFeature } from './spec.ts';
+import { MISSING_LEVEL } from './spec.ts';
+import { categoryCell, numericCell } from './raw-value.ts';
+
+/** Names of the encoded columns of `feature`, in matrix order. */
+export function encodedNames(feature: SourceFeature): string[] {
+  if (feature.type === 'numeric') {
+    return feature.flagMissing ? [feature.name, `${feature.name}:missing`] : [feature.name];
+  }
+  const names = feature.levels.map((l) => `${feature.name}=${l}`);
+  if (feature.flagMissing) names.push(`${feature.name}=${MISSING_LEVEL}`);
+  names.push(`${feature.name}=(unseen)`);
+  return names;
+}
+
+/**
+ * Writes the encoded columns of `feature` for rows [0, rows) through `put(row, k, value)`,
+ * k being the column's position within the feature. Cost: one pass over the rows.
+ */
+export function encodeFeature(
+  feature: SourceFeature,
+  column: ArrayLike<unknown>,
+  rows: number,
+  missing: MissingPolicy,
+  put: (row: number, k: number, value: number) => void,
+): void {
+  if (feature.type === 'numeric') {
+    for (let i = 0; i < rows; i++) {
+      const v = numericCell(column, i, feature.name);
+      const absent = Number.isNaN(v);
+      put(i, 0, absent && missing === 'impute' ? feature.fill : v);
+      if (feature.flagMissing) put(i, 1, absent ? 1 : 0);
+    }
+    return;
+  }
+  const width = feature.levels.length + (feature.flagMissing ? 1 : 0) + 1;
+  const missingAt = feature.flagMissing ? feature.levels.length : -1;
+  const unseenAt = width - 1;
+  const position = new Map(feature.levels.map((l, k) => [l, k]));
+  for (let i = 0; i < rows; i++) {
+    const label = categoryCell(column, i);
+    const hot = label === null ? (missingAt >= 0 ? missingAt : unseenAt) : (position.get(label) ?? unseenAt);
+    for (let k = 0; k < width; k++) put(i, k, k === hot ? 1 : 0);
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * Numbers said in words for managers. One place, so the HTML and Markdown reports phrase the
+ * same result the same way.
+ */
+import type { ReportInput } from './report-input.ts';
+
+export const pct = (x: number, digits = 0): string => `${(100 * x).toFixed(digits)}%`;
+export const num = (x: number, digits = 3): string => x.toFixed(digits);
+export const int = (x: number): string => Math.round(x).toLocaleString('en-US');
+
+/** Conventional reading of ROC-AUC bands (Hosmer & Lemeshow, Applied Logistic Regression, 3rd ed., §5.2.4). */
+export function aucInWords(auc: number): string {
+  if (auc >= 0.9) return 'outstanding';
+  if (auc >= 0.8) return 'excellent';
+  if (auc >= 0.7) return 'acceptable';
+  if (auc >= 0.6) return 'weak';
+  return 'no better than guessing';
+}
+
+export function scoreMeaning(horizonDays: number): string {
+  return (
+    `The health score is 100 × (1 − the calibrated probability that the customer churns within ${horizonDays} days). ` +
+    `A score of 80 means about a 20% chance of churning in the next ${horizonDays} days; a score of 30 means about 70%.`
+  );
+}
+
+/** The sentences a manager reads first: how good the chosen model is, and what it buys. */
+export function headline(input: ReportInput): string[] {
+  const chosen = input.models.find((m) => m.chosen) ?? input.models[0];
+  if (chosen === undefined) return [];
+  const lines = [
+    `The ${chosen.label} model ranks a customer who churned above one who stayed ${pct(chosen.rocAuc)} of the time ` +
+      `(ROC-AUC ${num(chosen.rocAuc)}, ${aucInWords(chosen.rocAuc)}), on ${int(input.data.testRows)} held-out customer snapshots it never trained on.`,
+    `Contacting the riskiest 10% of customers reaches ${pct(chosen.captureAt10)} of those who churn, ` +
+      `${num(chosen.liftAt10, 1)}× what a random 10% would reach.`,
+  ];
+  const hand = input.models.find((m) => m.name.startsWith('ahp'));
+  if (hand !== undefined) {
+    lines.push(
+      `The hand-set (AHP) score reaches ROC-AUC ${num(hand.rocAuc)} on the same customers, ` +
+        (hand.rocAuc < chosen.rocAuc
+          ? `${num(chosen.rocAuc - hand.rocAuc)} below the learned model.`
+          : `${num(hand.rocAuc - chosen.rocAuc)} above the learned model.`),
+    );
+  }
+  const atRisk = input.tiers.find((t) => t.tier === 'at risk');
+  if (atRisk !== undefined) {
+    lines.push(`${int(atRisk.count)} customers (${pct(atRisk.share)}) are at risk today.`);
+  }
+  return lines;
+}

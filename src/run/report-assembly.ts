@@ -1,0 +1,147 @@
+/**
+ * Builds the manager report's input from a finished run: the metrics of every model, the
+ * calibration of the chosen one, its importance in words, the tiers and score distribution of
+ * today's scores, lift, the riskiest customers and the ingestion summary.
+ */
+import type { IngestSummary } from '../data/ingest-summary.ts';
+import type { EvaluationReport, ScoreEvaluation } from '../evaluate/evaluation-report.ts';
+import type { ReportInput } from '../report/report-input.ts';
+import type { ColumnImportanceRow } from './model-importance.ts';
+
+export interface ScoredRow {
+  customerId: string;
+  churnProbability: number;
+  healthScore: number;
+  tier: string;
+  reasons: string;
+  value: number | null;
+  revenueAtRisk: number | null;
+}
+
+export interface ReportFacts {
+  title: string;
+  generatedAt: string;
+  horizonDays: number | null;
+  source: string;
+  periodStart: string;
+  periodEnd: string;
+  cutoffs: string[];
+  testCutoffs: string[];
+  labelledRows: number;
+  churnRate: number;
+  chosen: string;
+  calibrationMethod: string;
+  metrics: EvaluationReport;
+  importance: ColumnImportanceRow[];
+  weights: ReportInput['weights'];
+  scores: ScoredRow[];
+  ingest: IngestSummary;
+}
+
+const LABELS: Record<string, string> = {
+  logistic: 'logistic regression',
+  gbdt: 'gradient-boosted trees',
+  'base rate': 'predict the base rate',
+  ahp: 'AHP hand weights',
+  'bg/nbd': 'BG/NBD (no purchase in the horizon)',
+  'ahp-fitted': 'data-fitted hand weights',
+  rfm: 'RFM score',
+};
+
+const TIER_LABEL: Record<string, string> = { healthy: 'healthy', watch: 'watch', 'at-risk': 'at risk' };
+export const tierLabel = (t: string): string => TIER_LABEL[t] ?? t;
+
+function quality(e: ScoreEvaluation, chosen: string): ReportInput['models'][number] {
+  const at10 = e.metrics.lift.find((l) => l.share === 0.1);
+  return {
+    name: e.name,
+    label: LABELS[e.name] ?? e.name,
+    chosen: e.name === chosen,
+    rocAuc: e.metrics.rocAuc,
+    rocAucLow: e.rocAucInterval.lower,
+    rocAucHigh: e.rocAucInterval.upper,
+    prAuc: e.metrics.averagePrecision,
+    brier: e.metrics.brierScore,
+    logLoss: e.metrics.logLoss,
+    ece: e.metrics.expectedCalibrationError,
+    liftAt10: at10?.lift ?? Number.NaN,
+    captureAt10: at10?.captureRate ?? Number.NaN,
+  };
+}
+
+export function assembleReport(f: ReportFacts): ReportInput {
+  const evaluations = [...f.metrics.models, ...f.metrics.baselines];
+  const chosenEval = f.metrics.models.find((m) => m.name === f.chosen);
+  const counts = new Map<string, { count: number; sum: number }>();
+  for (const s of f.scores) {
+    const c = counts.get(s.tier) ?? { count: 0, sum: 0 };
+    c.count++;
+    c.sum += s.healthScore;
+    counts.set(s.tier, c);
+  }
+  const n = Math.max(1, f.scores.length);
+  const histogram = new Map<string, number>();
+  for (const s of f.scores) {
+    const bin = Math.min(95, 5 * Math.floor(s.healthScore / 5));
+    const key = `${bin}|${tierLabel(s.tier)}`;
+    histogram.set(key, (histogram.get(key) ?? 0) + 1);
+  }
+  const riskiest = [...f.scores].sort((a, b) => b.churnProbability - a.churnProbability || a.customerId.localeCompare(b.customerId)).slice(0, 25);
+  return {
+    title: 'Customer health report',
+    generatedAt: f.generatedAt,
+    horizonDays: f.horizonDays ?? 1,
+    data: {
+      source: f.source,
+      periodStart: f.periodStart,
+      periodEnd: f.periodEnd,
+      cutoffs: f.cutoffs,
+      labelledRows: f.labelledRows,
+      customersScored: f.scores.length,
+      churnRate: f.churnRate,
+      testCutoffs: f.testCutoffs,
+      testRows: chosenEval?.metrics.n ?? 0,
+    },
+    models: evaluations.map((e) => quality(e, f.chosen)),
+    calibration: {
+      method: f.calibrationMethod,
+      bins: (chosenEval?.reliability ?? []).flatMap((r) =>
+        r.meanPredicted === null || r.observedRate === null ? [] : [{ meanPredicted: r.meanPredicted, observedRate: r.observedRate, count: r.count }],
+      ),
+    },
+    importance: f.importance.slice(0, 15).map((r) => ({ feature: r.column, description: r.description, dimension: r.dimension, effect: r.effect, share: r.share })),
+    weights: f.weights,
+    tiers: ['healthy', 'watch', 'at-risk'].map((t) => {
+      const c = counts.get(t) ?? { count: 0, sum: 0 };
+      return { tier: tierLabel(t), count: c.count, share: c.count / n, meanScore: c.count === 0 ? 0 : c.sum / c.count };
+    }),
+    scoreHistogram: [...histogram.entries()].map(([key, count]) => {
+      const [bin, tier] = key.split('|');
+      return { binStart: Number(bin), tier, count };
+    }),
+    lift: f.metrics.models.flatMap((m) => [
+      { model: LABELS[m.name] ?? m.name, percent: 0, lift: 0, capture: 0 },
+      ...m.metrics.lift.map((l) => ({ model: LABELS[m.name] ?? m.name, percent: 100 * l.share, lift: l.lift, capture: l.captureRate })),
+      { model: LABELS[m.name] ?? m.name, percent: 100, lift: 1, capture: 1 },
+    ]),
+    riskiest: riskiest.map((s) => ({
+      customerId: s.customerId,
+      score: s.healthScore,
+      tier: tierLabel(s.tier),
+      churnProbability: s.churnProbability,
+      reasons: s.reasons,
+      value: s.value,
+      revenueAtRisk: s.revenueAtRisk,
+    })),
+    dataQuality: f.ingest.tables.map((t) => ({
+      table: t.table,
+      read: t.read,
+      accepted: t.accepted,
+      rejected: t.rejected,
+      topReasons: Object.entries(t.reasons as Record<string, number>)
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 3)
+        .map(([reason, count]) => `${reason} (${count})`),
+    })),
+  };
+}

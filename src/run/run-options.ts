@@ -1,0 +1,39 @@
+/**
+ * Options of `healthscore run`, the whole pipeline: where the data comes from (a data folder,
+ * generated data, a tabular file with its config, or an adapter such as CDNOW), the label
+ * (horizon, churn definition), which models to try, and where the outputs go.
+ */
+import { z } from 'zod';
+import { ChurnDefinition } from '../features/churn-definition.ts';
+import { TierConfig } from '../score/tiers.ts';
+
+export const RunOptions = z.object({
+  /** A data folder (one file per table), or with `adapter` the adapter's input file. */
+  data: z.string().optional(),
+  out: z.string().min(1),
+  /** Generate synthetic histories into `data` first when it holds no customers file. */
+  generate: z.boolean().default(false),
+  customers: z.number().int().positive().default(5000),
+  months: z.number().int().positive().default(24),
+  seed: z.number().int().nonnegative().default(42),
+  /** Tabular mode: one CSV with a row per customer and a label, described by `config`. */
+  tabular: z.string().optional(),
+  config: z.string().optional(),
+  adapter: z.enum(['cdnow']).optional(),
+  asOf: z.string().optional(),
+  horizonDays: z.number().int().positive().default(90),
+  churn: ChurnDefinition.default({ kind: 'explicit' }),
+  engine: z.enum(['arquero', 'duckdb']).default('arquero'),
+  models: z.array(z.enum(['logistic', 'gbdt'])).min(1).default(['logistic', 'gbdt']),
+  monotone: z.boolean().default(false),
+  modelsDir: z.string().default('models'),
+  name: z.string().regex(/^[A-Za-z0-9._-]+$/).default('churn'),
+  /** Default: the run's start time, e.g. 20261123T101500Z. */
+  version: z.string().regex(/^[A-Za-z0-9._-]+$/).optional(),
+  /** AHP config to compare with the learned weights; null to skip the comparison. */
+  ahp: z.string().nullable().optional(),
+  tiers: TierConfig.default({ by: 'thresholds', healthyMin: 70, watchMin: 40 }),
+  seedSplit: z.number().int().nonnegative().default(0),
+});
+export type RunOptions = z.infer<typeof RunOptions>;
+export type RunOptionsInput = z.input<typeof RunOptions>;

@@ -1,0 +1,257 @@
+/**
+ * `healthscore run`: the whole pipeline, from raw data to a calibrated, evaluated model, scores
+ * and the manager report. I/O lives here; every step it calls is a pure function of `src/`.
+ *
+ * RUN/ingest/…            clean tables, quarantine files (ingest)
+ * RUN/features/…          feature table and dictionary (features)
+ * RUN/metrics.json        evaluation of every model and baseline on the test part
+ * RUN/scores.csv          one row per active customer at the end of the data
+ * RUN/priority.csv        customers ranked by revenue at risk
+ * RUN/comparison.json     AHP hand weights against learned weights
+ * RUN/report.html|md      the manager report
+ * MODELS/NAME/VERSION/    the chosen model bundle
+ */
+import type { ColumnTable } from 'arquero';
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createHash } from 'node:crypto';
+import { UserError } from '../cli/exit.ts';
+import type { Log } from '../cli/log.ts';
+import { ingestAdapter } from '../data/adapters/ingest-adapter.ts';
+import { readCleanTables } from '../data/clean-store.ts';
+import { ingestFolder } from '../data/ingest-folder.ts';
+import type { IngestSummary } from '../data/ingest-summary.ts';
+import { formatIngestSummary } from '../data/ingest-summary.ts';
+import { loadTabularConfig } from '../data/tabular/load-tabular-config.ts';
+import { ingestTabular } from '../data/tabular/ingest-tabular.ts';
+import { evaluationReport } from '../evaluate/evaluation-report.ts';
+import type { EvaluationReport } from '../evaluate/evaluation-report.ts';
+import { buildScoringSnapshot, latestDate } from '../features/build-feature-set.ts';
+import { DEFAULT_FEATURE_SPEC } from '../features/default-spec.ts';
+import { runFeaturesStage } from '../features/features-stage.ts';
+import { dayAfter } from '../features/snapshot-population.ts';
+import { isoDate } from '../features/summary.ts';
+import { saveModelBundle, versionDir } from '../learn/artifacts/bundle-artifact.ts';
+import { stratifiedHoldouts, temporalHoldouts } from '../learn/holdout-splits.ts';
+import type { ModelBundle, ModelFacts } from '../learn/model-bundle.ts';
+import { modelInputs } from '../learn/model-inputs.ts';
+import { runGenerateStage } from '../synth/generate-stage.ts';
+import { tierCounts } from '../score/tiers.ts';
+import { bestCandidate, fitCandidate, labelledParts } from './fit-candidates.ts';
+import type { Candidate } from './fit-candidates.ts';
+import type { Prepared } from './run-context.ts';
+import { writeRunOutputs } from './run-outputs.ts';
+import { RunOptions } from './run-options.ts';
+import type { RunOptions as RunOptionsType } from './run-options.ts';
+import { bgnbdBaseline, rfmBaseline } from './baselines.ts';
+import { compareWithAhp } from './ahp-comparison.ts';
+import type { AhpComparison } from './ahp-comparison.ts';
+import { readAhpConfig } from '../ahp/config-file.ts';
+import type { ScoreVector } from '../evaluate/evaluation-report.ts';
+import type { RunOptionsInput } from './run-options.ts';
+
+export interface RunResult {
+  out: string;
+  modelDir: string;
+  chosen: Candidate;
+  candidates: Candidate[];
+  metrics: EvaluationReport;
+  tiers: Record<string, number>;
+}
+
+const versionNow = (d: Date): string => d.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+
+async function prepareEvents(o: RunOptions, log: Log): Promise<Prepared> {
+  const ingestDir = join(o.out, 'ingest');
+  let ingest: IngestSummary;
+  let source: string;
+  if (o.adapter !== undefined) {
+    if (o.data === undefined) throw new UserError(`--adapter ${o.adapter} needs --data FILE`);
+    ingest = await ingestAdapter(o.adapter, o.data, ingestDir, { log });
+    source = `${o.data} (${o.adapter})`;
+  } else {
+    const dataDir = o.data ?? join(o.out, 'data');
+    if (o.generate && !existsSync(join(dataDir, 'customers.csv'))) {
+      log.info(`generating ${o.customers} customers × ${o.months} months (seed ${o.seed}) into ${dataDir}`);
+      await runGenerateStage({ customers: o.customers, months: o.months, seed: o.seed, out: dataDir }, log);
+    }
+    ingest = await ingestFolder(dataDir, ingestDir, { asOf: o.asOf, log });
+    source = dataDir;
+  }
+  log.info(formatIngestSummary(ingest));
+  const featureSet = await runFeaturesStage(
+    { data: ingestDir, out: join(o.out, 'features'), engine: o.engine, horizonDays: o.horizonDays, churn: o.churn },
+    log,
+  );
+  const data = await readCleanTables(ingestDir);
+  const asOfMs = dayAfter(latestDate(data));
+  const snapshot = buildScoringSnapshot(data, DEFAULT_FEATURE_SPEC, asOfMs);
+  const splits = temporalHoldouts(featureSet.table);
+  if ('problem' in splits) throw new UserError(`cannot split ${source} in time: ${splits.problem}`);
+  return {
+    mode: 'events',
+    source,
+    ingest,
+    labelled: featureSet.table,
+    dictionary: featureSet.dictionary,
+    splits,
+    snapshot: snapshot.table,
+    asOf: isoDate(asOfMs),
+    data,
+    horizonDays: o.horizonDays,
+  };
+}
+
+async function prepareTabular(o: RunOptions, log: Log): Promise<Prepared> {
+  if (o.config === undefined) throw new UserError('--tabular needs --config FILE (id column, label column and its positive value, categorical columns)');
+  const { config } = loadTabularConfig(o.config);
+  const file = o.tabular as string;
+  const result = await ingestTabular(file, config, { outDir: join(o.out, 'ingest'), log });
+  const splits = stratifiedHoldouts(result.table, o.seedSplit);
+  return {
+    mode: 'tabular',
+    source: file,
+    ingest: result.summary,
+    labelled: result.table,
+    dictionary: result.dictionary,
+    splits,
+    snapshot: result.table,
+    asOf: null,
+    data: null,
+    horizonDays: null,
+  };
+}
+
+function sha256OfTable(table: ColumnTable): string {
+  const hash = createHash('sha256');
+  for (const name of table.columnNames()) {
+    hash.update(name);
+    hash.update(JSON.stringify(Array.from(table.array(name) as ArrayLike<unknown>)));
+  }
+  return hash.digest('hex');
+}
+
+const dates = (ms: readonly number[]): string[] => ms.map(isoDate);
+
+/** The AHP config compared by default: one of the shipped examples that fits the data's features. */
+function defaultAhpConfig(o: RunOptionsType): string | null {
+  if (o.tabular !== undefined) return null;
+  const shipped = (file: string) => fileURLToPath(new URL(`../../models/ahp/${file}`, import.meta.url));
+  if (o.adapter === 'cdnow') return shipped('cdnow-rfm.json');
+  return shipped('practice-satisfaction-repeat-interaction-profit.json');
+}
+
+export async function runPipeline(input: RunOptionsInput, log: Log): Promise<RunResult> {
+  const o = RunOptions.parse(input);
+  const started = new Date();
+  mkdirSync(o.out, { recursive: true });
+  const prepared = o.tabular !== undefined ? await prepareTabular(o, log) : await prepareEvents(o, log);
+  copyFileSync(join(o.out, 'ingest', 'ingest-summary.json'), join(o.out, 'ingest-summary.json'));
+
+  const inputs = modelInputs(prepared.dictionary);
+  const parts = labelledParts(prepared.splits, inputs);
+  if ('problem' in parts) throw new UserError(`cannot train on ${prepared.source}: ${parts.problem}`);
+  const candidates: Candidate[] = [];
+  for (const kind of o.models) {
+    log.info(`training ${kind} on ${parts.train.labels.length} rows…`);
+    const c = await fitCandidate(kind, parts, inputs, prepared.dictionary, { monotone: o.monotone });
+    log.info(
+      `${kind}: trained in ${c.trainSeconds.toFixed(1)} s, calibrated with ${c.calibration.chosen}, validation log-loss ${c.validationLogLoss.toFixed(4)}`,
+    );
+    candidates.push(c);
+  }
+  const chosen = bestCandidate(candidates);
+  const trainRate = parts.train.labels.reduce((s, v) => s + v, 0) / parts.train.labels.length;
+  const testCutoffs = prepared.splits.cutoffs?.test ?? [];
+
+  const baselines: ScoreVector[] = [];
+  const rfm = rfmBaseline(prepared.splits.test);
+  if (rfm !== null) baselines.push(rfm);
+  const bgnbd = bgnbdBaseline(prepared.data, prepared.splits.test, prepared.mode === 'events' ? o.churn : null, prepared.horizonDays);
+  if (bgnbd.vector !== null) baselines.push(bgnbd.vector);
+  else if (bgnbd.note !== null) log.info(`BG/NBD baseline left out: ${bgnbd.note.note}`);
+
+  let ahp: AhpComparison | null = null;
+  const ahpPath = o.ahp === undefined ? defaultAhpConfig(o) : o.ahp;
+  if (ahpPath !== null) {
+    const config = readAhpConfig(ahpPath);
+    if (!config.ok) throw new UserError(config.problems.join('\n'));
+    const compared = compareWithAhp(config.weights, ahpPath, prepared.dictionary, prepared.splits, parts, candidates);
+    if ('problem' in compared) log.warn(`AHP comparison left out: ${compared.problem}`);
+    else {
+      ahp = compared;
+      baselines.push({ name: 'ahp', scores: compared.ahpTest, isProbability: true });
+      baselines.push({ name: 'ahp-fitted', scores: compared.fittedTest, isProbability: true });
+    }
+  }
+
+  const metrics = evaluationReport(
+    parts.test.labels,
+    candidates.map((c) => ({ name: c.kind, scores: c.test.probabilities, isProbability: true })),
+    baselines,
+    {
+      split: prepared.splits.method === 'temporal' ? `temporal test split, cutoff ${dates(testCutoffs).join(', ')}` : 'stratified 20% test split',
+      horizonDays: prepared.horizonDays,
+      trainingBaseRate: trainRate,
+    },
+  );
+  const selection = candidates.map((c) => ({
+    model: c.kind,
+    validationLogLoss: c.validationLogLoss,
+    calibration: c.calibration,
+    trainSeconds: c.trainSeconds,
+    iterations: c.trained.iterations,
+  }));
+  writeFileSync(join(o.out, 'metrics.json'), JSON.stringify({ chosen: chosen.kind, selection, ...metrics }, null, 2) + '\n');
+  if (ahp !== null) {
+    const evaluations = metrics.baselines.filter((b) => b.name === 'ahp' || b.name === 'ahp-fitted').concat(metrics.models);
+    writeFileSync(join(o.out, 'comparison.json'), JSON.stringify({ ...ahp.comparison, evaluations: evaluations.map((e) => ({ name: e.name, ...e.metrics, rocAucInterval: e.rocAucInterval })) }, null, 2) + '\n');
+  }
+
+  const version = o.version ?? versionNow(started);
+  const modelDir = resolve(versionDir(o.modelsDir, o.name, version));
+  const chosenEval = metrics.models.find((m) => m.name === chosen.kind);
+  const facts: ModelFacts = {
+    name: o.name,
+    version,
+    inputs,
+    dictionary: prepared.dictionary,
+    calibrator: chosen.calibration.calibrator,
+    calibration: { chosen: chosen.calibration.chosen, validationLogLoss: chosen.calibration.validationLogLoss },
+    tiers: o.tiers,
+    horizonDays: prepared.horizonDays,
+    churn: prepared.mode === 'events' ? o.churn : null,
+    split: {
+      method: prepared.splits.method,
+      cutoffs:
+        prepared.splits.cutoffs === null
+          ? null
+          : {
+              train: dates(prepared.splits.cutoffs.train),
+              calibration: dates(prepared.splits.cutoffs.calibration),
+              validation: dates(prepared.splits.cutoffs.validation),
+              test: dates(prepared.splits.cutoffs.test),
+            },
+      rows: {
+        train: parts.train.labels.length,
+        calibration: parts.calibration.labels.length,
+        validation: parts.validation.labels.length,
+        test: parts.test.labels.length,
+      },
+    },
+    trainingDataSha256: sha256OfTable(prepared.splits.train),
+    metrics: {
+      validationLogLoss: chosen.validationLogLoss,
+      testRocAuc: chosenEval?.metrics.rocAuc ?? null,
+      testBrier: chosenEval?.metrics.brierScore ?? null,
+    },
+  };
+  const manifest = await saveModelBundle(modelDir, chosen.trained, facts, started);
+  log.info(`model saved to ${modelDir}`);
+  const bundle: ModelBundle = { manifest, fitted: chosen.trained.fitted };
+
+  const scored = await writeRunOutputs({ options: o, prepared, bundle, parts, candidates, chosen, metrics, ahp, log });
+  return { out: o.out, modelDir, chosen, candidates, metrics, tiers: tierCounts(scored.tier) };
+}
+

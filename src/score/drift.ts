@@ -1,0 +1,160 @@
+/**
+ * Drift between the training data and today's feature table: the population stability index
+ * (PSI; Siddiqi 2006, "Credit Risk Scorecards", ch. 8; Yurdakul 2018, "Statistical properties of
+ * the population stability index")
+ *
+ *   PSI = Σ_bins (aᵢ − eᵢ) · ln(aᵢ / eᵢ)
+ *
+ * with eᵢ the training ("expected") and aᵢ today's ("actual") share of rows in bin i. Common
+ * reading: < 0.1 stable, 0.1–0.2 moderate shift, > 0.2 a shift worth acting on (flagged).
+ *
+ * Bins, fixed at training time and saved with the model as a `DriftReference`:
+ * - numeric: the training deciles (numpy's linear quantiles at 0.1 … 0.9, repeated cut points
+ *   merged), a value v falling in bin #(edges < v) — so v equal to a cut point goes to the lower
+ *   bin; plus a bin for missing values;
+ * - categorical: one bin per training level, one for labels never seen in training, one for
+ *   missing.
+ * An empty bin would make ln(a/e) infinite, so both shares are floored at ε = 1e-4 (a standard
+ * choice: one row in ten thousand), which bounds one empty bin's term to about 0.9 for a 10% bin.
+ */
+import { z } from 'zod';
+import { quantileSorted } from '../evaluate/quantile.ts';
+import { categoryCell, numericCell } from '../learn/preprocess/raw-value.ts';
+import type { RawTable } from '../learn/preprocess/spec.ts';
+
+export const PSI_EPSILON = 1e-4;
+export const PSI_FLAG = 0.2;
+
+const NumericReference = z.object({
+  name: z.string(),
+  type: z.literal('numeric'),
+  /** Increasing cut points; bins are (−∞, e₀], (e₀, e₁], …, (e_last, ∞). */
+  edges: z.array(z.number()),
+  /** Training share per bin (edges.length + 1 values). */
+  proportions: z.array(z.number().min(0).max(1)),
+  missing: z.number().min(0).max(1),
+});
+
+const CategoricalReference = z.object({
+  name: z.string(),
+  type: z.literal('categorical'),
+  levels: z.array(z.string()),
+  /** Training share per level. */
+  proportions: z.array(z.number().min(0).max(1)),
+  /** Labels not among `levels` (0 in training by construction). */
+  unseen: z.number().min(0).max(1),
+  missing: z.number().min(0).max(1),
+});
+
+export const DriftReference = z.object({
+  formatVersion: z.literal(1),
+  rows: z.number().int().nonnegative(),
+  features: z.array(z.discriminatedUnion('type', [NumericReference, CategoricalReference])),
+});
+export type DriftReference = z.infer<typeof DriftReference>;
+type FeatureReference = DriftReference['features'][number];
+
+/** A feature to follow; `PreprocessorSpec.features` has this shape. */
+export interface DriftFeature {
+  readonly name: string;
+  readonly type: 'numeric' | 'categorical';
+}
+
+export const FeatureDrift = z.object({ feature: z.string(), psi: z.number(), flagged: z.boolean() });
+export type FeatureDrift = z.infer<typeof FeatureDrift>;
+
+function rowCount(table: RawTable, features: readonly { name: string }[]): number {
+  if (features.length === 0) return 0;
+  for (const f of features) if (!Object.hasOwn(table, f.name)) throw new Error(`drift: feature column ${f.name} is absent from the table`);
+  return table[features[0].name].length;
+}
+
+/** Shares of rows per bin of a reference feature, in the order [bins…, unseen?, missing]. */
+function shares(ref: FeatureReference, column: ArrayLike<unknown>, n: number): number[] {
+  if (ref.type === 'numeric') {
+    const counts = new Float64Array(ref.edges.length + 2);
+    for (let i = 0; i < n; i++) {
+      const v = numericCell(column, i, ref.name);
+      if (Number.isNaN(v)) counts[ref.edges.length + 1]++;
+      else {
+        // Binary search for #(edges < v). Cost: O(log bins) per row.
+        let lo = 0;
+        let hi = ref.edges.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (ref.edges[mid] < v) lo = mid + 1;
+          else hi = mid;
+        }
+        counts[lo]++;
+      }
+    }
+    return Array.from(counts, (c) => (n === 0 ? 0 : c / n));
+  }
+  const position = new Map(ref.levels.map((l, k) => [l, k]));
+  const counts = new Float64Array(ref.levels.length + 2);
+  for (let i = 0; i < n; i++) {
+    const label = categoryCell(column, i);
+    counts[label === null ? ref.levels.length + 1 : (position.get(label) ?? ref.levels.length)]++;
+  }
+  return Array.from(counts, (c) => (n === 0 ? 0 : c / n));
+}
+
+function referenceShares(ref: FeatureReference): number[] {
+  return ref.type === 'numeric' ? [...ref.proportions, ref.missing] : [...ref.proportions, ref.unseen, ref.missing];
+}
+
+/** The training bins and shares of each feature, to save with the model. */
+export function driftReference(table: RawTable, features: readonly DriftFeature[]): DriftReference {
+  const n = rowCount(table, features);
+  const out: FeatureReference[] = features.map((f): FeatureReference => {
+    const column = table[f.name];
+    if (f.type === 'categorical') {
+      const levels = new Set<string>();
+      for (let i = 0; i < n; i++) {
+        const label = categoryCell(column, i);
+        if (label !== null) levels.add(label);
+      }
+      const draft = { name: f.name, type: 'categorical' as const, levels: [...levels].sort(), proportions: [], unseen: 0, missing: 0 };
+      const s = shares(draft, column, n);
+      return { ...draft, proportions: s.slice(0, draft.levels.length), missing: s[draft.levels.length + 1] };
+    }
+    const known: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const v = numericCell(column, i, f.name);
+      if (!Number.isNaN(v)) known.push(v);
+    }
+    const sorted = Float64Array.from(known).sort();
+    const edges: number[] = [];
+    if (sorted.length > 0) {
+      for (let k = 1; k <= 9; k++) {
+        const q = quantileSorted(sorted, k / 10);
+        if (edges.length === 0 || q > edges[edges.length - 1]) edges.push(q);
+      }
+    }
+    const draft = { name: f.name, type: 'numeric' as const, edges, proportions: [], missing: 0 };
+    const s = shares(draft, column, n);
+    return { ...draft, proportions: s.slice(0, edges.length + 1), missing: s[edges.length + 1] };
+  });
+  return { formatVersion: 1, rows: n, features: out };
+}
+
+/** PSI of two share vectors over the same bins, shares floored at ε. */
+export function populationStabilityIndex(expected: readonly number[], actual: readonly number[], epsilon = PSI_EPSILON): number {
+  if (expected.length !== actual.length) throw new Error(`populationStabilityIndex: ${expected.length} vs ${actual.length} bins`);
+  let psi = 0;
+  for (let i = 0; i < expected.length; i++) {
+    const e = Math.max(expected[i], epsilon);
+    const a = Math.max(actual[i], epsilon);
+    psi += (a - e) * Math.log(a / e);
+  }
+  return psi;
+}
+
+/** PSI of every reference feature between training and `table`, flagged above `threshold`. */
+export function psi(reference: DriftReference, table: RawTable, threshold = PSI_FLAG): FeatureDrift[] {
+  const n = rowCount(table, reference.features);
+  return reference.features.map((ref) => {
+    const value = populationStabilityIndex(referenceShares(ref), shares(ref, table[ref.name], n));
+    return { feature: ref.name, psi: value, flagged: value > threshold };
+  });
+}

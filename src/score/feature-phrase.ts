@@ -1,0 +1,53 @@
+/**
+ * How a feature's value is said in a reason: the dictionary's `phrase` with `{value}` filled in
+ * ("no login in {value} days" → "no login in 34 days"), the value formatted by its `unit`.
+ * Without a phrase, "description: value"; a phrase without `{value}` gets ": value" appended.
+ * A missing value is said as "description: not recorded" and never substituted into a phrase
+ * ("no login in not recorded days" helps nobody).
+ *
+ * Units: days and count → whole numbers (count keeps one decimal when fractional, e.g. an average);
+ * currency → two decimals with thousands separators; share → a percentage of a 0–1 value;
+ * score → one decimal at most; anything else → at most two decimals.
+ */
+import type { FeatureEntry } from '../features/dictionary.ts';
+
+export type RawValue = number | string | null | undefined;
+
+const grouped = (digits: number, min = 0) =>
+  new Intl.NumberFormat('en-US', { maximumFractionDigits: digits, minimumFractionDigits: min });
+const WHOLE = grouped(0);
+const ONE = grouped(1);
+const TWO = grouped(2);
+const MONEY = grouped(2, 2);
+
+function isMissing(v: RawValue): v is null | undefined {
+  return v === null || v === undefined || (typeof v === 'number' && Number.isNaN(v)) || v === '';
+}
+
+export function formatFeatureValue(value: RawValue, entry: Pick<FeatureEntry, 'kind' | 'unit'>): string {
+  if (isMissing(value)) return 'not recorded';
+  if (typeof value === 'string') return value;
+  if (entry.kind === 'flag') return value !== 0 ? 'yes' : 'no';
+  switch (entry.unit) {
+    case 'days':
+      return WHOLE.format(value);
+    case 'count':
+      return Number.isInteger(value) ? WHOLE.format(value) : ONE.format(value);
+    case 'currency':
+      return MONEY.format(value);
+    case 'share':
+      return `${WHOLE.format(value * 100)}%`;
+    case 'score':
+      return ONE.format(value);
+    default:
+      return TWO.format(value);
+  }
+}
+
+export function featurePhrase(value: RawValue, entry: Pick<FeatureEntry, 'kind' | 'unit' | 'phrase' | 'description'>): string {
+  const formatted = formatFeatureValue(value, entry);
+  if (isMissing(value)) return `${entry.description}: ${formatted}`;
+  if (entry.phrase === undefined) return `${entry.description}: ${formatted}`;
+  if (entry.phrase.includes('{value}')) return entry.phrase.replaceAll('{value}', formatted);
+  return `${entry.phrase}: ${formatted}`;
+}

@@ -1,0 +1,89 @@
+/**
+ * Manual overrides: a customer-success manager knows things the model does not (a renewal just
+ * signed, an escalation under way) and adjusts a customer's score by some points or pins its
+ * tier, with a reason, an author and an expiry date. Overrides are applied after the model and
+ * are never silent: the output keeps the model's score and tier beside the final ones and names
+ * the override, its reason and author; expired overrides are ignored and reported, and so are
+ * overrides for customers not in the run.
+ *
+ * - points: final score = model score + points, clamped to 0–100; the tier follows the final
+ *   score by the threshold rule (healthyMin / watchMin of the tier config). The churn probability
+ *   stays the model's: the override is a judgment about the score, not a new probability.
+ * - tier: the tier is pinned; the score stays the model's.
+ * - expires: the last as-of date the override applies to (inclusive), required so that every
+ *   override is looked at again.
+ */
+import { z } from 'zod';
+import { AsOfDate, type HistoryRow, type ModelScoreRow } from './history/history-row.ts';
+import { DEFAULT_TIER_CONFIG, Tier, type TierConfig } from './tiers.ts';
+
+export const Override = z
+  .object({
+    customer_id: z.string().trim().min(1, 'customer_id is required'),
+    points: z.number().int().min(-100).max(100).nullable().default(null),
+    tier: Tier.nullable().default(null),
+    reason: z.string().trim().min(1, 'a reason is required'),
+    author: z.string().trim().min(1, 'an author is required'),
+    expires: AsOfDate,
+  })
+  .strict()
+  .refine((o) => (o.points === null) !== (o.tier === null), { message: 'give either points or tier, not both and not neither', path: ['points'] });
+export type Override = z.infer<typeof Override>;
+export type OverrideInput = z.input<typeof Override>;
+
+export interface OverrideResult {
+  readonly rows: HistoryRow[];
+  readonly applied: Override[];
+  /** Overrides past their expiry date: not applied, to be reported. */
+  readonly expired: Override[];
+  /** Active overrides naming a customer not in this run. */
+  readonly unmatched: Override[];
+}
+
+function tierForScore(score: number, tiers: TierConfig): Tier {
+  if (score >= tiers.healthyMin) return 'healthy';
+  if (score >= tiers.watchMin) return 'watch';
+  return 'at-risk';
+}
+
+/** What an override did, as shown in the `override` column. */
+export function describeOverride(o: Override): string {
+  if (o.tier !== null) return `tier ${o.tier}`;
+  const p = o.points ?? 0;
+  return `${p >= 0 ? '+' : ''}${p} points`;
+}
+
+/**
+ * Applies the overrides active at `asOf` to the model's rows. Throws when two active overrides
+ * name one customer (`parseOverrides` reports that as a user error before this point).
+ */
+export function applyOverrides(
+  rows: readonly ModelScoreRow[],
+  overrides: readonly Override[],
+  asOf: string,
+  tiers: TierConfig = DEFAULT_TIER_CONFIG,
+): OverrideResult {
+  const expired = overrides.filter((o) => o.expires < asOf);
+  const active = new Map<string, Override>();
+  for (const o of overrides) {
+    if (o.expires < asOf) continue;
+    if (active.has(o.customer_id)) throw new Error(`applyOverrides: two active overrides for customer ${o.customer_id}`);
+    active.set(o.customer_id, o);
+  }
+  const used = new Set<string>();
+  const out = rows.map((row): HistoryRow => {
+    const o = active.get(row.customer_id);
+    const base = { ...row, model_health_score: row.health_score, model_tier: row.tier };
+    if (o === undefined) return { ...base, override: null, override_reason: null, override_author: null };
+    used.add(row.customer_id);
+    const score = o.points === null ? row.health_score : Math.min(100, Math.max(0, row.health_score + o.points));
+    const tier = o.tier ?? tierForScore(score, tiers);
+    return { ...base, health_score: score, tier, override: describeOverride(o), override_reason: o.reason, override_author: o.author };
+  });
+  return {
+    rows: out,
+    applied: [...active.values()].filter((o) => used.has(o.customer_id)),
+    expired,
+    unmatched: [...active.values()].filter((o) => !used.has(o.customer_id)),
+  };
+}

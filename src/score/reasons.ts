@@ -1,0 +1,104 @@
+/**
+ * Per-customer reasons: the features that push this customer's health score down (raise the churn
+ * margin) and up (lower it), most influential first, said in words from the feature dictionary.
+ *
+ * Model-agnostic: it reads additive margin contributions — coefficient × standardised value for
+ * the logistic model, exact TreeSHAP values for the GBDT (`Contributions` in src/learn/model.ts) —
+ * so both models explain themselves the same way. Matrix columns derived from one source feature
+ * (one-hot categories, the missing-value flag beside a standardised column) are summed back to
+ * that feature first: "contract: month-to-month", not three dummy columns. Summing is exact
+ * because contributions are additive in the margin.
+ */
+import { z } from 'zod';
+import type { FeatureDictionary, FeatureEntry } from '../features/dictionary.ts';
+import type { Contributions } from '../learn/model.ts';
+import { featurePhrase, type RawValue } from './feature-phrase.ts';
+
+export const Reason = z.object({
+  feature: z.string(),
+  /** Change in churn log-odds; positive pushes the score down. */
+  contribution: z.number(),
+  text: z.string(),
+});
+export type Reason = z.infer<typeof Reason>;
+
+export const RowReasons = z.object({ down: z.array(Reason), up: z.array(Reason) });
+export type RowReasons = z.infer<typeof RowReasons>;
+
+export interface ExplainInput {
+  readonly contributions: Contributions;
+  /** For each matrix column, the name of the source feature it was derived from. */
+  readonly columnFeatures: readonly string[];
+  /** Raw (unstandardised, un-encoded) value of each source feature, one per row. */
+  readonly rawValues: Readonly<Record<string, ArrayLike<RawValue>>>;
+  readonly dictionary: FeatureDictionary;
+  /** Reasons per direction, default 3. */
+  readonly topK?: number;
+}
+
+/** Contributions smaller than this are rounding noise, not reasons. */
+const NEGLIGIBLE = 1e-12;
+
+export function explainRows(input: ExplainInput): RowReasons[] {
+  const { contributions, columnFeatures, rawValues, dictionary } = input;
+  const topK = input.topK ?? 3;
+  const cols = columnFeatures.length;
+  if (cols === 0) throw new Error('explainRows: no columns');
+  if (contributions.values.length % cols !== 0) {
+    throw new Error(`explainRows: ${contributions.values.length} contributions is not a multiple of ${cols} columns`);
+  }
+  const rows = contributions.values.length / cols;
+  const features = [...new Set(columnFeatures)];
+  const featureOf = Int32Array.from(columnFeatures, (f) => features.indexOf(f));
+  const entries = new Map<string, FeatureEntry>(dictionary.map((e) => [e.name, e]));
+  for (const f of features) {
+    const raw = rawValues[f];
+    if (raw === undefined) throw new Error(`explainRows: no raw values for feature ${f}`);
+    if (raw.length !== rows) throw new Error(`explainRows: feature ${f} has ${raw.length} raw values for ${rows} rows`);
+  }
+  const byFeature = new Float64Array(features.length);
+  const out: RowReasons[] = [];
+  // Cost: rows × (cols + features·log features).
+  for (let i = 0; i < rows; i++) {
+    byFeature.fill(0);
+    for (let j = 0; j < cols; j++) byFeature[featureOf[j]] += contributions.values[i * cols + j];
+    const ranked = Array.from(byFeature.keys())
+      .filter((k) => Math.abs(byFeature[k]) > NEGLIGIBLE)
+      .sort((a, b) => Math.abs(byFeature[b]) - Math.abs(byFeature[a]) || features[a].localeCompare(features[b]));
+    const reason = (k: number): Reason => {
+      const name = features[k];
+      const entry = entries.get(name) ?? fallbackEntry(name);
+      return { feature: name, contribution: byFeature[k], text: featurePhrase(rawValues[name][i], entry) };
+    };
+    out.push({
+      down: ranked.filter((k) => byFeature[k] > 0).slice(0, topK).map(reason),
+      up: ranked.filter((k) => byFeature[k] < 0).slice(0, topK).map(reason),
+    });
+  }
+  return out;
+}
+
+/** A feature missing from the dictionary is still explained, by its name, rather than dropped. */
+function fallbackEntry(name: string): FeatureEntry {
+  return {
+    name,
+    description: name.replaceAll('_', ' '),
+    table: 'unknown',
+    windowDays: null,
+    aggregation: 'unknown',
+    direction: 'unknown',
+    dimension: 'other',
+    kind: 'numeric',
+  };
+}
+
+/**
+ * One CSV cell: "lowers score: no login in 34 days; 3 support tickets in 30 days | raises score:
+ * tenure of 48 months". Either half is omitted when empty.
+ */
+export function formatReasons(r: RowReasons): string {
+  const parts: string[] = [];
+  if (r.down.length > 0) parts.push(`lowers score: ${r.down.map((x) => x.text).join('; ')}`);
+  if (r.up.length > 0) parts.push(`raises score: ${r.up.map((x) => x.text).join('; ')}`);
+  return parts.join(' | ');
+}

@@ -1,0 +1,66 @@
+/**
+ * The fitted preprocessing (src/learn/preprocess) as SQL: one expression per encoded matrix
+ * column, over the raw feature columns, mirroring `encodeFeature` + `transform` step by step:
+ *
+ * - numeric value: COALESCE(x, fill) when the policy imputes, x itself when it keeps missing
+ *   values (then NULL plays the part of NaN for the trees); then (value − center) / scale;
+ * - missing flag: 1 when x IS NULL;
+ * - one-hot level / "(missing)" level / "unseen" flag: a CASE on the label, where NULL and blank
+ *   text count as missing exactly as `categoryCell` does.
+ *
+ * Missing values in the feature table must be SQL NULLs (not NaN), and categorical columns text.
+ */
+import type { EncodedColumn, PreprocessorSpec, SourceFeature } from '../../learn/preprocess/spec.ts';
+import { encodedNames } from '../../learn/preprocess/encode-feature.ts';
+import { doubleLiteral, identifier, stringLiteral } from './sql-literal.ts';
+
+/** `(raw − center) / scale`, left out when the column is not standardised (center 0, scale 1). */
+function standardized(raw: string, column: EncodedColumn): string {
+  if (column.center === 0 && column.scale === 1) return raw;
+  return `((${raw} - ${doubleLiteral(column.center)}) / ${doubleLiteral(column.scale)})`;
+}
+
+function categoryIsMissing(ref: string): string {
+  return `(${ref} IS NULL OR TRIM(${ref}) = '')`;
+}
+
+/** The unstandardised expression of the k-th encoded column of `feature`. */
+function rawEncoded(feature: SourceFeature, k: number, ref: string, impute: boolean): string {
+  if (feature.type === 'numeric') {
+    if (k === 0) return impute ? `COALESCE(${ref}, ${doubleLiteral(feature.fill)})` : ref;
+    return `CASE WHEN ${ref} IS NULL THEN 1E0 ELSE 0E0 END`;
+  }
+  const levels = feature.levels;
+  const missingAt = feature.flagMissing ? levels.length : -1;
+  if (k < levels.length) {
+    return `CASE WHEN ${categoryIsMissing(ref)} THEN 0E0 WHEN ${ref} = ${stringLiteral(levels[k])} THEN 1E0 ELSE 0E0 END`;
+  }
+  if (k === missingAt) return `CASE WHEN ${categoryIsMissing(ref)} THEN 1E0 ELSE 0E0 END`;
+  // The unseen flag: a known label is none of the levels; a blank is unseen only without a missing level.
+  const known = levels.length === 0 ? 'FALSE' : `${ref} IN (${levels.map(stringLiteral).join(', ')})`;
+  const blankIsUnseen = feature.flagMissing ? '0E0' : '1E0';
+  return `CASE WHEN ${categoryIsMissing(ref)} THEN ${blankIsUnseen} WHEN ${known} THEN 0E0 ELSE 1E0 END`;
+}
+
+/**
+ * SQL for every encoded column of the preprocessor, in matrix order. `qualifier` prefixes the
+ * raw column references (e.g. a table alias). Throws when the spec's columns are not grouped by
+ * feature as `transform` requires (a corrupted artifact, checked by the same rule).
+ */
+export function encodedColumnsSql(spec: PreprocessorSpec, qualifier = ''): string[] {
+  const out: string[] = [];
+  const impute = spec.missing === 'impute';
+  spec.features.forEach((feature, f) => {
+    const ref = `${qualifier}${identifier(feature.name)}`;
+    const width = encodedNames(feature).length;
+    for (let k = 0; k < width; k++) {
+      const column = spec.columns[out.length];
+      if (column === undefined || column.feature !== f) {
+        throw new Error(`encodedColumnsSql: preprocessor columns for "${feature.name}" do not match its encoding`);
+      }
+      out.push(standardized(rawEncoded(feature, k, ref, impute), column));
+    }
+  });
+  if (out.length !== spec.columns.length) throw new Error('encodedColumnsSql: preprocessor has columns no feature encodes');
+  return out;
+}

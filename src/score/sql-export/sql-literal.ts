@@ -1,0 +1,26 @@
+/**
+ * Literals and identifiers for portable SQL. Numbers are written as approximate numeric literals
+ * (ISO SQL `<mantissa>E<exponent>`): every engine we target (DuckDB, Spark SQL, Trino,
+ * PostgreSQL, Snowflake) reads them as double precision, whereas a plain `0.1` is an exact DECIMAL
+ * in several of them, which would change the arithmetic. The mantissa has the shortest digits
+ * that round-trip (ECMAScript `toExponential()`), so the engine sees exactly our double.
+ *
+ * @example doubleLiteral(0.25); // => '2.5E-1'
+ */
+
+export function doubleLiteral(x: number): string {
+  if (!Number.isFinite(x)) throw new Error(`doubleLiteral: ${x} has no SQL literal`);
+  const [mantissa, exponent] = x.toExponential().split('e');
+  const text = `${mantissa}E${Number(exponent)}`;
+  // Parenthesised so that "a - -1E0" or "a * -1E0" never reads as a comment or a syntax error.
+  return x < 0 ? `(${text})` : text;
+}
+
+export function stringLiteral(text: string): string {
+  return `'${text.replaceAll("'", "''")}'`;
+}
+
+/** A delimited identifier (ISO SQL double quotes), so any feature name is safe. */
+export function identifier(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}

@@ -1,0 +1,64 @@
+/**
+ * Tiers turn health scores into the three lists a customer-success team works from.
+ *
+ * - `by: "thresholds"`: healthy if score ≥ healthyMin (default 70), watch if ≥ watchMin
+ *   (default 40), at risk below.
+ * - `by: "capacity"`: the team can call only a share k of customers, so exactly the riskiest
+ *   ⌊k·n⌋ are at risk — ranked by churn probability when given (finer than the integer score),
+ *   else by score. The rest are healthy if score ≥ healthyMin, else watch: at-risk is the capacity,
+ *   never more. Customers tied at the cut would need an arbitrary split, so a tie group that does
+ *   not fit entirely stays out: equal risk always means equal tier, at the price of sometimes
+ *   filling slightly less than the capacity.
+ */
+import { z } from 'zod';
+
+export const Tier = z.enum(['healthy', 'watch', 'at-risk']);
+export type Tier = z.infer<typeof Tier>;
+
+const score = z.number().min(0).max(100);
+
+export const TierConfig = z
+  .discriminatedUnion('by', [
+    z.object({ by: z.literal('thresholds'), healthyMin: score.default(70), watchMin: score.default(40) }),
+    z.object({
+      by: z.literal('capacity'),
+      /** Share of customers the team can treat as at risk, e.g. 0.1 for 10%. */
+      atRiskShare: z.number().gt(0).lte(1),
+      healthyMin: score.default(70),
+      watchMin: score.default(40),
+    }),
+  ])
+  .refine((c) => c.watchMin <= c.healthyMin, { message: 'watchMin must not exceed healthyMin' });
+export type TierConfig = z.infer<typeof TierConfig>;
+
+export const DEFAULT_TIER_CONFIG: TierConfig = { by: 'thresholds', healthyMin: 70, watchMin: 40 };
+
+function byThreshold(s: number, c: TierConfig): Tier {
+  if (s >= c.healthyMin) return 'healthy';
+  if (s >= c.watchMin) return 'watch';
+  return 'at-risk';
+}
+
+export function assignTiers(scores: ArrayLike<number>, config: TierConfig, churnProbabilities?: ArrayLike<number>): Tier[] {
+  const n = scores.length;
+  if (churnProbabilities !== undefined && churnProbabilities.length !== n) {
+    throw new Error(`assignTiers: ${n} scores but ${churnProbabilities.length} probabilities`);
+  }
+  if (config.by === 'thresholds') return Array.from({ length: n }, (_, i) => byThreshold(scores[i], config));
+
+  // Risk: higher = riskier.
+  const risk = (i: number): number => (churnProbabilities === undefined ? -scores[i] : churnProbabilities[i]);
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => risk(b) - risk(a));
+  let m = Math.floor(config.atRiskShare * n);
+  // Leave out a tie group straddling the cut (see the module comment).
+  while (m > 0 && m < n && risk(order[m - 1]) === risk(order[m])) m--;
+  const tiers: Tier[] = Array.from({ length: n }, (_, i) => (scores[i] >= config.healthyMin ? 'healthy' : 'watch'));
+  for (let r = 0; r < m; r++) tiers[order[r]] = 'at-risk';
+  return tiers;
+}
+
+export function tierCounts(tiers: readonly Tier[]): Record<Tier, number> {
+  const counts: Record<Tier, number> = { healthy: 0, watch: 0, 'at-risk': 0 };
+  for (const t of tiers) counts[t]++;
+  return counts;
+}

@@ -1,0 +1,149 @@
+/**
+ * The true churn mechanism of the synthetic data, stated so that an analyst (or a test) can
+ * check a fitted model against it.
+ *
+ * Each week an active customer churns with probability σ(η) (σ = logistic), where
+ *
+ *   η = intercept
+ *     + loginLevel    · ln((logins in the last 28 days + 1) / (the segment's usual 28-day logins + 1))
+ *     + loginTrend    · ln((logins in the last 28 days + 1) / (logins in the 28 days before + 1))
+ *     + severeTickets · (high or urgent tickets opened in the last 91 days)
+ *     + nps           · (last NPS answer − 7)          (0 while the customer has never answered)
+ *     + tenure        · ln(1 + tenure in months)
+ *     + annual        · (1 if the plan is billed annually, else 0)
+ *     + latentHealth  · h                               (the hidden health, not in the files)
+ *
+ * All inputs except h are computed from rows the generator writes, as of the start of the week, so
+ * a model fed point-in-time features over those rows can learn the signs below. h also drives the
+ * activity, tickets and NPS, so its own term is deliberately small: most of the churn signal is
+ * visible in the data. The coefficients give a monthly churn rate of about 3 %.
+ */
+import { z } from 'zod';
+
+export const CHURN_HAZARD = {
+  intercept: -4.85,
+  loginLevel: -1.0,
+  loginTrend: -0.6,
+  severeTickets: 0.55,
+  nps: -0.18,
+  tenure: -0.4,
+  annual: -0.9,
+  latentHealth: -0.4,
+} as const;
+export type ChurnHazardTerm = Exclude<keyof typeof CHURN_HAZARD, 'intercept'>;
+
+export const ChurnDriver = z.object({
+  /** The hazard term in CHURN_HAZARD. */
+  term: z.string(),
+  /** What to measure, in the files' terms. */
+  measure: z.string(),
+  /** +1: more of the measure raises churn; −1: more of it lowers churn. */
+  sign: z.union([z.literal(1), z.literal(-1)]),
+  /** The rule in words. */
+  statement: z.string(),
+  /** Whether the measure can be computed from the generated files (the latent health cannot). */
+  observable: z.boolean(),
+});
+export type ChurnDriver = z.infer<typeof ChurnDriver>;
+
+/** The documented drivers with the sign of their effect on churn, for tests and the docs. */
+export const TRUE_CHURN_DRIVERS: readonly ChurnDriver[] = [
+  {
+    term: 'loginLevel',
+    measure: 'login events in the last 28 days (relative to the segment: smb < mid < enterprise)',
+    sign: -1,
+    statement: 'fewer logins than usual for the segment raise churn',
+    observable: true,
+  },
+  {
+    term: 'loginTrend',
+    measure: 'logins in the last 28 days versus the 28 days before',
+    sign: -1,
+    statement: 'falling login activity raises churn',
+    observable: true,
+  },
+  {
+    term: 'severeTickets',
+    measure: 'tickets with priority high or urgent opened in the last 91 days',
+    sign: 1,
+    statement: 'more high/urgent tickets raise churn',
+    observable: true,
+  },
+  {
+    term: 'nps',
+    measure: 'the most recent NPS answer',
+    sign: -1,
+    statement: 'low NPS raises churn',
+    observable: true,
+  },
+  {
+    term: 'tenure',
+    measure: 'months since signup_date',
+    sign: -1,
+    statement: 'longer tenure lowers churn',
+    observable: true,
+  },
+  {
+    term: 'annual',
+    measure: 'plan billed annually (plan name ends in -annual)',
+    sign: -1,
+    statement: 'annual plans churn less',
+    observable: true,
+  },
+  {
+    term: 'latentHealth',
+    measure: 'hidden health (only in the --truth file)',
+    sign: -1,
+    statement: 'healthier customers churn less, beyond what the files show',
+    observable: false,
+  },
+];
+
+/** The hazard's inputs for one customer-week, as defined above. */
+export interface ChurnInputs {
+  loginLevel: number;
+  loginTrend: number;
+  severeTickets: number;
+  nps: number;
+  tenure: number;
+  annual: number;
+  latentHealth: number;
+}
+
+/** η, the weekly churn log-odds. */
+export function churnLogOdds(x: ChurnInputs): number {
+  const b = CHURN_HAZARD;
+  return (
+    b.intercept +
+    b.loginLevel * x.loginLevel +
+    b.loginTrend * x.loginTrend +
+    b.severeTickets * x.severeTickets +
+    b.nps * x.nps +
+    b.tenure * x.tenure +
+    b.annual * x.annual +
+    b.latentHealth * x.latentHealth
+  );
+}
+
+/** The term that pushed η up the most this week (the churn "cause" in the truth file), or 'baseline'. */
+export function dominantDriver(x: ChurnInputs): ChurnHazardTerm | 'baseline' {
+  const b = CHURN_HAZARD;
+  // Tenure and annual billing only ever lower churn relative to a new monthly customer, so they
+  // cannot be a cause; the rest are compared by how much they add to η.
+  const pushes: Array<[ChurnHazardTerm, number]> = [
+    ['loginLevel', b.loginLevel * x.loginLevel],
+    ['loginTrend', b.loginTrend * x.loginTrend],
+    ['severeTickets', b.severeTickets * x.severeTickets],
+    ['nps', b.nps * x.nps],
+    ['latentHealth', b.latentHealth * x.latentHealth],
+  ];
+  let best: ChurnHazardTerm | 'baseline' = 'baseline';
+  let bestPush = 0.25;
+  for (const [term, push] of pushes) {
+    if (push > bestPush) {
+      best = term;
+      bestPush = push;
+    }
+  }
+  return best;
+}

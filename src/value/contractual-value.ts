@@ -1,0 +1,31 @@
+/**
+ * Expected remaining value of a subscription customer: MRR times the expected discounted number
+ * of months the customer stays, from the calibrated churn probability over the model's horizon.
+ *
+ * Survival is geometric (a constant monthly hazard): a customer who churns within h days with
+ * probability P survives one month with probability s = (1 − P)^(m/h), m = days per month. A
+ * month's MRR counts when the customer is still subscribed at its end, discounted like the
+ * transaction CLV:
+ *   value = MRR · Σᵢ₌₁..H (s / (1+d))^i = MRR · g (1 − g^H) / (1 − g),  g = s / (1 + d).
+ * Without discounting this is MRR × expected surviving months within the horizon.
+ */
+import type { ValueConfig } from './value-config.ts';
+
+/** NaN MRR or probability gives NaN value. */
+export function contractualLifetimeValue(
+  mrr: Float64Array,
+  churnProbability: Float64Array,
+  horizonDays: number,
+  config: Pick<ValueConfig, 'horizonMonths' | 'monthlyDiscountRate' | 'daysPerMonth'>,
+): Float64Array {
+  const H = config.horizonMonths;
+  const out = new Float64Array(mrr.length);
+  for (let i = 0; i < out.length; i++) {
+    const survival = Math.pow(1 - churnProbability[i], config.daysPerMonth / horizonDays);
+    const g = survival / (1 + config.monthlyDiscountRate);
+    // At g = 1 (no churn, no discount) the geometric sum is H.
+    const months = g === 1 ? H : (g * (1 - Math.pow(g, H))) / (1 - g);
+    out[i] = mrr[i] * months;
+  }
+  return out;
+}

@@ -1,0 +1,97 @@
+/**
+ * Expected value, churn-weighted revenue at risk and the method behind each value, for every
+ * scored customer. The stage function the pipeline calls:
+ *
+ * - Subscription customers (MRR > 0) get the contractual value (contractual-value.ts): their
+ *   revenue is a contract, and the calibrated churn model already says how long it lasts.
+ * - Other customers with a purchase history get the transaction CLV: BG/NBD (or MBG/NBD) for
+ *   the number of purchases × Gamma-Gamma for spend per purchase (lifetime-value.ts), provided
+ *   the data hold at least `minRepeatBuyers` repeat buyers and both fits succeed.
+ * - Everyone else gets 0 with method "none" (no basis for a value).
+ */
+import { z } from 'zod';
+import { BgNbdFit } from './bgnbd-fit.ts';
+import { contractualLifetimeValue } from './contractual-value.ts';
+import { GammaGammaFit } from './gamma-gamma.ts';
+import { purchaseValue } from './purchase-value.ts';
+import { revenueAtRisk } from './revenue-at-risk.ts';
+import type { TransactionSummary } from './transaction-summary.ts';
+import { ValueConfig, type ValueConfigInput } from './value-config.ts';
+
+export const ValueMethod = z.enum(['bgnbd-gamma-gamma', 'mbgnbd-gamma-gamma', 'mrr-survival', 'none']);
+export type ValueMethod = z.infer<typeof ValueMethod>;
+
+/** What the stage records about its fits (for metrics.json / the run manifest). */
+export const ValueModels = z.object({
+  purchases: BgNbdFit.nullable(),
+  spend: GammaGammaFit.nullable(),
+  /** Why the transaction models were not used, when they were not. */
+  note: z.string().nullable(),
+});
+export type ValueModels = z.infer<typeof ValueModels>;
+
+export interface CustomerValueInput {
+  /** Transaction summaries in the config's unit, or null when the data have no transactions. */
+  summary: TransactionSummary | null;
+  /** Monthly recurring revenue; NaN or 0 = no active subscription. */
+  mrr: Float64Array;
+  /** Calibrated probability of churning within `horizonDays` (the health model's). */
+  churnProbability: Float64Array;
+  horizonDays: number;
+}
+
+export interface CustomerValue {
+  lifetimeValue: Float64Array;
+  revenueAtRisk: Float64Array;
+  method: ValueMethod[];
+  /** BG/NBD P(no purchase within the horizon): the model's own churn probability; NaN without a fit. */
+  purchaseChurnProbability: Float64Array;
+  models: ValueModels;
+}
+
+export function customerValue(input: CustomerValueInput, configInput: ValueConfigInput = {}): CustomerValue {
+  const config = ValueConfig.parse(configInput);
+  const n = input.churnProbability.length;
+  if (input.mrr.length !== n || (input.summary && input.summary.T.length !== n)) {
+    throw new RangeError('customerValue: input arrays differ in length');
+  }
+  const transaction = transactionValue(input.summary, input.horizonDays, config);
+  const contractual = contractualLifetimeValue(input.mrr, input.churnProbability, input.horizonDays, config);
+  const lifetimeValue = new Float64Array(n);
+  const method: ValueMethod[] = new Array<ValueMethod>(n);
+  const transactionMethod: ValueMethod = config.variant === 'mbgnbd' ? 'mbgnbd-gamma-gamma' : 'bgnbd-gamma-gamma';
+  for (let i = 0; i < n; i++) {
+    if (input.mrr[i] > 0) {
+      lifetimeValue[i] = contractual[i];
+      method[i] = 'mrr-survival';
+    } else if (transaction.value && Number.isFinite(transaction.value[i])) {
+      lifetimeValue[i] = transaction.value[i];
+      method[i] = transactionMethod;
+    } else {
+      lifetimeValue[i] = 0;
+      method[i] = 'none';
+    }
+  }
+  return {
+    lifetimeValue,
+    revenueAtRisk: revenueAtRisk(lifetimeValue, input.churnProbability),
+    method,
+    purchaseChurnProbability: transaction.churn ?? new Float64Array(n).fill(NaN),
+    models: transaction.models,
+  };
+}
+
+function transactionValue(
+  summary: TransactionSummary | null,
+  horizonDays: number,
+  config: ValueConfig,
+): { value: Float64Array | null; churn: Float64Array | null; models: ValueModels } {
+  if (!summary) return { value: null, churn: null, models: { purchases: null, spend: null, note: 'no transactions table' } };
+  const r = purchaseValue(summary, horizonDays, config);
+  if ('problem' in r) return { value: null, churn: null, models: { purchases: null, spend: null, note: r.problem } };
+  return {
+    value: r.value.lifetimeValue,
+    churn: r.value.probabilityNoPurchase,
+    models: { purchases: r.value.purchases, spend: r.value.spend, note: null },
+  };
+}

@@ -1,0 +1,20 @@
+/**
+ * Draw each repeat buyer's mean spend per purchase from the Gamma-Gamma model (see
+ * gamma-gamma.ts) with a seeded generator: ν ~ Gamma(q, rate γ); the x purchase amounts are
+ * Gamma(p, rate ν), so their sum is Gamma(px, rate ν) and the mean is that sum / x. Customers
+ * without repeat purchases get 0, as in a transaction summary.
+ */
+import type { GammaGammaParams } from './gamma-gamma.ts';
+import { seededVariates } from './seeded-variates.ts';
+
+export function simulateSpend(params: GammaGammaParams, frequency: Float64Array, seed: number): Float64Array {
+  const { gamma } = seededVariates(seed);
+  const out = new Float64Array(frequency.length);
+  for (let i = 0; i < out.length; i++) {
+    const x = frequency[i];
+    if (!(x > 0)) continue;
+    const nu = gamma(params.q) / params.gamma;
+    out[i] = gamma(params.p * x) / nu / x;
+  }
+  return out;
+}

@@ -1,0 +1,46 @@
+/**
+ * The per-customer table the `healthscore value` command writes (customer-value.csv): the
+ * transaction summary, what the purchase and spend models predict, and the CLV.
+ */
+import { z } from 'zod';
+import type { PurchaseValue } from './purchase-value.ts';
+import type { TransactionSummary } from './transaction-summary.ts';
+
+export const CustomerValueRow = z.object({
+  customer_id: z.string(),
+  frequency: z.number().int().nonnegative(),
+  recency: z.number().nonnegative(),
+  T: z.number().nonnegative(),
+  monetary_value: z.number(),
+  p_alive: z.number().min(0).max(1),
+  /** P(no purchase within the churn horizon). */
+  p_no_purchase: z.number().min(0).max(1),
+  expected_spend: z.number(),
+  clv: z.number(),
+  revenue_at_risk: z.number(),
+  value_method: z.enum(['bgnbd-gamma-gamma', 'mbgnbd-gamma-gamma']),
+});
+export type CustomerValueRow = z.infer<typeof CustomerValueRow>;
+
+/** One row per customer with a first purchase by the observation end, in customer-index order. */
+export function customerValueRows(customerIds: readonly string[], s: TransactionSummary, v: PurchaseValue): CustomerValueRow[] {
+  const method = v.purchases.params.variant === 'mbgnbd' ? 'mbgnbd-gamma-gamma' : 'bgnbd-gamma-gamma';
+  const rows: CustomerValueRow[] = [];
+  for (let i = 0; i < customerIds.length; i++) {
+    if (Number.isNaN(s.T[i])) continue;
+    rows.push({
+      customer_id: customerIds[i],
+      frequency: s.frequency[i],
+      recency: s.recency[i],
+      T: s.T[i],
+      monetary_value: s.monetary[i],
+      p_alive: v.probabilityAlive[i],
+      p_no_purchase: v.probabilityNoPurchase[i],
+      expected_spend: v.expectedSpend[i],
+      clv: v.lifetimeValue[i],
+      revenue_at_risk: v.lifetimeValue[i] * v.probabilityNoPurchase[i],
+      value_method: method,
+    });
+  }
+  return rows;
+}

@@ -1,0 +1,73 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fitLogistic } from '../../../src/learn/logistic/fit.ts';
+import { penalizedLogLoss } from '../../../src/learn/logistic/penalized-log-loss.ts';
+import { classWeightsPerRow } from '../../../src/learn/logistic/class-weights.ts';
+import { matrix } from '../../../src/learn/matrix.ts';
+import { selectBackend } from '../../../src/runtime/backend.ts';
+
+/** 2,000 rows, churn driven up by column 0 and down by column 1; column 2 is noise. */
+function drivers() {
+  const rows = 2000;
+  const data = new Float64Array(rows * 3);
+  const y = new Float64Array(rows);
+  let seed = 12345;
+  const u = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) + 0.5) / 2147483648;
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j < 3; j++) data[i * 3 + j] = Math.sqrt(-2 * Math.log(u())) * Math.cos(2 * Math.PI * u());
+    const m = -1 + 1.5 * data[i * 3] - 1 * data[i * 3 + 1];
+    y[i] = u() < 1 / (1 + Math.exp(-m)) ? 1 : 0;
+  }
+  return { x: matrix(rows, 3, data), y };
+}
+
+describe('fitLogistic', () => {
+  beforeAll(async () => {
+    await selectBackend();
+  });
+  const { x, y } = drivers();
+  const names = ['up', 'down', 'noise'];
+
+  it('reaches the penalised optimum: the float64 gradient is below the tolerance', async () => {
+    const spec = await fitLogistic(x, y, names, { tol: 1e-8 });
+    const g = new Float64Array(4);
+    penalizedLogLoss({ x, y, w: null, C: 1 }, Float64Array.from([...spec.coefficients, spec.intercept]), g);
+    expect(Math.max(...g.map(Math.abs))).toBeLessThanOrEqual(1e-8);
+    expect(spec.fit.converged).toBe(true);
+  });
+
+  it('gives the known churn drivers coefficients of the right sign', async () => {
+    const spec = await fitLogistic(x, y, names);
+    expect(spec.coefficients[0]).toBeGreaterThan(1);
+    expect(spec.coefficients[1]).toBeLessThan(-0.5);
+    expect(Math.abs(spec.coefficients[2])).toBeLessThan(0.15);
+  });
+
+  it('is deterministic: two fits give identical coefficients', async () => {
+    const a = await fitLogistic(x, y, names);
+    const b = await fitLogistic(x, y, names);
+    expect(b.coefficients).toEqual(a.coefficients);
+    expect(b.intercept).toBe(a.intercept);
+  });
+
+  it('with balanced class weights, reaches the weighted optimum', async () => {
+    const spec = await fitLogistic(x, y, names, { classWeight: 'balanced', tol: 1e-8 });
+    const g = new Float64Array(4);
+    penalizedLogLoss({ x, y, w: classWeightsPerRow(y, 'balanced'), C: 1 }, Float64Array.from([...spec.coefficients, spec.intercept]), g);
+    expect(Math.max(...g.map(Math.abs))).toBeLessThanOrEqual(1e-8);
+  });
+
+  it('shrinks coefficients harder with a smaller C', async () => {
+    const loose = await fitLogistic(x, y, names, { C: 1 });
+    const tight = await fitLogistic(x, y, names, { C: 0.001 });
+    expect(Math.abs(tight.coefficients[0])).toBeLessThan(Math.abs(loose.coefficients[0]));
+  });
+
+  it('refuses labels other than 0 and 1, naming the row', async () => {
+    await expect(fitLogistic(x, Float64Array.from(y, (v, i) => (i === 7 ? 2 : v)), names)).rejects.toThrow(/row 7/);
+  });
+
+  it('refuses a matrix with missing values', async () => {
+    const holed = matrix(x.rows, 3, Float64Array.from(x.data, (v, k) => (k === 4 ? Number.NaN : v)));
+    await expect(fitLogistic(holed, y, names)).rejects.toThrow(/row 1, column 1/);
+  });
+});

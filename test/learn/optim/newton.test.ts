@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { choleskySolve, minimizeNewton } from '../../../src/learn/optim/newton.ts';
+
+describe('choleskySolve', () => {
+  it('solves [[4, 2], [2, 3]]·z = [2, 1]: z = [0.5, 0] (by hand)', () => {
+    expect(Array.from(choleskySolve(Float64Array.from([4, 2, 2, 3]), Float64Array.from([2, 1]), 2))).toEqual([0.5, 0]);
+  });
+});
+
+describe('minimizeNewton', () => {
+  it('minimises f(x) = eˣ − 2x at x = ln 2', () => {
+    const r = minimizeNewton(
+      (x, g) => {
+        g[0] = Math.exp(x[0]) - 2;
+        return Math.exp(x[0]) - 2 * x[0];
+      },
+      (x) => Float64Array.of(Math.exp(x[0])),
+      new Float64Array(1),
+      { gtol: 1e-14, maxIter: 50 },
+    );
+    expect(r.stop).toBe('gtol');
+    expect(r.x[0]).toBeCloseTo(Math.LN2, 14);
+  });
+});
+
+describe('minimizeNewton with a reused Hessian', () => {
+  it('still converges when the Hessian is only computed when progress stalls', () => {
+    let hessians = 0;
+    const r = minimizeNewton(
+      (x, g) => {
+        g[0] = Math.exp(x[0]) - 2 + x[0];
+        return Math.exp(x[0]) - 2 * x[0] + 0.5 * x[0] ** 2;
+      },
+      (x) => {
+        hessians++;
+        return Float64Array.of(Math.exp(x[0]) + 1);
+      },
+      Float64Array.of(3),
+      { gtol: 1e-12, maxIter: 100 },
+    );
+    // Root of eˣ + x = 2, by bisection in python: 0.4428544010023885.
+    expect(r.x[0]).toBeCloseTo(0.4428544010023885, 12);
+    expect(hessians).toBeLessThan(r.iterations);
+  });
+});

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { gammaln } from 'simple-statistics';
+import { expectedAverageSpend, fitGammaGamma, gammaGammaLogLikelihood } from '../../src/value/gamma-gamma.ts';
+import { simulateSpend } from '../../src/value/simulate-spend.ts';
+
+// Published CDNOW estimates, Fader, Hardie & Lee (2005) "RFM and CLV".
+const params = { p: 6.25, q: 3.74, gamma: 15.44 };
+
+describe('gammaGammaLogLikelihood', () => {
+  it('matches the density of Fader & Hardie (2013) eq. 5 written out for one customer', () => {
+    const [x, m] = [3, 40];
+    const { p, q, gamma } = params;
+    const expected =
+      gammaln(p * x + q) - gammaln(p * x) - gammaln(q) + q * Math.log(gamma) + (p * x - 1) * Math.log(m * x) + Math.log(x) -
+      (p * x + q) * Math.log(gamma + m * x);
+    expect(gammaGammaLogLikelihood(params, Float64Array.of(x), Float64Array.of(m))).toBeCloseTo(expected, 12);
+  });
+  it('ignores customers without repeat purchases', () => {
+    const one = gammaGammaLogLikelihood(params, Float64Array.of(2), Float64Array.of(30));
+    expect(gammaGammaLogLikelihood(params, Float64Array.of(2, 0), Float64Array.of(30, 0))).toBe(one);
+  });
+});
+
+describe('expectedAverageSpend', () => {
+  it('is p(γ + m̄x)/(px + q − 1), shrinking the observed mean towards the population mean', () => {
+    const [e] = expectedAverageSpend(params, Float64Array.of(2), Float64Array.of(50));
+    expect(e).toBeCloseTo((6.25 * (15.44 + 100)) / (12.5 + 2.74), 12);
+    expect(e).toBeLessThan(50);
+    expect(e).toBeGreaterThan((6.25 * 15.44) / 2.74);
+  });
+  it('is the population mean pγ/(q − 1) for a customer without repeats', () => {
+    expect(expectedAverageSpend(params, Float64Array.of(0), Float64Array.of(0))[0]).toBeCloseTo((6.25 * 15.44) / 2.74, 12);
+  });
+  it('is NaN where the population mean does not exist (q ≤ 1)', () => {
+    expect(expectedAverageSpend({ ...params, q: 0.9 }, Float64Array.of(0), Float64Array.of(0))[0]).toBeNaN();
+  });
+});
+
+describe('fitGammaGamma', () => {
+  it('recovers the parameters it simulated from (30,000 repeat buyers)', () => {
+    const frequency = Float64Array.from({ length: 30_000 }, (_, i) => 1 + (i % 6));
+    const monetary = simulateSpend(params, frequency, 5);
+    const r = fitGammaGamma(frequency, monetary);
+    if ('problem' in r) throw new Error(r.problem);
+    expect(r.fit.converged).toBe(true);
+    for (const k of ['p', 'q', 'gamma'] as const) expect(Math.abs(r.fit.params[k] / params[k] - 1)).toBeLessThan(0.1);
+  });
+  it('leaves out and counts repeat buyers whose mean spend is not positive', () => {
+    const frequency = Float64Array.from({ length: 2_001 }, (_, i) => 1 + (i % 3));
+    const monetary = simulateSpend(params, frequency, 8);
+    monetary[2_000] = 0;
+    const r = fitGammaGamma(frequency, monetary);
+    if ('problem' in r) throw new Error(r.problem);
+    expect(r.fit.customers).toBe(2_000);
+    expect(r.fit.excluded).toBe(1);
+  });
+  it('returns a problem naming the customer whose mean spend is not a number', () => {
+    expect(fitGammaGamma(Float64Array.of(1, 2), Float64Array.of(10, NaN))).toEqual({
+      problem: 'customer 1: mean repeat spend NaN is not a number',
+    });
+  });
+  it('returns a problem without repeat buyers', () => {
+    expect(fitGammaGamma(Float64Array.of(0), Float64Array.of(0))).toHaveProperty('problem');
+  });
+});
