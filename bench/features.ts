@@ -205,14 +205,16 @@ async function main(): Promise<void> {
   console.log(`${CUTOFFS.length} monthly cutoffs ${iso(CUTOFFS[0]).slice(0, 10)} … ${iso(CUTOFFS[CUTOFFS.length - 1]).slice(0, 10)}, horizon ${HORIZON} days`);
   const self = process.argv[1];
   const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
-  const reports = [
-    runChild(tsx, [self, '--child', 'arquero', dir]),
-    runChild(tsx, [self, '--child', 'duckdb', dir]),
-    runChild(tsx, [self, '--child', 'duckdb-csv', dir]),
-    runChild('/usr/bin/python3', [join(process.cwd(), 'bench', 'features_pandas.py'), csvDir, CUTOFFS.join(','), String(HORIZON)]),
+  const runs: Array<[string, string[]]> = [
+    [tsx, [self, '--child', 'arquero', dir]],
+    [tsx, [self, '--child', 'duckdb', dir]],
+    [tsx, [self, '--child', 'duckdb-csv', dir]],
+    ['/usr/bin/python3', [join(process.cwd(), 'bench', 'features_pandas.py'), csvDir, CUTOFFS.join(','), String(HORIZON)]],
   ];
+  // Each line is printed as its child ends, so a long run still reports what it finished.
   console.log('engine       rows       load s  compute s  process wall s  CPU s   peak RSS MB');
-  for (const r of reports) {
+  for (const [cmd, args] of runs) {
+    const r = runChild(cmd, args);
     console.log(
       `${r.engine.padEnd(12)} ${String(r.rows).padEnd(10)} ${r.load.toFixed(1).padStart(6)}  ${r.compute.toFixed(1).padStart(9)}  ${r.wall.toFixed(1).padStart(14)}  ${r.cpu.toFixed(1).padStart(6)}  ${r.maxRssMb.toFixed(0).padStart(11)}`,
     );

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { UserError } from '../cli/exit.ts';
 import type { Log } from '../cli/log.ts';
-import { ADAPTERS, ingestAdapter } from './adapters/ingest-adapter.ts';
+import { AdapterName, ingestAdapter } from './adapters/ingest-adapter.ts';
 import { ingestFolder } from './ingest-folder.ts';
 import type { IngestSummary } from './ingest-summary.ts';
 import { ingestTabular } from './tabular/ingest-tabular.ts';
@@ -20,7 +20,7 @@ export const IngestStageOptions = z.object({
   /** A tabular file; needs `config`. */
   tabular: z.string().optional(),
   config: z.string().optional(),
-  adapter: z.enum(Object.keys(ADAPTERS) as [keyof typeof ADAPTERS]).optional(),
+  adapter: AdapterName.optional(),
 });
 export type IngestStageOptions = z.infer<typeof IngestStageOptions>;
 

@@ -72,7 +72,9 @@ export function featureSql(
   const ctes: string[] = [populationSql(options.cutoffs, options.churn, tables)];
   const joins: string[] = [];
   const exprs: string[] = [];
-  const byTable = new Map<TableName, AggregateFeature[]>();
+  // Windowed and all-history aggregates of a table get separate passes: the all-history join is
+  // every row × every later cutoff, so only the cheap aggregates (MAX for "days since") pay for it.
+  const byTable = new Map<string, { table: TableName; features: AggregateFeature[] }>();
   for (const f of plan.aggregates) {
     if (LAST_AGGS.has(f.aggregation)) {
       const cte = `last_${f.name}`;
@@ -81,10 +83,13 @@ export function featureSql(
       exprs.push(...lastExprs(f, cte));
       continue;
     }
-    byTable.set(f.table, [...(byTable.get(f.table) ?? []), f]);
+    const key = f.window.days === null ? `${f.table}_all` : f.table;
+    const group = byTable.get(key) ?? { table: f.table, features: [] };
+    group.features.push(f);
+    byTable.set(key, group);
   }
-  for (const [table, features] of byTable) {
-    const cte = `agg_${table}`;
+  for (const [key, { table, features }] of byTable) {
+    const cte = `agg_${key}`;
     ctes.push(`${cte} AS (${groupCte(table, features)})`);
     joins.push(`LEFT JOIN ${cte} ON ${cte}.customer_id = p.customer_id AND ${cte}.cutoff = p.cutoff`);
     for (const f of features) exprs.push(...groupExprs(f, cte));

@@ -9,6 +9,8 @@ import { z } from 'zod';
 import { CalibratorSpec } from '../calibrate/calibrator.ts';
 import { ChurnDefinition } from '../features/churn-definition.ts';
 import { FeatureDictionary } from '../features/dictionary.ts';
+import { FeatureSpec } from '../features/spec.ts';
+import { DriftReference } from '../score/drift.ts';
 import { TierConfig } from '../score/tiers.ts';
 import { ManifestBase } from './artifacts/manifest-base.ts';
 import { fromSpec } from './gbdt/index.ts';
@@ -29,6 +31,8 @@ export const ModelFacts = z.object({
   tiers: TierConfig,
   /** Null in tabular mode, where the label has no horizon the pipeline knows of. */
   horizonDays: z.number().int().positive().nullable(),
+  /** The feature spec the inputs were computed with (null in tabular mode): scoring recomputes them with it. */
+  featureSpec: FeatureSpec.nullable(),
   churn: ChurnDefinition.nullable(),
   split: z.object({
     method: z.enum(['temporal', 'stratified']),
@@ -44,8 +48,8 @@ export const ModelFacts = z.object({
     testRocAuc: z.number().nullable(),
     testBrier: z.number().nullable(),
   }),
-  /** Binned training distribution of each numeric input, for drift checks (PSI) at scoring time. */
-  drift: z.record(z.string(), z.object({ edges: z.array(z.number()), proportions: z.array(z.number()) })).optional(),
+  /** Binned training distribution of each input, for drift checks (PSI) at scoring time. */
+  drift: DriftReference,
 });
 export type ModelFacts = z.infer<typeof ModelFacts>;
 

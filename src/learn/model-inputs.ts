@@ -5,9 +5,18 @@
  */
 import type { ColumnTable } from 'arquero';
 import type { FeatureDictionary } from '../features/dictionary.ts';
+import { RFM_COLUMNS, RFM_SEGMENT } from '../features/plan.ts';
 import type { RawColumn, RawTable } from './preprocess/spec.ts';
 
 export const KEY_COLUMNS = ['customer_id', 'cutoff', 'label'] as const;
+
+/**
+ * RFM quintile scores are ranks within the population at a cutoff: a customer's value depends on
+ * everyone else's, so the one-customer scorer could not reproduce them. They stay in the feature
+ * table (the RFM baseline uses them) but are not model inputs; the model sees the raw recency,
+ * frequency and monetary features instead.
+ */
+export const POPULATION_RELATIVE = new Set<string>([...RFM_COLUMNS, RFM_SEGMENT]);
 
 export interface ModelInputs {
   /** Source feature names in dictionary order. */
@@ -17,7 +26,7 @@ export interface ModelInputs {
 
 export function modelInputs(dictionary: FeatureDictionary): ModelInputs {
   const keys = new Set<string>(KEY_COLUMNS);
-  const entries = dictionary.filter((e) => !keys.has(e.name));
+  const entries = dictionary.filter((e) => !keys.has(e.name) && !POPULATION_RELATIVE.has(e.name));
   return {
     features: entries.map((e) => e.name),
     categorical: entries.filter((e) => e.kind === 'categorical').map((e) => e.name),

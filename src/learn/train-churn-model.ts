@@ -72,7 +72,7 @@ export async function trainChurnModel(
       preprocessor,
       fitted: { kind, spec },
       model: logisticModel(spec),
-      iterations: spec.fit.lbfgs.iterations + spec.fit.newton.iterations,
+      iterations: spec.fit.lbfgs.iterations + (spec.fit.newton?.iterations ?? 0),
     };
   }
   const preprocessor = fitPreprocessor(train.raw, { ...inputs, standardize: false, missing: 'keep' });

@@ -38,6 +38,7 @@ import type { ModelBundle, ModelFacts } from '../learn/model-bundle.ts';
 import { modelInputs } from '../learn/model-inputs.ts';
 import { runGenerateStage } from '../synth/generate-stage.ts';
 import { tierCounts } from '../score/tiers.ts';
+import { driftReference } from '../score/drift.ts';
 import { bestCandidate, fitCandidate, labelledParts } from './fit-candidates.ts';
 import type { Candidate } from './fit-candidates.ts';
 import type { Prepared } from './run-context.ts';
@@ -221,6 +222,7 @@ export async function runPipeline(input: RunOptionsInput, log: Log): Promise<Run
     calibration: { chosen: chosen.calibration.chosen, validationLogLoss: chosen.calibration.validationLogLoss },
     tiers: o.tiers,
     horizonDays: prepared.horizonDays,
+    featureSpec: prepared.mode === 'events' ? DEFAULT_FEATURE_SPEC : null,
     churn: prepared.mode === 'events' ? o.churn : null,
     split: {
       method: prepared.splits.method,
@@ -241,6 +243,7 @@ export async function runPipeline(input: RunOptionsInput, log: Log): Promise<Run
       },
     },
     trainingDataSha256: sha256OfTable(prepared.splits.train),
+    drift: driftReference(parts.train.raw, chosen.trained.preprocessor.features),
     metrics: {
       validationLogLoss: chosen.validationLogLoss,
       testRocAuc: chosenEval?.metrics.rocAuc ?? null,

@@ -4,7 +4,8 @@
  * `pipelines/01-generate.ts` both call it, so the two cannot drift.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { basename, isAbsolute, relative, resolve } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, relative, resolve } from 'node:path';
 import { z } from 'zod';
 import { TABLE_NAMES } from '../data/contract.ts';
 import { UserError } from '../cli/exit.ts';
@@ -61,6 +62,7 @@ export async function runGenerateStage(input: GenerateStageOptions, log: Log): P
   const { config, out, truth } = generatorConfigFromOptions(input);
   checkOutputFolder(out, truth);
   let reported = 0;
+  if (truth !== null) await mkdir(dirname(resolve(truth)), { recursive: true }).catch(rethrowAsUserError);
   const summary = await writeDataset(config, out, {
     ...(truth === null ? {} : { truthPath: truth }),
     onProgress: (done, total) => {
@@ -70,8 +72,17 @@ export async function runGenerateStage(input: GenerateStageOptions, log: Log): P
         reported = done;
       }
     },
-  });
+  }).catch(rethrowAsUserError);
   return summary;
+}
+
+/** A file-system refusal (no permission, full disk, a file where a folder should be) is the user's to fix. */
+function rethrowAsUserError(err: unknown): never {
+  if (err instanceof Error && 'code' in err && typeof err.code === 'string' && /^E[A-Z]+$/.test(err.code)) {
+    const path = 'path' in err && typeof err.path === 'string' ? err.path : 'output';
+    throw new UserError(`${path}: cannot write (${err.code})`);
+  }
+  throw err;
 }
 
 /** Human-readable summary lines: rows per table and the churn count. */

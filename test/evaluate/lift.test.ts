@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { captureRateAt, liftAt, topCount } from '../../src/evaluate/lift.ts';
+import { captureRateAt, liftAt, liftFromTable, topCount } from '../../src/evaluate/lift.ts';
+import { thresholdTable } from '../../src/evaluate/threshold-table.ts';
 
 // Ten customers, 3 churners (base rate 0.3); hand-checked.
 const scores = new Float64Array([0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2, 0.1, 0.05]);
@@ -29,6 +30,13 @@ describe('captureRateAt / liftAt', () => {
     const s2 = Float64Array.from(perm, (i) => scores[i]);
     const y2 = Uint8Array.from(perm, (i) => labels[i]);
     expect(liftAt(s2, y2, 0.1)).toBe(liftAt(scores, labels, 0.1));
+  });
+
+  it('gives the same figures from a prebuilt threshold table', () => {
+    expect(liftFromTable(thresholdTable(scores, labels), 0.2)).toEqual({
+      lift: liftAt(scores, labels, 0.2),
+      captureRate: captureRateAt(scores, labels, 0.2),
+    });
   });
 
   it('rejects a share outside (0, 1]', () => {

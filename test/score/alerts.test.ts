@@ -1,3 +1,5 @@
+import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { describe, expect, it } from 'vitest';
 import { AlertRules, evaluateAlerts, isScoreDrop } from '../../src/score/alerts.ts';
 import { withoutOverride, type HistoryRow } from '../../src/score/history/history-row.ts';
@@ -69,6 +71,41 @@ describe('evaluateAlerts', () => {
 
   it('rejects an unknown rule in the config', () => {
     expect(() => AlertRules.parse({ scoreFall: 3 })).toThrow();
+  });
+});
+
+describe('evaluateAlerts on a generated population', () => {
+  /**
+   * 200 customers scored nightly for 14 nights, each wobbling ±3 points around its own level
+   * (kept away from the tier cut points 40 and 70 so that a wobble never changes the tier, and at
+   * 50 or above, where a 6-point wobble is under 20%); on the last night every 25th customer
+   * falls by 25–40 points. Exactly those must alert.
+   */
+  const rng = xoroshiro128plus(7);
+  const u = () => uniformFloat64(rng);
+  const levels = [55, 85];
+  const history: HistoryRow[] = [];
+  const decliners = new Set<string>();
+  for (let c = 0; c < 200; c++) {
+    const id = `c${String(c).padStart(3, '0')}`;
+    const level = levels[c % 2] + Math.round(u() * 6 - 3);
+    const falls = c % 25 === 0;
+    if (falls) decliners.add(id);
+    for (let d = 1; d <= 14; d++) {
+      const wobble = Math.round(u() * 6 - 3);
+      const score = falls && d === 14 ? level - 25 - Math.round(u() * 15) : level + wobble;
+      history.push(row(id, `2026-03-${String(d).padStart(2, '0')}`, score));
+    }
+  }
+
+  it('alerts exactly the customers with a sudden decline', () => {
+    const alerted = new Set(evaluateAlerts(history, '2026-03-14').map((a) => a.customer_id));
+    expect(decliners.size).toBeGreaterThan(3);
+    expect([...alerted].sort()).toEqual([...decliners].sort());
+  });
+
+  it('alerts nobody on a night without declines', () => {
+    expect(evaluateAlerts(history, '2026-03-13')).toEqual([]);
   });
 });
 

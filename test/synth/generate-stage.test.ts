@@ -64,6 +64,18 @@ describe('runGenerateStage', () => {
     );
   });
 
+  it('creates the truth file\'s folder when it is missing', async () => {
+    const truth = join(root, 'deep', 'er', 'truth.jsonl');
+    await runGenerateStage({ ...flags, out: join(root, 'with-truth'), truth }, memoryLog());
+    expect(readdirSync(join(root, 'deep', 'er'))).toEqual(['truth.jsonl']);
+  });
+
+  it('reports a file where the output folder should be as a one-line user error', async () => {
+    const blocker = join(root, 'blocker');
+    writeFileSync(blocker, 'x');
+    await expect(runGenerateStage({ ...flags, out: join(blocker, 'out') }, memoryLog())).rejects.toThrowError(UserError);
+  });
+
   it('overwrites its own earlier tables in the same folder', async () => {
     await expect(runGenerateStage(flags, memoryLog())).resolves.toMatchObject({ config: { customers: 50 } });
   });

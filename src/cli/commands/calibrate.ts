@@ -1,12 +1,45 @@
+/**
+ * `healthscore calibrate`: refits a saved model's calibrator and saves a new version
+ * (see src/run/stages/calibrate-stage.ts).
+ */
 import type { Command } from 'commander';
-import { UserError } from '../exit.ts';
+import { runCalibrateStage } from '../../run/stages/calibrate-stage.ts';
+import { selectBackend } from '../../runtime/backend.ts';
+import { consoleLog, quietLog } from '../log.ts';
+import { nameFlag, seedFlag } from './train.ts';
 
-// PLACEHOLDER-UNTIL-BUILT: replaced by the stage's real command.
 export function registerCalibrate(program: Command): void {
   program
     .command('calibrate')
-    .description('(not built yet)')
-    .action(() => {
-      throw new UserError('calibrate is not built yet');
+    .description(
+      'Refit the calibrator of a saved model on the calibration part of a feature folder: Platt scaling and\n' +
+        'isotonic regression are both fitted there and the one with the lower log-loss on the validation part is\n' +
+        'kept. Prints both log-losses (and that of the previous calibrator). Saved models are immutable, so the\n' +
+        'result is a NEW version beside the given one (same name); the old version is left as it was.\n' +
+        'A model whose inputs are missing from the features stops with exit code 4.',
+    )
+    .requiredOption('--model <dir>', 'a saved model version, e.g. models/churn/20261123T101500Z')
+    .requiredOption('--features <dir>', 'output of "healthscore features" (or "healthscore ingest --tabular")')
+    .option('--model-version <version>', 'name of the new version (default: the start time)')
+    .option('--seed-split <n>', 'seed of the stratified split (tabular mode)', '0')
+    .option('--quiet', 'print nothing but warnings')
+    .addHelpText(
+      'after',
+      '\nExamples:\n' +
+        '  healthscore calibrate --model models/churn/20261123T101500Z --features runs/features\n' +
+        '  healthscore calibrate --model models/churn/v1 --features runs/features-2025q2 --model-version v1-recal',
+    )
+    .action(async (flags: Record<string, string | boolean | undefined>) => {
+      const log = flags.quiet === true ? quietLog : consoleLog;
+      log.info(`TensorFlow.js backend: ${await selectBackend()}`);
+      await runCalibrateStage(
+        {
+          model: flags.model as string,
+          features: flags.features as string,
+          version: flags.modelVersion === undefined ? undefined : nameFlag('--model-version', flags.modelVersion as string),
+          seedSplit: seedFlag(flags.seedSplit as string),
+        },
+        log,
+      );
     });
 }

@@ -1,12 +1,49 @@
+/**
+ * `healthscore compare`: AHP hand weights against a saved model's learned weights
+ * (see src/run/stages/compare-stage.ts).
+ */
 import type { Command } from 'commander';
-import { UserError } from '../exit.ts';
+import { runCompareStage } from '../../run/stages/compare-stage.ts';
+import { selectBackend } from '../../runtime/backend.ts';
+import { consoleLog, quietLog } from '../log.ts';
+import { seedFlag } from './train.ts';
 
-// PLACEHOLDER-UNTIL-BUILT: replaced by the stage's real command.
 export function registerCompare(program: Command): void {
   program
     .command('compare')
-    .description('(not built yet)')
-    .action(() => {
-      throw new UserError('compare is not built yet');
+    .description(
+      'Compare hand-set AHP weights with what a saved model learned, on the test part of a feature folder:\n' +
+        'ROC-AUC (bootstrap interval), PR-AUC, Brier and lift of the AHP score (Platt-calibrated on the\n' +
+        'calibration part) and of the data-fitted hand weights beside the model; per dimension the AHP weight\n' +
+        'beside the learned share (logistic: |standardised coefficient|, GBDT: mean |SHAP|), rank correlations,\n' +
+        'and the judgments the data disagrees with most. Writes the shape of RUN/comparison.json.\n' +
+        'A model whose inputs are missing from the features stops with exit code 4.',
+    )
+    .requiredOption('--model <dir>', 'a saved model version, e.g. models/churn/20261123T101500Z')
+    .requiredOption('--features <dir>', 'output of "healthscore features" (or "healthscore ingest --tabular")')
+    .option('--ahp <config>', 'AHP config JSON (default for event features: models/ahp/practice-satisfaction-repeat-interaction-profit.json; required in tabular mode)')
+    .option('--out <file>', 'where to write the comparison JSON', 'comparison.json')
+    .option('--seed-split <n>', 'seed of the stratified split (tabular mode)', '0')
+    .option('--quiet', 'print nothing but warnings')
+    .addHelpText(
+      'after',
+      '\nExamples:\n' +
+        '  healthscore compare --model models/churn/20261123T101500Z --features runs/features --out runs/comparison.json\n' +
+        '  healthscore compare --model models/churn/v1 --features runs/features --ahp models/ahp/practice-amount-interaction-satisfaction.json\n' +
+        '  healthscore compare --model models/telco/v1 --features runs/telco --ahp models/ahp/telco.json',
+    )
+    .action(async (flags: Record<string, string | boolean | undefined>) => {
+      const log = flags.quiet === true ? quietLog : consoleLog;
+      log.info(`TensorFlow.js backend: ${await selectBackend()}`);
+      await runCompareStage(
+        {
+          model: flags.model as string,
+          features: flags.features as string,
+          ahp: flags.ahp as string | undefined,
+          out: flags.out as string,
+          seedSplit: seedFlag(flags.seedSplit as string),
+        },
+        log,
+      );
     });
 }

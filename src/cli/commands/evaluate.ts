@@ -1,12 +1,41 @@
+/**
+ * `healthscore evaluate`: a saved model judged on the test part of a feature folder
+ * (see src/run/stages/evaluate-stage.ts).
+ */
 import type { Command } from 'commander';
-import { UserError } from '../exit.ts';
+import { runEvaluateStage } from '../../run/stages/evaluate-stage.ts';
+import { selectBackend } from '../../runtime/backend.ts';
+import { consoleLog, quietLog } from '../log.ts';
+import { seedFlag } from './train.ts';
 
-// PLACEHOLDER-UNTIL-BUILT: replaced by the stage's real command.
 export function registerEvaluate(program: Command): void {
   program
     .command('evaluate')
-    .description('(not built yet)')
-    .action(() => {
-      throw new UserError('evaluate is not built yet');
+    .description(
+      'Evaluate a saved model on the test part of a feature folder (the latest cutoff, or the stratified 20%\n' +
+        'in tabular mode): ROC-AUC with a bootstrap 95% interval, PR-AUC, Brier score, log-loss, expected\n' +
+        'calibration error, lift and capture at 5/10/20%, KS and a reliability table, beside the RFM-score\n' +
+        'and "predict the base rate" baselines. Writes the evaluation as JSON (the shape of RUN/metrics.json)\n' +
+        'and prints the headline metrics. A model whose inputs are missing from the features, or whose files\n' +
+        'fail their checksum, stops with exit code 4.',
+    )
+    .requiredOption('--model <dir>', 'a saved model version, e.g. models/churn/20261123T101500Z')
+    .requiredOption('--features <dir>', 'output of "healthscore features" (or "healthscore ingest --tabular")')
+    .option('--out <file>', 'where to write the evaluation JSON', 'metrics.json')
+    .option('--seed-split <n>', 'seed of the stratified split (tabular mode)', '0')
+    .option('--quiet', 'print nothing but warnings')
+    .addHelpText(
+      'after',
+      '\nExamples:\n' +
+        '  healthscore evaluate --model models/churn/20261123T101500Z --features runs/features --out runs/metrics.json\n' +
+        '  healthscore evaluate --model models/telco/v1 --features runs/telco --out runs/telco-metrics.json',
+    )
+    .action(async (flags: Record<string, string | boolean | undefined>) => {
+      const log = flags.quiet === true ? quietLog : consoleLog;
+      log.info(`TensorFlow.js backend: ${await selectBackend()}`);
+      await runEvaluateStage(
+        { model: flags.model as string, features: flags.features as string, out: flags.out as string, seedSplit: seedFlag(flags.seedSplit as string) },
+        log,
+      );
     });
 }

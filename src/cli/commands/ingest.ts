@@ -2,6 +2,7 @@
  * `healthscore ingest`: validates input data into a clean store (see src/data/ingest-stage.ts).
  */
 import { Option, type Command } from 'commander';
+import { AdapterName } from '../../data/adapters/ingest-adapter.ts';
 import { formatIngestSummary } from '../../data/ingest-summary.ts';
 import { IngestStageOptions, runIngestStage } from '../../data/ingest-stage.ts';
 import { consoleLog, quietLog } from '../log.ts';
@@ -15,7 +16,7 @@ export function registerIngest(program: Command): void {
     .option('--as-of <date>', 'reject rows dated after this ISO 8601 date or date-time (a date includes that whole day, UTC)')
     .option('--tabular <file>', 'one-row-per-customer file with a label column (needs --config)')
     .option('--config <file>', 'tabular config JSON (id column, label and its positive value, categorical and dropped columns)')
-    .addOption(new Option('--adapter <name>', 'read --data with an adapter instead of as a folder (cdnow: the CDNOW master log)').choices(['cdnow']))
+    .addOption(new Option('--adapter <name>', 'read --data with an adapter instead of as a folder (cdnow: the CDNOW master log)').choices(AdapterName.options))
     .option('--quiet', 'print only the summary table')
     .addHelpText(
       'after',

@@ -1,12 +1,29 @@
+/**
+ * `healthscore report`: re-renders a run's manager report from RUN/report-input.json
+ * (see src/run/stages/report-stage.ts).
+ */
 import type { Command } from 'commander';
-import { UserError } from '../exit.ts';
+import { runReportStage } from '../../run/stages/report-stage.ts';
+import { consoleLog, quietLog } from '../log.ts';
 
-// PLACEHOLDER-UNTIL-BUILT: replaced by the stage's real command.
 export function registerReport(program: Command): void {
   program
     .command('report')
-    .description('(not built yet)')
-    .action(() => {
-      throw new UserError('report is not built yet');
+    .description(
+      'Render the manager report of a finished run again: reads RUN/report-input.json (written by\n' +
+        '"healthscore run"), validates it, and writes report.html (one self-contained file, no network) and\n' +
+        'report.md. A health score of 80 means about a 20% chance of churning within the horizon.',
+    )
+    .requiredOption('--run <dir>', 'a run folder holding report-input.json')
+    .option('--out <dir>', 'where to write report.html and report.md (default: the run folder)')
+    .option('--quiet', 'print nothing but warnings')
+    .addHelpText(
+      'after',
+      '\nExamples:\n' +
+        '  healthscore report --run runs/latest\n' +
+        '  healthscore report --run runs/latest --out /tmp/report-preview',
+    )
+    .action(async (flags: Record<string, string | boolean | undefined>) => {
+      await runReportStage({ run: flags.run as string, out: flags.out as string | undefined }, flags.quiet === true ? quietLog : consoleLog);
     });
 }

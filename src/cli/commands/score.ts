@@ -1,12 +1,64 @@
-import type { Command } from 'commander';
+/**
+ * `healthscore score`: the batch scoring job (src/score/score-job.ts).
+ */
+import { Option, type Command } from 'commander';
+import { ScoreJobOptions, runScoreJob } from '../../score/score-job.ts';
 import { UserError } from '../exit.ts';
+import { consoleLog, quietLog } from '../log.ts';
 
-// PLACEHOLDER-UNTIL-BUILT: replaced by the stage's real command.
 export function registerScore(program: Command): void {
   program
     .command('score')
-    .description('(not built yet)')
-    .action(() => {
-      throw new UserError('score is not built yet');
+    .description('Score every active customer at an as-of date with a saved model (batch job)')
+    .requiredOption('--model <dir>', 'model version directory, e.g. models/churn/20261123T101500Z')
+    .requiredOption('--data <dir>', 'data folder (contract files) or an ingest output folder (with tables/)')
+    .requiredOption('--as-of <date>', 'score as of this date (YYYY-MM-DD): only rows dated before it are used')
+    .requiredOption('--out <file>', 'output file, .csv or .parquet (written to a temporary file, then renamed)')
+    .addOption(new Option('--engine <name>', 'feature engine; duckdb for inputs larger than memory').choices(['arquero', 'duckdb']).default('arquero'))
+    .option('--history <dir>', 'append the scores to this history store (Parquet partitions by as-of date; a rerun replaces its date)')
+    .option('--alerts <file>', 'write alerts (CSV, and a .json twin) evaluated against the history; needs --history')
+    .option('--alert-rules <file>', 'alert rules JSON (default: score fell 20% within 7 days, tier got worse, entered at risk)')
+    .option('--overrides <file>', 'manual adjustments CSV/JSON: customer_id, points or tier, reason, author, expires')
+    .option('--no-reasons', 'leave the reasons out (faster for GBDT models on very large inputs)')
+    .option('--quiet', 'no progress output')
+    .addHelpText(
+      'after',
+      '\nWrites FILE with customer_id, as_of, churn_probability, health_score, tier, reasons, model_version,\n' +
+        'model_health_score, model_tier, override, override_reason, override_author; and FILE.summary.json\n' +
+        '(tiers, drift per feature: PSI against the training data, flagged above 0.2, overrides, alerts).\n' +
+        'Exit codes: 0 ok, 3 bad input or config, 4 the model does not fit the data, 70 internal error.\n' +
+        'An interrupted job leaves the previous FILE intact; rerun it.\n' +
+        '\nExamples:\n' +
+        '  healthscore score --model models/churn/20261123T101500Z --data data/sample --as-of 2024-12-01 --out scores.csv\n' +
+        '  healthscore score --model models/churn/V --data runs/latest/ingest --as-of 2025-01-01 --out scores.parquet \\\n' +
+        '      --history runs/history --alerts runs/alerts.csv --overrides overrides.csv',
+    )
+    .action(async (flags: Record<string, unknown>) => {
+      const parsed = ScoreJobOptions.safeParse({
+        model: flags.model,
+        data: flags.data,
+        asOf: flags.asOf,
+        out: flags.out,
+        engine: flags.engine,
+        history: flags.history,
+        alerts: flags.alerts,
+        alertRules: flags.alertRules,
+        overrides: flags.overrides,
+        reasons: flags.reasons !== false,
+        quiet: flags.quiet === true,
+      });
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new UserError(`--${String(issue.path[0]).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${issue.message}`);
+      }
+      const log = parsed.data.quiet ? quietLog : consoleLog;
+      const s = await runScoreJob(parsed.data, log);
+      log.info(
+        `scored ${s.customers} customers as of ${s.asOf} with ${s.model} in ${s.seconds.toFixed(1)} s → ${s.output}\n` +
+          `tiers: ${Object.entries(s.tiers).map(([t, k]) => `${t} ${k}`).join(', ')}; ` +
+          `overrides applied ${s.overrides.applied}, expired ${s.overrides.expired}; ` +
+          `drift flagged on ${s.drift.filter((d) => d.flagged).length} feature(s)` +
+          (s.alerts === null ? '' : `; ${s.alerts} alert(s)`),
+      );
     });
 }

@@ -3,6 +3,7 @@
  * store with the same files as folder ingestion: tables, quarantine and summary.
  */
 import { join } from 'node:path';
+import { z } from 'zod';
 import type { Log } from '../../cli/log.ts';
 import { writeCleanTables } from '../clean-store.ts';
 import { prepareOutput, writeSummary } from '../ingest-folder.ts';
@@ -10,8 +11,10 @@ import type { IngestSummary } from '../ingest-summary.ts';
 import { QuarantineWriter } from '../quarantine.ts';
 import { readCdnow, type AdapterResult } from './cdnow.ts';
 
-export const ADAPTERS = { cdnow: readCdnow } as const satisfies Record<string, (path: string) => Promise<AdapterResult>>;
-export type AdapterName = keyof typeof ADAPTERS;
+export const AdapterName = z.enum(['cdnow']);
+export type AdapterName = z.infer<typeof AdapterName>;
+
+const ADAPTERS: Record<AdapterName, (path: string) => Promise<AdapterResult>> = { cdnow: readCdnow };
 
 export async function ingestAdapter(adapter: AdapterName, path: string, outDir: string, options: { log?: Log } = {}): Promise<IngestSummary> {
   const result = await ADAPTERS[adapter](path);

@@ -39,6 +39,7 @@ export function tfjsLogLoss(problem: LogisticProblem, options: TfjsObjectiveOpti
   const p = x.cols;
   const chunkRows = Math.max(1, Math.floor((options.chunkElements ?? 1 << 21) / Math.max(1, p)));
   const resident = x.rows * p * 4 <= (options.residentBytes ?? 64 * 2 ** 20);
+  const upload = uploader(x.data, p, chunkRows);
   const chunks: Chunk[] = [];
   for (let start = 0; start < x.rows; start += chunkRows) {
     const end = Math.min(x.rows, start + chunkRows);
@@ -47,7 +48,7 @@ export function tfjsLogLoss(problem: LogisticProblem, options: TfjsObjectiveOpti
       end,
       y: tf.tensor2d(new Float32Array(y.subarray(start, end)), [end - start, 1]),
       w: w === null ? null : tf.tensor2d(new Float32Array(w.subarray(start, end)), [end - start, 1]),
-      x: resident ? upload(x.data, p, start, end) : null,
+      x: resident ? upload(start, end) : null,
     });
   }
 
@@ -58,7 +59,7 @@ export function tfjsLogLoss(problem: LogisticProblem, options: TfjsObjectiveOpti
     const b = tf.scalar(theta[p]);
     try {
       for (const c of chunks) {
-        const xc = c.x ?? upload(x.data, p, c.start, c.end);
+        const xc = c.x ?? upload(c.start, c.end);
         const packed = tf.tidy(() => {
           const m = tf.add(tf.matMul(xc, beta), b);
           const rowLoss = tf.sub(tf.softplus(m), tf.mul(c.y, m));
@@ -99,9 +100,15 @@ export function tfjsLogLoss(problem: LogisticProblem, options: TfjsObjectiveOpti
 }
 
 /**
- * Rows [start, end) as a float32 tensor. A fresh array each time: the CPU backend keeps a
- * reference to the array it is given, so a reused buffer would change tensors already made.
+ * Rows [start, end) as a float32 tensor. The wasm and tfjs-node backends copy the values into
+ * their own memory, so one conversion buffer serves every chunk (no 8 MB garbage per chunk per
+ * evaluation); the CPU backend keeps a reference to the array it is given, so it gets a fresh one.
  */
-function upload(data: Float64Array, p: number, start: number, end: number): tf.Tensor2D {
-  return tf.tensor2d(new Float32Array(data.subarray(start * p, end * p)), [end - start, p]);
+function uploader(data: Float64Array, p: number, chunkRows: number): (start: number, end: number) => tf.Tensor2D {
+  const shared = tf.getBackend() === 'cpu' ? null : new Float32Array(chunkRows * p);
+  return (start, end) => {
+    const values = shared === null ? new Float32Array((end - start) * p) : shared.subarray(0, (end - start) * p);
+    values.set(data.subarray(start * p, end * p));
+    return tf.tensor2d(values, [end - start, p]);
+  };
 }

@@ -1,0 +1,81 @@
+/**
+ * `healthscore compare`: the AHP comparison of `healthscore run` (`compareWithAhp`) for a saved
+ * model and a feature folder: the AHP score and the data-fitted hand weights against the model on
+ * the test part, the hand weights beside the model's learned shares (logistic: |standardised
+ * coefficient|; GBDT: mean |SHAP| on the test part), rank correlations and the judgments the data
+ * disagrees with most. Written in the same shape as `RUN/comparison.json`.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { readAhpConfig } from '../../ahp/config-file.ts';
+import type { WeightComparison } from '../../ahp/weight-comparison.ts';
+import { UserError } from '../../cli/exit.ts';
+import type { Log } from '../../cli/log.ts';
+import { evaluationReport } from '../../evaluate/evaluation-report.ts';
+import type { ScoreEvaluation } from '../../evaluate/evaluation-report.ts';
+import { loadModelBundle } from '../../learn/artifacts/bundle-artifact.ts';
+import { compareWithAhp } from '../ahp-comparison.ts';
+import { readLabelledFeatures } from './labelled-features.ts';
+import { candidateFromBundle, partsForModel } from './saved-model.ts';
+
+/** The shipped config `healthscore run` compares event features with by default. */
+export const DEFAULT_AHP_CONFIG = fileURLToPath(new URL('../../../models/ahp/practice-satisfaction-repeat-interaction-profit.json', import.meta.url));
+
+export const CompareStageOptions = z.object({
+  model: z.string().min(1),
+  features: z.string().min(1),
+  /** Required for tabular features, whose columns no shipped default names. */
+  ahp: z.string().min(1).optional(),
+  out: z.string().min(1).default('comparison.json'),
+  seedSplit: z.number().int().nonnegative().default(0),
+});
+export type CompareStageOptions = z.input<typeof CompareStageOptions>;
+
+export interface CompareStageResult {
+  out: string;
+  comparison: WeightComparison;
+  evaluations: ScoreEvaluation[];
+}
+
+export async function runCompareStage(input: CompareStageOptions, log: Log): Promise<CompareStageResult> {
+  const o = CompareStageOptions.parse(input);
+  const bundle = await loadModelBundle(o.model);
+  const features = await readLabelledFeatures(o.features, { seed: o.seedSplit });
+  const ahpPath = o.ahp ?? (features.mode === 'events' ? DEFAULT_AHP_CONFIG : null);
+  if (ahpPath === null) throw new UserError(`${o.features} is a tabular feature set: give --ahp CONFIG naming its columns (e.g. models/ahp/telco.json)`);
+  const config = readAhpConfig(ahpPath);
+  if (!config.ok) throw new UserError(config.problems.join('; '));
+  const parts = partsForModel(bundle, o.model, features.splits, o.features);
+  const candidate = candidateFromBundle(bundle, parts);
+  const compared = compareWithAhp(config.weights, ahpPath, features.dictionary, features.splits, parts, [candidate]);
+  if ('problem' in compared) throw new UserError(`${ahpPath} does not fit ${o.features}: ${compared.problem}`);
+  const trainLabels = parts.train.labels;
+  const metrics = evaluationReport(
+    parts.test.labels,
+    [{ name: candidate.kind, scores: candidate.test.probabilities, isProbability: true }],
+    [
+      { name: 'ahp', scores: compared.ahpTest, isProbability: true },
+      { name: 'ahp-fitted', scores: compared.fittedTest, isProbability: true },
+    ],
+    { split: features.splits.method, horizonDays: features.horizonDays, trainingBaseRate: trainLabels.reduce((s, v) => s + v, 0) / trainLabels.length },
+  );
+  // The same selection and order as RUN/comparison.json: the two hand-weight scores, then the model.
+  const evaluations = metrics.baselines.filter((b) => b.name === 'ahp' || b.name === 'ahp-fitted').concat(metrics.models);
+  mkdirSync(dirname(o.out), { recursive: true });
+  writeFileSync(
+    o.out,
+    JSON.stringify({ ...compared.comparison, evaluations: evaluations.map((e) => ({ name: e.name, ...e.metrics, rocAucInterval: e.rocAucInterval })) }, null, 2) + '\n',
+  );
+  for (const e of evaluations) log.info(`${e.name.padEnd(10)} ROC-AUC ${e.metrics.rocAuc.toFixed(4)}  PR-AUC ${e.metrics.averagePrecision.toFixed(4)}`);
+  const learned = compared.comparison.models.find((m) => m.model === candidate.kind);
+  if (learned !== undefined) {
+    for (const d of learned.dimensions) log.info(`${d.name.padEnd(14)} AHP weight ${(100 * d.ahpWeight).toFixed(0).padStart(3)}%  learned share ${(100 * d.learnedShare).toFixed(0).padStart(3)}%`);
+    const r = learned.dimensionRankCorrelation;
+    const two = (v: number | null) => (v === null ? 'undefined (ties)' : v.toFixed(2));
+    log.info(`rank correlation of the dimensions: Spearman ${two(r.spearman)}, Kendall ${two(r.kendallTauB)}`);
+  }
+  log.info(`comparison written to ${o.out}`);
+  return { out: o.out, comparison: compared.comparison, evaluations };
+}

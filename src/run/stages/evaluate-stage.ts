@@ -1,0 +1,63 @@
+/**
+ * `healthscore evaluate`: a saved model judged on the test part of a feature folder — the
+ * evaluation of `healthscore run` (`evaluationReport`: ROC-AUC with bootstrap interval, PR-AUC,
+ * Brier, log-loss, ECE, lift, KS, reliability table) beside the RFM-score baseline (event
+ * features) and "predict the base rate" (the training part's churn rate). The BG/NBD baseline of
+ * `run` needs the transaction history, which a feature folder does not hold, so it is left out.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { z } from 'zod';
+import type { Log } from '../../cli/log.ts';
+import { evaluationReport } from '../../evaluate/evaluation-report.ts';
+import type { EvaluationReport, ScoreVector } from '../../evaluate/evaluation-report.ts';
+import { isoDate } from '../../features/summary.ts';
+import { loadModelBundle } from '../../learn/artifacts/bundle-artifact.ts';
+import { rfmBaseline } from '../baselines.ts';
+import { readLabelledFeatures } from './labelled-features.ts';
+import { candidateFromBundle, partsForModel } from './saved-model.ts';
+
+export const EvaluateStageOptions = z.object({
+  model: z.string().min(1),
+  features: z.string().min(1),
+  out: z.string().min(1).default('metrics.json'),
+  seedSplit: z.number().int().nonnegative().default(0),
+});
+export type EvaluateStageOptions = z.input<typeof EvaluateStageOptions>;
+
+export interface EvaluateStageResult {
+  out: string;
+  metrics: EvaluationReport;
+}
+
+export async function runEvaluateStage(input: EvaluateStageOptions, log: Log): Promise<EvaluateStageResult> {
+  const o = EvaluateStageOptions.parse(input);
+  const bundle = await loadModelBundle(o.model);
+  const features = await readLabelledFeatures(o.features, { seed: o.seedSplit });
+  const parts = partsForModel(bundle, o.model, features.splits, o.features);
+  const candidate = candidateFromBundle(bundle, parts);
+  const baselines: ScoreVector[] = [];
+  const rfm = rfmBaseline(features.splits.test);
+  if (rfm !== null) baselines.push(rfm);
+  const trainLabels = parts.train.labels;
+  const testCutoffs = features.splits.cutoffs?.test ?? [];
+  const metrics = evaluationReport(parts.test.labels, [{ name: candidate.kind, scores: candidate.test.probabilities, isProbability: true }], baselines, {
+    split: features.splits.method === 'temporal' ? `temporal test split, cutoff ${testCutoffs.map(isoDate).join(', ')}` : 'stratified 20% test split',
+    horizonDays: features.horizonDays,
+    trainingBaseRate: trainLabels.reduce((s, v) => s + v, 0) / trainLabels.length,
+  });
+  const { manifest } = bundle;
+  mkdirSync(dirname(o.out), { recursive: true });
+  writeFileSync(o.out, JSON.stringify({ model: `${manifest.name}/${manifest.version}`, modelKind: manifest.modelKind, ...metrics }, null, 2) + '\n');
+  for (const e of [...metrics.models, ...metrics.baselines]) {
+    const m = e.metrics;
+    const at10 = m.lift.find((l) => l.share === 0.1);
+    log.info(
+      `${e.name.padEnd(10)} ROC-AUC ${m.rocAuc.toFixed(4)} (${e.rocAucInterval.lower.toFixed(3)}–${e.rocAucInterval.upper.toFixed(3)})  PR-AUC ${m.averagePrecision.toFixed(4)}` +
+        (m.brierScore === null ? '' : `  Brier ${m.brierScore.toFixed(4)}`) +
+        (at10 === undefined ? '' : `  lift@10% ${at10.lift.toFixed(2)}`),
+    );
+  }
+  log.info(`${parts.test.labels.length} test rows (${metrics.split}); evaluation written to ${o.out}`);
+  return { out: o.out, metrics };
+}

@@ -1,0 +1,93 @@
+/**
+ * Reads the labelled rows a model stage works on, from either kind of folder a previous stage
+ * wrote, and splits them the way `healthscore run` does. I/O module.
+ *
+ * - a feature-set folder of `healthscore features` (features.parquet, feature-dictionary.json,
+ *   feature-summary.json): temporal holdouts over the cutoffs (`temporalHoldouts`);
+ * - an ingest folder of `healthscore ingest --tabular` (tables/tabular.parquet,
+ *   tabular-dictionary.json): the seeded stratified 60/10/10/20 split (`stratifiedHoldouts`).
+ *
+ * The split is a pure function of the rows (and the seed), so train, calibrate, evaluate and
+ * compare see the same four parts when given the same folder.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as aq from 'arquero';
+import type { ColumnTable } from 'arquero';
+import { UserError } from '../../cli/exit.ts';
+import { cleanTablePath } from '../../data/clean-store.ts';
+import { sqlString, withDuckDb } from '../../data/duckdb-session.ts';
+import { TABULAR_DICTIONARY_FILE, TABULAR_TABLE } from '../../data/tabular/ingest-tabular.ts';
+import type { ChurnDefinition } from '../../features/churn-definition.ts';
+import { FeatureDictionary } from '../../features/dictionary.ts';
+import { FEATURE_FILES, readFeatureSet } from '../../features/feature-set-files.ts';
+import { stratifiedHoldouts, temporalHoldouts } from '../../learn/holdout-splits.ts';
+import type { HoldoutSplits } from '../../learn/holdout-splits.ts';
+
+export interface LabelledFeatures {
+  mode: 'events' | 'tabular';
+  /** The folder read, for messages and reports. */
+  source: string;
+  table: ColumnTable;
+  dictionary: FeatureDictionary;
+  splits: HoldoutSplits;
+  horizonDays: number | null;
+  churn: ChurnDefinition | null;
+}
+
+function readDictionary(path: string): FeatureDictionary {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new UserError(`${path}: not valid JSON (${(error as Error).message})`);
+  }
+  const parsed = FeatureDictionary.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new UserError(`${path}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+async function readTabular(dir: string, seed: number): Promise<LabelledFeatures> {
+  const dictionary = readDictionary(join(dir, TABULAR_DICTIONARY_FILE));
+  const path = cleanTablePath(dir, TABULAR_TABLE);
+  const columns = await withDuckDb(async (connection) => {
+    const result = await connection.runAndReadAll(`SELECT * FROM read_parquet(${sqlString(path)})`);
+    return result.getColumnsObjectJS();
+  });
+  const table = aq.table(columns as Record<string, unknown[]>);
+  return { mode: 'tabular', source: dir, table, dictionary, splits: stratifiedHoldouts(table, seed), horizonDays: null, churn: null };
+}
+
+async function readEvents(dir: string): Promise<LabelledFeatures> {
+  for (const file of [FEATURE_FILES.parquet, FEATURE_FILES.dictionary, FEATURE_FILES.summary]) {
+    if (!existsSync(join(dir, file))) throw new UserError(`${join(dir, file)}: not found (run "healthscore features" first)`);
+  }
+  const set = await readFeatureSet(dir);
+  if (set.summary.mode !== 'training') {
+    throw new UserError(`${dir}: a scoring snapshot (built with --as-of) has no labels; give the labelled feature set of "healthscore features" without --as-of`);
+  }
+  const splits = temporalHoldouts(set.table);
+  if ('problem' in splits) throw new UserError(`${dir}: cannot split in time: ${splits.problem}`);
+  return {
+    mode: 'events',
+    source: dir,
+    table: set.table,
+    dictionary: set.dictionary,
+    splits,
+    horizonDays: set.summary.horizonDays,
+    churn: set.summary.churn,
+  };
+}
+
+/** The folder's labelled rows and their holdout split; a one-line `UserError` for a wrong folder. */
+export async function readLabelledFeatures(dir: string, options: { seed?: number } = {}): Promise<LabelledFeatures> {
+  if (!existsSync(dir)) throw new UserError(`${dir}: folder not found`);
+  if (existsSync(join(dir, TABULAR_DICTIONARY_FILE)) && existsSync(cleanTablePath(dir, TABULAR_TABLE))) return readTabular(dir, options.seed ?? 0);
+  if (existsSync(join(dir, FEATURE_FILES.dictionary))) return readEvents(dir);
+  throw new UserError(
+    `${dir}: neither a feature set (${FEATURE_FILES.parquet} + ${FEATURE_FILES.dictionary}, from "healthscore features") nor a tabular ingest (tables/${TABULAR_TABLE}.parquet + ${TABULAR_DICTIONARY_FILE}, from "healthscore ingest --tabular")`,
+  );
+}

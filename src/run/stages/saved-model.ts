@@ -1,0 +1,118 @@
+/**
+ * A saved model bundle seen through the pipeline's types, so the stage commands reuse the same
+ * functions as `healthscore run` (importance, AHP comparison, evaluation) on a model from disk:
+ * - the `TrainedModel` view of a bundle (preprocessing + fitted model);
+ * - the model's `Candidate` on a feature set's parts (validation and test scored and calibrated);
+ * - the split facts and training-data checksum that a manifest records.
+ * A feature table that lacks an input of the model is a model mismatch (exit code 4).
+ */
+import type { ColumnTable } from 'arquero';
+import { createHash } from 'node:crypto';
+import { applyCalibrator } from '../../calibrate/calibrator.ts';
+import { ExitCode, UserError } from '../../cli/exit.ts';
+import { logLoss } from '../../evaluate/log-loss.ts';
+import { isoDate } from '../../features/summary.ts';
+import type { HoldoutSplits } from '../../learn/holdout-splits.ts';
+import { bundleModel } from '../../learn/model-bundle.ts';
+import type { ModelBundle, ModelFacts } from '../../learn/model-bundle.ts';
+import { rawInputs } from '../../learn/model-inputs.ts';
+import { transform } from '../../learn/preprocess/transform.ts';
+import type { TrainedModel } from '../../learn/train-churn-model.ts';
+import { labelledParts } from '../fit-candidates.ts';
+import type { Candidate, PartScores, Parts } from '../fit-candidates.ts';
+
+export function trainedFromBundle(bundle: ModelBundle): TrainedModel {
+  return {
+    kind: bundle.manifest.modelKind,
+    preprocessor: bundle.manifest.preprocessing,
+    fitted: bundle.fitted,
+    model: bundleModel(bundle.fitted),
+    iterations: 0,
+  };
+}
+
+/**
+ * The parts of `splits` in the model's inputs. Refuses (exit 4) a feature table without every
+ * input of the model, naming the model directory and the first missing columns.
+ */
+export function partsForModel(bundle: ModelBundle, modelDir: string, splits: HoldoutSplits, source: string): Parts {
+  const check = rawInputs(splits.test, bundle.manifest.inputs);
+  if ('problem' in check) {
+    throw new UserError(`the model at ${modelDir} does not fit the features in ${source}: ${check.problem}`, ExitCode.modelMismatch);
+  }
+  const parts = labelledParts(splits, bundle.manifest.inputs);
+  if ('problem' in parts) throw new UserError(`${source}: ${parts.problem}`);
+  return parts;
+}
+
+/** Model margins of one part, before calibration. */
+export function partMargins(trained: TrainedModel, part: Parts[keyof Parts]): { matrix: PartScores['matrix']; margins: Float64Array } {
+  const matrix = transform(trained.preprocessor, part.raw).matrix;
+  return { matrix, margins: trained.model.margin(matrix) };
+}
+
+/** The saved model as a pipeline candidate: its manifest's calibrator applied to validation and test. */
+export function candidateFromBundle(bundle: ModelBundle, parts: Parts): Candidate {
+  const trained = trainedFromBundle(bundle);
+  const { manifest } = bundle;
+  const scored = (part: Parts[keyof Parts]): PartScores => {
+    const m = partMargins(trained, part);
+    return { labels: part.labels, ...m, probabilities: applyCalibrator(manifest.calibrator, m.margins) };
+  };
+  const validation = scored(parts.validation);
+  return {
+    kind: manifest.modelKind,
+    trained,
+    calibration: {
+      chosen: manifest.calibration.chosen,
+      calibrator: manifest.calibrator,
+      validationLogLoss: manifest.calibration.validationLogLoss,
+      calibrationRows: Math.max(1, manifest.split.rows.calibration),
+      validationRows: Math.max(1, manifest.split.rows.validation),
+    },
+    validationLogLoss: logLoss(validation.probabilities, validation.labels),
+    validation,
+    test: scored(parts.test),
+    trainSeconds: 0,
+  };
+}
+
+/** The `split` facts of a manifest: method, cutoffs as ISO dates, rows per part. */
+export function splitFacts(splits: HoldoutSplits, parts: Parts): ModelFacts['split'] {
+  const dates = (ms: readonly number[]) => ms.map(isoDate);
+  return {
+    method: splits.method,
+    cutoffs:
+      splits.cutoffs === null
+        ? null
+        : {
+            train: dates(splits.cutoffs.train),
+            calibration: dates(splits.cutoffs.calibration),
+            validation: dates(splits.cutoffs.validation),
+            test: dates(splits.cutoffs.test),
+          },
+    rows: {
+      train: parts.train.labels.length,
+      calibration: parts.calibration.labels.length,
+      validation: parts.validation.labels.length,
+      test: parts.test.labels.length,
+    },
+  };
+}
+
+/**
+ * sha256 over the column names and values of a table: the `trainingDataSha256` of a manifest.
+ * Same definition as `healthscore run` uses, so a stage-trained and a run-trained model on the
+ * same training rows record the same checksum.
+ */
+export function tableSha256(table: ColumnTable): string {
+  const hash = createHash('sha256');
+  for (const name of table.columnNames()) {
+    hash.update(name);
+    hash.update(JSON.stringify(Array.from(table.array(name) as ArrayLike<unknown>)));
+  }
+  return hash.digest('hex');
+}
+
+/** `20261123T101500Z`: the default version name, sortable and valid in a path. */
+export const versionAt = (d: Date): string => d.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');

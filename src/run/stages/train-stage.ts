@@ -1,0 +1,93 @@
+/**
+ * `healthscore train`: one model kind fitted on the training part of a feature folder, calibrated
+ * on the calibration part (Platt or isotonic, whichever has the lower validation log-loss), judged
+ * on the test part, and saved as a new immutable version `MODELS/NAME/VERSION/`. The same
+ * `fitCandidate` as `healthscore run`, so a model trained here equals the run's candidate of the
+ * same kind on the same rows. A saved bundle always carries its calibrator: its scores are
+ * calibrated probabilities from the start; `healthscore calibrate` only refits it.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { UserError } from '../../cli/exit.ts';
+import type { Log } from '../../cli/log.ts';
+import { brierScore } from '../../evaluate/brier-score.ts';
+import { rocAuc } from '../../evaluate/roc-auc.ts';
+import { saveModelBundle, versionDir } from '../../learn/artifacts/bundle-artifact.ts';
+import type { ModelFacts, ModelManifest } from '../../learn/model-bundle.ts';
+import { modelInputs } from '../../learn/model-inputs.ts';
+import { driftReference } from '../../score/drift.ts';
+import { TierConfig, DEFAULT_TIER_CONFIG } from '../../score/tiers.ts';
+import { DEFAULT_FEATURE_SPEC } from '../../features/default-spec.ts';
+import { fitCandidate, labelledParts } from '../fit-candidates.ts';
+import type { Candidate } from '../fit-candidates.ts';
+import { readLabelledFeatures } from './labelled-features.ts';
+import { splitFacts, tableSha256, versionAt } from './saved-model.ts';
+
+const PathName = z.string().regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, dot, dash or underscore');
+
+export const TrainStageOptions = z.object({
+  /** A feature-set folder (`healthscore features`) or a tabular ingest folder (`healthscore ingest --tabular`). */
+  features: z.string().min(1),
+  model: z.enum(['logistic', 'gbdt']),
+  monotone: z.boolean().default(false),
+  modelsDir: z.string().default('models'),
+  name: PathName.default('churn'),
+  /** Default: the start time, e.g. 20261123T101500Z. */
+  version: PathName.optional(),
+  tiers: TierConfig.default(DEFAULT_TIER_CONFIG),
+  /** Seed of the stratified split in tabular mode (the temporal split has none). */
+  seedSplit: z.number().int().nonnegative().default(0),
+});
+export type TrainStageOptions = z.input<typeof TrainStageOptions>;
+
+export interface TrainStageResult {
+  modelDir: string;
+  manifest: ModelManifest;
+  candidate: Candidate;
+  testRocAuc: number;
+}
+
+export async function runTrainStage(input: TrainStageOptions, log: Log): Promise<TrainStageResult> {
+  const o = TrainStageOptions.parse(input);
+  const started = new Date();
+  const version = o.version ?? versionAt(started);
+  const modelDir = resolve(versionDir(o.modelsDir, o.name, version));
+  // Checked before training too (saving refuses it again), so a taken version costs no fit.
+  if (existsSync(modelDir)) throw new UserError(`model version directory ${modelDir} already exists; choose a new version`);
+  const features = await readLabelledFeatures(o.features, { seed: o.seedSplit });
+  const inputs = modelInputs(features.dictionary);
+  const parts = labelledParts(features.splits, inputs);
+  if ('problem' in parts) throw new UserError(`cannot train on ${o.features}: ${parts.problem}`);
+  log.info(`training ${o.model} on ${parts.train.labels.length} rows (${features.splits.method} split of ${o.features})…`);
+  const candidate = await fitCandidate(o.model, parts, inputs, features.dictionary, { monotone: o.monotone });
+  const testRocAuc = rocAuc(candidate.test.probabilities, candidate.test.labels);
+  const facts: ModelFacts = {
+    name: o.name,
+    version,
+    inputs,
+    dictionary: features.dictionary,
+    calibrator: candidate.calibration.calibrator,
+    calibration: { chosen: candidate.calibration.chosen, validationLogLoss: candidate.calibration.validationLogLoss },
+    tiers: o.tiers,
+    horizonDays: features.horizonDays,
+    // A feature folder does not record the spec it was built with; the built-in one is what
+    // `healthscore features` uses unless given --spec (then train from `healthscore run` instead).
+    featureSpec: features.mode === 'events' ? DEFAULT_FEATURE_SPEC : null,
+    churn: features.churn,
+    split: splitFacts(features.splits, parts),
+    trainingDataSha256: tableSha256(features.splits.train),
+    drift: driftReference(parts.train.raw, candidate.trained.preprocessor.features),
+    metrics: {
+      validationLogLoss: candidate.validationLogLoss,
+      testRocAuc,
+      testBrier: brierScore(candidate.test.probabilities, candidate.test.labels),
+    },
+  };
+  const manifest = await saveModelBundle(modelDir, candidate.trained, facts, started);
+  log.info(
+    `${o.model}: trained in ${candidate.trainSeconds.toFixed(1)} s, calibrated with ${candidate.calibration.chosen}, validation log-loss ${candidate.validationLogLoss.toFixed(4)}, test ROC-AUC ${testRocAuc.toFixed(4)}`,
+  );
+  log.info(`model saved to ${modelDir}`);
+  return { modelDir, manifest, candidate, testRocAuc };
+}
