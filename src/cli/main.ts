@@ -14,7 +14,9 @@ export function buildProgram(): Command {
     )
     .version('0.1.0')
     .showHelpAfterError('(add --help for usage)')
-    .exitOverride();
+    .exitOverride()
+    // Subcommands have their own --version (a model version); the program's --version must not swallow it.
+    .enablePositionalOptions();
   for (const register of COMMANDS) register(program);
   program.addHelpText(
     'after',

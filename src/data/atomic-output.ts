@@ -20,6 +20,32 @@ export function temporaryPath(path: string): string {
   return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 }
 
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes temporary files that a killed writer of `path` left behind (their process is gone), so
+ * that rerunning an interrupted job leaves a clean folder. Returns the names removed.
+ */
+export async function removeStaleTemporaries(path: string): Promise<string[]> {
+  const prefix = `.${basename(path)}.`;
+  const removed: string[] = [];
+  for (const name of await readdir(dirname(path))) {
+    const m = name.startsWith(prefix) ? /\.(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name.slice(prefix.length - 1)) : null;
+    if (m === null || Number(m[1]) === process.pid || processAlive(Number(m[1]))) continue;
+    await rm(join(dirname(path), name), { recursive: true, force: true });
+    removed.push(name);
+  }
+  return removed;
+}
+
 async function fsyncPath(path: string): Promise<void> {
   const handle = await open(path, 'r');
   try {

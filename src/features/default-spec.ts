@@ -91,7 +91,7 @@ const input: FeatureSpecInput = {
       description: `Days since the latest purchase (capped at ${DAYS_SINCE_CAP})`,
       direction: 'riskier',
       dimension: 'loyalty',
-      phrase: 'no purchase in {value} days',
+      phrase: 'last purchase {value} days ago',
       unit: 'days',
     },
     ...purchaseWindows,
@@ -150,7 +150,7 @@ const input: FeatureSpecInput = {
       description: `Days since the latest product event (capped at ${DAYS_SINCE_CAP})`,
       direction: 'riskier',
       dimension: 'activity',
-      phrase: 'no product activity in {value} days',
+      phrase: 'last product activity {value} days ago',
       unit: 'days',
     },
     {
@@ -162,7 +162,7 @@ const input: FeatureSpecInput = {
       description: `Days since the latest login (capped at ${DAYS_SINCE_CAP})`,
       direction: 'riskier',
       dimension: 'activity',
-      phrase: 'no login in {value} days',
+      phrase: 'last login {value} days ago',
       unit: 'days',
     },
     {
@@ -286,7 +286,7 @@ const input: FeatureSpecInput = {
       description: `Days since the latest NPS answer (capped at ${DAYS_SINCE_CAP})`,
       direction: 'riskier',
       dimension: 'satisfaction',
-      phrase: 'no NPS answer in {value} days',
+      phrase: 'last NPS answer {value} days ago',
       unit: 'days',
     },
     {

@@ -79,7 +79,8 @@ export async function readFeatureSet(dir: string): Promise<FeatureSet> {
       cols[name] =
         name === 'customer_id' || categorical.has(name) || name === 'label'
           ? values
-          : Float64Array.from(values as number[]);
+          : // A NULL cell is missing (NaN), not 0: Float64Array.from([null]) would give [0].
+            Float64Array.from(values as Array<number | null>, (v) => (v === null ? Number.NaN : v));
     }
     const table: ColumnTable = aq.table(cols);
     return { table, dictionary, summary };

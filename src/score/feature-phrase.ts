@@ -47,6 +47,10 @@ export function formatFeatureValue(value: RawValue, entry: Pick<FeatureEntry, 'k
 export function featurePhrase(value: RawValue, entry: Pick<FeatureEntry, 'kind' | 'unit' | 'phrase' | 'description'>): string {
   const formatted = formatFeatureValue(value, entry);
   if (isMissing(value)) return `${entry.description}: ${formatted}`;
+  // A flag says the fact or its absence ("a detractor", "not a detractor"), not "yes"/"no".
+  if (entry.kind === 'flag' && entry.phrase !== undefined && !entry.phrase.includes('{value}')) {
+    return value !== 0 ? entry.phrase : `not ${entry.phrase}`;
+  }
   if (entry.phrase === undefined) return `${entry.description}: ${formatted}`;
   if (entry.phrase.includes('{value}')) return entry.phrase.replaceAll('{value}', formatted);
   return `${entry.phrase}: ${formatted}`;

@@ -36,6 +36,9 @@ export interface ExplainInput {
   readonly topK?: number;
 }
 
+/** Suffix of the missing-value flag of a feature (src/features/plan.ts). */
+const MISSING_SUFFIX = '_missing';
+
 /** Contributions smaller than this are rounding noise, not reasons. */
 const NEGLIGIBLE = 1e-12;
 
@@ -48,8 +51,12 @@ export function explainRows(input: ExplainInput): RowReasons[] {
     throw new Error(`explainRows: ${contributions.values.length} contributions is not a multiple of ${cols} columns`);
   }
   const rows = contributions.values.length / cols;
-  const features = [...new Set(columnFeatures)];
-  const featureOf = Int32Array.from(columnFeatures, (f) => features.indexOf(f));
+  // A "<feature>_missing" flag explains the same fact as its feature: fold it in, so a reason says
+  // "no data for days since last event" once instead of two half-reasons.
+  const present = new Set(columnFeatures);
+  const folded = columnFeatures.map((f) => (f.endsWith(MISSING_SUFFIX) && present.has(f.slice(0, -MISSING_SUFFIX.length)) ? f.slice(0, -MISSING_SUFFIX.length) : f));
+  const features = [...new Set(folded)];
+  const featureOf = Int32Array.from(folded, (f) => features.indexOf(f));
   const entries = new Map<string, FeatureEntry>(dictionary.map((e) => [e.name, e]));
   for (const f of features) {
     const raw = rawValues[f];
@@ -67,6 +74,11 @@ export function explainRows(input: ExplainInput): RowReasons[] {
       .sort((a, b) => Math.abs(byFeature[b]) - Math.abs(byFeature[a]) || features[a].localeCompare(features[b]));
     const reason = (k: number): Reason => {
       const name = features[k];
+      const flag = rawValues[name + MISSING_SUFFIX]?.[i];
+      const flagEntry = entries.get(name + MISSING_SUFFIX);
+      if (flag === 1 && flagEntry !== undefined) {
+        return { feature: name, contribution: byFeature[k], text: flagEntry.phrase ?? flagEntry.description };
+      }
       const entry = entries.get(name) ?? fallbackEntry(name);
       return { feature: name, contribution: byFeature[k], text: featurePhrase(rawValues[name][i], entry) };
     };

@@ -17,7 +17,7 @@ import { createProgress } from '../cli/progress.ts';
 import { readCleanTables } from '../data/clean-store.ts';
 import { withDuckDb } from '../data/duckdb-session.ts';
 import { ingestFolder } from '../data/ingest-folder.ts';
-import { writeAtomically } from '../data/atomic-output.ts';
+import { removeStaleTemporaries, writeAtomically } from '../data/atomic-output.ts';
 import { buildScoringSnapshot } from '../features/build-feature-set.ts';
 import { buildScoringSnapshotSql, locateTable } from '../features/duckdb-engine.ts';
 import { loadModelBundle } from '../learn/artifacts/bundle-artifact.ts';
@@ -127,6 +127,7 @@ async function writeCsv(path: string, rows: readonly HistoryRow[]): Promise<void
 async function writeScores(path: string, rows: readonly HistoryRow[]): Promise<void> {
   const ext = extname(path).toLowerCase();
   if (ext !== '.csv' && ext !== '.parquet') throw new UserError(`--out ${path}: expected a .csv or .parquet file name`);
+  await removeStaleTemporaries(path);
   await writeAtomically(path, async (temporary) => {
     if (ext === '.csv') return writeCsv(temporary, rows);
     const staging = `${temporary}.csv`;
@@ -158,7 +159,11 @@ export async function runScoreJob(input: ScoreJobOptions, log: Log): Promise<Sco
   const inputs = rawInputs(snapshot, bundle.manifest.inputs);
   if ('problem' in inputs) throw new UserError(`model ${version} does not fit the data: ${inputs.problem}`, ExitCode.modelMismatch);
   const drift: FeatureDrift[] = psi(bundle.manifest.drift, inputs.raw);
-  for (const d of drift.filter((x) => x.flagged)) log.warn(`drift: ${d.feature} has PSI ${d.psi.toFixed(3)} against the training data (> 0.2)`);
+  const flagged = drift.filter((x) => x.flagged).sort((a, b) => b.psi - a.psi);
+  if (flagged.length > 0) {
+    const top = flagged.slice(0, 5).map((d) => `${d.feature} ${d.psi.toFixed(2)}`).join(', ');
+    log.warn(`drift: ${flagged.length} feature(s) with PSI > 0.2 against the training data (${top}${flagged.length > 5 ? ', …' : ''}); all in the summary JSON`);
+  }
 
   const n = snapshot.numRows();
   const progress = createProgress({ label: 'scoring', total: n, quiet: o.quiet, log });

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { writeAtomically, writeDirectoryAtomically } from '../../src/data/atomic-output.ts';
+import { removeStaleTemporaries, writeAtomically, writeDirectoryAtomically } from '../../src/data/atomic-output.ts';
 import { sqlString } from '../../src/data/duckdb-session.ts';
 import { REPO_ROOT } from '../support/shared-data.ts';
 
@@ -116,5 +116,17 @@ describe('writeDirectoryAtomically', () => {
     expect(readFileSync(join(target, 'a'), 'utf8')).toBe('old');
     expect(existsSync(join(dir, 'part'))).toBe(true);
     expect(readdirSync(dir)).toEqual(['part']);
+  });
+});
+
+describe('removeStaleTemporaries', () => {
+  it('removes the temporary file of a writer that is gone and keeps a live one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hs-stale-'));
+    // pid 2^22 + 1 is above Linux's pid_max default, so no such process exists.
+    writeFileSync(join(dir, `.scores.csv.${2 ** 22 + 1}.0a1b2c3d.tmp`), 'partial');
+    writeFileSync(join(dir, `.scores.csv.${process.pid}.0a1b2c3d.tmp`), 'mine');
+    writeFileSync(join(dir, 'scores.csv'), 'previous');
+    expect(await removeStaleTemporaries(join(dir, 'scores.csv'))).toEqual([`.scores.csv.${2 ** 22 + 1}.0a1b2c3d.tmp`]);
+    expect(readdirSync(dir).sort()).toEqual([`.scores.csv.${process.pid}.0a1b2c3d.tmp`, 'scores.csv']);
   });
 });

@@ -19,7 +19,7 @@ describe('describeFeatures', () => {
 
   it('gives the login recency its reason phrase and window', () => {
     const e = dictionary.find((x) => x.name === 'days_since_last_login');
-    expect(e?.phrase).toBe('no login in {value} days');
+    expect(e?.phrase).toBe('last login {value} days ago');
     expect(e?.direction).toBe('riskier');
     expect(e?.aggregation).toBe("daysSinceLast where event_type = 'login'");
   });

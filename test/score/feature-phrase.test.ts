@@ -46,9 +46,15 @@ describe('featurePhrase', () => {
     expect(featurePhrase(null, { ...numeric, phrase: 'no login in {value} days' })).toBe('days since the last login: not recorded');
   });
 
-  it('appends the value to a phrase without a placeholder', () => {
-    expect(featurePhrase(1, { kind: 'flag', description: 'open ticket', phrase: 'has an open support ticket' })).toBe(
-      'has an open support ticket: yes',
+  it('appends the value to a numeric phrase without a placeholder', () => {
+    expect(featurePhrase(3, { kind: 'numeric', unit: 'count', description: 'open tickets', phrase: 'open support tickets' })).toBe(
+      'open support tickets: 3',
     );
+  });
+
+  it('says a set flag as its phrase and an unset one as its negation', () => {
+    const detractor = { kind: 'flag' as const, description: 'NPS 0–6', phrase: 'a detractor' };
+    expect(featurePhrase(1, detractor)).toBe('a detractor');
+    expect(featurePhrase(0, detractor)).toBe('not a detractor');
   });
 });

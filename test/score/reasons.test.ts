@@ -111,3 +111,23 @@ describe('formatReasons', () => {
     expect(formatReasons({ down: [], up: [] })).toBe('');
   });
 });
+
+describe('explainRows with missing-value flags', () => {
+  it('folds a "<feature>_missing" flag into its feature and says the flag when it is set', () => {
+    const dictionary = [
+      { name: 'days_since_last_event', description: 'Days since the latest event', table: 'events', windowDays: null, aggregation: 'days_since', direction: 'riskier' as const, dimension: 'activity' as const, kind: 'numeric' as const, phrase: 'last product activity {value} days ago', unit: 'days' },
+      { name: 'days_since_last_event_missing', description: '1 when there is no event', table: 'events', windowDays: null, aggregation: 'missing', direction: 'riskier' as const, dimension: 'activity' as const, kind: 'flag' as const, phrase: 'no product activity recorded' },
+    ];
+    const [never, recent] = explainRows({
+      // Two rows × two columns: the value and its flag both push churn up for row 0.
+      contributions: { base: 0, values: Float64Array.of(0.4, 0.3, -0.2, -0.1) },
+      columnFeatures: ['days_since_last_event', 'days_since_last_event_missing'],
+      rawValues: { days_since_last_event: [730, 3], days_since_last_event_missing: [1, 0] },
+      dictionary,
+    });
+    expect(never.down).toHaveLength(1);
+    expect(never.down[0].text).toBe('no product activity recorded');
+    expect(never.down[0].contribution).toBeCloseTo(0.7, 12);
+    expect(recent.up.map((r) => r.text)).toEqual(['last product activity 3 days ago']);
+  });
+});

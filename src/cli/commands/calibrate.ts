@@ -12,10 +12,10 @@ export function registerCalibrate(program: Command): void {
   program
     .command('calibrate')
     .description(
-      'Refit the calibrator of a saved model on the calibration part of a feature folder: Platt scaling and\n' +
-        'isotonic regression are both fitted there and the one with the lower log-loss on the validation part is\n' +
-        'kept. Prints both log-losses (and that of the previous calibrator). Saved models are immutable, so the\n' +
-        'result is a NEW version beside the given one (same name); the old version is left as it was.\n' +
+      'Refit the calibrator of a saved model on the calibration part of a feature folder: Platt scaling and ' +
+        'isotonic regression are both fitted there and the one with the lower log-loss on the validation part is ' +
+        'kept. Prints both log-losses (and that of the previous calibrator). Saved models are immutable, so the ' +
+        'result is a NEW version beside the given one (same name); the old version is left as it was. ' +
         'A model whose inputs are missing from the features stops with exit code 4.',
     )
     .requiredOption('--model <dir>', 'a saved model version, e.g. models/churn/20261123T101500Z')

@@ -12,11 +12,11 @@ export function registerCompare(program: Command): void {
   program
     .command('compare')
     .description(
-      'Compare hand-set AHP weights with what a saved model learned, on the test part of a feature folder:\n' +
-        'ROC-AUC (bootstrap interval), PR-AUC, Brier and lift of the AHP score (Platt-calibrated on the\n' +
-        'calibration part) and of the data-fitted hand weights beside the model; per dimension the AHP weight\n' +
-        'beside the learned share (logistic: |standardised coefficient|, GBDT: mean |SHAP|), rank correlations,\n' +
-        'and the judgments the data disagrees with most. Writes the shape of RUN/comparison.json.\n' +
+      'Compare hand-set AHP weights with what a saved model learned, on the test part of a feature folder: ' +
+        'ROC-AUC (bootstrap interval), PR-AUC, Brier and lift of the AHP score (Platt-calibrated on the ' +
+        'calibration part) and of the data-fitted hand weights beside the model; per dimension the AHP weight ' +
+        'beside the learned share (logistic: |standardised coefficient|, GBDT: mean |SHAP|), rank correlations, ' +
+        'and the judgments the data disagrees with most. Writes the shape of RUN/comparison.json. ' +
         'A model whose inputs are missing from the features stops with exit code 4.',
     )
     .requiredOption('--model <dir>', 'a saved model version, e.g. models/churn/20261123T101500Z')

@@ -12,11 +12,11 @@ export function registerEvaluate(program: Command): void {
   program
     .command('evaluate')
     .description(
-      'Evaluate a saved model on the test part of a feature folder (the latest cutoff, or the stratified 20%\n' +
-        'in tabular mode): ROC-AUC with a bootstrap 95% interval, PR-AUC, Brier score, log-loss, expected\n' +
-        'calibration error, lift and capture at 5/10/20%, KS and a reliability table, beside the RFM-score\n' +
-        'and "predict the base rate" baselines. Writes the evaluation as JSON (the shape of RUN/metrics.json)\n' +
-        'and prints the headline metrics. A model whose inputs are missing from the features, or whose files\n' +
+      'Evaluate a saved model on the test part of a feature folder (the latest cutoff, or the stratified 20% ' +
+        'in tabular mode): ROC-AUC with a bootstrap 95% interval, PR-AUC, Brier score, log-loss, expected ' +
+        'calibration error, lift and capture at 5/10/20%, KS and a reliability table, beside the RFM-score ' +
+        'and "predict the base rate" baselines. Writes the evaluation as JSON (the shape of RUN/metrics.json) ' +
+        'and prints the headline metrics. A model whose inputs are missing from the features, or whose files ' +
         'fail their checksum, stops with exit code 4.',
     )
     .requiredOption('--model <dir>', 'a saved model version, e.g. models/churn/20261123T101500Z')

@@ -10,8 +10,8 @@ export function registerReport(program: Command): void {
   program
     .command('report')
     .description(
-      'Render the manager report of a finished run again: reads RUN/report-input.json (written by\n' +
-        '"healthscore run"), validates it, and writes report.html (one self-contained file, no network) and\n' +
+      'Render the manager report of a finished run again: reads RUN/report-input.json (written by ' +
+        '"healthscore run"), validates it, and writes report.html (one self-contained file, no network) and ' +
         'report.md. A health score of 80 means about a 20% chance of churning within the horizon.',
     )
     .requiredOption('--run <dir>', 'a run folder holding report-input.json')

@@ -12,13 +12,13 @@ export function registerTrain(program: Command): void {
   program
     .command('train')
     .description(
-      'Train one churn model on a feature folder and save it as a new model version.\n' +
-        'The rows are split as in "healthscore run": event features in time (latest cutoff = test, the one\n' +
-        'before = validation, the one before that = calibration, earlier = training); a tabular ingest\n' +
-        'by a seeded stratified 60/10/10/20 split. The model is fitted on the training part, then\n' +
-        'calibrated on the calibration part (Platt or isotonic, whichever has the lower log-loss on the\n' +
-        'validation part): a saved model ALWAYS carries its calibrator, so its scores are calibrated\n' +
-        'probabilities ("healthscore calibrate" only refits it). Prints the validation log-loss and the\n' +
+      'Train one churn model on a feature folder and save it as a new model version. ' +
+        'The rows are split as in "healthscore run": event features in time (latest cutoff = test, the one ' +
+        'before = validation, the one before that = calibration, earlier = training); a tabular ingest ' +
+        'by a seeded stratified 60/10/10/20 split. The model is fitted on the training part, then ' +
+        'calibrated on the calibration part (Platt or isotonic, whichever has the lower log-loss on the ' +
+        'validation part): a saved model ALWAYS carries its calibrator, so its scores are calibrated ' +
+        'probabilities ("healthscore calibrate" only refits it). Prints the validation log-loss and the ' +
         'test ROC-AUC. Writes MODELS/NAME/VERSION/ (manifest.json with checksums; refuses an existing version).',
     )
     .requiredOption('--features <dir>', 'output of "healthscore features", or of "healthscore ingest --tabular"')

@@ -15,9 +15,9 @@ beforeAll(async () => {
 }, 120_000);
 
 describe('healthscore calibrate', () => {
-  it('saves a new version beside the model, prints both log-losses and leaves the old version as it was', () => {
+  it('saves a new version beside the model, prints both log-losses and leaves the old version as it was', async () => {
     const before = readFileSync(join(fx.model, 'manifest.json'), 'utf8');
-    const run = healthscore('calibrate', '--model', fx.model, '--features', fx.features, '--model-version', 'v1-recal');
+    const run = await healthscore('calibrate', '--model', fx.model, '--features', fx.features, '--model-version', 'v1-recal');
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/validation log-loss: platt 0\.\d{4}, isotonic 0\.\d{4}, uncalibrated 0\.\d{4}, previous calibrator 0\.\d{4}; kept (platt|isotonic)/);
     const recal = JSON.parse(readFileSync(join(fx.modelsDir, 'churn', 'v1-recal', 'manifest.json'), 'utf8'));
@@ -28,8 +28,8 @@ describe('healthscore calibrate', () => {
     expect(recal.calibrator).toEqual(JSON.parse(before).calibrator);
   }, 60_000);
 
-  it('exits 4 with one line for a model directory without a model', () => {
-    const run = healthscore('calibrate', '--model', join(fx.root, 'nowhere'), '--features', fx.features);
+  it('exits 4 with one line for a model directory without a model', async () => {
+    const run = await healthscore('calibrate', '--model', join(fx.root, 'nowhere'), '--features', fx.features);
     expect(run.status).toBe(4);
     expect(run.stderr.trim()).toBe(`healthscore: no model at ${join(fx.root, 'nowhere')}: manifest.json is missing`);
     expect(hasStackTrace(run.stderr)).toBe(false);

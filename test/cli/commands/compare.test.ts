@@ -14,9 +14,9 @@ beforeAll(async () => {
 }, 120_000);
 
 describe('healthscore compare', () => {
-  it('writes the comparison of the shipped practice weights with the model', () => {
+  it('writes the comparison of the shipped practice weights with the model', async () => {
     const out = join(fx.root, 'comparison.json');
-    const run = healthscore('compare', '--model', fx.model, '--features', fx.features, '--out', out);
+    const run = await healthscore('compare', '--model', fx.model, '--features', fx.features, '--out', out);
     expect(run.status, run.stderr).toBe(0);
     const comparison = JSON.parse(readFileSync(out, 'utf8'));
     expect(comparison.models.map((m: { model: string }) => m.model)).toEqual(['logistic']);
@@ -28,9 +28,9 @@ describe('healthscore compare', () => {
     expect(run.stdout).toMatch(/^satisfaction\s+AHP weight\s+30%/m);
   }, 60_000);
 
-  it('exits 3 with one line naming a missing AHP config', () => {
+  it('exits 3 with one line naming a missing AHP config', async () => {
     const missing = join(fx.root, 'no-such-ahp.json');
-    const run = healthscore('compare', '--model', fx.model, '--features', fx.features, '--ahp', missing, '--out', join(fx.root, 'c.json'));
+    const run = await healthscore('compare', '--model', fx.model, '--features', fx.features, '--ahp', missing, '--out', join(fx.root, 'c.json'));
     expect(run.status).toBe(3);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.stderr).toContain(missing);

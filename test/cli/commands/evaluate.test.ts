@@ -17,9 +17,9 @@ beforeAll(async () => {
 }, 120_000);
 
 describe('healthscore evaluate', () => {
-  it('writes the evaluation of the model beside the RFM and base-rate baselines', () => {
+  it('writes the evaluation of the model beside the RFM and base-rate baselines', async () => {
     const out = join(fx.root, 'eval', 'metrics.json');
-    const run = healthscore('evaluate', '--model', fx.model, '--features', fx.features, '--out', out);
+    const run = await healthscore('evaluate', '--model', fx.model, '--features', fx.features, '--out', out);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/^logistic\s+ROC-AUC 0\.\d{4} \(/m);
     const metrics = JSON.parse(readFileSync(out, 'utf8'));
@@ -31,8 +31,8 @@ describe('healthscore evaluate', () => {
     expect(metrics.models[0].metrics.rocAuc).toBeCloseTo(manifest.metrics.testRocAuc, 12);
   }, 60_000);
 
-  it('exits 4 with one line, no stack trace, for a folder that holds no model', () => {
-    const run = healthscore('evaluate', '--model', fx.features, '--features', fx.features, '--out', join(fx.root, 'x.json'));
+  it('exits 4 with one line, no stack trace, for a folder that holds no model', async () => {
+    const run = await healthscore('evaluate', '--model', fx.features, '--features', fx.features, '--out', join(fx.root, 'x.json'));
     expect(run.status).toBe(4);
     expect(run.stderr.trim()).toBe(`healthscore: no model at ${fx.features}: manifest.json is missing`);
     expect(hasStackTrace(run.stderr)).toBe(false);
@@ -45,7 +45,7 @@ describe('healthscore evaluate', () => {
     await withDuckDb(async (c) => {
       await c.run(`COPY (SELECT * EXCLUDE (tenure_days) FROM read_parquet(${sqlString(join(fx.features, FEATURE_FILES.parquet))})) TO ${sqlString(join(dir, FEATURE_FILES.parquet))} (FORMAT parquet)`);
     });
-    const run = healthscore('evaluate', '--model', fx.model, '--features', dir, '--out', join(fx.root, 'y.json'));
+    const run = await healthscore('evaluate', '--model', fx.model, '--features', dir, '--out', join(fx.root, 'y.json'));
     expect(run.status).toBe(4);
     expect(run.stderr.trim()).toBe(`healthscore: the model at ${fx.model} does not fit the features in ${dir}: the feature table lacks 1 model input(s): tenure_days`);
   }, 60_000);

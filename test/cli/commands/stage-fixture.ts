@@ -4,7 +4,7 @@
  * built in-process once per test file from generated histories (600 customers over 24 months,
  * seed 7: twelve labelled monthly cutoffs, about 4,300 rows, 25-40 churners per cutoff).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -24,9 +24,17 @@ export interface CommandResult {
   stderr: string;
 }
 
-export function healthscore(...args: string[]): CommandResult {
-  const result = spawnSync(process.execPath, [tsxCli, join(REPO_ROOT, 'src', 'cli', 'main.ts'), ...args], { cwd: REPO_ROOT, encoding: 'utf8' });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+/** Runs the command without blocking the test worker (a blocked worker misses vitest's RPC deadlines). */
+export function healthscore(...args: string[]): Promise<CommandResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [tsxCli, join(REPO_ROOT, 'src', 'cli', 'main.ts'), ...args], { cwd: REPO_ROOT });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
 }
 
 /** No line of a stack trace ("    at f (file:1:2)") reached the user. */

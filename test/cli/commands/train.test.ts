@@ -18,8 +18,8 @@ beforeAll(async () => {
 }, 120_000);
 
 describe('healthscore train', () => {
-  it('saves a calibrated model version and prints validation log-loss and test ROC-AUC', () => {
-    const run = healthscore('train', '--features', fx.features, '--model', 'logistic', '--models-dir', fx.modelsDir, '--model-version', 'v1');
+  it('saves a calibrated model version and prints validation log-loss and test ROC-AUC', async () => {
+    const run = await healthscore('train', '--features', fx.features, '--model', 'logistic', '--models-dir', fx.modelsDir, '--model-version', 'v1');
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/validation log-loss 0\.\d{4}, test ROC-AUC 0\.\d{4}/);
     const manifest = JSON.parse(readFileSync(join(fx.modelsDir, 'churn', 'v1', 'manifest.json'), 'utf8'));
@@ -29,13 +29,13 @@ describe('healthscore train', () => {
     expect(manifest.horizonDays).toBe(90);
 
     // The version now exists: a second train with the same version is refused before fitting.
-    const again = healthscore('train', '--features', fx.features, '--model', 'gbdt', '--models-dir', fx.modelsDir, '--model-version', 'v1');
+    const again = await healthscore('train', '--features', fx.features, '--model', 'gbdt', '--models-dir', fx.modelsDir, '--model-version', 'v1');
     expect(again.status).toBe(3);
     expect(again.stderr.trim()).toMatch(/^healthscore: model version directory .*churn\/v1 already exists; choose a new version$/);
   }, 120_000);
 
-  it('exits 3 with one line when --features is not a feature folder', () => {
-    const run = healthscore('train', '--features', fx.root, '--model', 'logistic', '--models-dir', fx.modelsDir);
+  it('exits 3 with one line when --features is not a feature folder', async () => {
+    const run = await healthscore('train', '--features', fx.root, '--model', 'logistic', '--models-dir', fx.modelsDir);
     expect(run.status).toBe(3);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.stderr).toContain(`${fx.root}: neither a feature set`);
@@ -55,16 +55,18 @@ describe('healthscore train', () => {
     writeFileSync(join(dir, 'customers.csv'), lines.join('\n') + '\n');
     const config = TabularConfig.parse({ idColumn: 'id', labelColumn: 'left', positiveLabel: 'Yes', negativeLabel: 'No', categorical: ['contract'] });
     await ingestTabular(join(dir, 'customers.csv'), config, { outDir: join(dir, 'ingest'), log: memoryLog() });
-    const run = healthscore('train', '--features', join(dir, 'ingest'), '--model', 'logistic', '--models-dir', fx.modelsDir, '--name', 'tabular', '--model-version', 't1');
+    const run = await healthscore('train', '--features', join(dir, 'ingest'), '--model', 'logistic', '--models-dir', fx.modelsDir, '--name', 'tabular', '--model-version', 't1');
     expect(run.status, run.stderr).toBe(0);
     const manifest = JSON.parse(readFileSync(join(fx.modelsDir, 'tabular', 't1', 'manifest.json'), 'utf8'));
     expect(manifest.split.method).toBe('stratified');
-    expect(manifest.split.rows).toEqual({ train: 240, calibration: 40, validation: 40, test: 80 });
+    // Split per class and rounded: 85 churners → 51/9/9/16 (8.5 rounds up), 315 stayers →
+    // 189/32/32/62 (31.5 rounds up).
+    expect(manifest.split.rows).toEqual({ train: 240, calibration: 41, validation: 41, test: 78 });
     expect(manifest.horizonDays).toBeNull();
   }, 120_000);
 
-  it('rejects a version name that is not a plain folder name', () => {
-    const run = healthscore('train', '--features', fx.features, '--model', 'logistic', '--models-dir', fx.modelsDir, '--model-version', '../x');
+  it('rejects a version name that is not a plain folder name', async () => {
+    const run = await healthscore('train', '--features', fx.features, '--model', 'logistic', '--models-dir', fx.modelsDir, '--model-version', '../x');
     expect(run.status).toBe(3);
     expect(run.stderr.trim()).toBe('healthscore: --model-version: "../x" may hold only letters, digits, dot, dash or underscore');
     expect(existsSync(join(fx.modelsDir, 'x'))).toBe(false);
