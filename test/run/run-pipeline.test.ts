@@ -5,7 +5,6 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -123,8 +122,9 @@ describe('healthscore score with the saved model', () => {
   it('leaves the previous output intact when a job is killed half-way, and a rerun succeeds', async () => {
     const out = join(root, 'a.csv');
     const previous = readFileSync(out);
-    const tsxCli = createRequire(import.meta.url).resolve('tsx/cli');
-    const args = [tsxCli, join(REPO_ROOT, 'src', 'cli', 'main.ts'), 'score', '--model', result.modelDir, '--data', join(root, 'run', 'ingest'), '--as-of', '2024-12-15', '--out', out, '--quiet'];
+    // `node --import tsx`, not the tsx CLI: that one runs the script in a second process, which a
+    // SIGKILL of the first would leave running.
+    const args = ['--import', 'tsx', join(REPO_ROOT, 'src', 'cli', 'main.ts'), 'score', '--model', result.modelDir, '--data', join(root, 'run', 'ingest'), '--as-of', '2024-12-15', '--out', out, '--quiet'];
     const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: 'ignore' });
     await new Promise((r) => setTimeout(r, 3000));
     child.kill('SIGKILL');
