@@ -11,11 +11,9 @@
  * RUN/report.html|md      the manager report
  * MODELS/NAME/VERSION/    the chosen model bundle
  */
-import type { ColumnTable } from 'arquero';
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createHash } from 'node:crypto';
 import { UserError } from '../cli/exit.ts';
 import type { Log } from '../cli/log.ts';
 import { ingestAdapter } from '../data/adapters/ingest-adapter.ts';
@@ -34,11 +32,12 @@ import { dayAfter } from '../features/snapshot-population.ts';
 import { isoDate } from '../features/summary.ts';
 import { saveModelBundle, versionDir } from '../learn/artifacts/bundle-artifact.ts';
 import { stratifiedHoldouts, temporalHoldouts } from '../learn/holdout-splits.ts';
-import type { ModelBundle, ModelFacts } from '../learn/model-bundle.ts';
+import type { ModelBundle } from '../learn/model-bundle.ts';
+import { candidateFacts } from './candidate-facts.ts';
+import { versionAt } from './stages/saved-model.ts';
 import { modelInputs } from '../learn/model-inputs.ts';
 import { runGenerateStage } from '../synth/generate-stage.ts';
 import { tierCounts } from '../score/tiers.ts';
-import { driftReference } from '../score/drift.ts';
 import { bestCandidate, fitCandidate, labelledParts } from './fit-candidates.ts';
 import type { Candidate } from './fit-candidates.ts';
 import type { Prepared } from './run-context.ts';
@@ -60,8 +59,6 @@ export interface RunResult {
   metrics: EvaluationReport;
   tiers: Record<string, number>;
 }
-
-const versionNow = (d: Date): string => d.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
 
 async function prepareEvents(o: RunOptions, log: Log): Promise<Prepared> {
   const ingestDir = join(o.out, 'ingest');
@@ -122,15 +119,6 @@ async function prepareTabular(o: RunOptions, log: Log): Promise<Prepared> {
     data: null,
     horizonDays: null,
   };
-}
-
-function sha256OfTable(table: ColumnTable): string {
-  const hash = createHash('sha256');
-  for (const name of table.columnNames()) {
-    hash.update(name);
-    hash.update(JSON.stringify(Array.from(table.array(name) as ArrayLike<unknown>)));
-  }
-  return hash.digest('hex');
 }
 
 const dates = (ms: readonly number[]): string[] => ms.map(isoDate);
@@ -210,46 +198,20 @@ export async function runPipeline(input: RunOptionsInput, log: Log): Promise<Run
     writeFileSync(join(o.out, 'comparison.json'), JSON.stringify({ ...ahp.comparison, evaluations: evaluations.map((e) => ({ name: e.name, ...e.metrics, rocAucInterval: e.rocAucInterval })) }, null, 2) + '\n');
   }
 
-  const version = o.version ?? versionNow(started);
+  const version = o.version ?? versionAt(started);
   const modelDir = resolve(versionDir(o.modelsDir, o.name, version));
-  const chosenEval = metrics.models.find((m) => m.name === chosen.kind);
-  const facts: ModelFacts = {
+  const facts = candidateFacts(chosen, {
     name: o.name,
     version,
     inputs,
     dictionary: prepared.dictionary,
-    calibrator: chosen.calibration.calibrator,
-    calibration: { chosen: chosen.calibration.chosen, validationLogLoss: chosen.calibration.validationLogLoss },
     tiers: o.tiers,
     horizonDays: prepared.horizonDays,
     featureSpec: prepared.mode === 'events' ? DEFAULT_FEATURE_SPEC : null,
     churn: prepared.mode === 'events' ? o.churn : null,
-    split: {
-      method: prepared.splits.method,
-      cutoffs:
-        prepared.splits.cutoffs === null
-          ? null
-          : {
-              train: dates(prepared.splits.cutoffs.train),
-              calibration: dates(prepared.splits.cutoffs.calibration),
-              validation: dates(prepared.splits.cutoffs.validation),
-              test: dates(prepared.splits.cutoffs.test),
-            },
-      rows: {
-        train: parts.train.labels.length,
-        calibration: parts.calibration.labels.length,
-        validation: parts.validation.labels.length,
-        test: parts.test.labels.length,
-      },
-    },
-    trainingDataSha256: sha256OfTable(prepared.splits.train),
-    drift: driftReference(parts.train.raw, chosen.trained.preprocessor.features),
-    metrics: {
-      validationLogLoss: chosen.validationLogLoss,
-      testRocAuc: chosenEval?.metrics.rocAuc ?? null,
-      testBrier: chosenEval?.metrics.brierScore ?? null,
-    },
-  };
+    splits: prepared.splits,
+    parts,
+  });
   const manifest = await saveModelBundle(modelDir, chosen.trained, facts, started);
   log.info(`model saved to ${modelDir}`);
   const bundle: ModelBundle = { manifest, fitted: chosen.trained.fitted };

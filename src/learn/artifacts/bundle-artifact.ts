@@ -11,7 +11,6 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { z } from 'zod';
 import { ExitCode, UserError } from '../../cli/exit.ts';
 import { GbdtSpec } from '../gbdt/index.ts';
 import { logisticModel } from '../logistic/logistic-model.ts';
@@ -20,7 +19,7 @@ import type { ModelBundle, ModelFacts } from '../model-bundle.ts';
 import type { TrainedModel } from '../train-churn-model.ts';
 import { verifyArtifactFiles, writeArtifactFiles } from './artifact-directory.ts';
 import { sha256 } from './checksum.ts';
-import { loadLogisticArtifact, saveLogisticArtifact } from './logistic-artifact.ts';
+import { loadLogisticArtifact, parseArtifactJson, saveLogisticArtifact } from './logistic-artifact.ts';
 import { MANIFEST_FILE, libraryVersions } from './manifest-base.ts';
 
 export const GBDT_JSON = 'gbdt.json';
@@ -49,32 +48,17 @@ export async function saveModelBundle(dir: string, trained: TrainedModel, facts:
   return manifest;
 }
 
-function parseJson<T>(path: string, text: string, schema: z.ZodType<T>): T {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new UserError(`${path} is not valid JSON: ${(error as Error).message}`, ExitCode.modelMismatch);
-  }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new UserError(`${path}: ${issue.path.join('.') || '(root)'}: ${issue.message}`, ExitCode.modelMismatch);
-  }
-  return parsed.data;
-}
-
 export async function loadModelBundle(dir: string): Promise<ModelBundle> {
   const manifestPath = join(dir, MANIFEST_FILE);
   if (!existsSync(manifestPath)) throw new UserError(`no model at ${dir}: ${MANIFEST_FILE} is missing`, ExitCode.modelMismatch);
-  const manifest = parseJson(manifestPath, await readFile(manifestPath, 'utf8'), ModelManifest);
+  const manifest = parseArtifactJson(manifestPath, await readFile(manifestPath, 'utf8'), ModelManifest);
   if (manifest.modelKind === 'logistic') {
     const loaded = await loadLogisticArtifact(dir, ModelManifest);
     return { manifest: loaded.manifest, fitted: { kind: 'logistic', spec: loaded.model.spec } };
   }
   await verifyArtifactFiles(dir, manifest.files);
   const specPath = join(dir, GBDT_JSON);
-  const spec = parseJson(specPath, await readFile(specPath, 'utf8'), GbdtSpec);
+  const spec = parseArtifactJson(specPath, await readFile(specPath, 'utf8'), GbdtSpec);
   if (spec.featureNames.length !== manifest.preprocessing.columns.length) {
     throw new UserError(`${specPath}: ${spec.featureNames.length} tree inputs, the preprocessing makes ${manifest.preprocessing.columns.length}`, ExitCode.modelMismatch);
   }

@@ -81,11 +81,11 @@ export async function loadLogisticArtifact<M extends ManifestBase>(dir: string, 
 export async function loadLogisticArtifact(dir: string, schema: z.ZodType<ManifestBase> = ManifestBase): Promise<LoadedLogistic<ManifestBase>> {
   const manifestPath = join(dir, MANIFEST_FILE);
   if (!existsSync(manifestPath)) throw new UserError(`no model at ${dir}: ${MANIFEST_FILE} is missing`, ExitCode.modelMismatch);
-  const manifest = parseFile(manifestPath, await readFile(manifestPath, 'utf8'), schema);
+  const manifest = parseArtifactJson(manifestPath, await readFile(manifestPath, 'utf8'), schema);
   if (manifest.modelKind !== 'logistic') throw new UserError(`${manifestPath}: model kind is ${manifest.modelKind}, not logistic`, ExitCode.modelMismatch);
   await verifyArtifactFiles(dir, manifest.files);
   const specPath = join(dir, LOGISTIC_JSON);
-  const spec = parseFile(specPath, await readFile(specPath, 'utf8'), LogisticSpec);
+  const spec = parseArtifactJson(specPath, await readFile(specPath, 'utf8'), LogisticSpec);
   const layers = await tf.loadLayersModel(directoryHandler(dir));
   try {
     checkLayersMatch(layers, spec, dir);
@@ -95,7 +95,8 @@ export async function loadLogisticArtifact(dir: string, schema: z.ZodType<Manife
   return { model: logisticModel(spec), preprocessor: manifest.preprocessing, manifest };
 }
 
-function parseFile<T>(path: string, text: string, schema: z.ZodType<T>): T {
+/** Parses a model file as JSON against `schema`; any problem is a one-line `UserError` (exit 4) naming the file. */
+export function parseArtifactJson<T>(path: string, text: string, schema: z.ZodType<T>): T {
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -11,18 +11,17 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { UserError } from '../../cli/exit.ts';
 import type { Log } from '../../cli/log.ts';
-import { brierScore } from '../../evaluate/brier-score.ts';
 import { rocAuc } from '../../evaluate/roc-auc.ts';
 import { saveModelBundle, versionDir } from '../../learn/artifacts/bundle-artifact.ts';
-import type { ModelFacts, ModelManifest } from '../../learn/model-bundle.ts';
+import type { ModelManifest } from '../../learn/model-bundle.ts';
 import { modelInputs } from '../../learn/model-inputs.ts';
-import { driftReference } from '../../score/drift.ts';
 import { TierConfig, DEFAULT_TIER_CONFIG } from '../../score/tiers.ts';
 import { DEFAULT_FEATURE_SPEC } from '../../features/default-spec.ts';
 import { fitCandidate, labelledParts } from '../fit-candidates.ts';
 import type { Candidate } from '../fit-candidates.ts';
 import { readLabelledFeatures } from './labelled-features.ts';
-import { splitFacts, tableSha256, versionAt } from './saved-model.ts';
+import { versionAt } from './saved-model.ts';
+import { candidateFacts } from '../candidate-facts.ts';
 
 const PathName = z.string().regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, dot, dash or underscore');
 
@@ -62,28 +61,20 @@ export async function runTrainStage(input: TrainStageOptions, log: Log): Promise
   log.info(`training ${o.model} on ${parts.train.labels.length} rows (${features.splits.method} split of ${o.features})…`);
   const candidate = await fitCandidate(o.model, parts, inputs, features.dictionary, { monotone: o.monotone });
   const testRocAuc = rocAuc(candidate.test.probabilities, candidate.test.labels);
-  const facts: ModelFacts = {
+  const facts = candidateFacts(candidate, {
     name: o.name,
     version,
     inputs,
     dictionary: features.dictionary,
-    calibrator: candidate.calibration.calibrator,
-    calibration: { chosen: candidate.calibration.chosen, validationLogLoss: candidate.calibration.validationLogLoss },
     tiers: o.tiers,
     horizonDays: features.horizonDays,
     // A feature folder does not record the spec it was built with; the built-in one is what
     // `healthscore features` uses unless given --spec (then train from `healthscore run` instead).
     featureSpec: features.mode === 'events' ? DEFAULT_FEATURE_SPEC : null,
     churn: features.churn,
-    split: splitFacts(features.splits, parts),
-    trainingDataSha256: tableSha256(features.splits.train),
-    drift: driftReference(parts.train.raw, candidate.trained.preprocessor.features),
-    metrics: {
-      validationLogLoss: candidate.validationLogLoss,
-      testRocAuc,
-      testBrier: brierScore(candidate.test.probabilities, candidate.test.labels),
-    },
-  };
+    splits: features.splits,
+    parts,
+  });
   const manifest = await saveModelBundle(modelDir, candidate.trained, facts, started);
   log.info(
     `${o.model}: trained in ${candidate.trainSeconds.toFixed(1)} s, calibrated with ${candidate.calibration.chosen}, validation log-loss ${candidate.validationLogLoss.toFixed(4)}, test ROC-AUC ${testRocAuc.toFixed(4)}`,

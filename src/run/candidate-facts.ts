@@ -1,0 +1,54 @@
+/**
+ * The facts saved with a trained candidate (the `ModelFacts` part of its manifest): one
+ * definition for `healthscore run` and `healthscore train`, so a model saved by either reads the
+ * same.
+ */
+import { brierScore } from '../evaluate/brier-score.ts';
+import { rocAuc } from '../evaluate/roc-auc.ts';
+import type { ChurnDefinition } from '../features/churn-definition.ts';
+import type { FeatureDictionary } from '../features/dictionary.ts';
+import type { FeatureSpec } from '../features/spec.ts';
+import type { HoldoutSplits } from '../learn/holdout-splits.ts';
+import type { ModelFacts } from '../learn/model-bundle.ts';
+import type { ModelInputs } from '../learn/model-inputs.ts';
+import { driftReference } from '../score/drift.ts';
+import type { TierConfig } from '../score/tiers.ts';
+import type { Candidate, Parts } from './fit-candidates.ts';
+import { splitFacts, tableSha256 } from './stages/saved-model.ts';
+
+export interface CandidateContext {
+  name: string;
+  version: string;
+  inputs: ModelInputs;
+  dictionary: FeatureDictionary;
+  tiers: TierConfig;
+  horizonDays: number | null;
+  /** Null in tabular mode. */
+  featureSpec: FeatureSpec | null;
+  churn: ChurnDefinition | null;
+  splits: HoldoutSplits;
+  parts: Parts;
+}
+
+export function candidateFacts(candidate: Candidate, c: CandidateContext): ModelFacts {
+  return {
+    name: c.name,
+    version: c.version,
+    inputs: c.inputs,
+    dictionary: c.dictionary,
+    calibrator: candidate.calibration.calibrator,
+    calibration: { chosen: candidate.calibration.chosen, validationLogLoss: candidate.calibration.validationLogLoss },
+    tiers: c.tiers,
+    horizonDays: c.horizonDays,
+    featureSpec: c.featureSpec,
+    churn: c.churn,
+    split: splitFacts(c.splits, c.parts),
+    trainingDataSha256: tableSha256(c.splits.train),
+    drift: driftReference(c.parts.train.raw, candidate.trained.preprocessor.features),
+    metrics: {
+      validationLogLoss: candidate.validationLogLoss,
+      testRocAuc: rocAuc(candidate.test.probabilities, candidate.test.labels),
+      testBrier: brierScore(candidate.test.probabilities, candidate.test.labels),
+    },
+  };
+}
