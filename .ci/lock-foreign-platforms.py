@@ -5,7 +5,7 @@ not carry (darwin/win32/other-libc builds of DuckDB's and rollup's native bindin
 npm records only the packages it could resolve, and `npm ci` then refuses a lock that lacks an
 optional dependency, even one for another platform. An entry with `os`/`cpu` and `optional` is
 enough: npm ci skips it on a non-matching platform without fetching it. Run after `npm install`:
-    python3 scripts/lock-foreign-platforms.py package-lock.json
+    python3 .ci/lock-foreign-platforms.py package-lock.json
 """
 import json
 import re
