@@ -46,7 +46,7 @@ if (kind === undefined) {
     const first = Math.min(...Array.from(signup));
     const cutoffs = defaultCutoffs(first, dayAfter(latestDate(data)), 90);
     const set = buildFeatureSet(data, DEFAULT_FEATURE_SPEC, { cutoffs, horizonDays: 90, churn: { kind: 'explicit' } });
-    const splits = temporalHoldouts(set.table);
+    const splits = temporalHoldouts(set.table, 90);
     if ('problem' in splits) throw new Error(splits.problem);
     const inputs = modelInputs(set.dictionary);
     const parts = labelledParts(splits, inputs);
@@ -59,7 +59,7 @@ if (kind === undefined) {
         libraries: {}, name: 'bench', version: '1', inputs, dictionary: set.dictionary, calibrator: c.calibration.calibrator,
         calibration: { chosen: c.calibration.chosen, validationLogLoss: c.calibration.validationLogLoss },
         tiers: { by: 'thresholds', healthyMin: 70, watchMin: 40 }, horizonDays: 90, featureSpec: DEFAULT_FEATURE_SPEC,
-        churn: { kind: 'explicit' }, split: { method: 'temporal', cutoffs: null, rows: { train: 0, calibration: 0, validation: 0, test: 0 } },
+        churn: { kind: 'explicit' }, split: { method: 'temporal', seed: null, cutoffs: null, rows: { train: 0, calibration: 0, validation: 0, test: 0 } },
         trainingDataSha256: '', metrics: { validationLogLoss: c.validationLogLoss, testRocAuc: null, testBrier: null },
         drift: driftReference(parts.train.raw, c.trained.preprocessor.features),
       },

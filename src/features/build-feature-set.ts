@@ -289,12 +289,13 @@ function presentTables(data: CustomerData): Set<TableName> {
 /** The latest date in any date column of any table (epoch ms). */
 export function latestDate(data: CustomerData): number {
   let latest = -Infinity;
+  // Only the columns that date a row (timestamp, opened_at, start_date, signup_date): an end date
+  // or churn date may be scheduled in the future and must not move the end of the observed data.
   for (const name of presentTables(data)) {
     const t = data[name] as ColumnTable;
-    for (const col of CONTRACT[name].columns) {
-      if (col.kind !== 'date' || !t.columnNames().includes(col.name)) continue;
-      for (const v of numberColumn(t, col.name)) if (v > latest) latest = v;
-    }
+    const col = CONTRACT[name].timeColumn;
+    if (!t.columnNames().includes(col)) continue;
+    for (const v of numberColumn(t, col)) if (v > latest) latest = v;
   }
   return latest;
 }

@@ -181,7 +181,8 @@ export async function dataRangeSql(dir: string): Promise<{ firstSignup: number; 
 async function latestDateSql(conn: DuckDBConnection, tables: ReadonlySet<TableName>): Promise<number> {
   const parts: string[] = [];
   for (const t of tables) {
-    for (const c of CONTRACT[t].columns) if (c.kind === 'date') parts.push(`SELECT MAX("${c.name}") AS m FROM ${stagedName(t)}`);
+    // The row-dating column only, as latestDate in build-feature-set.ts (scheduled end dates may lie ahead).
+    parts.push(`SELECT MAX("${CONTRACT[t].timeColumn}") AS m FROM ${stagedName(t)}`);
   }
   const reader = await conn.runAndReadAll(`SELECT MAX(m) AS latest FROM (${parts.join(' UNION ALL ')}) d`);
   return Number(reader.getRowObjectsJS()[0].latest);

@@ -3,15 +3,16 @@
  * rows the model never saw), validation (choose the calibrator and the model kind; GBDT early
  * stopping) and test (report the metrics, touched once).
  *
- * Snapshots over time use the temporal split: the latest cutoff is the test set, the one before
- * it validation, the one before that calibration, everything earlier training, so no held-out row
- * predates a training row. With only three cutoffs the validation cutoff is halved by customer.
+ * Snapshots over time use the temporal split: the latest cutoff is the test set, then validation,
+ * then calibration, training before them, so no held-out row predates a training row; given the
+ * horizon, labels that would overlap a later part are purged (see temporalHoldouts). With too few
+ * cutoffs for a calibration cutoff of its own, the validation cutoff is halved by customer.
  * Tabular files have no time, so they use a stratified random split (60/10/10/20, seeded).
  */
 import type { ColumnTable } from 'arquero';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
-import { temporalSplit } from '../features/temporal-split.ts';
+import { DAY_MS } from '../data/contract.ts';
 
 export interface HoldoutSplits {
   train: ColumnTable;
@@ -19,6 +20,8 @@ export interface HoldoutSplits {
   validation: ColumnTable;
   test: ColumnTable;
   method: 'temporal' | 'stratified';
+  /** The stratified split's seed (null for the temporal split, which has none). */
+  seed: number | null;
   /** For the temporal split: the cutoffs (epoch ms) of each part. */
   cutoffs: { train: number[]; calibration: number[]; validation: number[]; test: number[] } | null;
 }
@@ -33,36 +36,66 @@ function hashId(id: string): number {
   return h >>> 0;
 }
 
-export function temporalHoldouts(table: ColumnTable): HoldoutSplits | { problem: string } {
-  const distinct = new Set(Array.from(table.array('cutoff') as ArrayLike<number>)).size;
-  if (distinct >= 4) {
-    const split = temporalSplit(table, { validationCutoffs: 2, testCutoffs: 1 });
-    if ('problem' in split) return split;
-    const [calibCutoff, validCutoff] = split.cutoffs.validation;
-    const cut = split.validation.array('cutoff') as ArrayLike<number>;
-    const rows = (c: number) => Array.from({ length: cut.length }, (_, i) => i).filter((i) => cut[i] === c);
+/**
+ * With `horizonDays`, the parts are also purged of overlapping labels: a label at cutoff c looks
+ * at [c, c + H), so a held-out part may only use cutoffs whose labels end by the test cutoff, and
+ * training only cutoffs whose labels end by the calibration cutoff. Otherwise a churn that happens
+ * just after the test cutoff would already be a positive label of the validation and training
+ * rows (it is, at every cutoff within H days before it), and the test metrics would flatter the
+ * model. With monthly cutoffs and H = 90 days: test = the last cutoff, validation = three months
+ * earlier, calibration = the month before that, training = everything three months before that.
+ */
+export function temporalHoldouts(table: ColumnTable, horizonDays: number | null = null): HoldoutSplits | { problem: string } {
+  const cut = table.array('cutoff') as ArrayLike<number>;
+  const cutoffs = [...new Set(Array.from(cut))].sort((a, b) => a - b);
+  const horizon = (horizonDays ?? 0) * DAY_MS;
+  const rowsAt = (keep: (c: number) => boolean): number[] => {
+    const rows: number[] = [];
+    for (let i = 0; i < cut.length; i++) if (keep(cut[i])) rows.push(i);
+    return rows;
+  };
+  const need = (what: string) => ({
+    problem:
+      `a model run needs at least 3 labelled cutoffs, spaced so that ${what}` +
+      (horizonDays === null ? '' : ` (labels look ${horizonDays} days ahead)`) +
+      `; the feature set has ${cutoffs.length}: give more cutoffs or a shorter horizon`,
+  });
+  if (cutoffs.length < 3) return need('training, validation and test each get one');
+  const test = cutoffs[cutoffs.length - 1];
+  const heldOut = cutoffs.filter((c) => c < test && c + horizon <= test);
+  if (heldOut.length === 0) return need('the labels of a validation cutoff end by the test cutoff');
+  const validation = heldOut[heldOut.length - 1];
+  const before = cutoffs.filter((c) => c < validation);
+  const calibration = before.length > 0 ? before[before.length - 1] : null;
+  const trainEnd = calibration ?? validation;
+  const train = cutoffs.filter((c) => c < trainEnd && c + horizon <= trainEnd);
+  if (calibration !== null && train.length > 0) {
     return {
-      train: split.train,
-      calibration: split.validation.reify(rows(calibCutoff)),
-      validation: split.validation.reify(rows(validCutoff)),
-      test: split.test,
+      train: table.reify(rowsAt((c) => train.includes(c))),
+      calibration: table.reify(rowsAt((c) => c === calibration)),
+      validation: table.reify(rowsAt((c) => c === validation)),
+      test: table.reify(rowsAt((c) => c === test)),
       method: 'temporal',
-      cutoffs: { train: split.cutoffs.train, calibration: [calibCutoff], validation: [validCutoff], test: split.cutoffs.test },
+      seed: null,
+      cutoffs: { train, calibration: [calibration], validation: [validation], test: [test] },
     };
   }
-  const split = temporalSplit(table, { validationCutoffs: 1, testCutoffs: 1 });
-  if ('problem' in split) return { problem: `${split.problem}; a model run needs at least 3 labelled cutoffs` };
-  const ids = split.validation.array('customer_id') as ArrayLike<string>;
+  // Too few cutoffs for a calibration cutoff of its own: halve the validation cutoff by customer.
+  const trainHalved = cutoffs.filter((c) => c < validation && c + horizon <= validation);
+  if (trainHalved.length === 0) return need('training labels end by the validation cutoff');
+  const vRows = rowsAt((c) => c === validation);
+  const ids = table.array('customer_id') as ArrayLike<string>;
   const calib: number[] = [];
   const valid: number[] = [];
-  for (let i = 0; i < ids.length; i++) (hashId(ids[i]) % 2 === 0 ? calib : valid).push(i);
+  for (const i of vRows) (hashId(ids[i]) % 2 === 0 ? calib : valid).push(i);
   return {
-    train: split.train,
-    calibration: split.validation.reify(calib),
-    validation: split.validation.reify(valid),
-    test: split.test,
+    train: table.reify(rowsAt((c) => trainHalved.includes(c))),
+    calibration: table.reify(calib),
+    validation: table.reify(valid),
+    test: table.reify(rowsAt((c) => c === test)),
     method: 'temporal',
-    cutoffs: { train: split.cutoffs.train, calibration: split.cutoffs.validation, validation: split.cutoffs.validation, test: split.cutoffs.test },
+    seed: null,
+    cutoffs: { train: trainHalved, calibration: [validation], validation: [validation], test: [test] },
   };
 }
 
@@ -87,5 +120,5 @@ export function stratifiedHoldouts(table: ColumnTable, seed = 0): HoldoutSplits 
     });
   }
   const take = (rows: number[]) => table.reify(rows.sort((a, b) => a - b));
-  return { train: take(parts[0]), calibration: take(parts[1]), validation: take(parts[2]), test: take(parts[3]), method: 'stratified', cutoffs: null };
+  return { train: take(parts[0]), calibration: take(parts[1]), validation: take(parts[2]), test: take(parts[3]), method: 'stratified', seed, cutoffs: null };
 }

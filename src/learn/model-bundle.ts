@@ -36,6 +36,8 @@ export const ModelFacts = z.object({
   churn: ChurnDefinition.nullable(),
   split: z.object({
     method: z.enum(['temporal', 'stratified']),
+    /** Seed of the stratified split; later stages re-derive the same parts from it. */
+    seed: z.number().int().nullable(),
     cutoffs: z
       .object({ train: z.array(z.string()), calibration: z.array(z.string()), validation: z.array(z.string()), test: z.array(z.string()) })
       .nullable(),

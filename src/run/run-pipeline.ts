@@ -84,8 +84,8 @@ async function prepareEvents(o: RunOptions, log: Log): Promise<Prepared> {
   );
   const data = await readCleanTables(ingestDir);
   const asOfMs = dayAfter(latestDate(data));
-  const snapshot = buildScoringSnapshot(data, DEFAULT_FEATURE_SPEC, asOfMs);
-  const splits = temporalHoldouts(featureSet.table);
+  const snapshot = buildScoringSnapshot(data, DEFAULT_FEATURE_SPEC, asOfMs, o.churn);
+  const splits = temporalHoldouts(featureSet.table, o.horizonDays);
   if ('problem' in splits) throw new UserError(`cannot split ${source} in time: ${splits.problem}`);
   return {
     mode: 'events',

@@ -33,7 +33,7 @@ export function scoreCustomer(bundle: ModelBundle, rows: CustomerData, asOf: num
   const spec = bundle.manifest.featureSpec;
   if (spec === null) return { problem: 'this is a tabular model: score a feature row with scoreSnapshot instead' };
   if (rows.customers.numRows() !== 1) return { problem: `expected the rows of one customer, got ${rows.customers.numRows()} customers` };
-  const snapshot = buildScoringSnapshot(rows, spec, asOf);
+  const snapshot = buildScoringSnapshot(rows, spec, asOf, bundle.manifest.churn ?? undefined);
   if (snapshot.table.numRows() === 0) return { problem: 'the customer had not signed up, or had churned, before the as-of date' };
   // Tier by capacity ranks customers against each other; one customer alone gets the thresholds.
   const single: ModelBundle =

@@ -69,11 +69,14 @@ async function snapshotAt(o: z.infer<typeof ScoreJobOptions>, bundle: ModelBundl
   const spec = bundle.manifest.featureSpec;
   if (spec === null) throw new UserError(`${o.model} is a tabular model; batch scoring needs a model trained on customer histories`, ExitCode.modelMismatch);
   if (!existsSync(o.data)) throw new UserError(`${o.data}: data folder not found`);
+  // The population the model was trained on: e.g. with "subscription ended" churn, customers whose
+  // subscriptions all ended are gone and must not be scored.
+  const churn = bundle.manifest.churn ?? undefined;
   if (o.engine === 'duckdb') {
     if (locateTable(o.data, 'customers') === null) throw new UserError(`${o.data}: no customers table (customers.csv or tables/customers.parquet)`);
-    return (await buildScoringSnapshotSql(o.data, spec, asOfMs)).table;
+    return (await buildScoringSnapshotSql(o.data, spec, asOfMs, churn)).table;
   }
-  if (locateTable(o.data, 'customers')?.format === 'parquet') return buildScoringSnapshot(await readCleanTables(o.data), spec, asOfMs).table;
+  if (locateTable(o.data, 'customers')?.format === 'parquet') return buildScoringSnapshot(await readCleanTables(o.data), spec, asOfMs, churn).table;
   // A raw data folder: validate it first, rejecting rows dated at or after the as-of day.
   const clean = mkdtempSync(join(tmpdir(), 'healthscore-score-'));
   try {
@@ -81,7 +84,7 @@ async function snapshotAt(o: z.infer<typeof ScoreJobOptions>, bundle: ModelBundl
     const summary = await ingestFolder(o.data, clean, { asOf: lastDay, log: { info: () => {}, warn: log.warn } });
     const rejected = summary.tables.reduce((s, t) => s + t.rejected, 0);
     if (rejected > 0) log.warn(`${rejected} input rows rejected during validation (run "healthscore ingest" to see the quarantine files)`);
-    return buildScoringSnapshot(await readCleanTables(clean), spec, asOfMs).table;
+    return buildScoringSnapshot(await readCleanTables(clean), spec, asOfMs, churn).table;
   } finally {
     rmSync(clean, { recursive: true, force: true });
   }
@@ -124,6 +127,21 @@ async function writeCsv(path: string, rows: readonly HistoryRow[]): Promise<void
   });
 }
 
+const PARQUET_TYPES: Record<(typeof HISTORY_COLUMNS)[number], string> = {
+  customer_id: 'VARCHAR',
+  as_of: 'VARCHAR',
+  churn_probability: 'DOUBLE',
+  health_score: 'INTEGER',
+  tier: 'VARCHAR',
+  reasons: 'VARCHAR',
+  model_version: 'VARCHAR',
+  model_health_score: 'INTEGER',
+  model_tier: 'VARCHAR',
+  override: 'VARCHAR',
+  override_reason: 'VARCHAR',
+  override_author: 'VARCHAR',
+};
+
 async function writeScores(path: string, rows: readonly HistoryRow[]): Promise<void> {
   const ext = extname(path).toLowerCase();
   if (ext !== '.csv' && ext !== '.parquet') throw new UserError(`--out ${path}: expected a .csv or .parquet file name`);
@@ -135,7 +153,9 @@ async function writeScores(path: string, rows: readonly HistoryRow[]): Promise<v
       await writeCsv(staging, rows);
       await withDuckDb(async (c) => {
         const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
-        await c.run(`COPY (SELECT * FROM read_csv(${q(staging)}, header = true, all_varchar = false)) TO ${q(temporary)} (FORMAT parquet)`);
+        // Explicit types: auto-detection would make ids like 1, 2 integers in one file and text in another.
+        const types = HISTORY_COLUMNS.map((c) => `${q(c)}: ${q(PARQUET_TYPES[c])}`).join(', ');
+        await c.run(`COPY (SELECT * FROM read_csv(${q(staging)}, header = true, columns = {${types}})) TO ${q(temporary)} (FORMAT parquet)`);
       });
     } finally {
       rmSync(staging, { force: true });
@@ -149,6 +169,7 @@ export async function runScoreJob(input: ScoreJobOptions, log: Log): Promise<Sco
   const asOfMs = Date.parse(`${o.asOf}T00:00:00Z`);
   if (!Number.isFinite(asOfMs)) throw new UserError(`--as-of ${o.asOf}: not a valid date`);
   if (o.alerts !== undefined && o.history === undefined) throw new UserError('--alerts needs --history: alerts compare today with earlier scores');
+  if (!['.csv', '.parquet'].includes(extname(o.out).toLowerCase())) throw new UserError(`--out ${o.out}: expected a .csv or .parquet file name`);
   if (!existsSync(dirname(o.out) || '.')) throw new UserError(`--out ${o.out}: folder ${dirname(o.out)} does not exist`);
   const bundle = await loadModelBundle(o.model);
   const overrides = readOverrides(o.overrides);

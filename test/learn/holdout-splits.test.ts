@@ -55,6 +55,26 @@ describe('temporalHoldouts', () => {
     const s = temporalHoldouts(snapshots(2, 10));
     expect('problem' in s && s.problem).toMatch(/at least 3 labelled cutoffs/);
   });
+
+  it('purges cutoffs whose labels would run into a later part (12 monthly cutoffs, 90-day horizon)', () => {
+    const s = temporalHoldouts(snapshots(12, 10), 90);
+    if ('problem' in s) throw new Error(s.problem);
+    const month = (m: number) => Date.UTC(2024, m, 1);
+    expect(cutoffsOf(s.test)).toEqual([month(11)]);
+    // Sep 1 + 90 days = Nov 30 ≤ Dec 1; Oct 1 + 90 days would reach into the test horizon.
+    expect(cutoffsOf(s.validation)).toEqual([month(8)]);
+    expect(cutoffsOf(s.calibration)).toEqual([month(7)]);
+    // Training labels end by the calibration cutoff: May 1 + 90 days = Jul 30 ≤ Aug 1.
+    expect(cutoffsOf(s.train)).toEqual([0, 1, 2, 3, 4].map(month));
+    for (const t of [s.train, s.calibration, s.validation]) {
+      for (const c of cutoffsOf(t)) expect(c + 90 * DAY).toBeLessThanOrEqual(month(11));
+    }
+  });
+
+  it('says so when the horizon leaves no room for a validation cutoff', () => {
+    const s = temporalHoldouts(snapshots(3, 10), 90);
+    expect('problem' in s && s.problem).toMatch(/labels look 90 days ahead/);
+  });
 });
 
 describe('stratifiedHoldouts', () => {

@@ -30,7 +30,7 @@ beforeAll(async () => {
   const signup = Array.from(data.customers.array('signup_date') as ArrayLike<number>);
   const cutoffs = defaultCutoffs(Math.min(...signup), dayAfter(latestDate(data)), 90);
   const set = buildFeatureSet(data, DEFAULT_FEATURE_SPEC, { cutoffs, horizonDays: 90, churn: { kind: 'explicit' } });
-  const splits = temporalHoldouts(set.table);
+  const splits = temporalHoldouts(set.table, 90);
   if ('problem' in splits) throw new Error(splits.problem);
   const inputs = modelInputs(set.dictionary);
   const parts = labelledParts(splits, inputs);

@@ -30,7 +30,8 @@ export const CalibrateStageOptions = z.object({
   features: z.string().min(1),
   /** Name of the new version (default: the start time); saved beside the given one. */
   version: z.string().regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, dot, dash or underscore').optional(),
-  seedSplit: z.number().int().nonnegative().default(0),
+  /** Default: the seed the model's split was made with. */
+  seedSplit: z.number().int().nonnegative().optional(),
 });
 export type CalibrateStageOptions = z.input<typeof CalibrateStageOptions>;
 
@@ -49,7 +50,7 @@ export async function runCalibrateStage(input: CalibrateStageOptions, log: Log):
   const version = o.version ?? versionAt(started);
   const modelDir = resolve(dirname(resolve(o.model)), version);
   if (existsSync(modelDir)) throw new UserError(`model version directory ${modelDir} already exists; choose a new version`);
-  const features = await readLabelledFeatures(o.features, { seed: o.seedSplit });
+  const features = await readLabelledFeatures(o.features, { seed: o.seedSplit ?? bundle.manifest.split.seed ?? 0 });
   const parts = partsForModel(bundle, o.model, features.splits, o.features);
   if (tableSha256(features.splits.train) !== bundle.manifest.trainingDataSha256) {
     log.warn(`${o.features} is not the feature set ${o.model} was trained on: make sure its calibration cutoff is later than the model's training rows`);

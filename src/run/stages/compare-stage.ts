@@ -18,7 +18,7 @@ import type { ScoreEvaluation } from '../../evaluate/evaluation-report.ts';
 import { loadModelBundle } from '../../learn/artifacts/bundle-artifact.ts';
 import { compareWithAhp } from '../ahp-comparison.ts';
 import { readLabelledFeatures } from './labelled-features.ts';
-import { candidateFromBundle, partsForModel } from './saved-model.ts';
+import { candidateFromBundle, partsForModel, checkHeldOut } from './saved-model.ts';
 
 /** The shipped config `healthscore run` compares event features with by default. */
 export const DEFAULT_AHP_CONFIG = fileURLToPath(new URL('../../../models/ahp/practice-satisfaction-repeat-interaction-profit.json', import.meta.url));
@@ -29,7 +29,8 @@ export const CompareStageOptions = z.object({
   /** Required for tabular features, whose columns no shipped default names. */
   ahp: z.string().min(1).optional(),
   out: z.string().min(1).default('comparison.json'),
-  seedSplit: z.number().int().nonnegative().default(0),
+  /** Default: the seed the model's split was made with. */
+  seedSplit: z.number().int().nonnegative().optional(),
 });
 export type CompareStageOptions = z.input<typeof CompareStageOptions>;
 
@@ -42,11 +43,12 @@ export interface CompareStageResult {
 export async function runCompareStage(input: CompareStageOptions, log: Log): Promise<CompareStageResult> {
   const o = CompareStageOptions.parse(input);
   const bundle = await loadModelBundle(o.model);
-  const features = await readLabelledFeatures(o.features, { seed: o.seedSplit });
+  const features = await readLabelledFeatures(o.features, { seed: o.seedSplit ?? bundle.manifest.split.seed ?? 0 });
   const ahpPath = o.ahp ?? (features.mode === 'events' ? DEFAULT_AHP_CONFIG : null);
   if (ahpPath === null) throw new UserError(`${o.features} is a tabular feature set: give --ahp CONFIG naming its columns (e.g. models/ahp/telco.json)`);
   const config = readAhpConfig(ahpPath);
   if (!config.ok) throw new UserError(config.problems.join('; '));
+  checkHeldOut(bundle, features.splits, o.model, o.features);
   const parts = partsForModel(bundle, o.model, features.splits, o.features);
   const candidate = candidateFromBundle(bundle, parts);
   const compared = compareWithAhp(config.weights, ahpPath, features.dictionary, features.splits, parts, [candidate]);

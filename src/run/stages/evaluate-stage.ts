@@ -15,13 +15,14 @@ import { isoDate } from '../../features/summary.ts';
 import { loadModelBundle } from '../../learn/artifacts/bundle-artifact.ts';
 import { rfmBaseline } from '../baselines.ts';
 import { readLabelledFeatures } from './labelled-features.ts';
-import { candidateFromBundle, partsForModel } from './saved-model.ts';
+import { candidateFromBundle, partsForModel, checkHeldOut } from './saved-model.ts';
 
 export const EvaluateStageOptions = z.object({
   model: z.string().min(1),
   features: z.string().min(1),
   out: z.string().min(1).default('metrics.json'),
-  seedSplit: z.number().int().nonnegative().default(0),
+  /** Default: the seed the model's split was made with. */
+  seedSplit: z.number().int().nonnegative().optional(),
 });
 export type EvaluateStageOptions = z.input<typeof EvaluateStageOptions>;
 
@@ -33,7 +34,8 @@ export interface EvaluateStageResult {
 export async function runEvaluateStage(input: EvaluateStageOptions, log: Log): Promise<EvaluateStageResult> {
   const o = EvaluateStageOptions.parse(input);
   const bundle = await loadModelBundle(o.model);
-  const features = await readLabelledFeatures(o.features, { seed: o.seedSplit });
+  const features = await readLabelledFeatures(o.features, { seed: o.seedSplit ?? bundle.manifest.split.seed ?? 0 });
+  checkHeldOut(bundle, features.splits, o.model, o.features);
   const parts = partsForModel(bundle, o.model, features.splits, o.features);
   const candidate = candidateFromBundle(bundle, parts);
   const baselines: ScoreVector[] = [];

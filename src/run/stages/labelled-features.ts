@@ -69,7 +69,7 @@ async function readEvents(dir: string): Promise<LabelledFeatures> {
   if (set.summary.mode !== 'training') {
     throw new UserError(`${dir}: a scoring snapshot (built with --as-of) has no labels; give the labelled feature set of "healthscore features" without --as-of`);
   }
-  const splits = temporalHoldouts(set.table);
+  const splits = temporalHoldouts(set.table, set.summary.horizonDays);
   if ('problem' in splits) throw new UserError(`${dir}: cannot split in time: ${splits.problem}`);
   return {
     mode: 'events',

@@ -82,6 +82,7 @@ export function splitFacts(splits: HoldoutSplits, parts: Parts): ModelFacts['spl
   const dates = (ms: readonly number[]) => ms.map(isoDate);
   return {
     method: splits.method,
+    seed: splits.seed,
     cutoffs:
       splits.cutoffs === null
         ? null
@@ -116,3 +117,26 @@ export function tableSha256(table: ColumnTable): string {
 
 /** `20261123T101500Z`: the default version name, sortable and valid in a path. */
 export const versionAt = (d: Date): string => d.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+
+/**
+ * Refuses to judge a model on parts that overlap its training rows: in tabular mode the training
+ * part must be the model's own (same file, same split seed), and in time the test cutoffs must
+ * come after every cutoff the model trained on. Exit code 4 (the model does not fit the data).
+ */
+export function checkHeldOut(bundle: ModelBundle, splits: HoldoutSplits, modelDir: string, source: string): void {
+  const { split } = bundle.manifest;
+  if (splits.method === 'stratified') {
+    if (tableSha256(splits.train) !== bundle.manifest.trainingDataSha256) {
+      throw new UserError(
+        `${source}: its training part is not the one ${modelDir} was trained on (another file or --seed-split), so its test part may hold training rows`,
+        ExitCode.modelMismatch,
+      );
+    }
+    return;
+  }
+  const lastTrain = split.cutoffs?.train.at(-1);
+  const firstTest = splits.cutoffs?.test[0];
+  if (lastTrain !== undefined && firstTest !== undefined && isoDate(firstTest) <= lastTrain) {
+    throw new UserError(`${source}: its test cutoff ${isoDate(firstTest)} is not after ${modelDir}'s last training cutoff ${lastTrain}`, ExitCode.modelMismatch);
+  }
+}
