@@ -5,7 +5,7 @@
 import { reportCharts, renderSvg } from './charts.ts';
 import { escapeHtml as e } from './escape.ts';
 import { ReportInput } from './report-input.ts';
-import { aucInWords, headline, int, num, pct, scoreMeaning } from './wording.ts';
+import { aucInWords, dataSentences, headline, int, metaLine, num, pct, scoreMeaning } from './wording.ts';
 
 const CSS = `
 body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2933;max-width:1040px;margin:2rem auto;padding:0 1.5rem}
@@ -56,18 +56,16 @@ export async function renderHtmlReport(raw: ReportInput): Promise<string> {
   for (const chart of reportCharts(input)) {
     charts.set(chart.id, await figure(chart.id, chart.title, chart.caption, await renderSvg(chart.spec)));
   }
-  const d = input.data;
   const sections: string[] = [];
 
   sections.push(`<h1>${e(input.title)}</h1>
-<p class="meta">Generated ${e(input.generatedAt)} · data ${e(d.periodStart)} to ${e(d.periodEnd)} · horizon ${e(input.horizonDays)} days · source ${e(d.source)}</p>
+<p class="meta">${e(metaLine(input))}</p>
 <div class="headline">${headline(input).map((l) => `<p>${e(l)}</p>`).join('')}</div>
 <h2>What the score means</h2><p>${e(scoreMeaning(input.horizonDays))}</p>
 <p>Tiers: ${input.tiers.map((t) => `<span class="${tierClass(t.tier)}">${e(t.tier)}</span> ${e(int(t.count))} (${e(pct(t.share))}, mean score ${e(num(t.meanScore, 0))})`).join(' · ')}.</p>`);
 
   sections.push(`<h2>The data</h2>
-<p>${e(int(d.labelledRows))} customer snapshots at ${e(d.cutoffs.length)} monthly cutoffs (${e(d.cutoffs[0] ?? '')} to ${e(d.cutoffs.at(-1) ?? '')}); ${e(pct(d.churnRate, 1))} of them churned within ${e(input.horizonDays)} days.
-Models were tested on the latest cutoffs (${e(d.testCutoffs.join(', '))}, ${e(int(d.testRows))} snapshots), which no model saw in training. ${e(int(d.customersScored))} customers were scored at the end of the data.</p>`);
+<p>${e(dataSentences(input))}</p>`);
 
   sections.push(`<h2>How good the models are</h2>
 <p>ROC-AUC is the chance that the model ranks a churner above a customer who stays (0.5 is guessing, 1 is perfect). Brier score and calibration error measure how close the predicted probabilities are to what happened (lower is better).</p>
@@ -123,6 +121,26 @@ ${table(
   ]),
   [false, true, false, true, false, true, true],
 )}`);
+
+  if (input.priority.length > 0) {
+    sections.push(`<h2>Whom to save first</h2>
+<p>Customers ranked by revenue at risk: their expected lifetime value times their churn probability. A valuable customer at moderate risk can come before a small one at high risk.</p>
+${table(
+  ['#', 'Customer', 'Revenue at risk', 'Lifetime value', 'Churn probability', 'Health score', 'Tier', 'Stage', 'Why'],
+  input.priority.map((r) => [
+    e(r.rank),
+    e(r.customerId),
+    e(int(r.revenueAtRisk)),
+    e(`${int(r.lifetimeValue)} (${r.valueMethod})`),
+    e(pct(r.churnProbability)),
+    e(r.score),
+    `<span class="${tierClass(r.tier)}">${e(r.tier)}</span>`,
+    e(r.stage),
+    e(r.reasons),
+  ]),
+  [true, false, true, true, true, true, false, false, false],
+)}`);
+  }
 
   sections.push(`<h2>Data quality</h2><p>Every input row was either used or set aside with a reason (see the quarantine files).</p>
 ${table(

@@ -4,7 +4,7 @@
  */
 import { escapeMarkdownCell as c } from './escape.ts';
 import { ReportInput } from './report-input.ts';
-import { aucInWords, headline, int, num, pct, scoreMeaning } from './wording.ts';
+import { aucInWords, dataSentences, headline, int, metaLine, num, pct, scoreMeaning } from './wording.ts';
 
 function table(headers: string[], rows: string[][], numeric: boolean[] = []): string {
   const head = `| ${headers.map(c).join(' | ')} |`;
@@ -14,20 +14,15 @@ function table(headers: string[], rows: string[][], numeric: boolean[] = []): st
 
 export function renderMarkdownReport(raw: ReportInput): string {
   const input = ReportInput.parse(raw);
-  const d = input.data;
   const out: string[] = [];
   out.push(`# ${c(input.title)}`, '');
-  out.push(`Generated ${c(input.generatedAt)} · data ${c(d.periodStart)} to ${c(d.periodEnd)} · horizon ${input.horizonDays} days · source ${c(d.source)}`, '');
+  out.push(c(metaLine(input)), '');
   for (const line of headline(input)) out.push(`> ${c(line)}`, '>');
   out.pop();
   out.push('', '## What the score means', '', scoreMeaning(input.horizonDays), '');
   out.push(table(['Tier', 'Customers', 'Share', 'Mean score'], input.tiers.map((t) => [t.tier, int(t.count), pct(t.share), num(t.meanScore, 0)]), [false, true, true, true]), '');
   out.push('## The data', '');
-  out.push(
-    `${int(d.labelledRows)} customer snapshots at ${d.cutoffs.length} monthly cutoffs; ${pct(d.churnRate, 1)} churned within ${input.horizonDays} days. ` +
-      `Test cutoffs: ${c(d.testCutoffs.join(', '))} (${int(d.testRows)} snapshots). ${int(d.customersScored)} customers scored at the end of the data.`,
-    '',
-  );
+  out.push(c(dataSentences(input)), '');
   out.push('## How good the models are', '');
   out.push(
     table(
@@ -80,6 +75,17 @@ export function renderMarkdownReport(raw: ReportInput): string {
     ),
     '',
   );
+  if (input.priority.length > 0) {
+    out.push('## Whom to save first', '', 'Ranked by revenue at risk (lifetime value × churn probability).', '');
+    out.push(
+      table(
+        ['#', 'Customer', 'Revenue at risk', 'Lifetime value', 'Churn probability', 'Score', 'Tier', 'Why'],
+        input.priority.map((r) => [String(r.rank), r.customerId, int(r.revenueAtRisk), int(r.lifetimeValue), pct(r.churnProbability), String(r.score), r.tier, r.reasons]),
+        [true, false, true, true, true, true, false, false],
+      ),
+      '',
+    );
+  }
   out.push('## Data quality', '');
   out.push(
     table(

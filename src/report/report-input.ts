@@ -25,7 +25,8 @@ export type ModelQuality = z.infer<typeof ModelQuality>;
 export const ReportInput = z.object({
   title: z.string(),
   generatedAt: z.string(),
-  horizonDays: z.number().int().positive(),
+  /** Null in tabular mode: the label's period is whatever the file's label column means. */
+  horizonDays: z.number().int().positive().nullable(),
   data: z.object({
     source: z.string(),
     periodStart: z.string(),
@@ -77,6 +78,21 @@ export const ReportInput = z.object({
       reasons: z.string(),
       value: z.number().nullable(),
       revenueAtRisk: z.number().nullable(),
+    }),
+  ),
+  /** Customers ranked by revenue at risk (lifetime value × churn probability): whom to save first. */
+  priority: z.array(
+    z.object({
+      rank: z.number().int().positive(),
+      customerId: z.string(),
+      revenueAtRisk: z.number(),
+      lifetimeValue: z.number(),
+      valueMethod: z.string(),
+      churnProbability: z.number(),
+      score: z.number(),
+      tier: z.string(),
+      stage: z.string(),
+      reasons: z.string(),
     }),
   ),
   dataQuality: z.array(

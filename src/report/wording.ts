@@ -17,10 +17,39 @@ export function aucInWords(auc: number): string {
   return 'no better than guessing';
 }
 
-export function scoreMeaning(horizonDays: number): string {
+/** "within 90 days", or the label's own period in tabular mode. */
+export const within = (horizonDays: number | null): string =>
+  horizonDays === null ? 'within the period the churn label covers' : `within ${horizonDays} days`;
+
+export function scoreMeaning(horizonDays: number | null): string {
+  const next = horizonDays === null ? 'over the period the churn label covers' : `in the next ${horizonDays} days`;
   return (
-    `The health score is 100 × (1 − the calibrated probability that the customer churns within ${horizonDays} days). ` +
-    `A score of 80 means about a 20% chance of churning in the next ${horizonDays} days; a score of 30 means about 70%.`
+    `The health score is 100 × (1 − the calibrated probability that the customer churns ${within(horizonDays)}). ` +
+    `A score of 80 means about a 20% chance of churning ${next}; a score of 30 means about 70%.`
+  );
+}
+
+/** The header line under the title. */
+export function metaLine(input: ReportInput): string {
+  const d = input.data;
+  const horizon = input.horizonDays === null ? 'tabular churn label' : `horizon ${input.horizonDays} days`;
+  return `Generated ${input.generatedAt} · data ${d.periodStart} to ${d.periodEnd} · ${horizon} · source ${d.source}`;
+}
+
+/** What the models were trained and tested on, in words. */
+export function dataSentences(input: ReportInput): string {
+  const d = input.data;
+  if (d.cutoffs.length === 0) {
+    return (
+      `${int(d.labelledRows)} customers, ${pct(d.churnRate, 1)} of them churned. Models were tested on a stratified 20% of them ` +
+      `(${int(d.testRows)} customers) that no model saw in training. ${int(d.customersScored)} customers who had not churned were scored.`
+    );
+  }
+  return (
+    `${int(d.labelledRows)} customer snapshots at ${d.cutoffs.length} monthly cutoffs (${d.cutoffs[0]} to ${d.cutoffs.at(-1)}); ` +
+    `${pct(d.churnRate, 1)} of them churned ${within(input.horizonDays)}. Models were tested on the latest cutoff ` +
+    `(${d.testCutoffs.join(', ')}, ${int(d.testRows)} snapshots), which no model saw in training, nor any label that ran into it. ` +
+    `${int(d.customersScored)} customers were scored at the end of the data.`
   );
 }
 

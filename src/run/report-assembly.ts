@@ -6,6 +6,7 @@
 import type { IngestSummary } from '../data/ingest-summary.ts';
 import type { EvaluationReport, ScoreEvaluation } from '../evaluate/evaluation-report.ts';
 import type { ReportInput } from '../report/report-input.ts';
+import type { PriorityRow } from '../score/priority.ts';
 import type { ColumnImportanceRow } from './model-importance.ts';
 
 export interface ScoredRow {
@@ -35,6 +36,7 @@ export interface ReportFacts {
   importance: ColumnImportanceRow[];
   weights: ReportInput['weights'];
   scores: ScoredRow[];
+  priority: PriorityRow[];
   ingest: IngestSummary;
 }
 
@@ -90,7 +92,7 @@ export function assembleReport(f: ReportFacts): ReportInput {
   return {
     title: 'Customer health report',
     generatedAt: f.generatedAt,
-    horizonDays: f.horizonDays ?? 1,
+    horizonDays: f.horizonDays,
     data: {
       source: f.source,
       periodStart: f.periodStart,
@@ -132,6 +134,18 @@ export function assembleReport(f: ReportFacts): ReportInput {
       reasons: s.reasons,
       value: s.value,
       revenueAtRisk: s.revenueAtRisk,
+    })),
+    priority: f.priority.slice(0, 25).map((r) => ({
+      rank: r.rank,
+      customerId: r.customer_id,
+      revenueAtRisk: r.revenue_at_risk,
+      lifetimeValue: r.lifetime_value,
+      valueMethod: r.value_method,
+      churnProbability: r.churn_probability,
+      score: r.health_score,
+      tier: tierLabel(r.tier),
+      stage: r.lifecycle_stage,
+      reasons: r.reasons,
     })),
     dataQuality: f.ingest.tables.map((t) => ({
       table: t.table,

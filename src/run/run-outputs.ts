@@ -128,6 +128,7 @@ export async function writeRunOutputs(ctx: RunContext): Promise<SnapshotScores> 
       value: value.method[i] === 'none' ? null : value.lifetimeValue[i],
       revenueAtRisk: value.method[i] === 'none' ? null : value.revenueAtRisk[i],
     })),
+    priority,
     ingest: prepared.ingest,
   });
   writeFileSync(join(o.out, 'report-input.json'), JSON.stringify(report, null, 2) + '\n');

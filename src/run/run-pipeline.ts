@@ -11,6 +11,7 @@
  * RUN/report.html|md      the manager report
  * MODELS/NAME/VERSION/    the chosen model bundle
  */
+import * as aq from 'arquero';
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -114,7 +115,8 @@ async function prepareTabular(o: RunOptions, log: Log): Promise<Prepared> {
     labelled: result.table,
     dictionary: result.dictionary,
     splits,
-    snapshot: result.table,
+    // Customers whose label is already "churned" have left: only the others get a score.
+    snapshot: result.table.filter(aq.escape((r: { label: number }) => r.label === 0)),
     asOf: null,
     data: null,
     horizonDays: null,
@@ -135,6 +137,11 @@ export async function runPipeline(input: RunOptionsInput, log: Log): Promise<Run
   const o = RunOptions.parse(input);
   const started = new Date();
   mkdirSync(o.out, { recursive: true });
+  // A wrong AHP config is found before any data is read, not after the models train.
+  const ahpPath = o.ahp === undefined ? defaultAhpConfig(o) : o.ahp;
+  const ahpConfig = ahpPath === null ? null : readAhpConfig(ahpPath);
+  if (ahpConfig !== null && !ahpConfig.ok) throw new UserError(ahpConfig.problems.join('\n'));
+
   const prepared = o.tabular !== undefined ? await prepareTabular(o, log) : await prepareEvents(o, log);
   copyFileSync(join(o.out, 'ingest', 'ingest-summary.json'), join(o.out, 'ingest-summary.json'));
 
@@ -162,10 +169,8 @@ export async function runPipeline(input: RunOptionsInput, log: Log): Promise<Run
   else if (bgnbd.note !== null) log.info(`BG/NBD baseline left out: ${bgnbd.note.note}`);
 
   let ahp: AhpComparison | null = null;
-  const ahpPath = o.ahp === undefined ? defaultAhpConfig(o) : o.ahp;
-  if (ahpPath !== null) {
-    const config = readAhpConfig(ahpPath);
-    if (!config.ok) throw new UserError(config.problems.join('\n'));
+  if (ahpPath !== null && ahpConfig !== null) {
+    const config = ahpConfig;
     const compared = compareWithAhp(config.weights, ahpPath, prepared.dictionary, prepared.splits, parts, candidates);
     if ('problem' in compared) log.warn(`AHP comparison left out: ${compared.problem}`);
     else {

@@ -6,12 +6,12 @@ import { z } from 'zod';
 import { selectBackend } from '../../runtime/backend.ts';
 import { runPipeline } from '../../run/run-pipeline.ts';
 import { RunOptions } from '../../run/run-options.ts';
-import { UserError } from '../exit.ts';
+import { ExitCode, UserError } from '../exit.ts';
 import { consoleLog, quietLog } from '../log.ts';
 
 const whole = (flag: string) => (v: string) => {
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) throw new UserError(`${flag} expects a whole number, got "${v}"`);
+  if (!Number.isInteger(n) || n < 0) throw new UserError(`${flag} expects a whole number, got "${v}"`, ExitCode.usage);
   return n;
 };
 
@@ -20,7 +20,7 @@ function churnFlag(v: string): z.input<typeof RunOptions>['churn'] {
   if (v === 'inactivity') return { kind: 'inactivity', tables: ['transactions'] };
   const m = /^inactivity:([a-z,]+)$/.exec(v);
   if (m) return { kind: 'inactivity', tables: m[1].split(',') as Array<'transactions' | 'events'> };
-  throw new UserError(`--churn expects explicit, subscriptionEnded, inactivity or inactivity:TABLE[,TABLE], got "${v}"`);
+  throw new UserError(`--churn expects explicit, subscriptionEnded, inactivity or inactivity:TABLE[,TABLE], got "${v}"`, ExitCode.usage);
 }
 
 export function registerRun(program: Command): void {
@@ -65,7 +65,7 @@ export function registerRun(program: Command): void {
       const backend = await selectBackend();
       log.info(`TensorFlow.js backend: ${backend}`);
       const models = String(flags.models).split(',').map((m) => m.trim());
-      for (const m of models) if (m !== 'logistic' && m !== 'gbdt') throw new UserError(`--models: unknown model kind "${m}" (logistic, gbdt)`);
+      for (const m of models) if (m !== 'logistic' && m !== 'gbdt') throw new UserError(`--models: unknown model kind "${m}" (logistic, gbdt)`, ExitCode.usage);
       const parsed = RunOptions.safeParse({
         data: flags.data,
         out: flags.out,
@@ -89,7 +89,7 @@ export function registerRun(program: Command): void {
       });
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        throw new UserError(`--${issue.path.join('.')}: ${issue.message}`);
+        throw new UserError(`--${issue.path.join('.')}: ${issue.message}`, ExitCode.usage);
       }
       const result = await runPipeline(parsed.data, log);
       const chosen = result.metrics.models.find((m) => m.name === result.chosen.kind);

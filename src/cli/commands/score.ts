@@ -3,7 +3,7 @@
  */
 import { Option, type Command } from 'commander';
 import { ScoreJobOptions, runScoreJob } from '../../score/score-job.ts';
-import { UserError } from '../exit.ts';
+import { ExitCode, UserError } from '../exit.ts';
 import { consoleLog, quietLog } from '../log.ts';
 
 export function registerScore(program: Command): void {
@@ -49,7 +49,7 @@ export function registerScore(program: Command): void {
       });
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        throw new UserError(`--${String(issue.path[0]).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${issue.message}`);
+        throw new UserError(`--${String(issue.path[0]).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${issue.message}`, ExitCode.usage);
       }
       const log = parsed.data.quiet ? quietLog : consoleLog;
       const s = await runScoreJob(parsed.data, log);
