@@ -53,9 +53,21 @@ export const Indicator = z
       .enum(['healthier', 'riskier'])
       .optional()
       .describe("Overrides the dictionary: 'healthier' if a higher value means a healthier customer"),
+    levels: z
+      .array(z.string())
+      .min(2)
+      .optional()
+      .describe('For a categorical feature: its values from lowest to highest, read as ranks 0, 1, 2, …; other values count as missing'),
   })
   .strict();
 export type Indicator = z.infer<typeof Indicator>;
+
+/** The ordinal levels of the config's categorical indicators, by feature name. */
+export function indicatorLevels(config: { dimensions: ReadonlyArray<{ indicators: readonly Indicator[] }> }): Map<string, readonly string[]> {
+  const out = new Map<string, readonly string[]>();
+  for (const d of config.dimensions) for (const i of d.indicators) if (i.levels !== undefined) out.set(i.feature, i.levels);
+  return out;
+}
 
 export const AhpDimension = z
   .object({

@@ -33,7 +33,8 @@ export function scoreMeaning(horizonDays: number | null): string {
 export function metaLine(input: ReportInput): string {
   const d = input.data;
   const horizon = input.horizonDays === null ? 'tabular churn label' : `horizon ${input.horizonDays} days`;
-  return `Generated ${input.generatedAt} · data ${d.periodStart} to ${d.periodEnd} · ${horizon} · source ${d.source}`;
+  const period = d.cutoffs.length === 0 ? '' : ` · data ${d.periodStart} to ${d.periodEnd}`;
+  return `Generated ${input.generatedAt}${period} · ${horizon} · source ${d.source}`;
 }
 
 /** What the models were trained and tested on, in words. */
@@ -59,7 +60,7 @@ export function headline(input: ReportInput): string[] {
   if (chosen === undefined) return [];
   const lines = [
     `The ${chosen.label} model ranks a customer who churned above one who stayed ${pct(chosen.rocAuc)} of the time ` +
-      `(ROC-AUC ${num(chosen.rocAuc)}, ${aucInWords(chosen.rocAuc)}), on ${int(input.data.testRows)} held-out customer snapshots it never trained on.`,
+      `(ROC-AUC ${num(chosen.rocAuc)}, ${aucInWords(chosen.rocAuc)}), on ${int(input.data.testRows)} held-out ${input.data.cutoffs.length === 0 ? 'customers' : 'customer snapshots'} it never trained on.`,
     `Contacting the riskiest 10% of customers reaches ${pct(chosen.captureAt10)} of those who churn, ` +
       `${num(chosen.liftAt10, 1)}× what a random 10% would reach.`,
   ];

@@ -28,16 +28,20 @@ export interface AhpComparison {
   fittedTest: Float64Array;
 }
 
-function featureColumns(table: ColumnTable, features: readonly string[]): FeatureColumns | { problem: string } {
+function featureColumns(table: ColumnTable, features: readonly string[], levels: ReadonlyMap<string, readonly string[]>): FeatureColumns | { problem: string } {
   const names = new Set(table.columnNames());
   const columns: Record<string, Float64Array> = {};
   for (const f of features) {
     if (!names.has(f)) return { problem: `feature "${f}" is not in the feature table` };
     const raw = table.array(f) as ArrayLike<unknown>;
     const out = new Float64Array(raw.length);
+    const order = levels.get(f);
+    // A categorical indicator is read through its ordinal levels (rank 0, 1, …); an unlisted value is missing.
+    const rank = order === undefined ? null : new Map(order.map((l, k) => [l, k]));
     for (let i = 0; i < raw.length; i++) {
       const v = raw[i];
-      out[i] = typeof v === 'number' ? v : v === null || v === undefined || v === '' ? Number.NaN : Number(v);
+      if (rank !== null) out[i] = rank.get(String(v)) ?? Number.NaN;
+      else out[i] = typeof v === 'number' ? v : v === null || v === undefined || v === '' ? Number.NaN : Number(v);
     }
     columns[f] = out;
   }
@@ -54,13 +58,14 @@ export function compareWithAhp(
   tables: { train: ColumnTable; calibration: ColumnTable; test: ColumnTable },
   parts: Parts,
   candidates: readonly Candidate[],
+  levels: ReadonlyMap<string, readonly string[]> = new Map(),
 ): AhpComparison | { problem: string } {
   const resolved = scoringIndicators(weights, dictionary, source);
   if (!resolved.ok) return { problem: resolved.problems.join('; ') };
   const indicators = resolved.indicators;
   const features = indicators.map((i) => i.feature);
   const score = (t: ColumnTable): AhpScores | { problem: string } => {
-    const cols = featureColumns(t, features);
+    const cols = featureColumns(t, features, levels);
     return 'problem' in cols ? cols : ahpScores(cols, indicators);
   };
   const train = score(tables.train);

@@ -49,6 +49,7 @@ import { bgnbdBaseline, rfmBaseline } from './baselines.ts';
 import { compareWithAhp } from './ahp-comparison.ts';
 import type { AhpComparison } from './ahp-comparison.ts';
 import { readAhpConfig } from '../ahp/config-file.ts';
+import { indicatorLevels } from '../ahp/config.ts';
 import type { ScoreVector } from '../evaluate/evaluation-report.ts';
 import type { RunOptionsInput } from './run-options.ts';
 
@@ -171,7 +172,7 @@ export async function runPipeline(input: RunOptionsInput, log: Log): Promise<Run
   let ahp: AhpComparison | null = null;
   if (ahpPath !== null && ahpConfig !== null) {
     const config = ahpConfig;
-    const compared = compareWithAhp(config.weights, ahpPath, prepared.dictionary, prepared.splits, parts, candidates);
+    const compared = compareWithAhp(config.weights, ahpPath, prepared.dictionary, prepared.splits, parts, candidates, indicatorLevels(config.config));
     if ('problem' in compared) log.warn(`AHP comparison left out: ${compared.problem}`);
     else {
       ahp = compared;

@@ -44,3 +44,17 @@ describe('AhpConfig', () => {
     expect(r.success).toBe(true);
   });
 });
+
+describe('indicatorLevels', () => {
+  it('collects the ordinal levels of categorical indicators by feature', async () => {
+    const { indicatorLevels } = await import('../../src/ahp/config.ts');
+    const levels = indicatorLevels({
+      dimensions: [
+        { indicators: [{ feature: 'Contract', levels: ['Month-to-month', 'One year', 'Two year'] }, { feature: 'tenure' }] },
+        { indicators: [{ feature: 'TechSupport', levels: ['No', 'Yes'] }] },
+      ],
+    });
+    expect([...levels.keys()]).toEqual(['Contract', 'TechSupport']);
+    expect(levels.get('Contract')).toEqual(['Month-to-month', 'One year', 'Two year']);
+  });
+});

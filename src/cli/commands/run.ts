@@ -57,7 +57,7 @@ export function registerRun(program: Command): void {
         '\nExamples:\n' +
         '  healthscore run --generate --data runs/latest/data --out runs/latest\n' +
         '  healthscore run --data data/sample --out runs/sample --horizon-days 60\n' +
-        '  healthscore run --tabular ../shared/data/telco/Telco-Customer-Churn.csv --config data/tabular/telco.json --out runs/telco\n' +
+        '  healthscore run --tabular ../shared/data/telco/Telco-Customer-Churn.csv --config data/tabular/telco.json \\\n      --ahp models/ahp/telco.json --out runs/telco\n' +
         '  healthscore run --adapter cdnow --data ../shared/data/cdnow/CDNOW_master.txt --churn inactivity --out runs/cdnow',
     )
     .action(async (flags: Record<string, unknown>) => {

@@ -9,6 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { indicatorLevels } from '../../ahp/config.ts';
 import { readAhpConfig } from '../../ahp/config-file.ts';
 import type { WeightComparison } from '../../ahp/weight-comparison.ts';
 import { UserError } from '../../cli/exit.ts';
@@ -51,7 +52,7 @@ export async function runCompareStage(input: CompareStageOptions, log: Log): Pro
   checkHeldOut(bundle, features.splits, o.model, o.features);
   const parts = partsForModel(bundle, o.model, features.splits, o.features);
   const candidate = candidateFromBundle(bundle, parts);
-  const compared = compareWithAhp(config.weights, ahpPath, features.dictionary, features.splits, parts, [candidate]);
+  const compared = compareWithAhp(config.weights, ahpPath, features.dictionary, features.splits, parts, [candidate], indicatorLevels(config.config));
   if ('problem' in compared) throw new UserError(`${ahpPath} does not fit ${o.features}: ${compared.problem}`);
   const trainLabels = parts.train.labels;
   const metrics = evaluationReport(
