@@ -12,11 +12,10 @@
  *
  * This is an I/O module: the alert rules and overrides work on the rows it returns.
  */
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeDirectoryAtomically } from '../../data/atomic-output.ts';
-import { sqlString } from '../../data/duckdb-session.ts';
+import { sqlString, withDuckDb } from '../../data/duckdb-session.ts';
 import { AsOfDate, HISTORY_COLUMNS, HistoryRow } from './history-row.ts';
 
 const PARTITION = /^as_of=(\d{4}-\d{2}-\d{2})$/;
@@ -27,17 +26,6 @@ const TABLE_SQL = `CREATE TABLE history (
   health_score INTEGER NOT NULL, tier VARCHAR NOT NULL, reasons VARCHAR NOT NULL, model_version VARCHAR NOT NULL,
   model_health_score INTEGER NOT NULL, model_tier VARCHAR NOT NULL,
   override VARCHAR, override_reason VARCHAR, override_author VARCHAR)`;
-
-async function withConnection<T>(work: (c: DuckDBConnection) => Promise<T>): Promise<T> {
-  const instance = await DuckDBInstance.create(':memory:');
-  const connection = await instance.connect();
-  try {
-    return await work(connection);
-  } finally {
-    connection.closeSync();
-    instance.closeSync();
-  }
-}
 
 export function partitionPath(dir: string, asOf: string): string {
   return join(dir, `as_of=${asOf}`, FILE);
@@ -59,7 +47,7 @@ export async function appendHistory(dir: string, asOf: string, rows: readonly Hi
   await mkdir(dir, { recursive: true });
   await writeDirectoryAtomically(join(dir, `as_of=${asOf}`), async (temporary) => {
     await mkdir(temporary);
-    await withConnection(async (c) => {
+    await withDuckDb(async (c) => {
       await c.run(TABLE_SQL);
       const appender = await c.createAppender('history');
       const text = (v: string | null): void => (v === null ? appender.appendNull() : appender.appendVarchar(v));
@@ -105,7 +93,7 @@ export async function readHistory(dir: string, range: HistoryRange = {}): Promis
   const dates = (await historyDates(dir)).filter((d) => (range.from === undefined || d >= range.from) && (range.to === undefined || d <= range.to));
   if (dates.length === 0) return [];
   const files = dates.map((d) => sqlString(partitionPath(dir, d))).join(', ');
-  return withConnection(async (c) => {
+  return withDuckDb(async (c) => {
     const reader = await c.runAndReadAll(`SELECT ${HISTORY_COLUMNS.join(', ')} FROM read_parquet([${files}], hive_partitioning = false) ORDER BY as_of, customer_id`);
     return reader.getRowObjectsJS().map((r) => HistoryRow.parse(r));
   });
