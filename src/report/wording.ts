@@ -75,7 +75,7 @@ export function headline(input: ReportInput): string[] {
   }
   const atRisk = input.tiers.find((t) => t.tier === 'at risk');
   if (atRisk !== undefined) {
-    lines.push(`${int(atRisk.count)} customers (${pct(atRisk.share)}) are at risk today.`);
+    lines.push(`${int(atRisk.count)} customers (${pct(atRisk.share, atRisk.share > 0 && atRisk.share < 0.01 ? 1 : 0)}) are at risk today.`);
   }
   return lines;
 }
