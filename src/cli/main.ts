@@ -18,6 +18,10 @@ export function buildProgram(): Command {
     // Subcommands have their own --version (a model version); the program's --version must not swallow it.
     .enablePositionalOptions();
   for (const register of COMMANDS) register(program);
+  // The command list shows one line per command; the full description stays in `<command> --help`.
+  for (const cmd of program.commands) {
+    if (cmd.summary() === '') cmd.summary(cmd.description().split(/(?<=\.)\s|\n|:\s/)[0].replace(/\.$/, ''));
+  }
   program.addHelpText(
     'after',
     '\nExamples:\n' +

@@ -13,8 +13,9 @@ export function registerTrain(program: Command): void {
     .command('train')
     .description(
       'Train one churn model on a feature folder and save it as a new model version. ' +
-        'The rows are split as in "healthscore run": event features in time (latest cutoff = test, the one ' +
-        'before = validation, the one before that = calibration, earlier = training); a tabular ingest ' +
+        'The rows are split as in "healthscore run": event features in time (latest cutoff = test; ' +
+        'validation = the latest cutoff whose labels end by it; calibration = the cutoff before; training = ' +
+        'the cutoffs whose labels end by the calibration cutoff); a tabular ingest ' +
         'by a seeded stratified 60/10/10/20 split. The model is fitted on the training part, then ' +
         'calibrated on the calibration part (Platt or isotonic, whichever has the lower log-loss on the ' +
         'validation part): a saved model ALWAYS carries its calibrator, so its scores are calibrated ' +
