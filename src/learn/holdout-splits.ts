@@ -13,6 +13,7 @@ import type { ColumnTable } from 'arquero';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { DAY_MS } from '../data/contract.ts';
+import { isoDate } from '../features/summary.ts';
 
 export interface HoldoutSplits {
   train: ColumnTable;
@@ -121,4 +122,10 @@ export function stratifiedHoldouts(table: ColumnTable, seed = 0): HoldoutSplits 
   }
   const take = (rows: number[]) => table.reify(rows.sort((a, b) => a - b));
   return { train: take(parts[0]), calibration: take(parts[1]), validation: take(parts[2]), test: take(parts[3]), method: 'stratified', seed, cutoffs: null };
+}
+
+/** How the test part was chosen, in words for metrics.json and the evaluation printout. */
+export function describeTestSplit(splits: HoldoutSplits): string {
+  if (splits.cutoffs === null) return 'stratified 20% test split';
+  return `temporal test split, cutoff ${splits.cutoffs.test.map(isoDate).join(', ')}`;
 }

@@ -8,6 +8,7 @@
  */
 import type { ColumnTable } from 'arquero';
 import { applyCalibrator, fitCalibrator } from '../calibrate/calibrator.ts';
+import { sigmoid } from '../calibrate/sigmoid.ts';
 import { ahpScores } from '../ahp/ahp-score.ts';
 import type { AhpScores, FeatureColumns } from '../ahp/ahp-score.ts';
 import { fittedHandWeights } from '../ahp/fitted-hand-weights.ts';
@@ -48,8 +49,6 @@ function featureColumns(table: ColumnTable, features: readonly string[], levels:
   const cutoff = names.has('cutoff') ? (table.array('cutoff') as ArrayLike<number>) : new Float64Array(table.numRows());
   return { cutoff, columns };
 }
-
-const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 
 export function compareWithAhp(
   weights: AhpWeights,

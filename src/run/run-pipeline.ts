@@ -32,7 +32,7 @@ import { runFeaturesStage } from '../features/features-stage.ts';
 import { dayAfter } from '../features/snapshot-population.ts';
 import { isoDate } from '../features/summary.ts';
 import { saveModelBundle, versionDir } from '../learn/artifacts/bundle-artifact.ts';
-import { stratifiedHoldouts, temporalHoldouts } from '../learn/holdout-splits.ts';
+import { describeTestSplit, stratifiedHoldouts, temporalHoldouts } from '../learn/holdout-splits.ts';
 import type { ModelBundle } from '../learn/model-bundle.ts';
 import { candidateFacts } from './candidate-facts.ts';
 import { versionAt } from './stages/saved-model.ts';
@@ -124,8 +124,6 @@ async function prepareTabular(o: RunOptions, log: Log): Promise<Prepared> {
   };
 }
 
-const dates = (ms: readonly number[]): string[] => ms.map(isoDate);
-
 /** The AHP config compared by default: one of the shipped examples that fits the data's features. */
 function defaultAhpConfig(o: RunOptionsType): string | null {
   if (o.tabular !== undefined) return null;
@@ -160,7 +158,6 @@ export async function runPipeline(input: RunOptionsInput, log: Log): Promise<Run
   }
   const chosen = bestCandidate(candidates);
   const trainRate = parts.train.labels.reduce((s, v) => s + v, 0) / parts.train.labels.length;
-  const testCutoffs = prepared.splits.cutoffs?.test ?? [];
 
   const baselines: ScoreVector[] = [];
   const rfm = rfmBaseline(prepared.splits.test);
@@ -186,7 +183,7 @@ export async function runPipeline(input: RunOptionsInput, log: Log): Promise<Run
     candidates.map((c) => ({ name: c.kind, scores: c.test.probabilities, isProbability: true })),
     baselines,
     {
-      split: prepared.splits.method === 'temporal' ? `temporal test split, cutoff ${dates(testCutoffs).join(', ')}` : 'stratified 20% test split',
+      split: describeTestSplit(prepared.splits),
       horizonDays: prepared.horizonDays,
       trainingBaseRate: trainRate,
     },

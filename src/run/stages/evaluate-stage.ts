@@ -11,8 +11,8 @@ import { z } from 'zod';
 import type { Log } from '../../cli/log.ts';
 import { evaluationReport } from '../../evaluate/evaluation-report.ts';
 import type { EvaluationReport, ScoreVector } from '../../evaluate/evaluation-report.ts';
-import { isoDate } from '../../features/summary.ts';
 import { loadModelBundle } from '../../learn/artifacts/bundle-artifact.ts';
+import { describeTestSplit } from '../../learn/holdout-splits.ts';
 import { rfmBaseline } from '../baselines.ts';
 import { readLabelledFeatures } from './labelled-features.ts';
 import { candidateFromBundle, partsForModel, checkHeldOut } from './saved-model.ts';
@@ -42,9 +42,8 @@ export async function runEvaluateStage(input: EvaluateStageOptions, log: Log): P
   const rfm = rfmBaseline(features.splits.test);
   if (rfm !== null) baselines.push(rfm);
   const trainLabels = parts.train.labels;
-  const testCutoffs = features.splits.cutoffs?.test ?? [];
   const metrics = evaluationReport(parts.test.labels, [{ name: candidate.kind, scores: candidate.test.probabilities, isProbability: true }], baselines, {
-    split: features.splits.method === 'temporal' ? `temporal test split, cutoff ${testCutoffs.map(isoDate).join(', ')}` : 'stratified 20% test split',
+    split: describeTestSplit(features.splits),
     horizonDays: features.horizonDays,
     trainingBaseRate: trainLabels.reduce((s, v) => s + v, 0) / trainLabels.length,
   });
