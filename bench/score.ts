@@ -23,8 +23,8 @@ import { dayAfter } from '../src/features/snapshot-population.ts';
 import { temporalHoldouts } from '../src/learn/holdout-splits.ts';
 import type { ModelBundle } from '../src/learn/model-bundle.ts';
 import { modelInputs } from '../src/learn/model-inputs.ts';
-import { driftReference } from '../src/score/drift.ts';
 import { scoreSnapshot } from '../src/score/score-snapshot.ts';
+import { candidateFacts } from '../src/run/candidate-facts.ts';
 import { fitCandidate, labelledParts } from '../src/run/fit-candidates.ts';
 
 const kind = process.argv[3] as 'logistic' | 'gbdt' | undefined;
@@ -52,17 +52,22 @@ if (kind === undefined) {
     const parts = labelledParts(splits, inputs);
     if ('problem' in parts) throw new Error(parts.problem);
     const c = await fitCandidate(kind, parts, inputs, set.dictionary, { gbdt: { maxIter: 100, maxLeafNodes: null, maxDepth: 6, growth: 'depthwise', nIterNoChange: null } });
+    const facts = candidateFacts(c, {
+      name: 'bench',
+      version: '1',
+      inputs,
+      dictionary: set.dictionary,
+      tiers: { by: 'thresholds', healthyMin: 70, watchMin: 40 },
+      horizonDays: 90,
+      featureSpec: DEFAULT_FEATURE_SPEC,
+      churn: { kind: 'explicit' },
+      splits,
+      parts,
+    });
+    // An in-memory bundle (no files): the manifest fields that describe files stay empty.
     const bundle: ModelBundle = {
       fitted: c.trained.fitted,
-      manifest: {
-        formatVersion: 1, modelKind: kind, createdAt: new Date().toISOString(), files: {}, preprocessing: c.trained.preprocessor,
-        libraries: {}, name: 'bench', version: '1', inputs, dictionary: set.dictionary, calibrator: c.calibration.calibrator,
-        calibration: { chosen: c.calibration.chosen, validationLogLoss: c.calibration.validationLogLoss },
-        tiers: { by: 'thresholds', healthyMin: 70, watchMin: 40 }, horizonDays: 90, featureSpec: DEFAULT_FEATURE_SPEC,
-        churn: { kind: 'explicit' }, split: { method: 'temporal', seed: null, cutoffs: null, rows: { train: 0, calibration: 0, validation: 0, test: 0 } },
-        trainingDataSha256: '', metrics: { validationLogLoss: c.validationLogLoss, testRocAuc: null, testBrier: null },
-        drift: driftReference(parts.train.raw, c.trained.preprocessor.features),
-      },
+      manifest: { ...facts, formatVersion: 1, modelKind: kind, createdAt: new Date().toISOString(), files: {}, preprocessing: c.trained.preprocessor, libraries: {} },
     };
     // Rows drawn with replacement from the sample's rows (a seeded LCG keeps it reproducible).
     const n = set.table.numRows();

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { UserError } from '../cli/exit.ts';
 import type { Log } from '../cli/log.ts';
 import { readCleanTables } from '../data/clean-store.ts';
+import type { CustomerData } from '../data/customer-data.ts';
 import { DAY_MS } from '../data/contract.ts';
 import { buildFeatureSet, buildScoringSnapshot, latestDate, type FeatureSet } from './build-feature-set.ts';
 import { ChurnDefinition } from './churn-definition.ts';
@@ -37,7 +38,11 @@ export const FeaturesStageOptions = z.object({
 });
 export type FeaturesStageOptions = z.input<typeof FeaturesStageOptions>;
 
-export async function runFeaturesStage(input: FeaturesStageOptions, log: Log): Promise<FeatureSet> {
+/**
+ * `loaded`: the clean store of `data` already in memory (from `readCleanTables`), so a caller that
+ * needs the tables too (`healthscore run`) does not read them twice; used by the arquero engine.
+ */
+export async function runFeaturesStage(input: FeaturesStageOptions, log: Log, loaded?: CustomerData): Promise<FeatureSet> {
   const options = FeaturesStageOptions.parse(input);
   if (locateTable(options.data, 'customers') === null) {
     throw new UserError(`${options.data}: no tables/customers.parquet or customers.csv (run "healthscore ingest" first)`);
@@ -53,7 +58,7 @@ export async function runFeaturesStage(input: FeaturesStageOptions, log: Log): P
       set = await buildFeatureSetSql(options.data, spec, { cutoffs: resolved, horizonDays: options.horizonDays, churn: options.churn }, { threads: options.threads });
     }
   } else {
-    const data = await readCleanTables(options.data);
+    const data = loaded ?? (await readCleanTables(options.data));
     if (asOf !== null) set = buildScoringSnapshot(data, spec, asOf, options.churn);
     else {
       const signup = data.customers.array('signup_date') as ArrayLike<number>;

@@ -80,11 +80,13 @@ async function prepareEvents(o: RunOptions, log: Log): Promise<Prepared> {
     source = dataDir;
   }
   log.info(formatIngestSummary(ingest));
+  // Read once: the arquero engine, the scoring snapshot and the value models all use the tables.
+  const data = await readCleanTables(ingestDir);
   const featureSet = await runFeaturesStage(
     { data: ingestDir, out: join(o.out, 'features'), engine: o.engine, horizonDays: o.horizonDays, churn: o.churn },
     log,
+    data,
   );
-  const data = await readCleanTables(ingestDir);
   const asOfMs = dayAfter(latestDate(data));
   const snapshot = buildScoringSnapshot(data, DEFAULT_FEATURE_SPEC, asOfMs, o.churn);
   const splits = temporalHoldouts(featureSet.table, o.horizonDays);
