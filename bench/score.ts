@@ -1,60 +1,74 @@
 /**
- * Benchmark: batch scoring from a feature table (issue 7), logistic and GBDT (100 trees), each in
- * its own process so the peak RSS is its own.
+ * Benchmark: batch scoring (issue 7), logistic and GBDT (100 trees, depth ≤ 6), every measurement
+ * in its own process so that its peak RSS is its own.
  *
- *   npx tsx bench/score.ts [rows=1000000]
+ *   npx tsx bench/score.ts [rows=1000000] [--sizes 1000000,4000000] [--e2e DATA_DIR] [--work DIR]
  *
- * Trains both models on the bundled sample (data/sample: ingest, features at monthly cutoffs,
- * temporal holdouts), then scores a feature table of `rows` rows drawn with replacement from the
- * sample's rows (seeded), without reasons (the nightly job's fast path) and, on 10,000 rows, with
- * reasons. Prints rows/s and peak RSS. Targets: ≥ 500,000 rows/s logistic, ≥ 200,000 rows/s GBDT.
+ * Setup (once, in this process): ingest the bundled sample, build features at monthly cutoffs,
+ * train both models on the temporal split and save them; write the sample's scoring snapshot at
+ * its last day as Parquet, and tile it (ids made unique) into feature files of each size.
+ * Then, per model:
+ *   model     scoring alone on in-memory columns (`scoreInputs`, no reasons): the model's own rate;
+ *   job       `healthscore score --features FILE.parquet --no-reasons` end to end (stream the file
+ *             in chunks, score, write CSV), at each size: rows/s and peak RSS, which should stay
+ *             flat as the file grows;
+ *   reasons   the same job with reasons, at the first size;
+ * and with --e2e DATA_DIR (raw contract files, e.g. bench/out/data-100k from the ingest benchmark),
+ * the job from raw files at the data's last day with each feature engine.
+ * Targets: ≥ 500,000 rows/s logistic and ≥ 200,000 rows/s GBDT from features; memory flat from
+ * 1M to 4M rows.
  */
-import * as aq from 'arquero';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { readCleanTables } from '../src/data/clean-store.ts';
+import { sqlString, withDuckDb } from '../src/data/duckdb-session.ts';
 import { ingestFolder } from '../src/data/ingest-folder.ts';
-import { buildFeatureSet, latestDate } from '../src/features/build-feature-set.ts';
+import { buildFeatureSet, buildScoringSnapshot, latestDate } from '../src/features/build-feature-set.ts';
 import { defaultCutoffs } from '../src/features/cutoffs.ts';
 import { DEFAULT_FEATURE_SPEC } from '../src/features/default-spec.ts';
+import { writeFeatureSet } from '../src/features/feature-set-files.ts';
 import { dayAfter } from '../src/features/snapshot-population.ts';
+import { loadModelBundle, saveModelBundle } from '../src/learn/artifacts/bundle-artifact.ts';
 import { temporalHoldouts } from '../src/learn/holdout-splits.ts';
-import type { ModelBundle } from '../src/learn/model-bundle.ts';
 import { modelInputs } from '../src/learn/model-inputs.ts';
-import { scoreSnapshot } from '../src/score/score-snapshot.ts';
+import type { RawColumn } from '../src/learn/preprocess/spec.ts';
+import { tableSource } from '../src/score/input-chunks.ts';
+import { runScoreJob } from '../src/score/score-job.ts';
+import { scoreInputs } from '../src/score/score-snapshot.ts';
 import { candidateFacts } from '../src/run/candidate-facts.ts';
 import { fitCandidate, labelledParts } from '../src/run/fit-candidates.ts';
+import { readFeatureSet } from '../src/features/feature-set-files.ts';
 
-const kind = process.argv[3] as 'logistic' | 'gbdt' | undefined;
-const rows = Number(process.argv[2] ?? 1_000_000);
+const KINDS = ['logistic', 'gbdt'] as const;
+const quiet = { info: () => {}, warn: () => {} };
+const arg = (name: string): string | undefined => {
+  const i = process.argv.indexOf(name);
+  return i < 0 ? undefined : process.argv[i + 1];
+};
+const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
+const rate = (rows: number, s: number) => `${Math.round(rows / s).toLocaleString('en-US')} rows/s`;
 
-if (kind === undefined) {
-  for (const k of ['logistic', 'gbdt']) {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'bench/score.ts', String(rows), k], { encoding: 'utf8' });
-    process.stdout.write(r.stdout);
-    process.stderr.write(r.stderr);
-  }
-} else {
-  const quiet = { info: () => {}, warn: () => {} };
-  const work = mkdtempSync(join(tmpdir(), 'hs-bench-score-'));
-  try {
-    await ingestFolder('data/sample', work, { log: quiet });
-    const data = await readCleanTables(work);
-    const signup = data.customers.array('signup_date') as ArrayLike<number>;
-    const first = Math.min(...Array.from(signup));
-    const cutoffs = defaultCutoffs(first, dayAfter(latestDate(data)), 90);
-    const set = buildFeatureSet(data, DEFAULT_FEATURE_SPEC, { cutoffs, horizonDays: 90, churn: { kind: 'explicit' } });
-    const splits = temporalHoldouts(set.table, 90);
-    if ('problem' in splits) throw new Error(splits.problem);
-    const inputs = modelInputs(set.dictionary);
-    const parts = labelledParts(splits, inputs);
-    if ('problem' in parts) throw new Error(parts.problem);
+async function setup(work: string, sizes: number[]): Promise<{ asOf: string }> {
+  const ingest = join(work, 'ingest');
+  rmSync(ingest, { recursive: true, force: true });
+  await ingestFolder('data/sample', ingest, { log: quiet });
+  const data = await readCleanTables(ingest);
+  const signup = data.customers.array('signup_date') as ArrayLike<number>;
+  const end = dayAfter(latestDate(data));
+  const cutoffs = defaultCutoffs(Math.min(...Array.from(signup)), end, 90);
+  const set = buildFeatureSet(data, DEFAULT_FEATURE_SPEC, { cutoffs, horizonDays: 90, churn: { kind: 'explicit' } });
+  const splits = temporalHoldouts(set.table, 90);
+  if ('problem' in splits) throw new Error(splits.problem);
+  const inputs = modelInputs(set.dictionary);
+  const parts = labelledParts(splits, inputs);
+  if ('problem' in parts) throw new Error(parts.problem);
+  for (const kind of KINDS) {
     const c = await fitCandidate(kind, parts, inputs, set.dictionary, { gbdt: { maxIter: 100, maxLeafNodes: null, maxDepth: 6, growth: 'depthwise', nIterNoChange: null } });
     const facts = candidateFacts(c, {
       name: 'bench',
-      version: '1',
+      version: kind,
       inputs,
       dictionary: set.dictionary,
       tiers: { by: 'thresholds', healthyMin: 70, watchMin: 40 },
@@ -64,41 +78,96 @@ if (kind === undefined) {
       splits,
       parts,
     });
-    // An in-memory bundle (no files): the manifest fields that describe files stay empty.
-    const bundle: ModelBundle = {
-      fitted: c.trained.fitted,
-      manifest: { ...facts, formatVersion: 1, modelKind: kind, createdAt: new Date().toISOString(), files: {}, preprocessing: c.trained.preprocessor, libraries: {} },
-    };
-    // Rows drawn with replacement from the sample's rows (a seeded LCG keeps it reproducible).
-    const n = set.table.numRows();
-    const pick = new Int32Array(rows);
-    let s = 12345;
-    for (let i = 0; i < rows; i++) {
-      s = (Math.imul(s, 1103515245) + 12345) >>> 0;
-      pick[i] = s % n;
-    }
-    const columns: Record<string, unknown[] | Float64Array> = {};
-    for (const name of set.table.columnNames()) {
-      const src = set.table.array(name) as ArrayLike<unknown>;
-      columns[name] = typeof src[0] === 'number' ? Float64Array.from(pick, (k) => src[k] as number) : Array.from(pick, (k) => src[k]);
-    }
-    const big = aq.table(columns);
-    const before = process.resourceUsage().maxRSS;
-    const t0 = performance.now();
-    const scored = scoreSnapshot(bundle, big, { reasons: false });
-    const seconds = (performance.now() - t0) / 1000;
-    if ('problem' in scored) throw new Error(scored.problem);
-    const small = big.slice(0, 10_000);
-    const t1 = performance.now();
-    scoreSnapshot(bundle, small, { reasons: true });
-    const withReasons = 10_000 / ((performance.now() - t1) / 1000);
-    const treeNote = kind === 'gbdt' ? ` (${c.trained.iterations} trees, depth ≤ 6)` : '';
-    console.log(
-      `${kind}${treeNote}: ${rows.toLocaleString('en-US')} rows in ${seconds.toFixed(2)} s = ${Math.round(rows / seconds).toLocaleString('en-US')} rows/s without reasons; ` +
-        `${Math.round(withReasons).toLocaleString('en-US')} rows/s with reasons; peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB ` +
-        `(${(before / 1024).toFixed(0)} MB before scoring, including the ${rows.toLocaleString('en-US')}-row feature table)`,
-    );
-  } finally {
-    rmSync(work, { recursive: true, force: true });
+    await saveModelBundle(join(work, 'models', kind), c.trained, facts);
+    if (kind === 'gbdt') console.log(`gbdt model: ${c.trained.iterations} trees, depth ≤ 6`);
   }
+  const snapshot = buildScoringSnapshot(data, DEFAULT_FEATURE_SPEC, end);
+  await writeFeatureSet(snapshot, join(work, 'snapshot'));
+  const asOf = new Date(end).toISOString().slice(0, 10);
+  await withDuckDb(async (c) => {
+    const from = `read_parquet(${sqlString(join(work, 'snapshot', 'features.parquet'))})`;
+    const n = Number((await c.runAndReadAll(`SELECT COUNT(*) AS n FROM ${from}`)).getRowObjectsJS()[0].n);
+    for (const size of sizes) {
+      // The snapshot's rows repeated with unique ids: real feature values, as many rows as asked.
+      await c.run(
+        `COPY (SELECT s.* REPLACE (s.customer_id || '-' || CAST(r.k AS VARCHAR) AS customer_id) FROM range(${Math.ceil(size / n)}) r(k) CROSS JOIN ${from} s ORDER BY r.k LIMIT ${size}) ` +
+          `TO ${sqlString(join(work, `features-${size}.parquet`))} (FORMAT parquet)`,
+      );
+    }
+    console.log(`feature files: the ${n}-row scoring snapshot of data/sample at ${asOf}, tiled to ${sizes.map((s) => s.toLocaleString('en-US')).join(', ')} rows`);
+  });
+  return { asOf };
+}
+
+/** Child: one measurement, printed as one line. */
+async function child(mode: string, kind: string, work: string, asOf: string, size: number, extra: string | undefined): Promise<void> {
+  const model = join(work, 'models', kind);
+  if (mode === 'model') {
+    const bundle = await loadModelBundle(model);
+    const set = await readFeatureSet(join(work, 'snapshot'));
+    const source = tableSource(set.table, bundle.manifest.inputs);
+    // The snapshot's columns tiled to `size` rows, all in memory before the clock starts.
+    const raw: Record<string, RawColumn> = {};
+    for await (const chunk of source.chunks(set.table.numRows())) {
+      for (const [name, values] of Object.entries(chunk.raw)) {
+        const n = values.length;
+        raw[name] = values instanceof Float64Array ? Float64Array.from({ length: size }, (_, i) => values[i % n]) : Array.from({ length: size }, (_, i) => values[i % n]);
+      }
+    }
+    const ids = Array.from({ length: size }, (_, i) => String(i));
+    const t0 = performance.now();
+    scoreInputs(bundle, ids, raw, { reasons: false });
+    const s = (performance.now() - t0) / 1000;
+    console.log(`${kind} model: ${size.toLocaleString('en-US')} rows in memory in ${s.toFixed(2)} s = ${rate(size, s)}; peak RSS ${mb(process.resourceUsage().maxRSS)}`);
+    return;
+  }
+  const out = join(work, `scores-${kind}-${mode}-${size}.csv`);
+  const t0 = performance.now();
+  const summary =
+    mode === 'e2e'
+      ? await runScoreJob({ model, data: extra, engine: size === 0 ? 'arquero' : 'duckdb', asOf, out, reasons: true, quiet: true }, quiet)
+      : await runScoreJob({ model, features: join(work, `features-${size}.parquet`), asOf, out, reasons: mode === 'reasons', quiet: true }, quiet);
+  const s = (performance.now() - t0) / 1000;
+  const what = mode === 'e2e' ? `from raw files (${size === 0 ? 'arquero' : 'duckdb'} engine)` : `job from a feature file${mode === 'reasons' ? ', with reasons' : ''}`;
+  console.log(`${kind} ${what}: ${summary.customers.toLocaleString('en-US')} rows in ${s.toFixed(2)} s = ${rate(summary.customers, s)}; peak RSS ${mb(process.resourceUsage().maxRSS)}`);
+  rmSync(out, { force: true });
+}
+
+const [mode, kind, work, asOf, size, extra] = process.argv.slice(2);
+if (mode === '--child') {
+  await child(kind, work, asOf, size, Number(extra), process.argv[8]);
+} else {
+  const first = Number(process.argv[2] !== undefined && !process.argv[2].startsWith('--') ? process.argv[2] : 1_000_000);
+  const sizes = (arg('--sizes') ?? (first >= 1_000_000 ? `${first},${4 * first}` : `${first},${4 * first}`)).split(',').map(Number);
+  const dir = resolve(arg('--work') ?? join(tmpdir(), 'hs-bench-score'));
+  mkdirSync(dir, { recursive: true });
+  const setupAt = performance.now();
+  const { asOf: day } = await setup(dir, sizes);
+  console.log(`setup ${((performance.now() - setupAt) / 1000).toFixed(1)} s (untimed below)`);
+  const run = (...a: string[]) => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'bench/score.ts', '--child', ...a], { encoding: 'utf8' });
+    process.stdout.write(r.stdout);
+    if (r.status !== 0) process.stderr.write(r.stderr);
+  };
+  for (const k of KINDS) {
+    run('model', k, dir, day, String(sizes[0]));
+    for (const n of sizes) run('job', k, dir, day, String(n));
+    run('reasons', k, dir, day, String(sizes[0]));
+  }
+  const e2e = arg('--e2e');
+  if (e2e !== undefined) {
+    if (!existsSync(e2e)) throw new Error(`--e2e ${e2e}: folder not found`);
+    const end = readFileSync(join(e2e, 'customers.csv'), 'utf8').length > 0 ? await lastDay(e2e) : day;
+    for (const engine of ['0', '1']) run('e2e', 'gbdt', dir, end, engine, resolve(e2e));
+  }
+  // A folder given with --work is kept, to profile one measurement: bench/score.ts --child job logistic DIR DAY ROWS
+  if (arg('--work') === undefined) rmSync(dir, { recursive: true, force: true });
+}
+
+/** The day after the latest event in a raw data folder: "tonight's" as-of date. */
+async function lastDay(dir: string): Promise<string> {
+  return withDuckDb(async (c) => {
+    const r = await c.runAndReadAll(`SELECT CAST(CAST(MAX(timestamp) AS DATE) + 1 AS VARCHAR) AS d FROM read_csv(${sqlString(join(dir, 'events.csv'))})`);
+    return String(r.getRowObjectsJS()[0].d);
+  });
 }

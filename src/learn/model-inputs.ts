@@ -4,6 +4,7 @@
  * One definition for training, batch scoring and the one-customer scorer, so they cannot drift.
  */
 import type { ColumnTable } from 'arquero';
+import { columnValues } from '../data/column-values.ts';
 import type { FeatureDictionary } from '../features/dictionary.ts';
 import { RFM_COLUMNS, RFM_SEGMENT } from '../features/plan.ts';
 import type { RawColumn, RawTable } from './preprocess/spec.ts';
@@ -41,7 +42,7 @@ export function rawInputs(table: ColumnTable, inputs: ModelInputs): { raw: RawTa
     return { problem: `the feature table lacks ${missing.length} model input(s): ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''}` };
   }
   const raw: Record<string, RawColumn> = {};
-  for (const f of inputs.features) raw[f] = table.array(f) as RawColumn;
+  for (const f of inputs.features) raw[f] = columnValues(table, f) as RawColumn;
   return { raw };
 }
 

@@ -69,8 +69,8 @@ function rowCount(table: RawTable, features: readonly { name: string }[]): numbe
   return table[features[0].name].length;
 }
 
-/** Shares of rows per bin of a reference feature, in the order [bins…, unseen?, missing]. */
-function shares(ref: FeatureReference, column: ArrayLike<unknown>, n: number): number[] {
+/** Rows per bin of a reference feature, in the order [bins…, unseen?, missing]. */
+function binCounts(ref: FeatureReference, column: ArrayLike<unknown>, n: number): Float64Array {
   if (ref.type === 'numeric') {
     const counts = new Float64Array(ref.edges.length + 2);
     for (let i = 0; i < n; i++) {
@@ -88,7 +88,7 @@ function shares(ref: FeatureReference, column: ArrayLike<unknown>, n: number): n
         counts[lo]++;
       }
     }
-    return Array.from(counts, (c) => (n === 0 ? 0 : c / n));
+    return counts;
   }
   const position = new Map(ref.levels.map((l, k) => [l, k]));
   const counts = new Float64Array(ref.levels.length + 2);
@@ -96,7 +96,14 @@ function shares(ref: FeatureReference, column: ArrayLike<unknown>, n: number): n
     const label = categoryCell(column, i);
     counts[label === null ? ref.levels.length + 1 : (position.get(label) ?? ref.levels.length)]++;
   }
-  return Array.from(counts, (c) => (n === 0 ? 0 : c / n));
+  return counts;
+}
+
+const toShares = (counts: Float64Array, n: number): number[] => Array.from(counts, (c) => (n === 0 ? 0 : c / n));
+
+/** Shares of rows per bin of a reference feature, in the order [bins…, unseen?, missing]. */
+function shares(ref: FeatureReference, column: ArrayLike<unknown>, n: number): number[] {
+  return toShares(binCounts(ref, column, n), n);
 }
 
 function referenceShares(ref: FeatureReference): number[] {
@@ -152,9 +159,36 @@ export function populationStabilityIndex(expected: readonly number[], actual: re
 
 /** PSI of every reference feature between training and `table`, flagged above `threshold`. */
 export function psi(reference: DriftReference, table: RawTable, threshold = PSI_FLAG): FeatureDrift[] {
-  const n = rowCount(table, reference.features);
-  return reference.features.map((ref) => {
-    const value = populationStabilityIndex(referenceShares(ref), shares(ref, table[ref.name], n));
-    return { feature: ref.name, psi: value, flagged: value > threshold };
-  });
+  const drift = new DriftCounter(reference);
+  drift.add(table);
+  return drift.result(threshold);
+}
+
+/**
+ * PSI over a table seen in chunks (the batch job streams its input): bin counts add up across
+ * chunks, so the result equals `psi` on the whole table while memory stays one chunk's.
+ */
+export class DriftCounter {
+  private readonly counts: Float64Array[];
+  private rows = 0;
+
+  constructor(private readonly reference: DriftReference) {
+    this.counts = reference.features.map((ref) => new Float64Array(ref.type === 'numeric' ? ref.edges.length + 2 : ref.levels.length + 2));
+  }
+
+  add(table: RawTable): void {
+    const n = rowCount(table, this.reference.features);
+    this.reference.features.forEach((ref, f) => {
+      const c = binCounts(ref, table[ref.name], n);
+      for (let b = 0; b < c.length; b++) this.counts[f][b] += c[b];
+    });
+    this.rows += n;
+  }
+
+  result(threshold = PSI_FLAG): FeatureDrift[] {
+    return this.reference.features.map((ref, f) => {
+      const value = populationStabilityIndex(referenceShares(ref), toShares(this.counts[f], this.rows));
+      return { feature: ref.name, psi: value, flagged: value > threshold };
+    });
+  }
 }

@@ -54,15 +54,10 @@ export function describeOverride(o: Override): string {
 }
 
 /**
- * Applies the overrides active at `asOf` to the model's rows. Throws when two active overrides
- * name one customer (`parseOverrides` reports that as a user error before this point).
+ * The overrides active at `asOf` by customer, and the expired ones. Throws when two active
+ * overrides name one customer (`parseOverrides` reports that as a user error before this point).
  */
-export function applyOverrides(
-  rows: readonly ModelScoreRow[],
-  overrides: readonly Override[],
-  asOf: string,
-  tiers: TierConfig = DEFAULT_TIER_CONFIG,
-): OverrideResult {
+export function activeOverrides(overrides: readonly Override[], asOf: string): { active: Map<string, Override>; expired: Override[] } {
   const expired = overrides.filter((o) => o.expires < asOf);
   const active = new Map<string, Override>();
   for (const o of overrides) {
@@ -70,15 +65,31 @@ export function applyOverrides(
     if (active.has(o.customer_id)) throw new Error(`applyOverrides: two active overrides for customer ${o.customer_id}`);
     active.set(o.customer_id, o);
   }
+  return { active, expired };
+}
+
+/** One model row with its override (or none) applied. */
+export function overrideRow(row: ModelScoreRow, o: Override | undefined, tiers: TierConfig = DEFAULT_TIER_CONFIG): HistoryRow {
+  const base = { ...row, model_health_score: row.health_score, model_tier: row.tier };
+  if (o === undefined) return { ...base, override: null, override_reason: null, override_author: null };
+  const score = o.points === null ? row.health_score : Math.min(100, Math.max(0, row.health_score + o.points));
+  const tier = o.tier ?? tierForScore(score, tiers);
+  return { ...base, health_score: score, tier, override: describeOverride(o), override_reason: o.reason, override_author: o.author };
+}
+
+/** Applies the overrides active at `asOf` to the model's rows. */
+export function applyOverrides(
+  rows: readonly ModelScoreRow[],
+  overrides: readonly Override[],
+  asOf: string,
+  tiers: TierConfig = DEFAULT_TIER_CONFIG,
+): OverrideResult {
+  const { active, expired } = activeOverrides(overrides, asOf);
   const used = new Set<string>();
   const out = rows.map((row): HistoryRow => {
     const o = active.get(row.customer_id);
-    const base = { ...row, model_health_score: row.health_score, model_tier: row.tier };
-    if (o === undefined) return { ...base, override: null, override_reason: null, override_author: null };
-    used.add(row.customer_id);
-    const score = o.points === null ? row.health_score : Math.min(100, Math.max(0, row.health_score + o.points));
-    const tier = o.tier ?? tierForScore(score, tiers);
-    return { ...base, health_score: score, tier, override: describeOverride(o), override_reason: o.reason, override_author: o.author };
+    if (o !== undefined) used.add(row.customer_id);
+    return overrideRow(row, o, tiers);
   });
   return {
     rows: out,

@@ -64,28 +64,49 @@ export function explainRows(input: ExplainInput): RowReasons[] {
     if (raw.length !== rows) throw new Error(`explainRows: feature ${f} has ${raw.length} raw values for ${rows} rows`);
   }
   const byFeature = new Float64Array(features.length);
+  // Ties in size are broken by feature name, so the order never depends on the column order.
+  const rank = new Int32Array(features.length);
+  Array.from(features.keys())
+    .sort((a, b) => features[a].localeCompare(features[b]))
+    .forEach((k, r) => (rank[k] = r));
+  const ahead = (a: number, b: number): boolean => {
+    const x = Math.abs(byFeature[a]);
+    const y = Math.abs(byFeature[b]);
+    return x > y || (x === y && rank[a] < rank[b]);
+  };
+  const reason = (i: number, k: number): Reason => {
+    const name = features[k];
+    const flag = rawValues[name + MISSING_SUFFIX]?.[i];
+    const flagEntry = entries.get(name + MISSING_SUFFIX);
+    if (flag === 1 && flagEntry !== undefined) {
+      return { feature: name, contribution: byFeature[k], text: flagEntry.phrase ?? flagEntry.description };
+    }
+    const entry = entries.get(name) ?? fallbackEntry(name);
+    return { feature: name, contribution: byFeature[k], text: featurePhrase(rawValues[name][i], entry) };
+  };
   const out: RowReasons[] = [];
-  // Cost: rows × (cols + features·log features).
+  const down: number[] = [];
+  const up: number[] = [];
+  // Cost: rows × (cols + features·topK): the k largest each way by insertion, not a full sort.
   for (let i = 0; i < rows; i++) {
     byFeature.fill(0);
     for (let j = 0; j < cols; j++) byFeature[featureOf[j]] += contributions.values[i * cols + j];
-    const ranked = Array.from(byFeature.keys())
-      .filter((k) => Math.abs(byFeature[k]) > NEGLIGIBLE)
-      .sort((a, b) => Math.abs(byFeature[b]) - Math.abs(byFeature[a]) || features[a].localeCompare(features[b]));
-    const reason = (k: number): Reason => {
-      const name = features[k];
-      const flag = rawValues[name + MISSING_SUFFIX]?.[i];
-      const flagEntry = entries.get(name + MISSING_SUFFIX);
-      if (flag === 1 && flagEntry !== undefined) {
-        return { feature: name, contribution: byFeature[k], text: flagEntry.phrase ?? flagEntry.description };
+    down.length = 0;
+    up.length = 0;
+    for (let k = 0; k < features.length; k++) {
+      const v = byFeature[k];
+      if (Math.abs(v) <= NEGLIGIBLE) continue;
+      const list = v > 0 ? down : up;
+      if (list.length === topK && !ahead(k, list[topK - 1])) continue;
+      let at = Math.min(list.length, topK - 1);
+      if (list.length < topK) list.push(k);
+      while (at > 0 && ahead(k, list[at - 1])) {
+        list[at] = list[at - 1];
+        at--;
       }
-      const entry = entries.get(name) ?? fallbackEntry(name);
-      return { feature: name, contribution: byFeature[k], text: featurePhrase(rawValues[name][i], entry) };
-    };
-    out.push({
-      down: ranked.filter((k) => byFeature[k] > 0).slice(0, topK).map(reason),
-      up: ranked.filter((k) => byFeature[k] < 0).slice(0, topK).map(reason),
-    });
+      list[at] = k;
+    }
+    out.push({ down: down.map((k) => reason(i, k)), up: up.map((k) => reason(i, k)) });
   }
   return out;
 }

@@ -5,17 +5,15 @@
  * score history (idempotent per as-of date) and alerts evaluated against it. I/O module.
  */
 import type { ColumnTable } from 'arquero';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createWriteStream } from 'node:fs';
+import { closeSync, createWriteStream, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join } from 'node:path';
-import { stringify } from 'csv-stringify';
 import { z } from 'zod';
 import { ExitCode, UserError } from '../cli/exit.ts';
 import type { Log } from '../cli/log.ts';
 import { createProgress } from '../cli/progress.ts';
 import { readCleanTables } from '../data/clean-store.ts';
-import { withDuckDb } from '../data/duckdb-session.ts';
+import { sqlString, withDuckDb } from '../data/duckdb-session.ts';
 import { ingestFolder } from '../data/ingest-folder.ts';
 import { removeStaleTemporaries, writeAtomically } from '../data/atomic-output.ts';
 import { buildScoringSnapshot } from '../features/build-feature-set.ts';
@@ -25,18 +23,24 @@ import type { ModelBundle } from '../learn/model-bundle.ts';
 import { rawInputs } from '../learn/model-inputs.ts';
 import { writeAlertsCsv, writeAlertsJson } from './alerts-output.ts';
 import { AlertRules, evaluateAlerts } from './alerts.ts';
-import { psi, type FeatureDrift } from './drift.ts';
-import { HISTORY_COLUMNS, type HistoryRow, type ModelScoreRow } from './history/history-row.ts';
-import { appendHistory, readHistory } from './history/score-history.ts';
-import { applyOverrides } from './overrides.ts';
+import { DriftCounter, type FeatureDrift } from './drift.ts';
+import { openFeatureFile, type RejectedRow } from './feature-file-source.ts';
+import { HISTORY_COLUMNS, HISTORY_SQL_TYPES } from './history/history-row.ts';
+import { appendHistoryFile, readHistory } from './history/score-history.ts';
+import { tableSource, type InputSource } from './input-chunks.ts';
+import { activeOverrides, overrideRow } from './overrides.ts';
 import { parseOverrides } from './overrides-file.ts';
-import { reasonsCell, scoreSnapshot } from './score-snapshot.ts';
-import { tierCounts } from './tiers.ts';
+import { csvField, modelScoreLine, SCORES_CSV_HEADER, scoresCsvLines } from './scores-csv.ts';
+import { formatReasons } from './reasons.ts';
+import { scoreInputs, type ScoringScratch } from './score-snapshot.ts';
+import { capacityCut, type Tier } from './tiers.ts';
 
 export const ScoreJobOptions = z.object({
   model: z.string(),
   /** A data folder (contract files) or an ingest output folder (with tables/). */
-  data: z.string(),
+  data: z.string().optional(),
+  /** Or a feature file (Parquet or CSV, one row per customer at the as-of date, or several cutoffs). */
+  features: z.string().optional(),
   asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD'),
   /** Output file: .csv or .parquet. */
   out: z.string(),
@@ -56,6 +60,10 @@ export const ScoreJobSummary = z.object({
   model: z.string(),
   asOf: z.string(),
   customers: z.number().int(),
+  /** Accounting of a feature file's rows (null when features were computed from raw data). */
+  input: z
+    .object({ file: z.string(), read: z.number().int(), scored: z.number().int(), otherDates: z.number().int(), rejected: z.number().int() })
+    .nullable(),
   tiers: z.record(z.string(), z.number().int()),
   drift: z.array(z.object({ feature: z.string(), psi: z.number(), flagged: z.boolean() })),
   overrides: z.object({ applied: z.number().int(), expired: z.number().int(), unmatched: z.number().int() }),
@@ -68,6 +76,7 @@ export type ScoreJobSummary = z.infer<typeof ScoreJobSummary>;
 async function snapshotAt(o: z.infer<typeof ScoreJobOptions>, bundle: ModelBundle, asOfMs: number, log: Log): Promise<ColumnTable> {
   const spec = bundle.manifest.featureSpec;
   if (spec === null) throw new UserError(`${o.model} is a tabular model; batch scoring needs a model trained on customer histories`, ExitCode.modelMismatch);
+  if (o.data === undefined) throw new Error('snapshotAt: no data folder');
   if (!existsSync(o.data)) throw new UserError(`${o.data}: data folder not found`);
   // The population the model was trained on: e.g. with "subscription ended" churn, customers whose
   // subscriptions all ended are gone and must not be scored.
@@ -114,53 +123,87 @@ function readAlertRules(path: string | undefined): z.infer<typeof AlertRules> {
   return parsed.data;
 }
 
-async function writeCsv(path: string, rows: readonly HistoryRow[]): Promise<void> {
-  await new Promise<void>((resolve, reject) => {
-    const out = createWriteStream(path);
-    const csv = stringify({ header: true, columns: HISTORY_COLUMNS as string[] });
-    csv.pipe(out);
-    out.on('finish', resolve);
-    out.on('error', reject);
-    csv.on('error', reject);
-    for (const r of rows) csv.write(HISTORY_COLUMNS.map((c) => r[c]));
-    csv.end();
+/** Streams the scored chunks into `path` (CSV, or CSV staged then converted to Parquet by DuckDB). */
+async function writeScores(path: string, write: (put: (text: string) => Promise<void>) => Promise<void>): Promise<void> {
+  const ext = extname(path).toLowerCase();
+  await removeStaleTemporaries(path);
+  await writeAtomically(path, async (temporary) => {
+    const csvPath = ext === '.csv' ? temporary : `${temporary}.csv`;
+    try {
+      const out = createWriteStream(csvPath);
+      const done = new Promise<void>((resolve, reject) => {
+        out.on('finish', resolve);
+        out.on('error', reject);
+      });
+      const put = async (text: string): Promise<void> => {
+        if (!out.write(text)) await new Promise<void>((resolve) => out.once('drain', resolve));
+      };
+      try {
+        await put(SCORES_CSV_HEADER);
+        await write(put);
+      } finally {
+        out.end();
+      }
+      await done;
+      if (ext === '.parquet') {
+        await withDuckDb(async (c) => {
+          // Declared types: auto-detection would make ids like 1, 2 integers in one file and text in another.
+          const types = HISTORY_COLUMNS.map((col) => `${sqlString(col)}: ${sqlString(HISTORY_SQL_TYPES[col])}`).join(', ');
+          const select = HISTORY_COLUMNS.map((col) => (col === 'reasons' ? `COALESCE(reasons, '') AS reasons` : col)).join(', ');
+          await c.run(`COPY (SELECT ${select} FROM read_csv(${sqlString(csvPath)}, header = true, columns = {${types}})) TO ${sqlString(temporary)} (FORMAT parquet)`);
+        });
+      }
+    } finally {
+      if (ext === '.parquet') rmSync(csvPath, { force: true });
+    }
   });
 }
 
-const PARQUET_TYPES: Record<(typeof HISTORY_COLUMNS)[number], string> = {
-  customer_id: 'VARCHAR',
-  as_of: 'VARCHAR',
-  churn_probability: 'DOUBLE',
-  health_score: 'INTEGER',
-  tier: 'VARCHAR',
-  reasons: 'VARCHAR',
-  model_version: 'VARCHAR',
-  model_health_score: 'INTEGER',
-  model_tier: 'VARCHAR',
-  override: 'VARCHAR',
-  override_reason: 'VARCHAR',
-  override_author: 'VARCHAR',
-};
+/** Rejected input rows, as CSV beside the output (only when there are some). */
+function rejectsWriter(path: string): { add: (r: RejectedRow) => void; close: () => void } {
+  rmSync(path, { force: true });
+  let fd: number | null = null;
+  return {
+    add(r) {
+      if (fd === null) {
+        fd = openSync(path, 'w');
+        writeSync(fd, 'file,row,column,value,reason\n');
+      }
+      writeSync(fd, `${[r.file, String(r.row), r.column, r.value, r.reason].map(csvField).join(',')}\n`);
+    },
+    close() {
+      if (fd !== null) closeSync(fd);
+    },
+  };
+}
 
-async function writeScores(path: string, rows: readonly HistoryRow[]): Promise<void> {
-  const ext = extname(path).toLowerCase();
-  if (ext !== '.csv' && ext !== '.parquet') throw new UserError(`--out ${path}: expected a .csv or .parquet file name`);
-  await removeStaleTemporaries(path);
-  await writeAtomically(path, async (temporary) => {
-    if (ext === '.csv') return writeCsv(temporary, rows);
-    const staging = `${temporary}.csv`;
-    try {
-      await writeCsv(staging, rows);
-      await withDuckDb(async (c) => {
-        const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
-        // Explicit types: auto-detection would make ids like 1, 2 integers in one file and text in another.
-        const types = HISTORY_COLUMNS.map((c) => `${q(c)}: ${q(PARQUET_TYPES[c])}`).join(', ');
-        await c.run(`COPY (SELECT * FROM read_csv(${q(staging)}, header = true, columns = {${types}})) TO ${q(temporary)} (FORMAT parquet)`);
-      });
-    } finally {
-      rmSync(staging, { force: true });
-    }
-  });
+/** The rows at the as-of date, in chunks: from a feature file, or features computed from raw data. */
+async function openSource(o: z.infer<typeof ScoreJobOptions>, bundle: ModelBundle, asOfMs: number, version: string, log: Log, onReject: (r: RejectedRow) => void) {
+  if (o.features !== undefined) {
+    if (!existsSync(o.features)) throw new UserError(`--features ${o.features}: file not found`);
+    const file = await openFeatureFile(o.features, bundle.manifest.inputs, asOfMs, onReject);
+    return { source: file as InputSource, file };
+  }
+  const snapshot = await snapshotAt(o, bundle, asOfMs, log);
+  const inputs = rawInputs(snapshot, bundle.manifest.inputs);
+  if ('problem' in inputs) throw new UserError(`model ${version} does not fit the data: ${inputs.problem}`, ExitCode.modelMismatch);
+  return { source: tableSource(snapshot, bundle.manifest.inputs), file: null };
+}
+
+/** Capacity tiers rank the whole population: a first pass collects every churn probability. */
+async function capacityCutOf(bundle: ModelBundle, source: InputSource, chunkRows: number): Promise<number | undefined> {
+  const tiers = bundle.manifest.tiers;
+  if (tiers.by !== 'capacity') return undefined;
+  const parts: Float64Array[] = [];
+  const scratch: ScoringScratch = { matrix: new Float64Array(0) };
+  for await (const chunk of source.chunks(chunkRows)) parts.push(scoreInputs(bundle, chunk.customerId, chunk.raw, { reasons: false, scratch }).churnProbability);
+  const all = new Float64Array(parts.reduce((s, p) => s + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    all.set(p, at);
+    at += p.length;
+  }
+  return capacityCut(all, tiers.atRiskShare);
 }
 
 export async function runScoreJob(input: ScoreJobOptions, log: Log): Promise<ScoreJobSummary> {
@@ -168,6 +211,7 @@ export async function runScoreJob(input: ScoreJobOptions, log: Log): Promise<Sco
   const started = performance.now();
   const asOfMs = Date.parse(`${o.asOf}T00:00:00Z`);
   if (!Number.isFinite(asOfMs)) throw new UserError(`--as-of ${o.asOf}: not a valid date`);
+  if ((o.data === undefined) === (o.features === undefined)) throw new UserError('give either --data (raw or ingested data) or --features (a feature file), not both', ExitCode.usage);
   if (o.alerts !== undefined && o.history === undefined) throw new UserError('--alerts needs --history: alerts compare today with earlier scores');
   if (!['.csv', '.parquet'].includes(extname(o.out).toLowerCase())) throw new UserError(`--out ${o.out}: expected a .csv or .parquet file name`);
   if (!existsSync(dirname(o.out) || '.')) throw new UserError(`--out ${o.out}: folder ${dirname(o.out)} does not exist`);
@@ -176,47 +220,77 @@ export async function runScoreJob(input: ScoreJobOptions, log: Log): Promise<Sco
   const rules = readAlertRules(o.alertRules);
   const version = `${bundle.manifest.name}/${bundle.manifest.version}`;
 
-  const snapshot = await snapshotAt(o, bundle, asOfMs, log);
-  const inputs = rawInputs(snapshot, bundle.manifest.inputs);
-  if ('problem' in inputs) throw new UserError(`model ${version} does not fit the data: ${inputs.problem}`, ExitCode.modelMismatch);
-  const drift: FeatureDrift[] = psi(bundle.manifest.drift, inputs.raw);
+  const rejects = rejectsWriter(`${o.out}.rejected.csv`);
+  const { source, file } = await openSource(o, bundle, asOfMs, version, log, rejects.add);
+  const driftCounter = new DriftCounter(bundle.manifest.drift);
+  const tiers: Record<Tier, number> = { healthy: 0, watch: 0, 'at-risk': 0 };
+  const { active, expired } = activeOverrides(overrides, o.asOf);
+  const applied = new Set<string>();
+  let scoredRows = 0;
+  try {
+    const cut = await capacityCutOf(bundle, source, o.chunkSize);
+    const progress = createProgress({ label: 'scoring', total: source.rows, quiet: o.quiet, log });
+    const asOfCell = csvField(o.asOf);
+    const scratch: ScoringScratch = { matrix: new Float64Array(0) };
+    const versionCell = csvField(version);
+    await writeScores(o.out, async (put) => {
+      // Chunks bound the working set: the input rows, the model's matrix and its explanations.
+      for await (const chunk of source.chunks(o.chunkSize)) {
+        driftCounter.add(chunk.raw);
+        const scored = scoreInputs(bundle, chunk.customerId, chunk.raw, { reasons: o.reasons, capacityCut: cut, scratch });
+        const columns = { ...scored, reasons: scored.reasons === null ? null : scored.reasons.map(formatReasons) };
+        let text = '';
+        for (let i = 0; i < scored.customerId.length; i++) {
+          const override = active.size === 0 ? undefined : active.get(scored.customerId[i]);
+          if (override === undefined) {
+            text += modelScoreLine(columns, i, asOfCell, versionCell);
+            tiers[scored.tier[i]]++;
+            continue;
+          }
+          applied.add(override.customer_id);
+          const row = overrideRow(
+            {
+              customer_id: scored.customerId[i],
+              as_of: o.asOf,
+              churn_probability: scored.churnProbability[i],
+              health_score: scored.healthScore[i],
+              tier: scored.tier[i],
+              reasons: columns.reasons?.[i] ?? '',
+              model_version: version,
+            },
+            override,
+            bundle.manifest.tiers,
+          );
+          text += scoresCsvLines([row]);
+          tiers[row.tier]++;
+        }
+        await put(text);
+        scoredRows += scored.customerId.length;
+        progress.tick(scored.customerId.length);
+      }
+    });
+    progress.stop();
+  } finally {
+    file?.close();
+    rejects.close();
+  }
+  const unmatched = [...active.values()].filter((x) => !applied.has(x.customer_id));
+  for (const x of unmatched) log.warn(`override for ${x.customer_id} matched no scored customer`);
+  if (file !== null && file.counts.rejected > 0) {
+    log.warn(`${file.counts.rejected} row(s) of ${o.features} rejected (row, column, value and reason in ${o.out}.rejected.csv)`);
+  }
+  const drift: FeatureDrift[] = driftCounter.result();
   const flagged = drift.filter((x) => x.flagged).sort((a, b) => b.psi - a.psi);
   if (flagged.length > 0) {
     const top = flagged.slice(0, 5).map((d) => `${d.feature} ${d.psi.toFixed(2)}`).join(', ');
     log.warn(`drift: ${flagged.length} feature(s) with PSI > 0.2 against the training data (${top}${flagged.length > 5 ? ', …' : ''}); all in the summary JSON`);
   }
 
-  const n = snapshot.numRows();
-  const progress = createProgress({ label: 'scoring', total: n, quiet: o.quiet, log });
-  const modelRows: ModelScoreRow[] = [];
-  // Chunks bound the working set of the model and its explanations (TreeSHAP keeps per-row paths).
-  for (let start = 0; start < n; start += o.chunkSize) {
-    const rows = Array.from({ length: Math.min(o.chunkSize, n - start) }, (_, k) => start + k);
-    const scored = scoreSnapshot(bundle, snapshot.reify(rows), { reasons: o.reasons });
-    if ('problem' in scored) throw new UserError(`model ${version} does not fit the data: ${scored.problem}`, ExitCode.modelMismatch);
-    for (let i = 0; i < scored.customerId.length; i++) {
-      modelRows.push({
-        customer_id: scored.customerId[i],
-        as_of: o.asOf,
-        churn_probability: scored.churnProbability[i],
-        health_score: scored.healthScore[i],
-        tier: scored.tier[i],
-        reasons: reasonsCell(scored.reasons?.[i]),
-        model_version: version,
-      });
-    }
-    progress.tick(rows.length);
-  }
-  progress.stop();
-  const applied = applyOverrides(modelRows, overrides, o.asOf, bundle.manifest.tiers);
-  for (const x of applied.unmatched) log.warn(`override for ${x.customer_id} matched no scored customer`);
-  await writeScores(o.out, applied.rows);
-
   let alerts: number | null = null;
   if (o.history !== undefined) {
-    await appendHistory(o.history, o.asOf, applied.rows);
+    await appendHistoryFile(o.history, o.asOf, o.out);
     if (o.alerts !== undefined) {
-      const found = evaluateAlerts(await readHistory(o.history), o.asOf, rules);
+      const found = evaluateAlerts(await readHistory(o.history, { to: o.asOf }), o.asOf, rules);
       await writeAlertsCsv(o.alerts, found);
       await writeAlertsJson(o.alerts.replace(/\.csv$/i, '') + '.json', found);
       alerts = found.length;
@@ -225,10 +299,14 @@ export async function runScoreJob(input: ScoreJobOptions, log: Log): Promise<Sco
   const summary: ScoreJobSummary = {
     model: version,
     asOf: o.asOf,
-    customers: n,
-    tiers: tierCounts(applied.rows.map((r) => r.tier)),
+    customers: scoredRows,
+    input:
+      file === null
+        ? null
+        : { file: o.features ?? '', read: file.counts.read, scored: file.counts.scored, otherDates: file.counts.otherDates, rejected: file.counts.rejected },
+    tiers,
     drift,
-    overrides: { applied: applied.applied.length, expired: applied.expired.length, unmatched: applied.unmatched.length },
+    overrides: { applied: applied.size, expired: expired.length, unmatched: unmatched.length },
     alerts,
     output: o.out,
     seconds: (performance.now() - started) / 1000,

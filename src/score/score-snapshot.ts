@@ -5,14 +5,16 @@
  */
 import type { ColumnTable } from 'arquero';
 import { applyCalibrator } from '../calibrate/calibrator.ts';
+import { columnValues } from '../data/column-values.ts';
 import { bundleModel } from '../learn/model-bundle.ts';
 import type { ModelBundle } from '../learn/model-bundle.ts';
 import { rawInputs } from '../learn/model-inputs.ts';
+import type { RawTable } from '../learn/preprocess/spec.ts';
 import { transform } from '../learn/preprocess/transform.ts';
 import { healthScores } from './health-score.ts';
 import { explainRows, formatReasons } from './reasons.ts';
 import type { RowReasons } from './reasons.ts';
-import { assignTiers } from './tiers.ts';
+import { assignTiers, tiersAtCut } from './tiers.ts';
 import type { Tier } from './tiers.ts';
 
 export interface SnapshotScores {
@@ -28,38 +30,54 @@ export interface SnapshotScores {
 export interface ScoreOptions {
   reasons?: boolean;
   topK?: number;
+  /**
+   * With capacity tiers, the population's cut (`capacityCut` over every row's churn probability):
+   * a chunk of a batch job must not rank itself as if it were the whole population.
+   */
+  capacityCut?: number;
+  /** Memory reused from chunk to chunk by a batch job; the design matrix lives there. */
+  scratch?: ScoringScratch;
+}
+
+/** Buffers a batch job hands to every chunk (see `transform`: fresh matrices cost page faults). */
+export interface ScoringScratch {
+  matrix: Float64Array;
 }
 
 /** Returns a problem message when the table lacks an input of the model (a schema mismatch). */
 export function scoreSnapshot(bundle: ModelBundle, table: ColumnTable, options: ScoreOptions = {}): SnapshotScores | { problem: string } {
-  const { manifest } = bundle;
-  const inputs = rawInputs(table, manifest.inputs);
+  const inputs = rawInputs(table, bundle.manifest.inputs);
   if ('problem' in inputs) return inputs;
-  const encoded = transform(manifest.preprocessing, inputs.raw);
+  return scoreInputs(bundle, Array.from(columnValues(table, 'customer_id'), String), inputs.raw, options);
+}
+
+/** Scores rows given as raw input columns (every model input present), e.g. one chunk of a batch job. */
+export function scoreInputs(bundle: ModelBundle, customerId: string[], raw: RawTable, options: ScoreOptions = {}): SnapshotScores {
+  const { manifest } = bundle;
+  const scratch = options.scratch;
+  const cells = customerId.length * manifest.preprocessing.columns.length;
+  if (scratch !== undefined && scratch.matrix.length < cells) scratch.matrix = new Float64Array(cells);
+  const encoded = transform(manifest.preprocessing, raw, scratch?.matrix);
   const model = bundleModel(bundle.fitted);
   const margin = model.margin(encoded.matrix);
   const churnProbability = applyCalibrator(manifest.calibrator, margin);
   const healthScore = healthScores(churnProbability);
-  const tier = assignTiers(healthScore, manifest.tiers, churnProbability);
+  const tier =
+    options.capacityCut !== undefined && manifest.tiers.by === 'capacity'
+      ? tiersAtCut(healthScore, churnProbability, manifest.tiers, options.capacityCut)
+      : assignTiers(healthScore, manifest.tiers, churnProbability);
   let reasons: RowReasons[] | null = null;
   if (options.reasons ?? true) {
     const names = manifest.preprocessing.features.map((f) => f.name);
     reasons = explainRows({
       contributions: model.contributions(encoded.matrix),
       columnFeatures: Array.from(encoded.source, (f) => names[f]),
-      rawValues: inputs.raw,
+      rawValues: raw,
       dictionary: manifest.dictionary,
       topK: options.topK,
     });
   }
-  return {
-    customerId: Array.from(table.array('customer_id') as ArrayLike<unknown>, String),
-    margin,
-    churnProbability,
-    healthScore,
-    tier,
-    reasons,
-  };
+  return { customerId, margin, churnProbability, healthScore, tier, reasons };
 }
 
 export const reasonsCell = (r: RowReasons | undefined): string => (r === undefined ? '' : formatReasons(r));

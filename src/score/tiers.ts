@@ -45,16 +45,28 @@ export function assignTiers(scores: ArrayLike<number>, config: TierConfig, churn
     throw new Error(`assignTiers: ${n} scores but ${churnProbabilities.length} probabilities`);
   }
   if (config.by === 'thresholds') return Array.from({ length: n }, (_, i) => byThreshold(scores[i], config));
-
   // Risk: higher = riskier.
-  const risk = (i: number): number => (churnProbabilities === undefined ? -scores[i] : churnProbabilities[i]);
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => risk(b) - risk(a));
-  let m = Math.floor(config.atRiskShare * n);
+  const risk = churnProbabilities === undefined ? Float64Array.from(scores, (s) => -s) : churnProbabilities;
+  return tiersAtCut(scores, risk, config, capacityCut(risk, config.atRiskShare));
+}
+
+/**
+ * The least risk that is still at risk under a capacity share, over the whole population: a batch
+ * job that scores in chunks finds it in a first pass, then tiers each chunk with `tiersAtCut`.
+ * +Infinity when nobody fits (a tie group larger than the capacity, or a tiny population).
+ */
+export function capacityCut(risk: ArrayLike<number>, atRiskShare: number): number {
+  const n = risk.length;
+  const sorted = Float64Array.from(risk).sort().reverse();
+  let m = Math.floor(atRiskShare * n);
   // Leave out a tie group straddling the cut (see the module comment).
-  while (m > 0 && m < n && risk(order[m - 1]) === risk(order[m])) m--;
-  const tiers: Tier[] = Array.from({ length: n }, (_, i) => (scores[i] >= config.healthyMin ? 'healthy' : 'watch'));
-  for (let r = 0; r < m; r++) tiers[order[r]] = 'at-risk';
-  return tiers;
+  while (m > 0 && m < n && sorted[m - 1] === sorted[m]) m--;
+  return m === 0 ? Number.POSITIVE_INFINITY : sorted[m - 1];
+}
+
+/** Capacity tiers given the population's cut: at risk from `cut` up, the rest by score. */
+export function tiersAtCut(scores: ArrayLike<number>, risk: ArrayLike<number>, config: TierConfig, cut: number): Tier[] {
+  return Array.from({ length: scores.length }, (_, i) => (risk[i] >= cut ? 'at-risk' : scores[i] >= config.healthyMin ? 'healthy' : 'watch'));
 }
 
 export function tierCounts(tiers: readonly Tier[]): Record<Tier, number> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DriftReference, driftReference, populationStabilityIndex, psi } from '../../src/score/drift.ts';
+import { DriftCounter, DriftReference, driftReference, populationStabilityIndex, psi } from '../../src/score/drift.ts';
 
 const range = <T,>(n: number, f: (i: number) => T): T[] => Array.from({ length: n }, (_, i) => f(i));
 
@@ -63,5 +63,22 @@ describe('driftReference', () => {
     // plan: training [basic .65, pro .25, unseen 0, missing .1] vs today [.5, 0, .5, 0], empty bins at 1e-4.
     const expected = populationStabilityIndex([0.65, 0.25, 0, 0.1], [0.5, 0, 0.5, 0]);
     expect(plan.psi).toBeCloseTo(expected, 14);
+  });
+});
+
+describe('DriftCounter', () => {
+  it('gives the PSI of the whole table when fed in chunks', () => {
+    const n = 1000;
+    const x = Float64Array.from({ length: n }, (_, i) => (i % 7 === 0 ? Number.NaN : (i * 37) % 101));
+    const c = Array.from({ length: n }, (_, i) => (i % 5 === 0 ? null : ['a', 'b', 'z'][i % 3]));
+    const reference = driftReference({ x: x.map((v) => v * 0.9), c: c.map((v) => (v === 'z' ? 'a' : v)) }, [
+      { name: 'x', type: 'numeric' },
+      { name: 'c', type: 'categorical' },
+    ]);
+    const counter = new DriftCounter(reference);
+    for (const [from, to] of [[0, 1], [1, 400], [400, 400], [400, n]]) counter.add({ x: x.subarray(from, to), c: c.slice(from, to) });
+    const whole = psi(reference, { x, c });
+    expect(counter.result()).toEqual(whole);
+    expect(whole.every((d) => d.psi > 0)).toBe(true);
   });
 });

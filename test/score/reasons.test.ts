@@ -131,3 +131,29 @@ describe('explainRows with missing-value flags', () => {
     expect(recent.up.map((r) => r.text)).toEqual(['last product activity 3 days ago']);
   });
 });
+
+describe('explainRows ranking', () => {
+  it('picks the same reasons as sorting every feature by size, ties by name, on random contributions with ties', () => {
+    const names = ['e', 'b', 'd', 'a', 'c', 'f'];
+    const rows = 300;
+    const values = new Float64Array(rows * names.length);
+    let s = 7;
+    for (let i = 0; i < values.length; i++) {
+      s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+      // Few distinct magnitudes, both signs and zeros: ties are common.
+      values[i] = ((s >>> 8) % 7) - 3;
+    }
+    const raw = Object.fromEntries(names.map((n) => [n, Array.from({ length: rows }, () => 1)]));
+    const dict = names.map((n) => entry(n, {}));
+    for (const topK of [1, 2, 3, 6]) {
+      const got = explainRows({ contributions: { values, base: 0 }, columnFeatures: names, rawValues: raw, dictionary: dict, topK });
+      got.forEach((r, i) => {
+        const row = names.map((n, j) => ({ n, v: values[i * names.length + j] })).filter((x) => x.v !== 0);
+        row.sort((a, b) => Math.abs(b.v) - Math.abs(a.v) || a.n.localeCompare(b.n));
+        expect(r.down.map((x) => x.feature)).toEqual(row.filter((x) => x.v > 0).slice(0, topK).map((x) => x.n));
+        expect(r.up.map((x) => x.feature)).toEqual(row.filter((x) => x.v < 0).slice(0, topK).map((x) => x.n));
+      });
+    }
+  });
+});
+

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignTiers, DEFAULT_TIER_CONFIG, tierCounts, TierConfig } from '../../src/score/tiers.ts';
+import { assignTiers, capacityCut, DEFAULT_TIER_CONFIG, tierCounts, TierConfig, tiersAtCut } from '../../src/score/tiers.ts';
 
 describe('TierConfig', () => {
   it('fills the default thresholds healthy ≥ 70, watch ≥ 40', () => {
@@ -45,5 +45,26 @@ describe('assignTiers by capacity', () => {
 describe('tierCounts', () => {
   it('counts every tier, zero included', () => {
     expect(tierCounts(['healthy', 'healthy', 'watch'])).toEqual({ healthy: 2, watch: 1, 'at-risk': 0 });
+  });
+});
+
+describe('capacityCut and tiersAtCut', () => {
+  it('tier chunks of a population as assignTiers tiers the whole, ties included', () => {
+    const n = 500;
+    const p = Float64Array.from({ length: n }, (_, i) => ((i * 7919) % 97) / 100);
+    const scores = Array.from(p, (x) => Math.round(100 * (1 - x)));
+    for (const share of [0.01, 0.1, 0.25, 0.5, 1]) {
+      const config = TierConfig.parse({ by: 'capacity', atRiskShare: share });
+      const whole = assignTiers(scores, config, p);
+      const cut = capacityCut(p, share);
+      const bounds = [0, 123, 321, n];
+      const chunked = bounds.slice(1).flatMap((end, k) => tiersAtCut(scores.slice(bounds[k], end), p.subarray(bounds[k], end), config, cut));
+      expect(chunked).toEqual(whole);
+      expect(whole.filter((t) => t === 'at-risk').length).toBeLessThanOrEqual(Math.floor(share * n));
+    }
+  });
+
+  it('puts nobody at risk when one tie group is larger than the capacity', () => {
+    expect(capacityCut([0.5, 0.5, 0.5, 0.1], 0.5)).toBe(Number.POSITIVE_INFINITY);
   });
 });

@@ -11,7 +11,8 @@ export function registerScore(program: Command): void {
     .command('score')
     .description('Score every active customer at an as-of date with a saved model (batch job)')
     .requiredOption('--model <dir>', 'model version directory, e.g. models/churn/20261123T101500Z')
-    .requiredOption('--data <dir>', 'data folder (contract files) or an ingest output folder (with tables/)')
+    .option('--data <dir>', 'data folder (contract files) or an ingest output folder (with tables/)')
+    .option('--features <file>', 'or a feature file (.parquet or .csv, e.g. from "healthscore features"): rows whose cutoff is the as-of date are scored, streamed in chunks')
     .requiredOption('--as-of <date>', 'score as of this date (YYYY-MM-DD): only rows dated before it are used')
     .requiredOption('--out <file>', 'output file, .csv or .parquet (written to a temporary file, then renamed)')
     .addOption(new Option('--engine <name>', 'feature engine; duckdb for inputs larger than memory').choices(['arquero', 'duckdb']).default('arquero'))
@@ -25,11 +26,15 @@ export function registerScore(program: Command): void {
       'after',
       '\nWrites FILE with customer_id, as_of, churn_probability, health_score, tier, reasons, model_version,\n' +
         'model_health_score, model_tier, override, override_reason, override_author; and FILE.summary.json\n' +
-        '(tiers, drift per feature: PSI against the training data, flagged above 0.2, overrides, alerts).\n' +
+        '(tiers, drift per feature: PSI against the training data, flagged above 0.2, overrides, alerts;\n' +
+        'with --features, the rows read, scored, at other cutoffs and rejected). Rejected feature-file rows\n' +
+        '(blank id, unparsable number or cutoff, a customer twice) go to FILE.rejected.csv with row, column, value, reason.\n' +
+        'Memory stays that of one chunk (50,000 rows) however large the input; capacity tiers read the input twice.\n' +
         'Exit codes: 0 ok, 3 bad input or config, 4 the model does not fit the data, 70 internal error.\n' +
         'An interrupted job leaves the previous FILE intact; rerun it.\n' +
         '\nExamples:\n' +
         '  healthscore score --model models/churn/20261123T101500Z --data data/sample --as-of 2024-12-01 --out scores.csv\n' +
+        '  healthscore score --model models/churn/V --features runs/latest/features/features.parquet --as-of 2024-12-01 --out scores.parquet\n' +
         '  healthscore score --model models/churn/V --data runs/latest/ingest --as-of 2025-01-01 --out scores.parquet \\\n' +
         '      --history runs/history --alerts runs/alerts.csv --overrides overrides.csv',
     )
@@ -37,6 +42,7 @@ export function registerScore(program: Command): void {
       const parsed = ScoreJobOptions.safeParse({
         model: flags.model,
         data: flags.data,
+        features: flags.features,
         asOf: flags.asOf,
         out: flags.out,
         engine: flags.engine,

@@ -10,10 +10,12 @@
  * when the validation log-loss has not improved by `tol` for `nIterNoChange` iterations, keeping
  * the trees up to the best iteration.
  */
+import { availableParallelism } from 'node:os';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import type { Matrix } from '../matrix.ts';
 import { applyBins, fitBins, valueBins as countValueBins } from './binning.ts';
 import { growScratch, growTree } from './grow.ts';
+import { HistogramTeam } from './histogram-team.ts';
 import { baselineMargin, gradients, meanLogLoss } from './loss.ts';
 import { GbdtModel } from './model.ts';
 import { GbdtParams, type GbdtParamsInput } from './params.ts';
@@ -70,8 +72,9 @@ function boost(x: Matrix, y: Uint8Array, p: GbdtParams, valid: { x: Matrix; y: U
   const vMargin = valid ? new Float64Array(valid.x.rows).fill(baseline) : null;
   const grad = new Float64Array(n);
   const hess = new Float64Array(n);
-  const scratch = growScratch(n);
-  const idx = new Uint32Array(n);
+  const team = HistogramTeam.start(binned, threadsFor(p.nThreads, n));
+  const scratch = growScratch(n, team);
+  const idx = team ? team.idx : new Uint32Array(n);
   const rng = xoroshiro128plus(p.seed);
   const nCols = Math.max(1, Math.round(p.colsampleByTree * x.cols));
   const allFeatures = Int32Array.from({ length: x.cols }, (_, j) => j);
@@ -80,40 +83,51 @@ function boost(x: Matrix, y: Uint8Array, p: GbdtParams, valid: { x: Matrix; y: U
   const validLoss: number[] = [];
   let best = Number.POSITIVE_INFINITY;
   let bestIteration = 0;
-  for (let it = 0; it < p.maxIter; it++) {
-    gradients(y, margin, grad, hess);
-    const m = p.subsample < 1 ? sampleRows(n, p.subsample, rng, idx) : fillRange(idx);
-    const features = nCols < x.cols ? sampleFeatures(x.cols, nCols, rng) : allFeatures;
-    const rowsUsed = idx.subarray(0, m);
-    const { tree, leaves } = growTree(
-      { binned, edges: mapper.edges, valueBins, grad, hess, idx: rowsUsed, features },
-      grow,
-      scratch,
-    );
-    trees.push(tree);
-    if (m === n) {
-      // Every row sits in exactly one leaf range: add the leaf value without walking the tree.
-      for (const leaf of leaves) {
-        const v = tree.value[leaf.node];
-        for (let k = leaf.start; k < leaf.end; k++) margin[rowsUsed[k]] += v;
+  try {
+    for (let it = 0; it < p.maxIter; it++) {
+      gradients(y, margin, grad, hess);
+      const m = p.subsample < 1 ? sampleRows(n, p.subsample, rng, idx) : fillRange(idx);
+      const features = nCols < x.cols ? sampleFeatures(x.cols, nCols, rng) : allFeatures;
+      const rowsUsed = idx.subarray(0, m);
+      const { tree, leaves } = growTree(
+        { binned, edges: mapper.edges, valueBins, grad, hess, idx: rowsUsed, features },
+        grow,
+        scratch,
+      );
+      trees.push(tree);
+      if (m === n) {
+        // Every row sits in exactly one leaf range: add the leaf value without walking the tree.
+        for (const leaf of leaves) {
+          const v = tree.value[leaf.node];
+          for (let k = leaf.start; k < leaf.end; k++) margin[rowsUsed[k]] += v;
+        }
+      } else {
+        addTreeBinned(tree, binned, margin);
       }
-    } else {
-      addTreeBinned(tree, binned, margin);
-    }
-    if (valid && vBinned && vMargin) {
-      addTreeBinned(tree, vBinned, vMargin);
-      const loss = meanLogLoss(valid.y, vMargin);
-      validLoss.push(loss);
-      if (loss < best - p.tol) {
-        best = loss;
-        bestIteration = it + 1;
-      } else if (p.nIterNoChange !== null && it + 1 - bestIteration >= p.nIterNoChange) {
-        break;
+      if (valid && vBinned && vMargin) {
+        addTreeBinned(tree, vBinned, vMargin);
+        const loss = meanLogLoss(valid.y, vMargin);
+        validLoss.push(loss);
+        if (loss < best - p.tol) {
+          best = loss;
+          bestIteration = it + 1;
+        } else if (p.nIterNoChange !== null && it + 1 - bestIteration >= p.nIterNoChange) {
+          break;
+        }
       }
     }
+  } finally {
+    team?.close();
   }
-  const kept = valid ? trees.slice(0, Math.max(1, bestIteration)) : trees;
+  // Without early stopping (nIterNoChange null) every tree asked for is kept, as in scikit-learn.
+  const kept = valid && p.nIterNoChange !== null ? trees.slice(0, Math.max(1, bestIteration)) : trees;
   return { model: new GbdtModel(names, baseline, kept), validLoss, bestIteration: kept.length };
+}
+
+/** Threads for histogram building: as asked, or the cores (at most 4) when the data is big enough. */
+function threadsFor(asked: number | null, rows: number): number {
+  if (asked !== null) return asked;
+  return rows < 20_000 ? 1 : Math.min(4, availableParallelism());
 }
 
 function fillRange(idx: Uint32Array): number {

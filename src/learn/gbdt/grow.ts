@@ -12,6 +12,7 @@
  */
 import { MISSING_BIN, type BinnedMatrix } from './binning.ts';
 import { buildHistogram, newHistogram, subtractHistogram } from './histogram.ts';
+import type { HistogramTeam } from './histogram-team.ts';
 import { findBestSplit, leafValue, type Split, type SplitRules } from './split.ts';
 import type { Tree } from './tree.ts';
 
@@ -46,14 +47,17 @@ export interface LeafRange {
 
 /** Reusable buffers for growing many trees on the same data. */
 export interface GrowScratch {
-  readonly g: Float64Array;
-  readonly h: Float64Array;
+  /** A node's gathered gradients and hessians, interleaved. */
+  readonly gh: Float64Array;
   readonly partition: Uint32Array;
   readonly pool: Float64Array[];
+  /** Worker threads sharing the histogram work, or null (single-threaded). */
+  readonly team: HistogramTeam | null;
 }
 
-export function growScratch(rows: number): GrowScratch {
-  return { g: new Float64Array(rows), h: new Float64Array(rows), partition: new Uint32Array(rows), pool: [] };
+/** With a team, the grower must also partition the team's `idx` (see buildHistogram). */
+export function growScratch(rows: number, team: HistogramTeam | null = null): GrowScratch {
+  return { gh: team ? team.gh : new Float64Array(2 * rows), partition: new Uint32Array(rows), pool: [], team };
 }
 
 interface Pending {
@@ -127,7 +131,7 @@ export function growTree(input: GrowInput, opts: GrowOptions, scratch: GrowScrat
   const open: Pending[] = [];
   if (canSplit(root) && maxLeaves > 1) {
     root.hist = take();
-    buildHistogram(binned, grad, hess, idx, 0, idx.length, features, root.hist, scratch.g, scratch.h);
+    buildHistogram(binned, grad, hess, idx, 0, idx.length, features, root.hist, scratch.gh, scratch.team);
     findSplit(root);
   }
   if (root.split) open.push(root);
@@ -188,7 +192,7 @@ export function growTree(input: GrowInput, opts: GrowOptions, scratch: GrowScrat
     if (needL || needR) {
       const [small, large] = L.n <= R.n ? [L, R] : [R, L];
       small.hist = take();
-      buildHistogram(binned, grad, hess, idx, small.start, small.end, features, small.hist, scratch.g, scratch.h);
+      buildHistogram(binned, grad, hess, idx, small.start, small.end, features, small.hist, scratch.gh, scratch.team);
       if (large === L ? needL : needR) {
         // Reuse the parent's buffer for the larger child: parent − small, in place.
         large.hist = p.hist;
@@ -235,14 +239,20 @@ function partitionRows(
 ): number {
   const col = feature * binned.rows;
   const codes = binned.codes;
+  const missing = missingLeft ? 1 : 0;
   let w = start;
   let r = 0;
+  // Branch-free: every row is written to both sides and only the side it belongs to advances. The
+  // direction is a coin flip for the CPU's branch predictor, so a branch here cost more than the
+  // extra store. Writing idx[w] is safe as w <= k. The missing bin (255) is above every cut.
   for (let k = start; k < end; k++) {
     const row = idx[k];
     const code = codes[col + row];
-    const goLeft = code === MISSING_BIN ? missingLeft : code <= bin;
-    if (goLeft) idx[w++] = row;
-    else buffer[r++] = row;
+    const goLeft = +(code <= bin) | (+(code === MISSING_BIN) & missing);
+    idx[w] = row;
+    buffer[r] = row;
+    w += goLeft;
+    r += 1 - goLeft;
   }
   idx.set(buffer.subarray(0, r), w);
   return w - start;

@@ -4,7 +4,7 @@
  */
 import type { Matrix } from '../matrix.ts';
 import type { ChurnModel, Contributions, ModelKind } from '../model.ts';
-import { packForest, predictForest, type PackedForest } from './predict.ts';
+import { planForest, predictPlan, type ForestPlan } from './predict.ts';
 import type { GbdtSpec } from './serialize.ts';
 import { expectedValue, treeDepth, type Tree } from './tree.ts';
 import { shapScratch, treeShap } from './treeshap.ts';
@@ -13,7 +13,7 @@ export class GbdtModel implements ChurnModel {
   readonly kind: ModelKind = 'gbdt';
   /** E[margin] over the training distribution as the trees saw it: TreeSHAP's base value. */
   readonly expectedValue: number;
-  private readonly forest: PackedForest;
+  private readonly forest: ForestPlan;
   private readonly depth: number;
 
   constructor(
@@ -22,7 +22,7 @@ export class GbdtModel implements ChurnModel {
     readonly baseline: number,
     readonly trees: readonly Tree[],
   ) {
-    this.forest = packForest(trees);
+    this.forest = planForest(trees, featureNames.length);
     this.depth = trees.reduce((m, t) => Math.max(m, treeDepth(t)), 0);
     this.expectedValue = trees.reduce((s, t) => s + expectedValue(t), baseline);
   }
@@ -63,7 +63,7 @@ export class GbdtModel implements ChurnModel {
 
   margin(x: Matrix): Float64Array {
     this.checkColumns(x);
-    return predictForest(this.forest, x, this.baseline);
+    return predictPlan(this.forest, x, this.baseline);
   }
 
   /** Cost: rows × trees × O(leaves · depth²). */

@@ -1,15 +1,16 @@
 /**
- * Fast prediction: the trees of a model packed into one set of flat arrays. Our own
- * implementation.
+ * Fast prediction: the trees of a model packed into one set of flat arrays, walked by blocks of
+ * rows, or compiled to JavaScript (compile.ts) where that is faster. Our own implementation.
  *
  * A row's walk down a tree is a chain of dependent loads with a hard-to-predict branch at every
- * level, so walking one row at a time leaves the CPU waiting. Instead a block of rows descends
- * each tree level by level together: the rows of one level are independent, so their loads
- * overlap, and the child is picked by indexing with the comparison (no branch). Leaves point to
- * themselves, so every row can take exactly the tree's depth steps.
+ * level, so walking one row at a time leaves the CPU waiting. Instead rows descend each tree in
+ * groups of four, level by level: the four walks are independent, so their loads overlap, and the
+ * child is picked by indexing with the comparison (no branch). Leaves point to themselves, so
+ * every row can take exactly the tree's depth steps.
  */
 import type { Matrix } from '../matrix.ts';
 import { MISSING_BIN, type BinnedMatrix } from './binning.ts';
+import { compileTrees, type CompiledTrees } from './compile.ts';
 import { treeDepth, type Tree } from './tree.ts';
 
 export interface PackedForest {
@@ -56,7 +57,7 @@ export function packForest(trees: readonly Tree[]): PackedForest {
   return { roots, depths, feature, threshold, children, missingRight, value };
 }
 
-const BLOCK = 128;
+const BLOCK = 64;
 
 /**
  * out[i] = base + Σ_trees value of the leaf row i reaches: x <= threshold goes left, x > threshold
@@ -64,29 +65,146 @@ const BLOCK = 128;
  * Cost: rows × Σ_trees depth node steps.
  */
 export function predictForest(f: PackedForest, x: Matrix, base: number, out = new Float64Array(x.rows)): Float64Array {
+  return predictPlan({ packed: f, segments: [{ from: 0, to: f.roots.length, run: null }] }, x, base, out);
+}
+
+/**
+ * Adds trees [from, to) of the packed forest to sum[0..count) for the rows starting at row i0.
+ * Four rows descend together, their node ids held in locals: the four chains of dependent loads
+ * overlap, and the child is picked by indexing with the comparison (no branch to mispredict).
+ * Leaves point to themselves, so every row takes exactly the tree's depth steps — right for
+ * balanced trees, wasteful for lopsided ones (those are compiled instead, see planForest).
+ */
+function walkPacked(f: PackedForest, from: number, to: number, x: Matrix, i0: number, count: number, sum: Float64Array): void {
   const { roots, depths, feature, threshold, children, missingRight, value } = f;
-  const data = x.data;
+  const d = x.data;
   const cols = x.cols;
-  const node = new Int32Array(BLOCK);
-  const rowOff = new Int32Array(BLOCK);
+  for (let t = from; t < to; t++) {
+    const root = roots[t];
+    const depth = depths[t];
+    let r = 0;
+    for (; r + 4 <= count; r += 4) {
+      const o0 = (i0 + r) * cols;
+      const o1 = o0 + cols;
+      const o2 = o1 + cols;
+      const o3 = o2 + cols;
+      let n0 = root, n1 = root, n2 = root, n3 = root;
+      for (let level = depth; level > 0; level--) {
+        const v0 = d[o0 + feature[n0]];
+        const v1 = d[o1 + feature[n1]];
+        const v2 = d[o2 + feature[n2]];
+        const v3 = d[o3 + feature[n3]];
+        // v > t is false for NaN, so a missing value adds missingRight instead: arithmetic, no branch.
+        n0 = children[2 * n0 + +(v0 > threshold[n0]) + +(v0 !== v0) * missingRight[n0]];
+        n1 = children[2 * n1 + +(v1 > threshold[n1]) + +(v1 !== v1) * missingRight[n1]];
+        n2 = children[2 * n2 + +(v2 > threshold[n2]) + +(v2 !== v2) * missingRight[n2]];
+        n3 = children[2 * n3 + +(v3 > threshold[n3]) + +(v3 !== v3) * missingRight[n3]];
+      }
+      sum[r] += value[n0];
+      sum[r + 1] += value[n1];
+      sum[r + 2] += value[n2];
+      sum[r + 3] += value[n3];
+    }
+    for (; r < count; r++) {
+      const o = (i0 + r) * cols;
+      let n = root;
+      for (let level = depth; level > 0; level--) {
+        const v = d[o + feature[n]];
+        n = children[2 * n + +(v > threshold[n]) + +(v !== v) * missingRight[n]];
+      }
+      sum[r] += value[n];
+    }
+  }
+}
+
+/** Trees [from, to) of a forest, run by compiled code (`run`) or walked packed (`run` null). */
+export interface ForestSegment {
+  readonly from: number;
+  readonly to: number;
+  readonly run: CompiledTrees | null;
+}
+
+/** A forest ready to predict: its packed form and, in tree order, how each run of trees is evaluated. */
+export interface ForestPlan {
+  readonly packed: PackedForest;
+  readonly segments: readonly ForestSegment[];
+}
+
+// Compiled groups stay small enough for V8 to optimise (measured: 8 trees of depth 6 run fast,
+// 32 are left unoptimised and run 6× slower).
+const GROUP_TREES = 8;
+const GROUP_NODES = 2048;
+// A tree past these is walked packed: its source would be too big, or too deep to generate by
+// recursion.
+const COMPILE_MAX_NODES = 4096;
+const COMPILE_MAX_DEPTH = 64;
+// Above this many nodes the whole forest is walked packed: compile time and code size would
+// outweigh the speed-up.
+const COMPILE_MAX_FOREST = 500_000;
+
+/**
+ * Decides, tree by tree, between the packed walk and compiled code. Measured on 100 trees over
+ * 100,000 × 40 rows: trees of depth 6 grown depth-wise run 15% faster packed (four rows walk in
+ * lockstep and no step is wasted); leaf-wise trees of 31 leaves, lopsided with depth up to 16, run
+ * 2.4× faster compiled, since a compiled row stops at its own leaf. So 'auto' compiles a tree when
+ * its depth exceeds its rows' mean leaf depth by more than one level.
+ * @param compile 'never' (the packed walk only), 'always' (every tree that can be), 'auto'
+ */
+export function planForest(trees: readonly Tree[], cols: number, compile: 'auto' | 'never' | 'always' = 'auto'): ForestPlan {
+  const packed = packForest(trees);
+  let total = 0;
+  for (const t of trees) total += t.feature.length;
+  const wants = trees.map((t, k) => {
+    if (compile === 'never' || total > COMPILE_MAX_FOREST) return false;
+    if (t.feature.length > COMPILE_MAX_NODES || packed.depths[k] > COMPILE_MAX_DEPTH) return false;
+    return compile === 'always' || packed.depths[k] > meanLeafDepth(t) + 1;
+  });
+  const segments: ForestSegment[] = [];
+  let k = 0;
+  while (k < trees.length) {
+    let end = k + 1;
+    if (wants[k]) {
+      let nodes = trees[k].feature.length;
+      while (end < trees.length && wants[end] && end - k < GROUP_TREES && nodes + trees[end].feature.length <= GROUP_NODES) nodes += trees[end++].feature.length;
+      const run = compileTrees(trees.slice(k, end), cols);
+      if (run === null) return { packed, segments: [{ from: 0, to: trees.length, run: null }] };
+      segments.push({ from: k, to: end, run });
+    } else {
+      while (end < trees.length && !wants[end]) end++;
+      segments.push({ from: k, to: end, run: null });
+    }
+    k = end;
+  }
+  return { packed, segments };
+}
+
+/** Depth of the leaves weighted by the training rows that reached them. */
+function meanLeafDepth(t: Tree): number {
+  const depth = new Int32Array(t.feature.length);
+  let s = 0;
+  for (let n = 0; n < t.feature.length; n++) {
+    if (t.feature[n] < 0) s += depth[n] * t.cover[n];
+    else {
+      depth[t.left[n]] = depth[n] + 1;
+      depth[t.right[n]] = depth[n] + 1;
+    }
+  }
+  return t.cover[0] > 0 ? s / t.cover[0] : 0;
+}
+
+/**
+ * Margins of every row: base plus each tree's output, added in tree order whatever evaluates the
+ * tree, so the result is bit-for-bit that of the packed walk alone.
+ * Cost: rows × trees × (depth packed steps or branches to the leaf).
+ */
+export function predictPlan(plan: ForestPlan, x: Matrix, base: number, out = new Float64Array(x.rows)): Float64Array {
   const sum = new Float64Array(BLOCK);
   for (let i0 = 0; i0 < x.rows; i0 += BLOCK) {
     const b = Math.min(BLOCK, x.rows - i0);
-    for (let r = 0; r < b; r++) {
-      rowOff[r] = (i0 + r) * cols;
-      sum[r] = base;
-    }
-    for (let t = 0; t < roots.length; t++) {
-      node.fill(roots[t], 0, b);
-      for (let level = depths[t]; level > 0; level--) {
-        for (let r = 0; r < b; r++) {
-          const n = node[r];
-          const v = data[rowOff[r] + feature[n]];
-          // v > t is false for NaN, so a missing value adds missingRight instead: arithmetic, no branch.
-          node[r] = children[2 * n + +(v > threshold[n]) + +(v !== v) * missingRight[n]];
-        }
-      }
-      for (let r = 0; r < b; r++) sum[r] += value[node[r]];
+    sum.fill(base);
+    for (const s of plan.segments) {
+      if (s.run) s.run(x.data, i0 * x.cols, x.cols, b, sum);
+      else walkPacked(plan.packed, s.from, s.to, x, i0, b, sum);
     }
     out.set(sum.subarray(0, b), i0);
   }

@@ -71,38 +71,23 @@ export function findBestSplit(
   upper: number,
 ): Split | null {
   const { l2, minSamplesLeaf, minHessianLeaf, monotone } = rules;
-  const parentObj = objective(node.g, node.h, l2, leafValue(node.g, node.h, l2, lower, upper));
-  let best: Split | null = null;
+  const G = node.g;
+  const H = node.h;
+  const N = node.n;
+  const parentObj = objective(G, H, l2, leafValue(G, H, l2, lower, upper));
+  // The best candidate so far, in scalars: this loop runs features × bins × 2 times per node, so
+  // it allocates nothing and calls nothing; the formulas are leafValue and objective written out.
   let bestGain = rules.minGainToSplit;
-
-  // One candidate; returns nothing, records into `best` when better.
-  const consider = (f: number, bin: number, missingLeft: boolean, gl: number, hl: number, nl: number): void => {
-    const gr = node.g - gl;
-    const hr = node.h - hl;
-    const nr = node.n - nl;
-    if (nl < minSamplesLeaf || nr < minSamplesLeaf || hl < minHessianLeaf || hr < minHessianLeaf) return;
-    const vl = leafValue(gl, hl, l2, lower, upper);
-    const vr = leafValue(gr, hr, l2, lower, upper);
-    const c = monotone[f];
-    if ((c > 0 && vl > vr) || (c < 0 && vl < vr)) return;
-    const gain = 0.5 * (objective(gl, hl, l2, vl) + objective(gr, hr, l2, vr) - parentObj);
-    if (gain > bestGain) {
-      bestGain = gain;
-      best = {
-        gain,
-        feature: f,
-        bin,
-        missingLeft,
-        left: { g: gl, h: hl, n: nl },
-        right: { g: gr, h: hr, n: nr },
-        valueLeft: vl,
-        valueRight: vr,
-      };
-    }
-  };
+  let bestF = -1;
+  let bestBin = 0;
+  let bestMissingLeft = false;
+  let bestGl = 0;
+  let bestHl = 0;
+  let bestNl = 0;
 
   for (let q = 0; q < features.length; q++) {
     const f = features[q];
+    const c = monotone[f];
     const base = f * BIN_SLOTS * HIST_STRIDE;
     const mo = base + MISSING_BIN * HIST_STRIDE;
     const gm = hist[mo];
@@ -112,24 +97,55 @@ export function findBestSplit(
     let gl = 0;
     let hl = 0;
     let nl = 0;
-    for (let b = 0; b < nb - 1; b++) {
+    // Bins 0..nb−2 are cuts with known values on both sides; with missing rows, one more cut
+    // (all known values left, missing right) splits on "is the value known".
+    const last = nm > 0 && nb >= 1 ? nb - 1 : nb - 2;
+    for (let b = 0; b <= last; b++) {
       const o = base + b * HIST_STRIDE;
       gl += hist[o];
       hl += hist[o + 1];
       nl += hist[o + 2];
-      if (nm > 0) {
-        consider(f, b, false, gl, hl, nl);
-        consider(f, b, true, gl + gm, hl + hm, nl + nm);
-      } else {
-        // No missing rows here to learn from: send future ones to the larger child.
-        consider(f, b, nl >= node.n - nl, gl, hl, nl);
+      // Missing rows sent right (side 0), then left (side 1); without missing rows in the node,
+      // future ones go to the larger child.
+      const sides = nm > 0 && b < nb - 1 ? 2 : 1;
+      for (let side = 0; side < sides; side++) {
+        const cgl = side === 0 ? gl : gl + gm;
+        const chl = side === 0 ? hl : hl + hm;
+        const cnl = side === 0 ? nl : nl + nm;
+        const gr = G - cgl;
+        const hr = H - chl;
+        const nr = N - cnl;
+        if (cnl < minSamplesLeaf || nr < minSamplesLeaf || chl < minHessianLeaf || hr < minHessianLeaf) continue;
+        let vl = -cgl / (chl + l2);
+        vl = vl < lower ? lower : vl > upper ? upper : vl;
+        let vr = -gr / (hr + l2);
+        vr = vr < lower ? lower : vr > upper ? upper : vr;
+        if ((c > 0 && vl > vr) || (c < 0 && vl < vr)) continue;
+        const gain = 0.5 * (-(2 * cgl * vl + (chl + l2) * vl * vl) + -(2 * gr * vr + (hr + l2) * vr * vr) - parentObj);
+        if (gain > bestGain) {
+          bestGain = gain;
+          bestF = f;
+          bestBin = b;
+          bestMissingLeft = nm > 0 ? side === 1 : cnl >= N - cnl;
+          bestGl = cgl;
+          bestHl = chl;
+          bestNl = cnl;
+        }
       }
     }
-    // Non-missing left, missing right: a split on "is the value known".
-    if (nm > 0 && nb >= 1) {
-      const o = base + (nb - 1) * HIST_STRIDE;
-      consider(f, nb - 1, false, gl + hist[o], hl + hist[o + 1], nl + hist[o + 2]);
-    }
   }
-  return best;
+  if (bestF < 0) return null;
+  const gr = G - bestGl;
+  const hr = H - bestHl;
+  return {
+    gain: bestGain,
+    feature: bestF,
+    bin: bestBin,
+    missingLeft: bestMissingLeft,
+    left: { g: bestGl, h: bestHl, n: bestNl },
+    right: { g: gr, h: hr, n: N - bestNl },
+    valueLeft: leafValue(bestGl, bestHl, l2, lower, upper),
+    valueRight: leafValue(gr, hr, l2, lower, upper),
+  };
 }
+

@@ -20,18 +20,19 @@ export function encodedNames(feature: SourceFeature): string[] {
 }
 
 /**
- * Writes the encoded columns of `feature` for rows [0, rows) through `put(row, k, value)`,
+ * Writes the encoded columns of `feature` for rows [start, end) through `put(row, k, value)`,
  * k being the column's position within the feature. Cost: one pass over the rows.
  */
 export function encodeFeature(
   feature: SourceFeature,
   column: ArrayLike<unknown>,
-  rows: number,
+  start: number,
+  end: number,
   missing: MissingPolicy,
   put: (row: number, k: number, value: number) => void,
 ): void {
   if (feature.type === 'numeric') {
-    for (let i = 0; i < rows; i++) {
+    for (let i = start; i < end; i++) {
       const v = numericCell(column, i, feature.name);
       const absent = Number.isNaN(v);
       put(i, 0, absent && missing === 'impute' ? feature.fill : v);
@@ -43,7 +44,7 @@ export function encodeFeature(
   const missingAt = feature.flagMissing ? feature.levels.length : -1;
   const unseenAt = width - 1;
   const position = new Map(feature.levels.map((l, k) => [l, k]));
-  for (let i = 0; i < rows; i++) {
+  for (let i = start; i < end; i++) {
     const label = categoryCell(column, i);
     const hot = label === null ? (missingAt >= 0 ? missingAt : unseenAt) : (position.get(label) ?? unseenAt);
     for (let k = 0; k < width; k++) put(i, k, k === hot ? 1 : 0);

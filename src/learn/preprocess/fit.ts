@@ -26,7 +26,7 @@ export function fitPreprocessor(table: RawTable, options: PreprocessOptions): Pr
   features.forEach((feature, f) => {
     const names = encodedNames(feature);
     const values = names.map(() => new Float64Array(rows));
-    encodeFeature(feature, table[feature.name], rows, opts.missing, (i, k, v) => {
+    encodeFeature(feature, table[feature.name], 0, rows, opts.missing, (i, k, v) => {
       values[k][i] = v;
     });
     names.forEach((name, k) => {

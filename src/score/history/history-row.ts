@@ -39,6 +39,22 @@ export type HistoryRow = z.infer<typeof HistoryRow>;
 /** Column order of the history files (and of scores files that show overrides). */
 export const HISTORY_COLUMNS = Object.keys(HistoryRow.shape) as (keyof HistoryRow)[];
 
+/** SQL types of the history columns (Parquet files, and CSV read back with declared types). */
+export const HISTORY_SQL_TYPES: Record<keyof HistoryRow, string> = {
+  customer_id: 'VARCHAR',
+  as_of: 'VARCHAR',
+  churn_probability: 'DOUBLE',
+  health_score: 'INTEGER',
+  tier: 'VARCHAR',
+  reasons: 'VARCHAR',
+  model_version: 'VARCHAR',
+  model_health_score: 'INTEGER',
+  model_tier: 'VARCHAR',
+  override: 'VARCHAR',
+  override_reason: 'VARCHAR',
+  override_author: 'VARCHAR',
+};
+
 /** A model row with no override: final = model. */
 export function withoutOverride(row: ModelScoreRow): HistoryRow {
   return {

@@ -16,7 +16,7 @@ import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeDirectoryAtomically } from '../../data/atomic-output.ts';
 import { sqlString, withDuckDb } from '../../data/duckdb-session.ts';
-import { AsOfDate, HISTORY_COLUMNS, HistoryRow } from './history-row.ts';
+import { AsOfDate, HISTORY_COLUMNS, HISTORY_SQL_TYPES, HistoryRow } from './history-row.ts';
 
 const PARTITION = /^as_of=(\d{4}-\d{2}-\d{2})$/;
 const FILE = 'scores.parquet';
@@ -68,6 +68,31 @@ export async function appendHistory(dir: string, asOf: string, rows: readonly Hi
       }
       appender.closeSync();
       await c.run(`COPY (SELECT * FROM history ORDER BY customer_id) TO ${sqlString(join(temporary, FILE))} (FORMAT parquet)`);
+    });
+  });
+}
+
+/**
+ * Writes a scoring job's output file (CSV or Parquet with the history columns) as the partition of
+ * `asOf`, replacing it if it exists. DuckDB copies file to file, so a partition of millions of
+ * rows never passes through JavaScript memory. Throws, as `appendHistory` does, on a row of
+ * another date or a duplicated customer.
+ */
+export async function appendHistoryFile(dir: string, asOf: string, scoresFile: string): Promise<void> {
+  AsOfDate.parse(asOf);
+  const source = scoresFile.toLowerCase().endsWith('.parquet')
+    ? `read_parquet(${sqlString(scoresFile)})`
+    : `read_csv(${sqlString(scoresFile)}, header = true, columns = {${HISTORY_COLUMNS.map((c) => `${sqlString(c)}: ${sqlString(HISTORY_SQL_TYPES[c])}`).join(', ')}})`;
+  await mkdir(dir, { recursive: true });
+  await withDuckDb(async (c) => {
+    const check = (await c.runAndReadAll(`SELECT COUNT(*) FILTER (WHERE as_of <> ${sqlString(asOf)}) AS other, COUNT(*) - COUNT(DISTINCT customer_id) AS twice FROM ${source}`)).getRowObjectsJS()[0];
+    if (Number(check.other) > 0) throw new Error(`appendHistoryFile: ${scoresFile} has ${String(check.other)} row(s) not dated ${asOf}`);
+    if (Number(check.twice) > 0) throw new Error(`appendHistoryFile: ${scoresFile} has ${String(check.twice)} duplicated customer row(s)`);
+    await writeDirectoryAtomically(join(dir, `as_of=${asOf}`), async (temporary) => {
+      await mkdir(temporary);
+      // An empty CSV cell reads as NULL; reasons are text, empty when the job ran without them.
+      const select = HISTORY_COLUMNS.map((col) => (col === 'reasons' ? `COALESCE(reasons, '') AS reasons` : `CAST(${col} AS ${HISTORY_SQL_TYPES[col]}) AS ${col}`)).join(', ');
+      await c.run(`COPY (SELECT ${select} FROM ${source} ORDER BY customer_id) TO ${sqlString(join(temporary, FILE))} (FORMAT parquet)`);
     });
   });
 }

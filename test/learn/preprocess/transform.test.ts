@@ -51,4 +51,16 @@ describe('transform', () => {
   it('refuses text in a numeric column, naming column and row', () => {
     expect(() => transform(spec, { x: [1, 'abc'], c: ['a', 'a'] })).toThrow(/"x" row 1/);
   });
+
+  it('gives the same matrix for a numeric column held as doubles as for a plain array', () => {
+    const values = [0.5, Number.NaN, -3, 7.25, Number.NaN, 0];
+    const fitted = { x: [1, 3, null, 8], c: ['a', 'b', 'a', 'b'] };
+    for (const missing of ['impute', 'keep'] as const) {
+      const s = fitPreprocessor(fitted, { features: ['x', 'c'], categorical: ['c'], missing });
+      const c = ['a', 'b', 'a', 'z', 'b', 'a'];
+      const plain = transform(s, { x: values, c }).matrix.data;
+      const doubles = transform(s, { x: Float64Array.from(values), c }).matrix.data;
+      expect(Array.from(doubles)).toEqual(Array.from(plain));
+    }
+  });
 });

@@ -1,0 +1,66 @@
+/**
+ * Compiles trees to JavaScript: each tree becomes nested if/else over literal feature indices and
+ * thresholds, which V8 turns into machine code with no node arrays to load — the idea of treelite,
+ * which does the same for C. Our own implementation.
+ *
+ * Only numbers reach the generated source, and each is checked first: feature indices are integers
+ * in [0, cols), thresholds and leaf values are written with Number.prototype.toString, which
+ * round-trips every double exactly (−0, ±Infinity and NaN spelled out), so a compiled tree routes
+ * and scores every row exactly as the packed walk does.
+ */
+import type { Tree } from './tree.ts';
+
+/**
+ * Adds the outputs of a group of trees to sum[0..count) for rows starting at data[offset], `cols`
+ * apart. The trees are added one after another, in order, to each row's running sum.
+ */
+export type CompiledTrees = (data: Float64Array, offset: number, cols: number, count: number, sum: Float64Array) => void;
+
+/** A double as JavaScript source that parses back to the same double. */
+export function numberLiteral(v: number): string {
+  if (typeof v !== 'number') throw new Error(`numberLiteral: ${String(v)} is not a number`);
+  if (Number.isNaN(v)) return 'NaN';
+  if (v === Number.POSITIVE_INFINITY) return 'Infinity';
+  if (v === Number.NEGATIVE_INFINITY) return '(-Infinity)';
+  if (Object.is(v, -0)) return '(-0)';
+  const s = v.toString();
+  // Nothing but digits, sign, point and exponent can come out of toString for a finite double;
+  // checked anyway, since this text is compiled.
+  if (!/^-?[0-9.]+(e[+-][0-9]+)?$/.test(s) || Number(s) !== v) throw new Error(`numberLiteral: cannot write ${s} exactly`);
+  return v < 0 ? `(${s})` : s;
+}
+
+function treeSource(t: Tree, n: number, cols: number, indent: string, out: string[]): void {
+  const f = t.feature[n];
+  if (f < 0) {
+    out.push(`${indent}s += ${numberLiteral(t.value[n])};`);
+    return;
+  }
+  if (!Number.isInteger(f) || f >= cols) throw new Error(`compileTrees: feature ${f} out of range`);
+  const x = `d[o + ${f}]`;
+  const th = numberLiteral(t.threshold[n]);
+  // NaN fails every comparison: `!(x > t)` sends it left, `x <= t` sends it right.
+  out.push(`${indent}if (${t.missingLeft[n] ? `!(${x} > ${th})` : `${x} <= ${th}`}) {`);
+  treeSource(t, t.left[n], cols, `${indent} `, out);
+  out.push(`${indent}} else {`);
+  treeSource(t, t.right[n], cols, `${indent} `, out);
+  out.push(`${indent}}`);
+}
+
+/**
+ * One function for a group of trees (keep it to a few thousand nodes: V8 stops optimising very
+ * large functions). Returns null where code generation is not allowed (a content security
+ * policy, `--disallow-code-generation-from-strings`); the caller then walks the packed forest.
+ * The trees must be well formed (children after parents), as GbdtModel.fromSpec checks.
+ */
+export function compileTrees(trees: readonly Tree[], cols: number): CompiledTrees | null {
+  const lines = ['for (let r = 0; r < count; r++, o += cols) {', ' let s = sum[r];'];
+  for (const t of trees) treeSource(t, 0, cols, ' ', lines);
+  lines.push(' sum[r] = s;', '}');
+  try {
+    return new Function('d', 'o', 'cols', 'count', 'sum', lines.join('\n')) as CompiledTrees;
+  } catch (e) {
+    if (e instanceof EvalError) return null;
+    throw e;
+  }
+}

@@ -1,0 +1,167 @@
+/**
+ * Worker threads that build a node's histograms together with the main thread: the features are
+ * cut into contiguous shares, one per thread, over memory every thread sees (SharedArrayBuffer).
+ * Our own implementation, in the manner of LightGBM's and scikit-learn's feature-parallel OpenMP
+ * loops.
+ *
+ * Training stays synchronous: the main thread publishes a job in a shared control block, wakes the
+ * workers with Atomics.notify, does its own share, then Atomics.waits for theirs. Each feature is
+ * summed by exactly one thread, in row order, by the same function (`accumulateHistogram`, shipped
+ * to the workers as source text so that they need no TypeScript loader: the same code runs under
+ * tsx, vitest and plain node), so the histograms — and the trees — are identical to a
+ * single-threaded run.
+ */
+import { Worker } from 'node:worker_threads';
+import type { BinnedMatrix } from './binning.ts';
+import { accumulateHistogram } from './histogram.ts';
+
+const WIDTH = 768;
+// Control block slots.
+const SEQ = 0;
+const CMD = 1;
+const START = 2;
+const COUNT = 3;
+const NFEAT = 4;
+const READY = 8;
+const DONE = 24;
+const MAX_WORKERS = 15;
+const QUIT = 1;
+
+/** Start of share `part` of `parts` over nf features, on a multiple of 4 (the loop's unroll). */
+function shareStart(nf: number, part: number, parts: number): number {
+  return part >= parts ? nf : Math.min(nf, 4 * Math.round((part * nf) / parts / 4));
+}
+
+// The worker's whole program. Functions are pasted in as source; everything else comes through
+// workerData as shared buffers.
+const WORKER_SOURCE = `
+const { workerData } = require('node:worker_threads');
+const accumulateHistogram = ${accumulateHistogram.toString()};
+const shareStart = ${shareStart.toString()};
+const { ctrl: c, codes: cb, idx: ib, gh: gb, feats: fb, staging: sb, rows, part, parts } = workerData;
+const ctrl = new Int32Array(c), codes = new Uint8Array(cb), idx = new Uint32Array(ib);
+const gh = new Float64Array(gb), feats = new Int32Array(fb), staging = new Float64Array(sb);
+Atomics.store(ctrl, ${READY} + part, 1);
+Atomics.notify(ctrl, ${READY} + part);
+let seen = 0;
+for (;;) {
+  Atomics.wait(ctrl, ${SEQ}, seen);
+  seen = Atomics.load(ctrl, ${SEQ});
+  if (Atomics.load(ctrl, ${CMD}) === ${QUIT}) break;
+  const nf = ctrl[${NFEAT}];
+  accumulateHistogram(codes, rows, gh, idx, ctrl[${START}], ctrl[${COUNT}], feats, shareStart(nf, part, parts), shareStart(nf, part + 1, parts), staging);
+  Atomics.store(ctrl, ${DONE} + part, seen);
+  Atomics.notify(ctrl, ${DONE} + part);
+}
+`;
+
+export class HistogramTeam {
+  private seq = 0;
+
+  private constructor(
+    private readonly workers: Worker[],
+    private readonly ctrl: Int32Array,
+    private readonly codes: Uint8Array,
+    private readonly rows: number,
+    /** The grower's row index array: workers read the node's rows from it. */
+    readonly idx: Uint32Array,
+    /** The gathered gradients and hessians of the node being built (g, h interleaved). */
+    readonly gh: Float64Array,
+    private readonly feats: Int32Array,
+    private readonly staging: Float64Array,
+  ) {}
+
+  /**
+   * Starts `threads − 1` workers over the binned training matrix. Returns null — and the caller
+   * trains single-threaded — when fewer than two threads are asked for, or when the workers cannot
+   * be started or do not report ready within `readyMs` (a sandbox without worker_threads, a
+   * starved machine).
+   */
+  static start(binned: BinnedMatrix, threads: number, readyMs = 10_000): HistogramTeam | null {
+    const nWorkers = Math.min(MAX_WORKERS, Math.floor(threads) - 1);
+    if (nWorkers < 1) return null;
+    const shared = (bytes: number): SharedArrayBuffer => new SharedArrayBuffer(Math.max(8, bytes));
+    const ctrl = new Int32Array(shared(64 * 4));
+    const codes = new Uint8Array(shared(binned.codes.length));
+    codes.set(binned.codes);
+    const idx = new Uint32Array(shared(binned.rows * 4));
+    const gh = new Float64Array(shared(binned.rows * 16));
+    const feats = new Int32Array(shared(binned.cols * 4));
+    const staging = new Float64Array(shared(binned.cols * WIDTH * 8));
+    const workers: Worker[] = [];
+    const stopAll = (): void => {
+      Atomics.store(ctrl, CMD, QUIT);
+      Atomics.add(ctrl, SEQ, 1);
+      Atomics.notify(ctrl, SEQ);
+      for (const w of workers) w.unref();
+    };
+    try {
+      for (let part = 1; part <= nWorkers; part++) {
+        const workerData = { ctrl: ctrl.buffer, codes: codes.buffer, idx: idx.buffer, gh: gh.buffer, feats: feats.buffer, staging: staging.buffer, rows: binned.rows, part, parts: nWorkers + 1 };
+        const w = new Worker(WORKER_SOURCE, { eval: true, workerData });
+        // A worker that dies is noticed by the ready check or by the job timeout; the listener only
+        // keeps its error from being thrown as an uncaught exception.
+        w.on('error', () => undefined);
+        workers.push(w);
+      }
+    } catch {
+      stopAll();
+      return null;
+    }
+    const deadline = Date.now() + readyMs;
+    for (let part = 1; part <= nWorkers; part++) {
+      while (Atomics.load(ctrl, READY + part) !== 1) {
+        const left = deadline - Date.now();
+        if (left <= 0) {
+          stopAll();
+          return null;
+        }
+        Atomics.wait(ctrl, READY + part, 0, Math.min(left, 50));
+      }
+    }
+    return new HistogramTeam(workers, ctrl, codes, binned.rows, idx, gh, feats, staging);
+  }
+
+  get threads(): number {
+    return this.workers.length + 1;
+  }
+
+  /**
+   * Histograms of the rows idx[start..start+n) (gradients already gathered into `gh`) for the
+   * listed features, into `out`. Cost: the main thread's share of n × features updates, plus a
+   * copy of the workers' shares (features × 768 numbers).
+   */
+  accumulate(start: number, n: number, features: Int32Array, out: Float64Array): void {
+    const ctrl = this.ctrl;
+    const parts = this.workers.length + 1;
+    const nf = features.length;
+    this.feats.set(features);
+    ctrl[START] = start;
+    ctrl[COUNT] = n;
+    ctrl[NFEAT] = nf;
+    const seq = ++this.seq;
+    Atomics.store(ctrl, SEQ, seq);
+    Atomics.notify(ctrl, SEQ);
+    accumulateHistogram(this.codes, this.rows, this.gh, this.idx, start, n, features, 0, shareStart(nf, 1, parts), out);
+    for (let part = 1; part < parts; part++) {
+      while (Atomics.load(ctrl, DONE + part) !== seq) {
+        // A job takes milliseconds; a minute without an answer means the worker is gone.
+        if (Atomics.wait(ctrl, DONE + part, Atomics.load(ctrl, DONE + part), 60_000) === 'timed-out' && Atomics.load(ctrl, DONE + part) !== seq) {
+          throw new Error(`HistogramTeam: worker ${part} did not finish a histogram within a minute`);
+        }
+      }
+      for (let q = shareStart(nf, part, parts); q < shareStart(nf, part + 1, parts); q++) {
+        const o = features[q] * WIDTH;
+        out.set(this.staging.subarray(o, o + WIDTH), o);
+      }
+    }
+  }
+
+  /** Lets the workers finish; the team cannot be used afterwards. */
+  close(): void {
+    Atomics.store(this.ctrl, CMD, QUIT);
+    Atomics.store(this.ctrl, SEQ, ++this.seq);
+    Atomics.notify(this.ctrl, SEQ);
+    for (const w of this.workers) w.unref();
+  }
+}

@@ -1,0 +1,253 @@
+/**
+ * A feature file (Parquet or CSV, as `healthscore features` writes them, or the user's own table)
+ * streamed by DuckDB in chunks for the batch job: the file is never held in memory, so a nightly
+ * job over millions of customers runs in the memory of one chunk. I/O module.
+ *
+ * Every row is accounted for: scored, skipped because its cutoff is another date than the as-of
+ * date, or rejected with its row number, column, value and reason (blank customer id, a cutoff
+ * or number that does not parse, a customer appearing twice at the as-of date).
+ */
+import { extname } from 'node:path';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { ExitCode, UserError } from '../cli/exit.ts';
+import { sqlIdent, sqlString } from '../data/duckdb-session.ts';
+import type { ModelInputs } from '../learn/model-inputs.ts';
+import type { RawTable } from '../learn/preprocess/spec.ts';
+import type { InputChunk, InputSource } from './input-chunks.ts';
+
+export interface RejectedRow {
+  readonly file: string;
+  /** 1-based data row (the header of a CSV is not counted). */
+  readonly row: number;
+  readonly column: string;
+  readonly value: string;
+  readonly reason: string;
+}
+
+export interface FeatureFileCounts {
+  read: number;
+  scored: number;
+  /** Rows of other cutoffs than the as-of date (a multi-cutoff training file). */
+  otherDates: number;
+  rejected: number;
+}
+
+/** Duplicated customers beyond this many mean the file is not one row per customer and date. */
+const MAX_DUPLICATES = 100_000;
+
+export interface FeatureFileSource extends InputSource {
+  readonly counts: FeatureFileCounts;
+  close(): void;
+}
+
+/**
+ * Opens `path` and checks its columns against the model's inputs (a missing input is a model
+ * mismatch, exit code 4). `onReject` hears every rejected row of the last full pass.
+ */
+export async function openFeatureFile(path: string, inputs: ModelInputs, asOfMs: number, onReject: (r: RejectedRow) => void): Promise<FeatureFileSource> {
+  const ext = extname(path).toLowerCase();
+  if (ext !== '.parquet' && ext !== '.csv') throw new UserError(`--features ${path}: expected a .parquet or .csv file`);
+  const instance = await DuckDBInstance.create(':memory:');
+  const conn = await instance.connect();
+  const close = (): void => {
+    conn.closeSync();
+    instance.closeSync();
+  };
+  try {
+    await conn.run(`SET TimeZone = 'UTC'`);
+    // CSV cells are read as text and parsed here, so a bad cell rejects its row instead of failing the file.
+    const from = ext === '.parquet' ? `read_parquet(${sqlString(path)})` : `read_csv(${sqlString(path)}, header = true, all_varchar = true)`;
+    let described: { column_name: string; column_type: string }[];
+    try {
+      described = (await conn.runAndReadAll(`DESCRIBE SELECT * FROM ${from}`)).getRowObjectsJS() as typeof described;
+    } catch (error) {
+      throw new UserError(`${path}: not readable as ${ext.slice(1)} (${firstLine(error)})`);
+    }
+    const types = new Map(described.map((d) => [d.column_name, d.column_type]));
+    if (!types.has('customer_id')) throw new UserError(`${path}: no customer_id column`);
+    const absent = inputs.features.filter((f) => !types.has(f));
+    if (absent.length > 0) {
+      throw new UserError(
+        `${path}: the model's input(s) ${absent.slice(0, 5).join(', ')}${absent.length > 5 ? `, … (${absent.length} in all)` : ''} are not columns of the file`,
+        ExitCode.modelMismatch,
+      );
+    }
+    const query = featureQuery(from, inputs, types);
+    const dates = types.has('cutoff') ? `CAST(epoch_ms(TRY_CAST(cutoff AS TIMESTAMPTZ)) AS DOUBLE) = ${asOfMs}` : 'TRUE';
+    const dupRows = (
+      await conn.runAndReadAll(
+        `SELECT CAST(customer_id AS VARCHAR) AS id FROM ${from} WHERE ${dates} AND customer_id IS NOT NULL GROUP BY 1 HAVING COUNT(*) > 1 LIMIT ${MAX_DUPLICATES + 1}`,
+      )
+    ).getColumnsJS()[0] as string[] | undefined;
+    const duplicated = new Set(dupRows ?? []);
+    if (duplicated.size > MAX_DUPLICATES) throw new UserError(`${path}: more than ${MAX_DUPLICATES} customers appear twice at the as-of date; expected one row per customer`);
+    if (types.has('cutoff')) await requireAsOfRows(conn, from, dates, path, asOfMs);
+    const counts: FeatureFileCounts = { read: 0, scored: 0, otherDates: 0, rejected: 0 };
+    return {
+      rows: null,
+      counts,
+      close,
+      chunks: (chunkRows) => readChunks(conn, query, { path, inputs, asOfMs, hasCutoff: types.has('cutoff'), duplicated, chunkRows, counts, onReject }),
+    };
+  } catch (error) {
+    close();
+    throw error;
+  }
+}
+
+function firstLine(error: unknown): string {
+  return String((error as Error).message ?? error).split('\n')[0];
+}
+
+async function requireAsOfRows(conn: DuckDBConnection, from: string, dates: string, path: string, asOfMs: number): Promise<void> {
+  const matching = (await conn.runAndReadAll(`SELECT COUNT(*) AS n FROM ${from} WHERE ${dates}`)).getRowObjectsJS()[0].n;
+  if (Number(matching) > 0) return;
+  const present = (
+    await conn.runAndReadAll(`SELECT DISTINCT CAST(CAST(TRY_CAST(cutoff AS TIMESTAMPTZ) AS DATE) AS VARCHAR) AS d FROM ${from} ORDER BY 1 DESC LIMIT 6`)
+  ).getColumnsJS()[0] as (string | null)[];
+  throw new UserError(
+    `${path}: no rows with cutoff ${new Date(asOfMs).toISOString().slice(0, 10)} (the --as-of date); the file has cutoffs ${present.filter((d) => d !== null).join(', ') || '(none readable)'}`,
+  );
+}
+
+/**
+ * One SELECT: id, cutoff (epoch ms), every input (numbers as DOUBLE, categories as text), and the
+ * first problem of the row as (column, value), checked in column order.
+ */
+function featureQuery(from: string, inputs: ModelInputs, types: ReadonlyMap<string, string>): string {
+  const categorical = new Set(inputs.categorical);
+  const problems: { column: string; test: string }[] = [{ column: 'customer_id', test: `customer_id IS NULL OR TRIM(CAST(customer_id AS VARCHAR)) = ''` }];
+  if (types.has('cutoff')) problems.push({ column: 'cutoff', test: `cutoff IS NOT NULL AND TRY_CAST(cutoff AS TIMESTAMPTZ) IS NULL` });
+  const select = ['CAST(customer_id AS VARCHAR) AS customer_id', types.has('cutoff') ? 'CAST(epoch_ms(TRY_CAST(cutoff AS TIMESTAMPTZ)) AS DOUBLE) AS cutoff' : 'NULL AS cutoff'];
+  for (const f of inputs.features) {
+    const c = sqlIdent(f);
+    if (categorical.has(f)) {
+      select.push(`CAST(${c} AS VARCHAR) AS ${c}`);
+      continue;
+    }
+    select.push(`TRY_CAST(${c} AS DOUBLE) AS ${c}`);
+    // Only text can fail to parse; a typed numeric column cannot.
+    if (types.get(f) === 'VARCHAR') problems.push({ column: f, test: `${c} IS NOT NULL AND TRIM(${c}) <> '' AND TRY_CAST(${c} AS DOUBLE) IS NULL` });
+  }
+  const column = `CASE ${problems.map((p) => `WHEN ${p.test} THEN ${sqlString(p.column)}`).join(' ')} END AS _problem_column`;
+  const value = `CASE ${problems.map((p) => `WHEN ${p.test} THEN CAST(${sqlIdent(p.column)} AS VARCHAR)`).join(' ')} END AS _problem_value`;
+  return `SELECT ${select.join(', ')}, ${column}, ${value} FROM ${from}`;
+}
+
+interface ReadContext {
+  path: string;
+  inputs: ModelInputs;
+  asOfMs: number;
+  hasCutoff: boolean;
+  duplicated: ReadonlySet<string>;
+  chunkRows: number;
+  counts: FeatureFileCounts;
+  onReject: (r: RejectedRow) => void;
+}
+
+/** DuckDB's vector size: the most rows one fetched chunk holds. */
+const DUCKDB_CHUNK = 2048;
+
+const REASONS: Record<string, string> = { customer_id: 'customer_id is blank', cutoff: 'not a date' };
+
+async function* readChunks(conn: DuckDBConnection, query: string, x: ReadContext): AsyncGenerator<InputChunk> {
+  Object.assign(x.counts, { read: 0, scored: 0, otherDates: 0, rejected: 0 });
+  const categorical = new Set(x.inputs.categorical);
+  const features = x.inputs.features;
+  const firstSeen = new Map<string, number>();
+  // Query columns: customer_id, cutoff, inputs…, _problem_column, _problem_value.
+  const problemAt = 2 + features.length;
+  const buffer = newBuffer(features, categorical, x.chunkRows);
+  const keep = new Int32Array(DUCKDB_CHUNK);
+  const result = await conn.stream(query);
+  // DuckDB decodes the next chunk on its own threads while this one is copied out.
+  let next = result.fetchChunk();
+  for (;;) {
+    const chunk = await next;
+    if (chunk === null || chunk.rowCount === 0) break;
+    next = result.fetchChunk();
+    const n = chunk.rowCount;
+    if (n > DUCKDB_CHUNK) throw new Error(`readChunks: DuckDB returned a chunk of ${n} rows, more than ${DUCKDB_CHUNK}`);
+    const vectors = Array.from({ length: problemAt + 2 }, (_, j) => chunk.getColumnVector(j));
+    // Which rows to keep, row by row; then each input column copied over the kept rows (one
+    // vector type per loop, so the copy stays fast).
+    let kept = 0;
+    for (let i = 0; i < n; i++) {
+      const row = ++x.counts.read;
+      const problem = vectors[problemAt].getItem(i) as string | null;
+      if (problem !== null) {
+        const value = vectors[problemAt + 1].getItem(i) as string | null;
+        reject(x, { file: x.path, row, column: problem, value: value ?? '', reason: REASONS[problem] ?? 'not a number' });
+        continue;
+      }
+      if (x.hasCutoff && vectors[1].getItem(i) !== x.asOfMs) {
+        x.counts.otherDates++;
+        continue;
+      }
+      const id = vectors[0].getItem(i) as string;
+      if (x.duplicated.has(id)) {
+        const first = firstSeen.get(id);
+        if (first !== undefined) {
+          reject(x, { file: x.path, row, column: 'customer_id', value: id, reason: `customer appears again at the as-of date (first at row ${first})` });
+          continue;
+        }
+        firstSeen.set(id, row);
+      }
+      buffer.ids[buffer.size + kept] = id;
+      keep[kept++] = i;
+    }
+    for (let f = 0; f < features.length; f++) {
+      const vector = vectors[2 + f];
+      const target = buffer.columns[f];
+      if (target instanceof Float64Array) {
+        for (let k = 0, at = buffer.size; k < kept; k++, at++) {
+          const v = vector.getItem(keep[k]) as number | null;
+          target[at] = v === null ? Number.NaN : v;
+        }
+      } else {
+        for (let k = 0, at = buffer.size; k < kept; k++, at++) target[at] = vector.getItem(keep[k]) as string | null;
+      }
+    }
+    buffer.size += kept;
+    if (buffer.size >= x.chunkRows) {
+      x.counts.scored += buffer.size;
+      yield toChunk(buffer, features);
+      // The same buffer again: the chunk just yielded is done with once the next is asked for.
+      buffer.size = 0;
+    }
+  }
+  if (buffer.size > 0) {
+    x.counts.scored += buffer.size;
+    yield toChunk(buffer, features);
+  }
+}
+
+function reject(x: ReadContext, r: RejectedRow): void {
+  x.counts.rejected++;
+  x.onReject(r);
+}
+
+interface Buffer {
+  size: number;
+  ids: string[];
+  columns: (Float64Array | (string | null)[])[];
+}
+
+/** Room for `rows` plus one DuckDB chunk: a chunk is yielded once it holds at least `rows`. */
+function newBuffer(features: readonly string[], categorical: ReadonlySet<string>, rows: number): Buffer {
+  const room = rows + DUCKDB_CHUNK;
+  return {
+    size: 0,
+    ids: new Array<string>(room),
+    columns: features.map((f) => (categorical.has(f) ? new Array<string | null>(room) : new Float64Array(room))),
+  };
+}
+
+function toChunk(b: Buffer, features: readonly string[]): InputChunk {
+  const raw: Record<string, ArrayLike<unknown>> = {};
+  features.forEach((f, k) => {
+    const c = b.columns[k];
+    raw[f] = c instanceof Float64Array ? c.subarray(0, b.size) : c.slice(0, b.size);
+  });
+  return { customerId: b.ids.slice(0, b.size), raw: raw as RawTable };
+}

@@ -1,0 +1,178 @@
+/**
+ * The batch job on a small generated history with a saved logistic model (the stage fixture):
+ * feature files as input (Parquet and CSV, streamed in chunks, bad rows rejected and counted),
+ * the same scores as computing features from the data, chunking that changes nothing, and the
+ * alert rules on a generated sudden decline against the same customers without it.
+ */
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ExitCode, UserError } from '../../src/cli/exit.ts';
+import { memoryLog } from '../../src/cli/log.ts';
+import { ingestFolder } from '../../src/data/ingest-folder.ts';
+import { HISTORY_COLUMNS } from '../../src/score/history/history-row.ts';
+import { readHistory } from '../../src/score/history/score-history.ts';
+import { runScoreJob, ScoreJobSummary } from '../../src/score/score-job.ts';
+import { CustomerTruth } from '../../src/synth/truth.ts';
+import { runGenerateStage } from '../../src/synth/generate-stage.ts';
+import { buildStageFixture, type StageFixture } from '../cli/commands/stage-fixture.ts';
+
+const quiet = { info: () => {}, warn: () => {} };
+type Row = Record<string, string>;
+const csv = (path: string): Row[] => parse(readFileSync(path), { columns: true }) as Row[];
+
+let fx: StageFixture;
+beforeAll(async () => {
+  fx = await buildStageFixture({ withModel: true });
+}, 120_000);
+afterAll(() => rmSync(fx.root, { recursive: true, force: true }));
+
+describe('healthscore score --features', () => {
+  // A labelled cutoff of the fixture's feature file: every customer active then has a row.
+  const asOf = '2025-09-01';
+  const parquet = () => join(fx.features, 'features.parquet');
+
+  it('gives the scores of computing the features from the data at the same date', async () => {
+    await runScoreJob({ model: fx.model, features: parquet(), asOf, out: join(fx.root, 'f.csv'), quiet: true }, quiet);
+    await runScoreJob({ model: fx.model, data: join(fx.root, 'ingest'), asOf, out: join(fx.root, 'd.csv'), quiet: true }, quiet);
+    const fromFile = new Map(csv(join(fx.root, 'f.csv')).map((r) => [r.customer_id, r]));
+    const fromData = csv(join(fx.root, 'd.csv'));
+    expect(fromFile.size).toBeGreaterThan(300);
+    // Training rows exclude customers censored at the cutoff; every other customer is in both.
+    const common = fromData.filter((r) => fromFile.has(r.customer_id));
+    expect(common.length).toBe(fromFile.size);
+    for (const r of common) {
+      expect(Number(fromFile.get(r.customer_id)?.churn_probability)).toBeCloseTo(Number(r.churn_probability), 12);
+      expect(fromFile.get(r.customer_id)?.reasons).toBe(r.reasons);
+    }
+  });
+
+  it('accounts for every row of a multi-cutoff file: scored at the as-of date, or another date', async () => {
+    const out = join(fx.root, 'f.csv');
+    const s = await runScoreJob({ model: fx.model, features: parquet(), asOf, out, quiet: true }, quiet);
+    const summary = ScoreJobSummary.parse(JSON.parse(readFileSync(`${out}.summary.json`, 'utf8')));
+    expect(summary.input).toEqual(s.input);
+    expect(s.input?.read).toBe(4260);
+    expect(s.input?.scored).toBe(s.customers);
+    expect((s.input?.scored ?? 0) + (s.input?.otherDates ?? 0) + (s.input?.rejected ?? 0)).toBe(4260);
+    expect(s.input?.rejected).toBe(0);
+    expect(existsSync(`${out}.rejected.csv`)).toBe(false);
+  });
+
+  it('writes the same file from CSV features as from Parquet, and whatever the chunk size', async () => {
+    await runScoreJob({ model: fx.model, features: parquet(), asOf, out: join(fx.root, 'p.csv'), quiet: true }, quiet);
+    await runScoreJob({ model: fx.model, features: join(fx.features, 'features.csv'), asOf, out: join(fx.root, 'c.csv'), quiet: true, chunkSize: 37 }, quiet);
+    await runScoreJob({ model: fx.model, data: join(fx.root, 'ingest'), asOf, out: join(fx.root, 'd7.csv'), quiet: true, chunkSize: 7 }, quiet);
+    expect(readFileSync(join(fx.root, 'c.csv'), 'utf8')).toBe(readFileSync(join(fx.root, 'p.csv'), 'utf8'));
+    expect(readFileSync(join(fx.root, 'd7.csv'), 'utf8')).toBe(readFileSync(join(fx.root, 'd.csv'), 'utf8'));
+    expect(Object.keys(csv(join(fx.root, 'p.csv'))[0])).toEqual(HISTORY_COLUMNS);
+  });
+
+  it('rejects a bad row with its row, column, value and reason, and scores the rest', async () => {
+    const lines = readFileSync(join(fx.features, 'features.csv'), 'utf8').trimEnd().split('\n');
+    const header = lines[0].split(',');
+    const at = lines.map((l, i) => (l.includes(`,${asOf}T`) ? i : -1)).filter((i) => i > 0);
+    const cells = (i: number) => lines[i].split(',');
+    const bad = cells(at[2]);
+    bad[header.indexOf('events_30d')] = 'lots';
+    lines[at[2]] = bad.join(',');
+    const blank = cells(at[4]);
+    blank[0] = ' ';
+    lines[at[4]] = blank.join(',');
+    lines.push(lines[at[6]]);
+    const file = join(fx.root, 'broken.csv');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const out = join(fx.root, 'broken-scores.csv');
+    const s = await runScoreJob({ model: fx.model, features: file, asOf, out, quiet: true }, quiet);
+    expect(s.input).toMatchObject({ read: 4261, rejected: 3 });
+    expect(csv(`${out}.rejected.csv`)).toEqual([
+      { file, row: String(at[2]), column: 'events_30d', value: 'lots', reason: 'not a number' },
+      { file, row: String(at[4]), column: 'customer_id', value: ' ', reason: 'customer_id is blank' },
+      { file, row: '4261', column: 'customer_id', value: cells(at[6])[0], reason: `customer appears again at the as-of date (first at row ${at[6]})` },
+    ]);
+    expect(s.customers).toBe(csv(join(fx.root, 'p.csv')).length - 2);
+  });
+
+  it('stops with exit code 4 when the file lacks a model input, naming it', async () => {
+    const lines = readFileSync(join(fx.features, 'features.csv'), 'utf8').split('\n');
+    const drop = lines[0].split(',').indexOf('tenure_days');
+    const file = join(fx.root, 'narrow.csv');
+    writeFileSync(file, lines.map((l) => l.split(',').filter((_, j) => j !== drop).join(',')).join('\n'));
+    const job = runScoreJob({ model: fx.model, features: file, asOf, out: join(fx.root, 'n.csv'), quiet: true }, quiet);
+    await expect(job).rejects.toThrow(/tenure_days/);
+    await expect(job).rejects.toMatchObject({ exitCode: ExitCode.modelMismatch });
+  });
+
+  it('names the cutoffs a file has when none is the as-of date', async () => {
+    const job = runScoreJob({ model: fx.model, features: parquet(), asOf: '2025-09-02', out: join(fx.root, 'x.csv'), quiet: true }, quiet);
+    await expect(job).rejects.toThrow(UserError);
+    await expect(job).rejects.toThrow(/no rows with cutoff 2025-09-02.*2025-10-01/);
+  });
+
+  it('writes Parquet output and appends it to the history once per as-of date', async () => {
+    const history = join(fx.root, 'history-p');
+    for (let k = 0; k < 2; k++) {
+      await runScoreJob({ model: fx.model, features: parquet(), asOf, out: join(fx.root, 'p.parquet'), history, quiet: true }, quiet);
+    }
+    const rows = await readHistory(history);
+    const expected = csv(join(fx.root, 'p.csv'));
+    expect(rows.length).toBe(expected.length);
+    const byId = new Map(expected.map((r) => [r.customer_id, r]));
+    for (const r of rows) {
+      expect(r.churn_probability).toBe(Number(byId.get(r.customer_id)?.churn_probability));
+      expect(r.reasons).toBe(byId.get(r.customer_id)?.reasons);
+    }
+  });
+});
+
+describe('alerts on a generated sudden decline', () => {
+  // The same 600 customers with and without a drop in health on 2025-09-15 (switching the
+  // scenario on changes nothing else), scored weekly around it with the default alert rules.
+  const dates = ['2025-09-08', '2025-09-15', '2025-09-22'];
+  const scenarios: Record<string, { declined: Set<string>; alerts: Row[]; scored: number }> = {};
+
+  beforeAll(async () => {
+    for (const [name, share] of [['decline', 0.3], ['stable', 0]] as const) {
+      const dir = join(fx.root, name);
+      const truth = join(dir, 'truth.jsonl');
+      await runGenerateStage({ customers: 600, months: 24, seed: 7, out: join(dir, 'data'), declineShare: share, declineDate: '2025-09-15', truth }, memoryLog());
+      await ingestFolder(join(dir, 'data'), join(dir, 'ingest'), { log: memoryLog() });
+      let scored = 0;
+      for (const asOf of dates) {
+        const s = await runScoreJob(
+          { model: fx.model, data: join(dir, 'ingest'), asOf, out: join(dir, `${asOf}.csv`), history: join(dir, 'history'), alerts: join(dir, `alerts-${asOf}.csv`), quiet: true },
+          quiet,
+        );
+        scored = s.customers;
+      }
+      const rows = readFileSync(truth, 'utf8').trim().split('\n').map((l) => CustomerTruth.parse(JSON.parse(l)));
+      scenarios[name] = { declined: new Set(rows.filter((t) => t.declined).map((t) => t.customer_id)), alerts: csv(join(dir, `alerts-${dates[2]}.csv`)), scored };
+    }
+  }, 120_000);
+
+  it('fires score-drop alerts after the decline, only for customers who declined', () => {
+    const { declined, alerts } = scenarios.decline;
+    expect(declined.size).toBeGreaterThan(50);
+    const drops = alerts.filter((a) => a.rule === 'score_drop');
+    expect(drops.length).toBeGreaterThanOrEqual(3);
+    for (const a of drops) {
+      expect(declined.has(a.customer_id)).toBe(true);
+      expect(Number(a.current_score)).toBeLessThanOrEqual(0.8 * Number(a.previous_score));
+    }
+  });
+
+  it('stays quiet on the stable history: no score drop, and few tier changes', () => {
+    const stable = scenarios.stable;
+    expect(stable.declined.size).toBe(0);
+    expect(stable.alerts.filter((a) => a.rule === 'score_drop')).toEqual([]);
+    expect(stable.alerts.length).toBeLessThanOrEqual(0.01 * stable.scored);
+    expect(scenarios.decline.alerts.length).toBeGreaterThanOrEqual(5 * Math.max(1, stable.alerts.length));
+  });
+
+  it('raises no alert on the first dates, before the decline shows in the data', () => {
+    for (const name of ['decline', 'stable']) {
+      for (const asOf of dates.slice(0, 2)) expect(csv(join(fx.root, name, `alerts-${asOf}.csv`))).toEqual([]);
+    }
+  });
+});
