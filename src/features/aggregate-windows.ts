@@ -56,7 +56,9 @@ export function aggregateWindows(
   const cap = f.cap ?? Infinity;
   const period = f.periodDays ?? 365;
 
+  const filtered = mask !== null || dateFilters.length > 0;
   const keep = (p: number, end: number): boolean => {
+    if (!filtered) return true;
     if (mask && mask[p] === 0) return false;
     for (const df of dateFilters) {
       const d = df.dates[p];
@@ -64,6 +66,7 @@ export function aggregateWindows(
     }
     return true;
   };
+  const latest = new Int32Array(2);
 
   for (let r = 0; r < n; r++) {
     const c = popCustomer[r];
@@ -74,8 +77,11 @@ export function aggregateWindows(
     const hi = lowerBound(t, lo, e, end);
     switch (f.aggregation) {
       case 'count': {
-        let k = 0;
-        for (let p = lo; p < hi; p++) if (keep(p, end)) k++;
+        let k = hi - lo;
+        if (filtered) {
+          k = 0;
+          for (let p = lo; p < hi; p++) if (keep(p, end)) k++;
+        }
         out![r] = k;
         missing[r] = k === 0 ? 1 : 0;
         break;
@@ -145,7 +151,9 @@ export function aggregateWindows(
       case 'last':
       case 'changeFromPrevious':
       case 'daysToAnniversary': {
-        const [first, second] = latestTwo(input, lo, hi, end, keep);
+        latestTwo(input, lo, hi, end, keep, latest);
+        const first = latest[0];
+        const second = latest[1];
         const want = f.aggregation === 'changeFromPrevious' ? 2 : 1;
         const found = (first >= 0 ? 1 : 0) + (second >= 0 ? 1 : 0);
         missing[r] = found < want ? 1 : 0;
@@ -170,7 +178,8 @@ export function aggregateWindows(
 
 /**
  * The two latest kept rows with a non-blank value, ordered by (time desc, value desc) — the same
- * order the SQL engine's ROW_NUMBER uses, so ties resolve identically.
+ * order the SQL engine's ROW_NUMBER uses, so ties resolve identically. Written into `out` (−1 when
+ * absent): this runs once per population row, so it allocates nothing.
  */
 function latestTwo(
   input: WindowInput,
@@ -178,24 +187,27 @@ function latestTwo(
   hi: number,
   end: number,
   keep: (p: number, end: number) => boolean,
-): [number, number] {
-  const { t } = input.rows;
-  const blank = (p: number) => (input.strings ? input.strings[p] === null : Number.isNaN(input.value![p]));
-  const greater = (a: number, b: number): boolean => {
-    if (t[a] !== t[b]) return t[a] > t[b];
-    if (input.strings) return (input.strings[a] as string) > (input.strings[b] as string);
-    return input.value![a] > input.value![b];
-  };
+  out: Int32Array,
+): void {
+  const { strings, value } = input;
   let first = -1;
   let second = -1;
   for (let p = lo; p < hi; p++) {
-    if (blank(p) || !keep(p, end)) continue;
-    if (first < 0 || greater(p, first)) {
+    if ((strings ? strings[p] === null : Number.isNaN(value![p])) || !keep(p, end)) continue;
+    if (first < 0 || later(input, p, first)) {
       second = first;
       first = p;
-    } else if (second < 0 || greater(p, second)) {
+    } else if (second < 0 || later(input, p, second)) {
       second = p;
     }
   }
-  return [first, second];
+  out[0] = first;
+  out[1] = second;
+}
+
+function later(input: WindowInput, a: number, b: number): boolean {
+  const { t } = input.rows;
+  if (t[a] !== t[b]) return t[a] > t[b];
+  if (input.strings) return (input.strings[a] as string) > (input.strings[b] as string);
+  return input.value![a] > input.value![b];
 }

@@ -10,18 +10,20 @@
  */
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
+import { columnValues } from '../data/column-values.ts';
 import { CONTRACT, DAY_MS, type TableName } from '../data/contract.ts';
 import type { CustomerData } from '../data/customer-data.ts';
-import { aggregateWindows, type DateFilter, type WindowInput } from './aggregate-windows.ts';
+import { aggregateWindows } from './aggregate-windows.ts';
 import { LabelOptions, type ChurnDefinition, type LabelOptionsInput } from './churn-definition.ts';
 import { deriveFeature } from './derive-features.ts';
 import { describeFeatures } from './describe-features.ts';
 import type { FeatureDictionary } from './dictionary.ts';
-import { planFeatures, isStringValued, missingFlagName, RFM_SEGMENT, type FeaturePlan } from './plan.ts';
+import { planFeatures, missingFlagName, RFM_SEGMENT, type FeaturePlan } from './plan.ts';
 import { quintileScores, rfmSegment } from './rfm-scores.ts';
 import { dayAfter, isCensored, labelsAt, populationAt, subscriptionChurnDates } from './snapshot-population.ts';
-import { sortRows, type SortedRows } from './sorted-rows.ts';
-import type { AggregateFeature, FeatureSpec } from './spec.ts';
+import { numberColumn, SortedColumns } from './sorted-columns.ts';
+import { sortRows } from './sorted-rows.ts';
+import type { FeatureSpec } from './spec.ts';
 import { isoDate, type CutoffSummary, type FeatureSetSummary } from './summary.ts';
 
 export interface FeatureSet {
@@ -52,24 +54,24 @@ export function buildScoringSnapshot(
 function build(data: CustomerData, spec: FeatureSpec, opts: LabelOptions, mode: 'training' | 'scoring'): FeatureSet {
   const present = presentTables(data);
   const plan = planFeatures(spec, present);
-  const ids = data.customers.array('customer_id') as ArrayLike<string>;
+  const ids = columnValues(data.customers, 'customer_id') as ArrayLike<string>;
   const customers = sortedCustomers(ids);
   const customerOf = new Map<string, number>();
   customers.ids.forEach((id, c) => customerOf.set(id, c));
   const signup = inCustomerOrder(numberColumn(data.customers, 'signup_date'), customers.order);
 
-  const sorted = new Map<TableName, SortedRows>();
+  const sorted = new Map<TableName, SortedColumns>();
   const customerIndex = new Map<TableName, Int32Array>();
-  const rowsOf = (name: TableName): SortedRows => {
-    let rows = sorted.get(name);
-    if (!rows) {
+  const tableOf = (name: TableName): SortedColumns => {
+    let table = sorted.get(name);
+    if (!table) {
       const t = data[name] as ColumnTable;
-      const idx = Int32Array.from(t.array('customer_id') as ArrayLike<string>, (id) => customerOf.get(id) ?? -1);
+      const idx = customerIndices(columnValues(t, 'customer_id'), customerOf);
       customerIndex.set(name, idx);
-      rows = sortRows(idx, numberColumn(t, CONTRACT[name].timeColumn), customers.ids.length);
-      sorted.set(name, rows);
+      table = new SortedColumns(t, sortRows(idx, numberColumn(t, CONTRACT[name].timeColumn), customers.ids.length));
+      sorted.set(name, table);
     }
-    return rows;
+    return table;
   };
 
   // Churn dates for the population rule (scoring uses the explicit date only to drop churned customers).
@@ -77,7 +79,7 @@ function build(data: CustomerData, spec: FeatureSpec, opts: LabelOptions, mode: 
   if (opts.churn.kind === 'explicit') {
     churnDate = inCustomerOrder(numberColumn(data.customers, 'churn_date'), customers.order);
   } else if (opts.churn.kind === 'subscriptionEnded' && data.subscriptions) {
-    rowsOf('subscriptions');
+    tableOf('subscriptions');
     churnDate = subscriptionChurnDates(
       customers.ids.length,
       customerIndex.get('subscriptions') as Int32Array,
@@ -85,7 +87,7 @@ function build(data: CustomerData, spec: FeatureSpec, opts: LabelOptions, mode: 
     );
   }
   const activity =
-    opts.churn.kind === 'inactivity' ? opts.churn.tables.filter((n) => data[n]).map((n) => rowsOf(n)) : [];
+    opts.churn.kind === 'inactivity' ? opts.churn.tables.filter((n) => data[n]).map((n) => tableOf(n).rows) : [];
   const dataEnd = mode === 'scoring' ? null : (opts.dataEnd ?? dayAfter(latestDate(data)));
 
   const popCustomer: number[] = [];
@@ -115,7 +117,7 @@ function build(data: CustomerData, spec: FeatureSpec, opts: LabelOptions, mode: 
   }
   const pc = Int32Array.from(popCustomer);
   const pt = Float64Array.from(popCutoff);
-  const columns = computeColumns(data, plan, pc, pt, signup, customers.order, rowsOf);
+  const columns = computeColumns(data, plan, pc, pt, signup, customers.order, tableOf);
 
   const cols: Record<string, ArrayLike<unknown>> = {
     customer_id: Array.from(pc, (c) => customers.ids[c]),
@@ -145,7 +147,7 @@ function computeColumns(
   pt: Float64Array,
   signup: Float64Array,
   customerOrder: Int32Array,
-  rowsOf: (name: TableName) => SortedRows,
+  tableOf: (name: TableName) => SortedColumns,
 ): Map<string, Float64Array | string[]> {
   const out = new Map<string, Float64Array | string[]>();
   const missing = new Map<string, Uint8Array>();
@@ -154,7 +156,7 @@ function computeColumns(
       out.set(f.name, Float64Array.from(pc, (c, r) => Math.floor((pt[r] - signup[c]) / DAY_MS)));
     } else {
       const raw = data.customers.columnNames().includes(f.source.column)
-        ? (data.customers.array(f.source.column) as ArrayLike<unknown>)
+        ? columnValues(data.customers, f.source.column)
         : null;
       out.set(
         f.name,
@@ -166,8 +168,7 @@ function computeColumns(
     }
   }
   for (const f of plan.aggregates) {
-    const table = data[f.table] as ColumnTable;
-    const result = aggregateWindows(f, windowInput(f, table, rowsOf(f.table)), pc, pt);
+    const result = aggregateWindows(f, tableOf(f.table).windowInput(f), pc, pt);
     out.set(f.name, (result.numbers ?? result.strings) as Float64Array | string[]);
     missing.set(f.name, result.missing);
     if (f.missingFlag) out.set(missingFlagName(f.name), Float64Array.from(result.missing));
@@ -204,70 +205,21 @@ function computeColumns(
   return out;
 }
 
-function windowInput(f: AggregateFeature, table: ColumnTable, rows: SortedRows): WindowInput {
-  const inOrder = <T>(src: ArrayLike<T>): T[] => Array.from(rows.order, (i) => src[i]);
-  const sortedNumbers = (name: string): Float64Array => {
-    const source = numberColumn(table, name);
-    return Float64Array.from(rows.order, (i) => source[i]);
-  };
-  let value: Float64Array | null = null;
-  let strings: (string | null)[] | null = null;
-  let codes: Int32Array | null = null;
-  let codeCount = 0;
-  if (f.value && 'daysBetween' in f.value) {
-    const a = sortedNumbers(f.value.daysBetween[0]);
-    const b = sortedNumbers(f.value.daysBetween[1]);
-    value = Float64Array.from(a, (x, p) => (b[p] - x) / DAY_MS);
-  } else if (f.value) {
-    const column = f.value.column;
-    if (f.aggregation === 'distinctValues' || isStringValued(f)) {
-      const raw = table.columnNames().includes(column) ? inOrder(table.array(column) as ArrayLike<unknown>) : [];
-      const text = Array.from(rows.order, (_, p) => (raw[p] === null || raw[p] === undefined ? null : String(raw[p])));
-      if (f.aggregation === 'distinctValues') {
-        const dict = new Map<string, number>();
-        codes = Int32Array.from(text, (s) => {
-          if (s === null) return -1;
-          let k = dict.get(s);
-          if (k === undefined) dict.set(s, (k = dict.size));
-          return k;
-        });
-        codeCount = dict.size;
-      } else {
-        strings = text;
-      }
-    } else {
-      value = sortedNumbers(column);
+/** Customer index (−1 when unknown) of each row's customer_id. */
+function customerIndices(ids: ArrayLike<unknown>, customerOf: Map<string, number>): Int32Array {
+  const out = new Int32Array(ids.length);
+  // Rows come in runs of one customer (files are written per customer): look each run up once.
+  let last: unknown = undefined;
+  let index = -1;
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i];
+    if (id !== last) {
+      last = id;
+      index = customerOf.get(id as string) ?? -1;
     }
+    out[i] = index;
   }
-  let mask: Uint8Array | null = null;
-  const dateFilters: DateFilter[] = [];
-  for (const flt of f.filter) {
-    if (flt.op === 'openAt' || flt.op === 'closedBefore') {
-      dateFilters.push({ op: flt.op, dates: sortedNumbers(flt.column) });
-      continue;
-    }
-    const allowed = new Set(flt.op === 'eq' ? [flt.value] : flt.values);
-    const raw = table.columnNames().includes(flt.column) ? (table.array(flt.column) as ArrayLike<unknown>) : null;
-    const m = Uint8Array.from(rows.order, (i) => (raw && allowed.has(String(raw[i])) ? 1 : 0));
-    mask = mask ? Uint8Array.from(mask, (v, p) => v & m[p]) : m;
-  }
-  return { rows, value, strings, codes, codeCount, mask, dateFilters };
-}
-
-const numberCache = new WeakMap<ColumnTable, Map<string, Float64Array>>();
-
-/** A column as Float64Array with NaN for blanks (and for a column the table lacks). */
-function numberColumn(table: ColumnTable, name: string): Float64Array {
-  let cache = numberCache.get(table);
-  if (!cache) numberCache.set(table, (cache = new Map()));
-  let col = cache.get(name);
-  if (!col) {
-    col = table.columnNames().includes(name)
-      ? Float64Array.from(table.array(name) as ArrayLike<unknown>, (v) => (typeof v === 'number' ? v : v === null || v === undefined || v === '' ? NaN : Number(v)))
-      : new Float64Array(table.numRows()).fill(NaN);
-    cache.set(name, col);
-  }
-  return col;
+  return out;
 }
 
 function inCustomerOrder(values: Float64Array, order: Int32Array): Float64Array {

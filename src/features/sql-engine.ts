@@ -4,24 +4,16 @@
  * The generated query reads staged relations named `stg_<table>` whose columns are the contract's,
  * with every date already converted to epoch milliseconds (DOUBLE). Only that staging step is
  * dialect-specific (duckdb-engine.ts does it for DuckDB); the query itself sticks to standard SQL
- * (CASE, COALESCE, FLOOR, MOD, ROUND, COUNT(DISTINCT), RANK/ROW_NUMBER/COUNT OVER, EXISTS), which
- * Spark SQL and Trino also run.
+ * (CASE, COALESCE, FLOOR, MOD, ROUND, COUNT(DISTINCT), LAG/RANK/ROW_NUMBER/COUNT OVER, EXISTS),
+ * which Spark SQL and Trino also run. The aggregate CTEs are in sql-aggregates.ts.
  */
 import { CONTRACT, DAY_MS, type TableName } from '../data/contract.ts';
 import type { ChurnDefinition } from './churn-definition.ts';
-import { isStringValued, missingFlagName, RFM_SEGMENT, type FeaturePlan } from './plan.ts';
-import type { AggregateFeature, Filter } from './spec.ts';
-import { WEEK_MS } from './aggregate-windows.ts';
+import { RFM_SEGMENT, type FeaturePlan } from './plan.ts';
+import { aggregateSql } from './sql-aggregates.ts';
+import { ident, num, stagedName, str } from './sql-literals.ts';
 
-export const stagedName = (table: TableName): string => `stg_${table}`;
-
-const num = (x: number): string => {
-  const s = String(x);
-  return /[.eE]/.test(s) ? `CAST(${s} AS DOUBLE)` : `CAST(${s}.0 AS DOUBLE)`;
-};
-const str = (s: string): string => `'${s.replace(/'/g, "''")}'`;
-const ident = (s: string): string => `"${s.replace(/"/g, '""')}"`;
-const LAST_AGGS = new Set(['last', 'changeFromPrevious', 'daysToAnniversary']);
+export { stagedName } from './sql-literals.ts';
 
 /** CTEs `cutoffs` and `population` (customer_id, cutoff, signup_date) for the given cutoffs. */
 export function populationSql(cutoffs: number[], churn: ChurnDefinition, tables: ReadonlySet<TableName>): string {
@@ -69,31 +61,10 @@ export function featureSql(
   tables: ReadonlySet<TableName>,
   options: { cutoffs: number[]; horizonDays: number | null; churn: ChurnDefinition },
 ): string {
-  const ctes: string[] = [populationSql(options.cutoffs, options.churn, tables)];
-  const joins: string[] = [];
-  const exprs: string[] = [];
-  // Windowed and all-history aggregates of a table get separate passes: the all-history join is
-  // every row × every later cutoff, so only the cheap aggregates (MAX for "days since") pay for it.
-  const byTable = new Map<string, { table: TableName; features: AggregateFeature[] }>();
-  for (const f of plan.aggregates) {
-    if (LAST_AGGS.has(f.aggregation)) {
-      const cte = `last_${f.name}`;
-      ctes.push(`${cte} AS (${lastCte(f)})`);
-      joins.push(`LEFT JOIN ${cte} ON ${cte}.customer_id = p.customer_id AND ${cte}.cutoff = p.cutoff`);
-      exprs.push(...lastExprs(f, cte));
-      continue;
-    }
-    const key = f.window.days === null ? `${f.table}_all` : f.table;
-    const group = byTable.get(key) ?? { table: f.table, features: [] };
-    group.features.push(f);
-    byTable.set(key, group);
-  }
-  for (const [key, { table, features }] of byTable) {
-    const cte = `agg_${key}`;
-    ctes.push(`${cte} AS (${groupCte(table, features)})`);
-    joins.push(`LEFT JOIN ${cte} ON ${cte}.customer_id = p.customer_id AND ${cte}.cutoff = p.cutoff`);
-    for (const f of features) exprs.push(...groupExprs(f, cte));
-  }
+  const aggregates = aggregateSql(plan.aggregates, options.cutoffs);
+  const ctes: string[] = [populationSql(options.cutoffs, options.churn, tables), ...aggregates.ctes];
+  const joins = aggregates.joins;
+  const exprs = [...aggregates.exprs];
   for (const f of plan.customer) {
     exprs.push(
       f.source.op === 'tenureDays'
@@ -148,158 +119,4 @@ export function featureSql(
 SELECT customer_id, cutoff, label, ${select.join(', ')}
 FROM ${last}
 ORDER BY cutoff, customer_id`;
-}
-
-/** Window condition on row `x` of table `f.table` for population row `p`. */
-function windowCond(f: AggregateFeature): string {
-  const time = `x.${CONTRACT[f.table].timeColumn}`;
-  const end = windowEnd(f);
-  const parts = [`${time} < ${end}`];
-  if (f.window.days !== null) parts.push(`${time} >= ${end} - ${num(f.window.days * DAY_MS)}`);
-  for (const flt of f.filter) parts.push(filterSql(flt, end));
-  return parts.join(' AND ');
-}
-
-const windowEnd = (f: AggregateFeature): string =>
-  f.window.offsetDays === 0 ? 'p.cutoff' : `(p.cutoff - ${num(f.window.offsetDays * DAY_MS)})`;
-
-function filterSql(flt: Filter, end: string): string {
-  const col = `x.${ident(flt.column)}`;
-  switch (flt.op) {
-    case 'eq':
-      return `${col} = ${str(flt.value)}`;
-    case 'in':
-      return `${col} IN (${flt.values.map(str).join(', ')})`;
-    case 'openAt':
-      return `(${col} IS NULL OR ${col} >= ${end})`;
-    case 'closedBefore':
-      return `${col} < ${end}`;
-  }
-}
-
-function valueSql(f: AggregateFeature): string {
-  if (!f.value) return 'NULL';
-  if ('daysBetween' in f.value) {
-    return `(x.${ident(f.value.daysBetween[1])} - x.${ident(f.value.daysBetween[0])}) / ${num(DAY_MS)}`;
-  }
-  return `x.${ident(f.value.column)}`;
-}
-
-/** One pass over a table's rows joined to the population, for all its windowed aggregates. */
-function groupCte(table: TableName, features: AggregateFeature[]): string {
-  const time = `x.${CONTRACT[table].timeColumn}`;
-  const spans = features.map((f) => (f.window.days === null ? Infinity : (f.window.days + f.window.offsetDays) * DAY_MS));
-  const maxSpan = Math.max(...spans);
-  const minOffset = Math.min(...features.map((f) => f.window.offsetDays)) * DAY_MS;
-  const range = [`${time} < p.cutoff - ${num(minOffset)}`];
-  if (maxSpan !== Infinity) range.push(`${time} >= p.cutoff - ${num(maxSpan)}`);
-  const cols = features.flatMap((f) => groupAggs(f));
-  return `SELECT p.customer_id, p.cutoff,
-    ${cols.join(',\n    ')}
-  FROM population p
-  JOIN ${stagedName(table)} x ON x.customer_id = p.customer_id AND ${range.join(' AND ')}
-  GROUP BY p.customer_id, p.cutoff`;
-}
-
-function groupAggs(f: AggregateFeature): string[] {
-  const cond = windowCond(f);
-  const n = (suffix: string) => ident(`${f.name}__${suffix}`);
-  const v = valueSql(f);
-  switch (f.aggregation) {
-    case 'count':
-      return [`COUNT(CASE WHEN ${cond} THEN 1 END) AS ${n('v')}`];
-    case 'sum':
-    case 'mean':
-      return [`SUM(CASE WHEN ${cond} THEN ${v} END) AS ${n('s')}`, `COUNT(CASE WHEN ${cond} THEN ${v} END) AS ${n('k')}`];
-    case 'distinctDays':
-      return [`COUNT(DISTINCT CASE WHEN ${cond} THEN FLOOR(x.${CONTRACT[f.table].timeColumn} / ${num(DAY_MS)}) END) AS ${n('v')}`];
-    case 'distinctValues':
-      return [`COUNT(DISTINCT CASE WHEN ${cond} THEN ${v} END) AS ${n('v')}`];
-    case 'daysSinceLast':
-      return [`MAX(CASE WHEN ${cond} THEN x.${CONTRACT[f.table].timeColumn} END) AS ${n('t')}`];
-    case 'weeklySlope': {
-      // OLS slope of weekly counts = Σ over rows of (week − mean week) / Sxx (see aggregate-windows.ts).
-      const weeks = (f.window.days ?? 0) / 7;
-      const from = `${windowEnd(f)} - ${num((f.window.days ?? 0) * DAY_MS)}`;
-      const week = `FLOOR((x.${CONTRACT[f.table].timeColumn} - (${from})) / ${num(WEEK_MS)})`;
-      return [`SUM(CASE WHEN ${cond} THEN (${week} - ${num((weeks - 1) / 2)}) / ${num((weeks * (weeks * weeks - 1)) / 12)} END) AS ${n('v')}`];
-    }
-    default:
-      throw new Error(`${f.aggregation} is computed by lastCte`);
-  }
-}
-
-/** The final expressions (value, hidden `__m` missing indicator, optional flag) of a grouped aggregate. */
-function groupExprs(f: AggregateFeature, cte: string): string[] {
-  const c = (suffix: string) => `${cte}.${ident(`${f.name}__${suffix}`)}`;
-  const fill = typeof f.fill === 'number' ? num(f.fill) : num(0);
-  let value: string;
-  let missing: string;
-  switch (f.aggregation) {
-    case 'sum':
-      value = `COALESCE(${c('s')}, ${num(0)})`;
-      missing = `COALESCE(${c('k')}, 0) = 0`;
-      break;
-    case 'mean':
-      value = `CASE WHEN COALESCE(${c('k')}, 0) = 0 THEN ${fill} ELSE ${c('s')} / ${c('k')} END`;
-      missing = `COALESCE(${c('k')}, 0) = 0`;
-      break;
-    case 'daysSinceLast': {
-      const cap = num(f.cap ?? 1e9);
-      const days = `FLOOR((${windowEnd(f)} - ${c('t')}) / ${num(DAY_MS)})`;
-      value = `CASE WHEN ${c('t')} IS NULL THEN ${cap} WHEN ${days} > ${cap} THEN ${cap} ELSE ${days} END`;
-      missing = `${c('t')} IS NULL`;
-      break;
-    }
-    case 'weeklySlope':
-      value = `COALESCE(${c('v')}, ${num(0)})`;
-      missing = 'FALSE';
-      break;
-    default:
-      value = `COALESCE(${c('v')}, 0)`;
-      missing = `COALESCE(${c('v')}, 0) = 0`;
-  }
-  return flagged(f, value, missing);
-}
-
-function flagged(f: AggregateFeature, value: string, missing: string): string[] {
-  const out = [`${value} AS ${ident(f.name)}`, `CASE WHEN ${missing} THEN 1 ELSE 0 END AS ${ident(`${f.name}__m`)}`];
-  if (f.missingFlag) out.push(`CASE WHEN ${missing} THEN 1 ELSE 0 END AS ${ident(missingFlagName(f.name))}`);
-  return out;
-}
-
-/** The two latest kept rows with a value, by (time desc, value desc), as columns v1, v2. */
-function lastCte(f: AggregateFeature): string {
-  const time = `x.${CONTRACT[f.table].timeColumn}`;
-  const v = valueSql(f);
-  return `SELECT customer_id, cutoff,
-    MAX(CASE WHEN rn = 1 THEN v END) AS v1, MAX(CASE WHEN rn = 2 THEN v END) AS v2
-  FROM (
-    SELECT p.customer_id, p.cutoff, ${v} AS v,
-      ROW_NUMBER() OVER (PARTITION BY p.customer_id, p.cutoff ORDER BY ${time} DESC, ${v} DESC) AS rn
-    FROM population p
-    JOIN ${stagedName(f.table)} x ON x.customer_id = p.customer_id AND ${windowCond(f)} AND ${v} IS NOT NULL
-  ) ranked
-  WHERE rn <= 2
-  GROUP BY customer_id, cutoff`;
-}
-
-function lastExprs(f: AggregateFeature, cte: string): string[] {
-  const v1 = `${cte}.v1`;
-  const v2 = `${cte}.v2`;
-  if (isStringValued(f)) {
-    return flagged(f, `COALESCE(${v1}, ${str(String(f.fill))})`, `${v1} IS NULL`);
-  }
-  const fill = typeof f.fill === 'number' ? num(f.fill) : num(0);
-  if (f.aggregation === 'last') return flagged(f, `COALESCE(${v1}, ${fill})`, `${v1} IS NULL`);
-  if (f.aggregation === 'changeFromPrevious') {
-    return flagged(f, `CASE WHEN ${v2} IS NULL THEN ${fill} ELSE ${v1} - ${v2} END`, `${v2} IS NULL`);
-  }
-  const period = f.periodDays ?? 365;
-  const elapsed = `CAST(FLOOR((${windowEnd(f)} - ${v1}) / ${num(DAY_MS)}) AS BIGINT)`;
-  return flagged(
-    f,
-    `CASE WHEN ${v1} IS NULL THEN ${fill} ELSE ${period} - MOD(MOD(${elapsed}, ${period}) + ${period}, ${period}) END`,
-    `${v1} IS NULL`,
-  );
 }

@@ -17,6 +17,9 @@ export interface ChurnModel {
   readonly featureNames: readonly string[];
   /** Raw log-odds of churn for every row. */
   margin(x: import('./matrix.ts').Matrix): Float64Array;
-  /** Per-row, per-feature additive contributions to the margin (coef × value, or exact TreeSHAP). */
-  contributions(x: import('./matrix.ts').Matrix): Contributions;
+  /**
+   * Per-row, per-feature additive contributions to the margin (coef × value, or exact TreeSHAP).
+   * `into`, when large enough, holds the values (a batch job reuses one buffer across chunks).
+   */
+  contributions(x: import('./matrix.ts').Matrix, into?: Float64Array): Contributions;
 }

@@ -74,15 +74,17 @@ export function explainRows(input: ExplainInput): RowReasons[] {
     const y = Math.abs(byFeature[b]);
     return x > y || (x === y && rank[a] < rank[b]);
   };
+  // Per feature, looked up once: its raw column, its missing flag's column and entry, its entry.
+  const rawOf = features.map((f) => rawValues[f]);
+  const flagOf = features.map((f) => rawValues[f + MISSING_SUFFIX]);
+  const flagEntryOf = features.map((f) => entries.get(f + MISSING_SUFFIX));
+  const entryOf = features.map((f) => entries.get(f) ?? fallbackEntry(f));
   const reason = (i: number, k: number): Reason => {
-    const name = features[k];
-    const flag = rawValues[name + MISSING_SUFFIX]?.[i];
-    const flagEntry = entries.get(name + MISSING_SUFFIX);
-    if (flag === 1 && flagEntry !== undefined) {
-      return { feature: name, contribution: byFeature[k], text: flagEntry.phrase ?? flagEntry.description };
+    const flagEntry = flagEntryOf[k];
+    if (flagEntry !== undefined && flagOf[k]?.[i] === 1) {
+      return { feature: features[k], contribution: byFeature[k], text: flagEntry.phrase ?? flagEntry.description };
     }
-    const entry = entries.get(name) ?? fallbackEntry(name);
-    return { feature: name, contribution: byFeature[k], text: featurePhrase(rawValues[name][i], entry) };
+    return { feature: features[k], contribution: byFeature[k], text: featurePhrase(rawOf[k][i], entryOf[k]) };
   };
   const out: RowReasons[] = [];
   const down: number[] = [];

@@ -32,7 +32,7 @@ import { activeOverrides, overrideRow } from './overrides.ts';
 import { parseOverrides } from './overrides-file.ts';
 import { csvField, modelScoreLine, SCORES_CSV_HEADER, scoresCsvLines } from './scores-csv.ts';
 import { formatReasons } from './reasons.ts';
-import { scoreInputs, type ScoringScratch } from './score-snapshot.ts';
+import { scoreInputs, scoringScratch } from './score-snapshot.ts';
 import { capacityCut, type Tier } from './tiers.ts';
 
 export const ScoreJobOptions = z.object({
@@ -51,7 +51,8 @@ export const ScoreJobOptions = z.object({
   alertRules: z.string().optional(),
   overrides: z.string().optional(),
   reasons: z.boolean().default(true),
-  chunkSize: z.number().int().positive().default(50_000),
+  /** Rows per chunk: small enough that a chunk's objects die young (cheap garbage collection) and its matrix stays in cache. */
+  chunkSize: z.number().int().positive().default(4096),
   quiet: z.boolean().default(false),
 });
 export type ScoreJobOptions = z.input<typeof ScoreJobOptions>;
@@ -195,7 +196,7 @@ async function capacityCutOf(bundle: ModelBundle, source: InputSource, chunkRows
   const tiers = bundle.manifest.tiers;
   if (tiers.by !== 'capacity') return undefined;
   const parts: Float64Array[] = [];
-  const scratch: ScoringScratch = { matrix: new Float64Array(0) };
+  const scratch = scoringScratch();
   for await (const chunk of source.chunks(chunkRows)) parts.push(scoreInputs(bundle, chunk.customerId, chunk.raw, { reasons: false, scratch }).churnProbability);
   const all = new Float64Array(parts.reduce((s, p) => s + p.length, 0));
   let at = 0;
@@ -231,7 +232,7 @@ export async function runScoreJob(input: ScoreJobOptions, log: Log): Promise<Sco
     const cut = await capacityCutOf(bundle, source, o.chunkSize);
     const progress = createProgress({ label: 'scoring', total: source.rows, quiet: o.quiet, log });
     const asOfCell = csvField(o.asOf);
-    const scratch: ScoringScratch = { matrix: new Float64Array(0) };
+    const scratch = scoringScratch();
     const versionCell = csvField(version);
     await writeScores(o.out, async (put) => {
       // Chunks bound the working set: the input rows, the model's matrix and its explanations.

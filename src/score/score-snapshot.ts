@@ -42,7 +42,11 @@ export interface ScoreOptions {
 /** Buffers a batch job hands to every chunk (see `transform`: fresh matrices cost page faults). */
 export interface ScoringScratch {
   matrix: Float64Array;
+  /** Contributions for the reasons, as large as the matrix. */
+  contributions: Float64Array;
 }
+
+export const scoringScratch = (): ScoringScratch => ({ matrix: new Float64Array(0), contributions: new Float64Array(0) });
 
 /** Returns a problem message when the table lacks an input of the model (a schema mismatch). */
 export function scoreSnapshot(bundle: ModelBundle, table: ColumnTable, options: ScoreOptions = {}): SnapshotScores | { problem: string } {
@@ -57,6 +61,7 @@ export function scoreInputs(bundle: ModelBundle, customerId: string[], raw: RawT
   const scratch = options.scratch;
   const cells = customerId.length * manifest.preprocessing.columns.length;
   if (scratch !== undefined && scratch.matrix.length < cells) scratch.matrix = new Float64Array(cells);
+  if (scratch !== undefined && (options.reasons ?? true) && scratch.contributions.length < cells) scratch.contributions = new Float64Array(cells);
   const encoded = transform(manifest.preprocessing, raw, scratch?.matrix);
   const model = bundleModel(bundle.fitted);
   const margin = model.margin(encoded.matrix);
@@ -70,7 +75,7 @@ export function scoreInputs(bundle: ModelBundle, customerId: string[], raw: RawT
   if (options.reasons ?? true) {
     const names = manifest.preprocessing.features.map((f) => f.name);
     reasons = explainRows({
-      contributions: model.contributions(encoded.matrix),
+      contributions: model.contributions(encoded.matrix, scratch?.contributions),
       columnFeatures: Array.from(encoded.source, (f) => names[f]),
       rawValues: raw,
       dictionary: manifest.dictionary,

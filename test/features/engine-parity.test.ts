@@ -15,6 +15,7 @@ import { buildFeatureSet, buildScoringSnapshot, type FeatureSet } from '../../sr
 import type { LabelOptionsInput } from '../../src/features/churn-definition.ts';
 import { DEFAULT_FEATURE_SPEC } from '../../src/features/default-spec.ts';
 import { buildFeatureSetSql, buildScoringSnapshotSql } from '../../src/features/duckdb-engine.ts';
+import { FeatureSpec } from '../../src/features/spec.ts';
 import { describeShared, REPO_ROOT, sharedPath } from '../support/shared-data.ts';
 import { writeContractCsv, writeContractParquet } from './contract-files.ts';
 import { randomHistory } from './random-history.ts';
@@ -80,6 +81,45 @@ describe('engine parity on random histories', () => {
       buildScoringSnapshot(data, DEFAULT_FEATURE_SPEC, d('2024-03-15')),
       await buildScoringSnapshotSql(csvDir, DEFAULT_FEATURE_SPEC, d('2024-03-15')),
     );
+  });
+});
+
+/**
+ * Aggregates the default spec leaves out but the SQL compiles differently: distinct counts under
+ * row filters, over all history and with an offset (first-occurrence marks instead of
+ * COUNT(DISTINCT)), additive all-history aggregates with filters and offsets (cumulative buckets),
+ * and a distinct count whose filter depends on the window end (kept as COUNT(DISTINCT)).
+ */
+const SQL_SHAPES_SPEC: FeatureSpec = (() => {
+  const about = { description: 'parity case', direction: 'unknown', dimension: 'activity' } as const;
+  const aggregates = [
+    { name: 'login_days_30d', table: 'events', aggregation: 'distinctDays', window: { days: 30 }, filter: [{ op: 'eq', column: 'event_type', value: 'login' }] },
+    { name: 'event_types_7d_prev', table: 'events', aggregation: 'distinctValues', value: { column: 'event_type' }, window: { days: 7, offsetDays: 3 }, filter: [{ op: 'in', column: 'event_type', values: ['login', 'report'] }] },
+    { name: 'active_days_all', table: 'events', aggregation: 'distinctDays' },
+    { name: 'event_types_all_prev', table: 'events', aggregation: 'distinctValues', value: { column: 'event_type' }, window: { days: null, offsetDays: 45 } },
+    { name: 'logins_all', table: 'events', aggregation: 'count', filter: [{ op: 'eq', column: 'event_type', value: 'login' }] },
+    { name: 'amount_all_prev', table: 'transactions', aggregation: 'sum', value: { column: 'amount' }, window: { days: null, offsetDays: 90 } },
+    { name: 'mean_amount_all', table: 'transactions', aggregation: 'mean', value: { column: 'amount' }, fill: -1 },
+    { name: 'days_since_purchase_prev', table: 'transactions', aggregation: 'daysSinceLast', window: { days: null, offsetDays: 30 }, cap: 400 },
+    { name: 'priorities_all', table: 'tickets', aggregation: 'distinctValues', value: { column: 'priority' } },
+    { name: 'nps_values_180d', table: 'surveys', aggregation: 'distinctValues', value: { column: 'nps' }, window: { days: 180 } },
+    { name: 'open_ticket_days_90d', table: 'tickets', aggregation: 'distinctDays', window: { days: 90 }, filter: [{ op: 'openAt', column: 'closed_at' }] },
+  ].map((f) => ({ ...about, ...f }));
+  return FeatureSpec.parse({ aggregates });
+})();
+
+describe('engine parity on the SQL shapes of distinct and all-history aggregates', () => {
+  const data = randomHistory(23, 60);
+  const dir = scratch();
+  // Cutoffs at 13:00 UTC, so window bounds cut through days.
+  const cutoffs = [d('2023-05-01'), d('2023-11-15'), d('2024-03-01'), d('2024-07-20')].map((t) => t + 13 * 3_600_000);
+
+  it('agrees on Parquet input', async () => {
+    await writeContractParquet(data, dir);
+    const options: LabelOptionsInput = { cutoffs, horizonDays: 60, churn: { kind: 'explicit' } };
+    const memory = buildFeatureSet(data, SQL_SHAPES_SPEC, options);
+    expect(memory.table.numRows()).toBeGreaterThan(0);
+    expectParity(memory, await buildFeatureSetSql(dir, SQL_SHAPES_SPEC, options));
   });
 });
 

@@ -37,3 +37,31 @@ describe('labelSql', () => {
     );
   });
 });
+
+describe('featureSql aggregates', () => {
+  it('counts distinct days and event types without COUNT(DISTINCT), from first occurrences in the window', () => {
+    expect(sql).not.toContain('COUNT(DISTINCT');
+    expect(sql).toContain('LAG(x.timestamp) OVER (PARTITION BY x.customer_id ORDER BY x.timestamp)');
+    expect(sql).toContain('LAG(x.timestamp) OVER (PARTITION BY x.customer_id, x."event_type" ORDER BY x.timestamp)');
+  });
+
+  it('keeps COUNT(DISTINCT) when the filter depends on the window end', () => {
+    const f = {
+      ...DEFAULT_FEATURE_SPEC.aggregates.find((a) => a.name === 'open_tickets')!,
+      name: 'open_ticket_days',
+      aggregation: 'distinctDays' as const,
+    };
+    const text = featureSql(planFeatures({ ...DEFAULT_FEATURE_SPEC, aggregates: [f], derived: [], rfm: undefined }, tables), tables, {
+      cutoffs: [Date.UTC(2024, 0, 1)],
+      horizonDays: 90,
+      churn: { kind: 'explicit' },
+    });
+    expect(text).toContain('COUNT(DISTINCT CASE WHEN');
+    expect(text).not.toContain('LAG(');
+  });
+
+  it('adds up all-history aggregates from per-customer buckets between window ends', () => {
+    expect(sql).toMatch(/bucket_events_cum_0 AS \(SELECT x\.customer_id, x\.bucket,/);
+    expect(sql).toContain('JOIN bucket_events_cum_0 b ON b.customer_id = p.customer_id AND b.bucket <= p.cutoff');
+  });
+});

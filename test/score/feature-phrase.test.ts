@@ -58,3 +58,14 @@ describe('featurePhrase', () => {
     expect(featurePhrase(0, detractor)).toBe('not a detractor');
   });
 });
+
+describe('formatFeatureValue for whole numbers', () => {
+  it('writes what Intl en-US writes, across the fast path and beyond it', () => {
+    const intl = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+    const values = [-0, 0, 0.4, 0.5, 1.5, -1.5, 999, 999.5, 1000, -999, -1000, 12345, 1e21, ...Array.from({ length: 300 }, (_, i) => i * 7 - 1000)];
+    for (const v of values) {
+      expect(formatFeatureValue(v, { kind: 'numeric', unit: 'days' })).toBe(intl.format(v));
+      if (Number.isInteger(v)) expect(formatFeatureValue(v, { kind: 'numeric', unit: 'count' })).toBe(intl.format(v));
+    }
+  });
+});

@@ -29,7 +29,7 @@ export function registerScore(program: Command): void {
         '(tiers, drift per feature: PSI against the training data, flagged above 0.2, overrides, alerts;\n' +
         'with --features, the rows read, scored, at other cutoffs and rejected). Rejected feature-file rows\n' +
         '(blank id, unparsable number or cutoff, a customer twice) go to FILE.rejected.csv with row, column, value, reason.\n' +
-        'Memory stays that of one chunk (50,000 rows) however large the input; capacity tiers read the input twice.\n' +
+        'Memory stays that of one chunk (4,096 rows) however large a --features file is; capacity tiers read the input twice.\n' +
         'Exit codes: 0 ok, 3 bad input or config, 4 the model does not fit the data, 70 internal error.\n' +
         'An interrupted job leaves the previous FILE intact; rerun it.\n' +
         '\nExamples:\n' +

@@ -48,9 +48,10 @@ export function logisticModel(spec: LogisticSpec): LogisticModel {
       }
       return out;
     },
-    contributions(x: Matrix): Contributions {
+    contributions(x: Matrix, into?: Float64Array): Contributions {
       check(x);
-      const values = new Float64Array(x.rows * p);
+      const cells = x.rows * p;
+      const values = into !== undefined && into.length >= cells ? into.subarray(0, cells) : new Float64Array(cells);
       for (let k = 0; k < values.length; k++) values[k] = beta[k % p] * x.data[k];
       return { base: spec.intercept, values };
     },

@@ -1,0 +1,14 @@
+/** SQL literals and identifiers as the generated feature query writes them (portable quoting). */
+
+/** A DOUBLE literal: Trino's `/` on integers truncates, so every number the query divides by is a DOUBLE. */
+export const num = (x: number): string => {
+  const s = String(x);
+  return /[.eE]/.test(s) ? `CAST(${s} AS DOUBLE)` : `CAST(${s}.0 AS DOUBLE)`;
+};
+
+export const str = (s: string): string => `'${s.replace(/'/g, "''")}'`;
+
+export const ident = (s: string): string => `"${s.replace(/"/g, '""')}"`;
+
+/** The staged relation of a contract table: its columns, dates as epoch-ms DOUBLE (see duckdb-engine.ts). */
+export const stagedName = (table: string): string => `stg_${table}`;
