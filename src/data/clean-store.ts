@@ -17,6 +17,7 @@ import { UserError } from '../cli/exit.ts';
 import { CONTRACT, TABLE_NAMES, type ColumnKind, type TableName } from './contract.ts';
 import type { CustomerData } from './customer-data.ts';
 import { sqlIdent, sqlString, withDuckDb } from './duckdb-session.ts';
+import { resultColumns } from './result-columns.ts';
 import { LineSink } from './line-sink.ts';
 import type { CleanRow } from './record-validation.ts';
 
@@ -127,6 +128,7 @@ export async function readCleanTables(dir: string): Promise<CustomerData> {
 async function readParquetTable(connection: DuckDBConnection, path: string): Promise<aq.ColumnTable> {
   const source = `read_parquet(${sqlString(path)})`;
   const described = (await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${source}`)).getRowObjectsJS();
+  const numeric = described.filter((r) => String(r.column_type) !== 'VARCHAR').map((r) => String(r.column_name));
   const select = described
     .map((r) => {
       const col = sqlIdent(String(r.column_name));
@@ -136,6 +138,13 @@ async function readParquetTable(connection: DuckDBConnection, path: string): Pro
       return `CAST(${col} AS DOUBLE) AS ${col}`;
     })
     .join(', ');
-  const result = await connection.runAndReadAll(`SELECT ${select} FROM ${source}`);
-  return aq.table(result.getColumnsObjectJS());
+  // Numeric columns without NULLs come back as Float64Array; one with NULLs keeps them as null
+  // (an empty churn date or CSAT is not a number), as the feature code expects.
+  const nulls =
+    numeric.length === 0
+      ? {}
+      : (await connection.runAndReadAll(`SELECT ${numeric.map((c, k) => `COUNT(*) - COUNT(${sqlIdent(c)}) AS n${k}`).join(', ')} FROM ${source}`)).getRowObjectsJS()[0];
+  const withNulls = new Set(numeric.filter((_, k) => Number(nulls[`n${k}`]) > 0));
+  const result = await connection.run(`SELECT ${select} FROM ${source}`);
+  return aq.table(Object.fromEntries(resultColumns(result, withNulls)));
 }

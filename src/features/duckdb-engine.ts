@@ -7,9 +7,10 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DuckDBInstance, DuckDBTypeId, type DuckDBConnection, type DuckDBMaterializedResult } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import * as aq from 'arquero';
 import { CONTRACT, TABLE_NAMES, type TableName } from '../data/contract.ts';
+import { resultColumns } from '../data/result-columns.ts';
 import { LabelOptions, type ChurnDefinition, type LabelOptionsInput } from './churn-definition.ts';
 import type { FeatureSet } from './build-feature-set.ts';
 import { describeFeatures } from './describe-features.ts';
@@ -131,32 +132,6 @@ async function run(
     conn.closeSync();
     instance.closeSync();
   }
-}
-
-/**
- * A materialized result by column: DOUBLE columns as Float64Array (NULL → NaN), others as JS values.
- * Reading vectors chunk by chunk costs a few ns a cell; the generic row-object conversion of the
- * client costs a few hundred, which at 800,000 rows × 50 columns was seconds.
- */
-function resultColumns(result: DuckDBMaterializedResult): Map<string, Float64Array | unknown[]> {
-  const n = result.rowCount;
-  const names = result.columnNames();
-  const columns = names.map((_, j) => (result.columnTypeId(j) === DuckDBTypeId.DOUBLE ? new Float64Array(n) : new Array<unknown>(n)));
-  let offset = 0;
-  for (let k = 0; k < result.chunkCount; k++) {
-    const chunk = result.getChunk(k);
-    const rows = chunk.rowCount;
-    columns.forEach((column, j) => {
-      const vector = chunk.getColumnVector(j);
-      if (column instanceof Float64Array) {
-        for (let i = 0; i < rows; i++) column[offset + i] = (vector.getItem(i) as number | null) ?? NaN;
-      } else {
-        for (let i = 0; i < rows; i++) column[offset + i] = vector.getItem(i);
-      }
-    });
-    offset += rows;
-  }
-  return new Map(names.map((name, j) => [name, columns[j]]));
 }
 
 /** Creates `stg_<table>` views with the contract's columns, dates as epoch-ms DOUBLE. */
