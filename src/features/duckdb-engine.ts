@@ -60,13 +60,31 @@ export async function buildScoringSnapshotSql(
   return run(dir, spec, { cutoffs: [asOf], horizonDays: 1, churn }, 'scoring', engine);
 }
 
-async function run(
+/**
+ * The scoring snapshot at `asOf` written by DuckDB straight to a Parquet file (cutoff as a
+ * timestamp, as `healthscore features` writes it), never passing through JavaScript memory: the
+ * batch job then streams it in chunks. Returns the number of rows.
+ */
+export async function copyScoringSnapshotSql(
   dir: string,
   spec: FeatureSpec,
-  opts: LabelOptions,
-  mode: 'training' | 'scoring',
-  engine: SqlEngineOptions,
-): Promise<FeatureSet> {
+  asOf: number,
+  out: string,
+  churn: ChurnDefinition = { kind: 'explicit' },
+  engine: SqlEngineOptions = {},
+): Promise<number> {
+  return withStagedData(dir, engine, async (conn, tables) => {
+    const plan = planFeatures(spec, tables);
+    const query = featureSql(plan, tables, { cutoffs: [asOf], horizonDays: null, churn });
+    const target = `'${out.replace(/'/g, "''")}'`;
+    await conn.run(`COPY (SELECT * REPLACE (to_timestamp(cutoff / 1000) AS cutoff) FROM (${query}) q) TO ${target} (FORMAT parquet)`);
+    const counted = await conn.runAndReadAll(`SELECT COUNT(*) AS n FROM read_parquet(${target})`);
+    return Number(counted.getRowObjectsJS()[0].n);
+  });
+}
+
+/** An in-memory DuckDB with the data folder staged as `stg_<table>` views, for `work`. */
+async function withStagedData<T>(dir: string, engine: SqlEngineOptions, work: (conn: DuckDBConnection, tables: Set<TableName>) => Promise<T>): Promise<T> {
   const instance = await DuckDBInstance.create(':memory:');
   const conn = await instance.connect();
   try {
@@ -77,7 +95,21 @@ async function run(
     await conn.run(`SET preserve_insertion_order = false`);
     if (engine.threads) await conn.run(`SET threads = ${Math.floor(engine.threads)}`);
     if (engine.memoryLimit) await conn.run(`SET memory_limit = '${engine.memoryLimit.replace(/'/g, '')}'`);
-    const tables = await stageTables(conn, dir);
+    return await work(conn, await stageTables(conn, dir));
+  } finally {
+    conn.closeSync();
+    instance.closeSync();
+  }
+}
+
+async function run(
+  dir: string,
+  spec: FeatureSpec,
+  opts: LabelOptions,
+  mode: 'training' | 'scoring',
+  engine: SqlEngineOptions,
+): Promise<FeatureSet> {
+  return withStagedData(dir, engine, async (conn, tables) => {
     const plan = planFeatures(spec, tables);
     const cutoffs = [...opts.cutoffs].sort((a, b) => a - b);
     const dataEnd = mode === 'scoring' ? null : (opts.dataEnd ?? dayAfter(await latestDateSql(conn, tables)));
@@ -128,10 +160,7 @@ async function run(
         tablesUsed: [...tables],
       },
     };
-  } finally {
-    conn.closeSync();
-    instance.closeSync();
-  }
+  });
 }
 
 /** Creates `stg_<table>` views with the contract's columns, dates as epoch-ms DOUBLE. */

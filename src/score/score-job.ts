@@ -17,14 +17,14 @@ import { sqlString, withDuckDb } from '../data/duckdb-session.ts';
 import { ingestFolder } from '../data/ingest-folder.ts';
 import { removeStaleTemporaries, writeAtomically } from '../data/atomic-output.ts';
 import { buildScoringSnapshot } from '../features/build-feature-set.ts';
-import { buildScoringSnapshotSql, locateTable } from '../features/duckdb-engine.ts';
+import { copyScoringSnapshotSql, locateTable } from '../features/duckdb-engine.ts';
 import { loadModelBundle } from '../learn/artifacts/bundle-artifact.ts';
 import type { ModelBundle } from '../learn/model-bundle.ts';
 import { rawInputs } from '../learn/model-inputs.ts';
 import { writeAlertsCsv, writeAlertsJson } from './alerts-output.ts';
 import { AlertRules, evaluateAlerts } from './alerts.ts';
 import { DriftCounter, type FeatureDrift } from './drift.ts';
-import { openFeatureFile, type RejectedRow } from './feature-file-source.ts';
+import { openFeatureFile, type FeatureFileSource, type RejectedRow } from './feature-file-source.ts';
 import { HISTORY_COLUMNS, HISTORY_SQL_TYPES } from './history/history-row.ts';
 import { appendHistoryFile, readHistory } from './history/score-history.ts';
 import { tableSource, type InputSource } from './input-chunks.ts';
@@ -82,10 +82,6 @@ async function snapshotAt(o: z.infer<typeof ScoreJobOptions>, bundle: ModelBundl
   // The population the model was trained on: e.g. with "subscription ended" churn, customers whose
   // subscriptions all ended are gone and must not be scored.
   const churn = bundle.manifest.churn ?? undefined;
-  if (o.engine === 'duckdb') {
-    if (locateTable(o.data, 'customers') === null) throw new UserError(`${o.data}: no customers table (customers.csv or tables/customers.parquet)`);
-    return (await buildScoringSnapshotSql(o.data, spec, asOfMs, churn)).table;
-  }
   if (locateTable(o.data, 'customers')?.format === 'parquet') return buildScoringSnapshot(await readCleanTables(o.data), spec, asOfMs, churn).table;
   // A raw data folder: validate it first, rejecting rows dated at or after the as-of day.
   const clean = mkdtempSync(join(tmpdir(), 'healthscore-score-'));
@@ -179,16 +175,54 @@ function rejectsWriter(path: string): { add: (r: RejectedRow) => void; close: ()
 }
 
 /** The rows at the as-of date, in chunks: from a feature file, or features computed from raw data. */
-async function openSource(o: z.infer<typeof ScoreJobOptions>, bundle: ModelBundle, asOfMs: number, version: string, log: Log, onReject: (r: RejectedRow) => void) {
+interface OpenedSource {
+  source: InputSource;
+  /** The user's feature file, whose rows the summary accounts for; null when features were computed. */
+  file: FeatureFileSource | null;
+  close(): void;
+}
+
+/** The rows at the as-of date, in chunks: from a feature file, or features computed from raw data. */
+async function openSource(o: z.infer<typeof ScoreJobOptions>, bundle: ModelBundle, asOfMs: number, version: string, log: Log, onReject: (r: RejectedRow) => void): Promise<OpenedSource> {
   if (o.features !== undefined) {
     if (!existsSync(o.features)) throw new UserError(`--features ${o.features}: file not found`);
     const file = await openFeatureFile(o.features, bundle.manifest.inputs, asOfMs, onReject);
-    return { source: file as InputSource, file };
+    return { source: file, file, close: () => file.close() };
   }
+  if (o.engine === 'duckdb') return computedFeatureFile(o, bundle, asOfMs, onReject);
   const snapshot = await snapshotAt(o, bundle, asOfMs, log);
   const inputs = rawInputs(snapshot, bundle.manifest.inputs);
   if ('problem' in inputs) throw new UserError(`model ${version} does not fit the data: ${inputs.problem}`, ExitCode.modelMismatch);
-  return { source: tableSource(snapshot, bundle.manifest.inputs), file: null };
+  return { source: tableSource(snapshot, bundle.manifest.inputs), file: null, close: () => {} };
+}
+
+/**
+ * The DuckDB engine's features at the as-of date, written by DuckDB to a temporary Parquet file
+ * and streamed from there: memory stays bounded however many customers the data holds.
+ */
+async function computedFeatureFile(o: z.infer<typeof ScoreJobOptions>, bundle: ModelBundle, asOfMs: number, onReject: (r: RejectedRow) => void): Promise<OpenedSource> {
+  const spec = bundle.manifest.featureSpec;
+  if (spec === null) throw new UserError(`${o.model} is a tabular model; batch scoring needs a model trained on customer histories`, ExitCode.modelMismatch);
+  if (o.data === undefined || !existsSync(o.data)) throw new UserError(`${o.data ?? '--data'}: data folder not found`);
+  if (locateTable(o.data, 'customers') === null) throw new UserError(`${o.data}: no customers table (customers.csv or tables/customers.parquet)`);
+  const dir = mkdtempSync(join(tmpdir(), 'healthscore-snapshot-'));
+  const remove = () => rmSync(dir, { recursive: true, force: true });
+  try {
+    const path = join(dir, 'features.parquet');
+    await copyScoringSnapshotSql(o.data, spec, asOfMs, path, bundle.manifest.churn ?? undefined);
+    const file = await openFeatureFile(path, bundle.manifest.inputs, asOfMs, onReject);
+    return {
+      source: file,
+      file: null,
+      close: () => {
+        file.close();
+        remove();
+      },
+    };
+  } catch (error) {
+    remove();
+    throw error;
+  }
 }
 
 /** Capacity tiers rank the whole population: a first pass collects every churn probability. */
@@ -222,7 +256,7 @@ export async function runScoreJob(input: ScoreJobOptions, log: Log): Promise<Sco
   const version = `${bundle.manifest.name}/${bundle.manifest.version}`;
 
   const rejects = rejectsWriter(`${o.out}.rejected.csv`);
-  const { source, file } = await openSource(o, bundle, asOfMs, version, log, rejects.add);
+  const { source, file, close } = await openSource(o, bundle, asOfMs, version, log, rejects.add);
   const driftCounter = new DriftCounter(bundle.manifest.drift);
   const tiers: Record<Tier, number> = { healthy: 0, watch: 0, 'at-risk': 0 };
   const { active, expired } = activeOverrides(overrides, o.asOf);
@@ -272,7 +306,7 @@ export async function runScoreJob(input: ScoreJobOptions, log: Log): Promise<Sco
     });
     progress.stop();
   } finally {
-    file?.close();
+    close();
     rejects.close();
   }
   const unmatched = [...active.values()].filter((x) => !applied.has(x.customer_id));

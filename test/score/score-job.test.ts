@@ -28,7 +28,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => rmSync(fx.root, { recursive: true, force: true }));
 
-describe('healthscore score --features', () => {
+describe('healthscore score: feature files and feature engines', () => {
   // A labelled cutoff of the fixture's feature file: every customer active then has a row.
   const asOf = '2025-09-01';
   const parquet = () => join(fx.features, 'features.parquet');
@@ -45,6 +45,17 @@ describe('healthscore score --features', () => {
     for (const r of common) {
       expect(Number(fromFile.get(r.customer_id)?.churn_probability)).toBeCloseTo(Number(r.churn_probability), 12);
       expect(fromFile.get(r.customer_id)?.reasons).toBe(r.reasons);
+    }
+  });
+
+  it('gives the same scores with the DuckDB engine, which streams its features from a temporary file', async () => {
+    await runScoreJob({ model: fx.model, data: join(fx.root, 'ingest'), engine: 'duckdb', asOf, out: join(fx.root, 'duck.csv'), quiet: true }, quiet);
+    const arquero = csv(join(fx.root, 'd.csv'));
+    const duck = new Map(csv(join(fx.root, 'duck.csv')).map((r) => [r.customer_id, r]));
+    expect(duck.size).toBe(arquero.length);
+    for (const r of arquero) {
+      expect(Number(duck.get(r.customer_id)?.churn_probability)).toBeCloseTo(Number(r.churn_probability), 9);
+      expect(duck.get(r.customer_id)?.tier).toBe(r.tier);
     }
   });
 
