@@ -32,7 +32,7 @@ const BENCHES: Array<{ name: string; args: string[]; before?: () => void }> = [
   { name: 'features', args: ['bench/features.ts', quick ? '5000' : '100000'] },
   { name: 'logistic', args: ['bench/logistic.ts', '--rows', quick ? '100000' : '1000000'] },
   { name: 'gbdt', args: ['bench/gbdt.ts', '--size', quick ? 'small' : 'full'] },
-  { name: 'score', args: ['bench/score.ts', quick ? '100000' : '1000000'] },
+  { name: 'score', args: ['bench/score.ts', quick ? '100000' : '1000000', '--e2e', dataDir] },
   { name: 'value', args: ['bench/value.ts', quick ? '100000' : '1000000'] },
 ];
 
