@@ -81,10 +81,10 @@ export async function openFeatureFile(path: string, inputs: ModelInputs, asOfMs:
     ).getColumnsJS()[0] as string[] | undefined;
     const duplicated = new Set(dupRows ?? []);
     if (duplicated.size > MAX_DUPLICATES) throw new UserError(`${path}: more than ${MAX_DUPLICATES} customers appear twice at the as-of date; expected one row per customer`);
-    if (types.has('cutoff')) await requireAsOfRows(conn, from, dates, path, asOfMs);
+    const atAsOf = await rowsAtAsOf(conn, from, dates, path, asOfMs, types.has('cutoff'));
     const counts: FeatureFileCounts = { read: 0, scored: 0, otherDates: 0, rejected: 0 };
     return {
-      rows: null,
+      rows: atAsOf,
       counts,
       close,
       chunks: (chunkRows) => readChunks(conn, query, { path, inputs, asOfMs, hasCutoff: types.has('cutoff'), duplicated, chunkRows, counts, onReject }),
@@ -99,9 +99,10 @@ function firstLine(error: unknown): string {
   return String((error as Error).message ?? error).split('\n')[0];
 }
 
-async function requireAsOfRows(conn: DuckDBConnection, from: string, dates: string, path: string, asOfMs: number): Promise<void> {
-  const matching = (await conn.runAndReadAll(`SELECT COUNT(*) AS n FROM ${from} WHERE ${dates}`)).getRowObjectsJS()[0].n;
-  if (Number(matching) > 0) return;
+/** Rows dated at the as-of date (before any is rejected); none, in a file with cutoffs, is a user error. */
+async function rowsAtAsOf(conn: DuckDBConnection, from: string, dates: string, path: string, asOfMs: number, hasCutoff: boolean): Promise<number> {
+  const matching = Number((await conn.runAndReadAll(`SELECT COUNT(*) AS n FROM ${from} WHERE ${dates}`)).getRowObjectsJS()[0].n);
+  if (matching > 0 || !hasCutoff) return matching;
   const present = (
     await conn.runAndReadAll(`SELECT DISTINCT CAST(CAST(TRY_CAST(cutoff AS TIMESTAMPTZ) AS DATE) AS VARCHAR) AS d FROM ${from} ORDER BY 1 DESC LIMIT 6`)
   ).getColumnsJS()[0] as (string | null)[];

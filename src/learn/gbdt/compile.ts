@@ -48,17 +48,33 @@ function treeSource(t: Tree, n: number, cols: number, indent: string, out: strin
 }
 
 /**
- * One function for a group of trees (keep it to a few thousand nodes: V8 stops optimising very
- * large functions). Returns null where code generation is not allowed (a content security
- * policy, `--disallow-code-generation-from-strings`); the caller then walks the packed forest.
+ * The body of the function compileTrees builds, over the parameters (d, o, cols, count, sum): the
+ * text that prediction workers compile again (predict-team.ts), so they run the same code.
  * The trees must be well formed (children after parents), as GbdtModel.fromSpec checks.
  */
-export function compileTrees(trees: readonly Tree[], cols: number): CompiledTrees | null {
+export function compiledSource(trees: readonly Tree[], cols: number): string {
   const lines = ['for (let r = 0; r < count; r++, o += cols) {', ' let s = sum[r];'];
   for (const t of trees) treeSource(t, 0, cols, ' ', lines);
   lines.push(' sum[r] = s;', '}');
+  return lines.join('\n');
+}
+
+/** The parameter names of a compiled group, in the order of CompiledTrees. */
+export const COMPILED_PARAMS = ['d', 'o', 'cols', 'count', 'sum'] as const;
+
+/**
+ * One function for a group of trees (keep it to a few thousand nodes: V8 stops optimising very
+ * large functions). Returns null where code generation is not allowed (a content security
+ * policy, `--disallow-code-generation-from-strings`); the caller then walks the packed forest.
+ */
+export function compileTrees(trees: readonly Tree[], cols: number): CompiledTrees | null {
+  return compileSource(compiledSource(trees, cols));
+}
+
+/** compiledSource's text as a function, or null where code generation is not allowed. */
+export function compileSource(source: string): CompiledTrees | null {
   try {
-    return new Function('d', 'o', 'cols', 'count', 'sum', lines.join('\n')) as CompiledTrees;
+    return new Function(...COMPILED_PARAMS, source) as CompiledTrees;
   } catch (e) {
     if (e instanceof EvalError) return null;
     throw e;

@@ -10,7 +10,7 @@
  */
 import type { Matrix } from '../matrix.ts';
 import { MISSING_BIN, type BinnedMatrix } from './binning.ts';
-import { compileTrees, type CompiledTrees } from './compile.ts';
+import { compileSource, compiledSource, type CompiledTrees } from './compile.ts';
 import { treeDepth, type Tree } from './tree.ts';
 
 export interface PackedForest {
@@ -57,15 +57,13 @@ export function packForest(trees: readonly Tree[]): PackedForest {
   return { roots, depths, feature, threshold, children, missingRight, value };
 }
 
-const BLOCK = 64;
-
 /**
  * out[i] = base + Σ_trees value of the leaf row i reaches: x <= threshold goes left, x > threshold
  * right, NaN (neither) to the learned missing child.
  * Cost: rows × Σ_trees depth node steps.
  */
 export function predictForest(f: PackedForest, x: Matrix, base: number, out = new Float64Array(x.rows)): Float64Array {
-  return predictPlan({ packed: f, segments: [{ from: 0, to: f.roots.length, run: null }] }, x, base, out);
+  return predictPlan({ packed: f, segments: [{ from: 0, to: f.roots.length, run: null, source: null }] }, x, base, out);
 }
 
 /**
@@ -75,7 +73,7 @@ export function predictForest(f: PackedForest, x: Matrix, base: number, out = ne
  * Leaves point to themselves, so every row takes exactly the tree's depth steps — right for
  * balanced trees, wasteful for lopsided ones (those are compiled instead, see planForest).
  */
-function walkPacked(f: PackedForest, from: number, to: number, x: Matrix, i0: number, count: number, sum: Float64Array): void {
+export function walkPacked(f: PackedForest, from: number, to: number, x: Matrix, i0: number, count: number, sum: Float64Array): void {
   const { roots, depths, feature, threshold, children, missingRight, value } = f;
   const d = x.data;
   const cols = x.cols;
@@ -122,6 +120,8 @@ export interface ForestSegment {
   readonly from: number;
   readonly to: number;
   readonly run: CompiledTrees | null;
+  /** The text `run` was compiled from (compiledSource), for workers to compile again. */
+  readonly source: string | null;
 }
 
 /** A forest ready to predict: its packed form and, in tree order, how each run of trees is evaluated. */
@@ -166,12 +166,13 @@ export function planForest(trees: readonly Tree[], cols: number, compile: 'auto'
     if (wants[k]) {
       let nodes = trees[k].feature.length;
       while (end < trees.length && wants[end] && end - k < GROUP_TREES && nodes + trees[end].feature.length <= GROUP_NODES) nodes += trees[end++].feature.length;
-      const run = compileTrees(trees.slice(k, end), cols);
-      if (run === null) return { packed, segments: [{ from: 0, to: trees.length, run: null }] };
-      segments.push({ from: k, to: end, run });
+      const source = compiledSource(trees.slice(k, end), cols);
+      const run = compileSource(source);
+      if (run === null) return { packed, segments: [{ from: 0, to: trees.length, run: null, source: null }] };
+      segments.push({ from: k, to: end, run, source });
     } else {
       while (end < trees.length && !wants[end]) end++;
-      segments.push({ from: k, to: end, run: null });
+      segments.push({ from: k, to: end, run: null, source: null });
     }
     k = end;
   }
@@ -198,17 +199,28 @@ function meanLeafDepth(t: Tree): number {
  * Cost: rows × trees × (depth packed steps or branches to the leaf).
  */
 export function predictPlan(plan: ForestPlan, x: Matrix, base: number, out = new Float64Array(x.rows)): Float64Array {
-  const sum = new Float64Array(BLOCK);
-  for (let i0 = 0; i0 < x.rows; i0 += BLOCK) {
-    const b = Math.min(BLOCK, x.rows - i0);
+  predictRows(plan, x, base, 0, x.rows, out, 0);
+  return out;
+}
+
+/**
+ * Margins of rows [first, end) of x into out[at..]: predictPlan on a range of rows. Prediction
+ * workers run this same function (shipped as source text, so it may use nothing from this module
+ * but walkPacked); a row's margin does not depend on which range or block it falls in.
+ */
+export function predictRows(plan: ForestPlan, x: Matrix, base: number, first: number, end: number, out: Float64Array, at: number): void {
+  // Rows go through the trees 64 at a time: the block's running sums stay in cache.
+  const block = 64;
+  const sum = new Float64Array(block);
+  for (let i0 = first; i0 < end; i0 += block) {
+    const b = Math.min(block, end - i0);
     sum.fill(base);
     for (const s of plan.segments) {
       if (s.run) s.run(x.data, i0 * x.cols, x.cols, b, sum);
       else walkPacked(plan.packed, s.from, s.to, x, i0, b, sum);
     }
-    out.set(sum.subarray(0, b), i0);
+    out.set(sum.subarray(0, b), at + i0 - first);
   }
-  return out;
 }
 
 /** Adds one tree's output on binned rows to `out` (training and validation margins). */

@@ -12,6 +12,11 @@ describe('GbdtModel as a ChurnModel', () => {
     expect(model.featureNames).toEqual(['a', 'b', 'c']);
   });
 
+  it('gives the same contributions in a reused, dirty buffer as in a fresh one', () => {
+    const into = new Float64Array(2000).fill(7);
+    expect(Array.from(model.contributions(x, into).values)).toEqual(Array.from(model.contributions(x).values));
+  });
+
   it('gives one margin per row and rows × cols contributions', () => {
     expect(model.margin(x).length).toBe(500);
     expect(model.contributions(x).values.length).toBe(1500);
