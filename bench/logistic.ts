@@ -38,7 +38,7 @@ interface Side {
   peak_rss_mb: number;
   backend?: string;
   grad_norm?: number;
-  fit?: { lbfgs: object; lbfgs64: object; newton: object | null };
+  fit?: { warmStart?: object | null; lbfgs: object; newton: object | null };
 }
 
 function arg(name: string): string | undefined {
@@ -125,7 +125,7 @@ async function worker(dir: string): Promise<void> {
   }
   const result: Side = {
     fit_s: fitS,
-    iterations: spec.fit.lbfgs.iterations + spec.fit.lbfgs64.iterations + (spec.fit.newton?.iterations ?? 0),
+    iterations: spec.fit.lbfgs.iterations + (spec.fit.newton?.iterations ?? 0),
     objective: spec.fit.objective,
     coef: [...spec.coefficients, spec.intercept],
     rows_per_s: meta.rows / best,
@@ -166,7 +166,7 @@ function main(): void {
         `| ${ours.peak_rss_mb.toFixed(0)} MB (${ours.loaded_rss_mb.toFixed(0)} after load) | ${sk.peak_rss_mb.toFixed(0)} MB (${sk.loaded_rss_mb.toFixed(0)}) | ${matrixMb.toFixed(0)} MB ` +
         `| ${(ours.rows_per_s / 1e6).toFixed(2)} M | ${(sk.rows_per_s / 1e6).toFixed(2)} M | ${ours.objective.toFixed(4)} / ${sk.objective.toFixed(4)} | ${gap.toExponential(1)} |`,
     );
-    console.log(`${name}: ours on ${ours.backend}, ‖∇‖∞ ${ours.grad_norm?.toExponential(1)}; phases ${JSON.stringify({ float32: ours.fit?.lbfgs, lbfgs64: ours.fit?.lbfgs64, newton: ours.fit?.newton })}`);
+    console.log(`${name}: ours on ${ours.backend}, ‖∇‖∞ ${ours.grad_norm?.toExponential(1)}; phases ${JSON.stringify({ float32Sample: ours.fit?.warmStart, float32: ours.fit?.lbfgs, newton64: ours.fit?.newton })}`);
   }
   console.log('\n| data | fit, ours | fit, sklearn lbfgs | ratio | peak RSS, ours | peak RSS, sklearn | X float64 | score rows/s, ours | predict_proba rows/s | objective ours / sklearn | max |Δcoef| |');
   console.log('|---|---|---|---|---|---|---|---|---|---|---|');

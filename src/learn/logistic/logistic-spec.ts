@@ -16,20 +16,28 @@ export const LogisticFit = z.object({
   objective: z.number(),
   gradNorm: z.number(),
   converged: z.boolean(),
-  /** Phase 1: L-BFGS on the float32 tfjs loss; `resident` when X stayed on the backend. */
+  /**
+   * Phase 0, on data larger than the Hessian's row sample: the same float32 L-BFGS on those rows
+   * alone (weighted up), a cheap start for phase 1. Absent in specs saved before it existed.
+   */
+  warmStart: z
+    .object({ rows: z.number().int(), iterations: z.number().int(), evaluations: z.number().int() })
+    .nullable()
+    .optional(),
+  /**
+   * Phase 1: L-BFGS on the float32 tfjs loss, started from a (sub-sampled) Hessian; `resident`
+   * when X stayed on the backend.
+   */
   lbfgs: z.object({
     iterations: z.number().int(),
     evaluations: z.number().int(),
     stop: z.enum(['gtol', 'ftol', 'maxIter', 'lineSearch']),
     resident: z.boolean(),
   }),
-  /** Phase 2: the L-BFGS continued on the float64 loss. */
-  lbfgs64: z.object({
-    iterations: z.number().int(),
-    evaluations: z.number().int(),
-    stop: z.enum(['gtol', 'ftol', 'maxIter', 'lineSearch']),
-  }),
-  /** Phase 3, when phase 2 did not reach the tolerance: float64 Newton. */
+  /**
+   * Phase 2: Newton on the float64 loss. Nullable for specs saved before it always ran (their
+   * `lbfgs64` phase is dropped on parsing).
+   */
   newton: z
     .object({
       iterations: z.number().int(),

@@ -11,7 +11,7 @@
  * minimizeLbfgs((x, g) => { g[0] = 2 * (x[0] - 3); return (x[0] - 3) ** 2; }, new Float64Array(1)).x // => [3]
  */
 import { z } from 'zod';
-import { acceptable } from './newton.ts';
+import { acceptable, cholesky, F64_RESOLUTION, flat, solveCholesky } from './newton.ts';
 
 /** Writes ∇f(x) into `grad` and returns f(x). */
 export type Objective = (x: Float64Array, grad: Float64Array) => number;
@@ -19,19 +19,32 @@ export type Objective = (x: Float64Array, grad: Float64Array) => number;
 export const LbfgsOptions = z.object({
   maxIter: z.number().int().positive().default(1000),
   gtol: z.number().nonnegative().default(1e-4),
-  /** SciPy's default factr = 1e7 times machine epsilon. */
+  /** SciPy's default factr = 1e7 times machine epsilon; 0 turns the rule off. */
   ftol: z.number().nonnegative().default(1e7 * Number.EPSILON),
+  /** Relative rounding of f: 1e-12 for a float64 sum over many rows, ~1e-6 for float32 (see `acceptable`). */
+  fResolution: z.number().nonnegative().default(F64_RESOLUTION),
   /** Number of (s, y) pairs kept: SciPy's `maxcor` default. */
   memory: z.number().int().positive().default(10),
   maxLineSearch: z.number().int().positive().default(30),
 });
 export type LbfgsOptions = z.input<typeof LbfgsOptions>;
 
-/** Curvature pairs; pass a previous run's history to warm-start (e.g. after changing precision). */
+/**
+ * Curvature pairs; pass a previous run's history to warm-start (e.g. after changing precision).
+ * `h0`, when set, is the Cholesky factor (see `cholesky` in newton.ts) of the matrix whose inverse
+ * starts the two-loop recursion instead of γ·I — a Hessian or an estimate of one, so that the
+ * first step is already a Newton step and the pairs only correct for how the curvature changes.
+ */
 export interface LbfgsHistory {
   s: Float64Array[];
   y: Float64Array[];
   rho: number[];
+  h0?: Float64Array;
+}
+
+/** A history whose recursion starts from the inverse of `hessian` (row-major n × n, positive definite). */
+export function historyFromHessian(hessian: Float64Array, n: number): LbfgsHistory {
+  return { s: [], y: [], rho: [], h0: cholesky(hessian, n) };
 }
 
 export type LbfgsStop = 'gtol' | 'ftol' | 'maxIter' | 'lineSearch';
@@ -80,23 +93,26 @@ export function minimizeLbfgs(
     direction(g, history, d);
     let slope = dot(g, d);
     if (!(slope < 0)) {
-      // Stale curvature pairs gave an ascent direction: restart from steepest descent.
+      // Stale curvature pairs gave an ascent direction: restart from H₀ alone (steepest descent
+      // when there is no h0).
       history.s.length = history.y.length = history.rho.length = 0;
       direction(g, history, d);
       slope = dot(g, d);
     }
     // Without curvature information the first step is scaled to unit length, as SciPy does.
-    let step = history.s.length === 0 ? Math.min(1, 1 / norm2(g)) : 1;
+    let step = history.s.length === 0 && history.h0 === undefined ? Math.min(1, 1 / norm2(g)) : 1;
     let fNew = Number.NaN;
     let accepted = false;
     for (let ls = 0; ls < o.maxLineSearch; ls++) {
       for (let i = 0; i < n; i++) xNew[i] = x[i] + step * d[i];
       fNew = objective(xNew, gNew);
       evaluations++;
-      if (acceptable(f, fNew, step * slope, g, gNew)) {
+      if (acceptable(f, fNew, step * slope, g, gNew, o.fResolution)) {
         accepted = true;
         break;
       }
+      // f flat within its rounding and ∇f no smaller: shorter steps cannot show progress either.
+      if (flat(f, fNew, o.fResolution)) break;
       // Minimiser of the quadratic through f, the slope and fNew, kept within [0.1, 0.5]·step.
       const q = Number.isFinite(fNew) ? (-slope * step * step) / (2 * (fNew - f - slope * step)) : 0.1 * step;
       step = Math.min(0.5 * step, Math.max(0.1 * step, q));
@@ -127,7 +143,7 @@ export function minimizeLbfgs(
     x.set(xNew);
     g.set(gNew);
     f = fNew;
-    if (reduction <= o.ftol) {
+    if (o.ftol > 0 && reduction <= o.ftol) {
       stop = normInf(g) <= o.gtol ? 'gtol' : 'ftol';
       break;
     }
@@ -135,7 +151,7 @@ export function minimizeLbfgs(
   return { x, f, grad: g, gradNorm: normInf(g), iterations, evaluations, stop, history };
 }
 
-/** d = −H·g by the two-loop recursion, H₀ = (sᵀy / yᵀy)·I from the newest pair. */
+/** d = −H·g by the two-loop recursion, H₀ = h.h0⁻¹ if given, else (sᵀy / yᵀy)·I from the newest pair. */
 function direction(g: Float64Array, h: LbfgsHistory, d: Float64Array): void {
   const m = h.s.length;
   const alpha = new Float64Array(m);
@@ -144,7 +160,9 @@ function direction(g: Float64Array, h: LbfgsHistory, d: Float64Array): void {
     alpha[k] = h.rho[k] * dot(h.s[k], d);
     axpy(-alpha[k], h.y[k], d);
   }
-  if (m > 0) {
+  if (h.h0 !== undefined) {
+    d.set(solveCholesky(h.h0, d, d.length));
+  } else if (m > 0) {
     const gamma = 1 / (h.rho[m - 1] * dot(h.y[m - 1], h.y[m - 1]));
     for (let i = 0; i < d.length; i++) d[i] *= gamma;
   }

@@ -26,8 +26,17 @@ export function minimizeNewton(
   objective: Objective,
   hessian: Hessian,
   x0: Float64Array,
-  options: { gtol: number; maxIter: number; maxLineSearch?: number },
+  options: {
+    gtol: number;
+    maxIter: number;
+    maxLineSearch?: number;
+    /** Relative resolution of f (see `acceptable`): 1e-12 for a float64 sum, ~1e-6 for float32. */
+    fResolution?: number;
+    /** The Hessian is kept while each step shrinks ‖∇f‖∞ to at most this fraction (default ½). */
+    reuseBelow?: number;
+  },
 ): NewtonResult {
+  const fResolution = options.fResolution ?? F64_RESOLUTION;
   const n = x0.length;
   const x = Float64Array.from(x0);
   const g = new Float64Array(n);
@@ -60,13 +69,15 @@ export function minimizeNewton(
       for (let i = 0; i < n; i++) xNew[i] = x[i] + step * d[i];
       const fNew = objective(xNew, gNew);
       evaluations++;
-      if (acceptable(f, fNew, step * slope, g, gNew)) {
+      if (acceptable(f, fNew, step * slope, g, gNew, fResolution)) {
         x.set(xNew);
         g.set(gNew);
         f = fNew;
         accepted = true;
         break;
       }
+      // f flat within its rounding and ∇f no smaller: shorter steps cannot show progress either.
+      if (flat(f, fNew, fResolution)) break;
       step *= 0.5;
     }
     if (!accepted) {
@@ -80,7 +91,7 @@ export function minimizeNewton(
     }
     iterations++;
     fresh = false;
-    if (normInf(g) > 0.5 * before) h = null;
+    if (normInf(g) > (options.reuseBelow ?? 0.5) * before) h = null;
   }
   if (stop === 'maxIter' && normInf(g) <= options.gtol) stop = 'gtol';
   return { x, f, grad: g, gradNorm: normInf(g), iterations, evaluations, stop };
@@ -92,6 +103,11 @@ export function minimizeNewton(
  * scale, which keeps the step a descent direction. Cost: n³/6 multiply-adds.
  */
 export function choleskySolve(a: Float64Array, b: Float64Array, n: number): Float64Array {
+  return solveCholesky(cholesky(a, n), b, n);
+}
+
+/** The factor L (row-major n × n, lower triangle) of `choleskySolve`, to solve many right-hand sides. */
+export function cholesky(a: Float64Array, n: number): Float64Array {
   const L = new Float64Array(n * n);
   let scale = 0;
   for (let i = 0; i < n; i++) scale = Math.max(scale, Math.abs(a[i * n + i]));
@@ -104,6 +120,11 @@ export function choleskySolve(a: Float64Array, b: Float64Array, n: number): Floa
       else L[i * n + j] = s / L[j * n + j];
     }
   }
+  return L;
+}
+
+/** Solves L·Lᵀ·z = b given the factor from `cholesky`. Cost: n² multiply-adds. */
+export function solveCholesky(L: Float64Array, b: ArrayLike<number>, n: number): Float64Array {
   const z = Float64Array.from(b);
   for (let i = 0; i < n; i++) {
     for (let k = 0; k < i; k++) z[i] -= L[i * n + k] * z[k];
@@ -116,15 +137,33 @@ export function choleskySolve(a: Float64Array, b: Float64Array, n: number): Floa
   return z;
 }
 
+/** Relative rounding of a float64 sum over many rows. */
+export const F64_RESOLUTION = 1e-12;
+
 /**
- * Armijo sufficient decrease, or — once f's change is within its rounding (a sum over many rows
- * resolves only ~1e-12 relative) — a smaller gradient. Near the optimum f is flat to rounding
- * while the gradient still measures the remaining error, so f alone cannot judge the last steps.
+ * Armijo sufficient decrease, or — once f's change is within its rounding (`fResolution`
+ * relative: a float64 sum over many rows resolves ~1e-12, a float32 one ~1e-6) — a smaller
+ * gradient. Near the optimum f is flat to rounding while the gradient still measures the
+ * remaining error, so f alone cannot judge the last steps.
  */
-export function acceptable(f: number, fNew: number, slopeTimesStep: number, g: Float64Array, gNew: Float64Array): boolean {
+export function acceptable(
+  f: number,
+  fNew: number,
+  slopeTimesStep: number,
+  g: Float64Array,
+  gNew: Float64Array,
+  fResolution = F64_RESOLUTION,
+): boolean {
   if (!Number.isFinite(fNew)) return false;
-  if (fNew <= f + 1e-4 * slopeTimesStep) return true;
-  return fNew - f <= 1e-12 * Math.max(Math.abs(f), 1) && normInf(gNew) < normInf(g);
+  // A change within the rounding says nothing, in either direction (float32 sums err by ~1e-6
+  // depending on the point, enough to fake an Armijo decrease): then the gradient decides.
+  if (flat(f, fNew, fResolution)) return normInf(gNew) < normInf(g);
+  return fNew <= f + 1e-4 * slopeTimesStep;
+}
+
+/** f and fNew differ by no more than f's rounding. */
+export function flat(f: number, fNew: number, fResolution: number): boolean {
+  return Math.abs(fNew - f) <= fResolution * Math.max(Math.abs(f), 1);
 }
 
 function normInf(a: Float64Array): number {

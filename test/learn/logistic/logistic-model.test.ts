@@ -18,7 +18,6 @@ const spec: LogisticSpec = {
     gradNorm: 0,
     converged: true,
     lbfgs: { iterations: 0, evaluations: 1, stop: 'gtol', resident: true },
-    lbfgs64: { iterations: 0, evaluations: 1, stop: 'gtol' },
     newton: null,
   },
 };

@@ -62,3 +62,18 @@ describe('penalizedLogLossHessian', () => {
     }
   });
 });
+
+describe('penalizedLogLossHessian from a row sample', () => {
+  it('on rows that come in identical pairs, every other row scaled by 2 gives the full Hessian', () => {
+    const pairs = {
+      x: matrix(4, 2, Float64Array.from([1, 2, 1, 2, -1, 0.5, -1, 0.5])),
+      y: Float64Array.from([1, 1, 0, 0]),
+      w: null,
+      C: 0.7,
+    };
+    const theta = Float64Array.from([0.4, -0.3, 0.2]);
+    const full = penalizedLogLossHessian(pairs, theta);
+    const sampled = penalizedLogLossHessian(pairs, theta, Int32Array.of(0, 2));
+    for (let k = 0; k < 9; k++) expect(sampled[k]).toBeCloseTo(full[k], 14);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { minimizeLbfgs } from '../../../src/learn/optim/lbfgs.ts';
+import { historyFromHessian, minimizeLbfgs } from '../../../src/learn/optim/lbfgs.ts';
 
 describe('minimizeLbfgs', () => {
   it('finds the minimum of the Rosenbrock function at (1, 1) (Nocedal & Wright, ex. 2.1)', () => {
@@ -44,5 +44,24 @@ describe('minimizeLbfgs', () => {
     );
     expect(r.iterations).toBe(1);
     expect(r.stop).toBe('maxIter');
+  });
+});
+
+describe('minimizeLbfgs started from a Hessian', () => {
+  it('solves a convex quadratic in one step when given its Hessian: the first step is Newton\'s', () => {
+    // f(x) = ½xᵀAx − bᵀx, A = [[4, 1], [1, 3]], b = [1, 2]: x* = A⁻¹b = [1/11, 7/11] (by hand).
+    const r = minimizeLbfgs(
+      (x, g) => {
+        g[0] = 4 * x[0] + x[1] - 1;
+        g[1] = x[0] + 3 * x[1] - 2;
+        return 0.5 * (4 * x[0] ** 2 + 2 * x[0] * x[1] + 3 * x[1] ** 2) - x[0] - 2 * x[1];
+      },
+      new Float64Array(2),
+      { gtol: 1e-12 },
+      historyFromHessian(Float64Array.from([4, 1, 1, 3]), 2),
+    );
+    expect(r.iterations).toBe(1);
+    expect(r.x[0]).toBeCloseTo(1 / 11, 12);
+    expect(r.x[1]).toBeCloseTo(7 / 11, 12);
   });
 });

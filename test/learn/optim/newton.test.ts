@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { choleskySolve, minimizeNewton } from '../../../src/learn/optim/newton.ts';
+import { acceptable, choleskySolve, minimizeNewton } from '../../../src/learn/optim/newton.ts';
 
 describe('choleskySolve', () => {
   it('solves [[4, 2], [2, 3]]·z = [2, 1]: z = [0.5, 0] (by hand)', () => {
@@ -41,5 +41,18 @@ describe('minimizeNewton with a reused Hessian', () => {
     // Root of eˣ + x = 2, by bisection in python: 0.4428544010023885.
     expect(r.x[0]).toBeCloseTo(0.4428544010023885, 12);
     expect(hessians).toBeLessThan(r.iterations);
+  });
+});
+
+describe('acceptable', () => {
+  const g = Float64Array.of(1);
+  it('does not trust a decrease of f within its rounding: the gradient must shrink', () => {
+    // A float32 loss of 1e5 moves by ~0.1 from rounding alone (resolution 1e-6).
+    expect(acceptable(1e5, 1e5 - 0.05, -1e-3, g, Float64Array.of(2), 1e-6)).toBe(false);
+    expect(acceptable(1e5, 1e5 - 0.05, -1e-3, g, Float64Array.of(0.5), 1e-6)).toBe(true);
+  });
+
+  it('takes an Armijo decrease larger than the rounding', () => {
+    expect(acceptable(1e5, 1e5 - 10, -20, g, Float64Array.of(2), 1e-6)).toBe(true);
   });
 });
