@@ -7,7 +7,9 @@
  * date, or rejected with its row number, column, value and reason (blank customer id, a cutoff
  * or number that does not parse, a customer appearing twice at the as-of date).
  */
-import { extname } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { ExitCode, UserError } from '../cli/exit.ts';
 import { sqlIdent, sqlString } from '../data/duckdb-session.ts';
@@ -55,6 +57,11 @@ export async function openFeatureFile(path: string, inputs: ModelInputs, asOfMs:
   };
   try {
     await conn.run(`SET TimeZone = 'UTC'`);
+    // Bounded memory for the duplicate check's hash table on a large file: DuckDB spills beyond it.
+    const spill = join(tmpdir(), 'healthscore-duckdb');
+    mkdirSync(spill, { recursive: true });
+    await conn.run(`SET temp_directory = ${sqlString(spill)}`);
+    await conn.run(`SET memory_limit = '256MB'`);
     // CSV cells are read as text and parsed here, so a bad cell rejects its row instead of failing the file.
     const from = ext === '.parquet' ? `read_parquet(${sqlString(path)})` : `read_csv(${sqlString(path)}, header = true, all_varchar = true)`;
     let described: { column_name: string; column_type: string }[];

@@ -144,9 +144,13 @@ export class HistogramTeam {
     Atomics.notify(ctrl, SEQ);
     accumulateHistogram(this.codes, this.rows, this.gh, this.idx, start, n, features, 0, shareStart(nf, 1, parts), out);
     for (let part = 1; part < parts; part++) {
-      while (Atomics.load(ctrl, DONE + part) !== seq) {
+      for (;;) {
+        // Wait on the value just compared: re-reading it for the wait could pick up `seq` itself,
+        // stored after the check, and then sleep until the timeout with the answer already there.
+        const done = Atomics.load(ctrl, DONE + part);
+        if (done === seq) break;
         // A job takes milliseconds; a minute without an answer means the worker is gone.
-        if (Atomics.wait(ctrl, DONE + part, Atomics.load(ctrl, DONE + part), 60_000) === 'timed-out' && Atomics.load(ctrl, DONE + part) !== seq) {
+        if (Atomics.wait(ctrl, DONE + part, done, 60_000) === 'timed-out' && Atomics.load(ctrl, DONE + part) !== seq) {
           throw new Error(`HistogramTeam: worker ${part} did not finish a histogram within a minute`);
         }
       }
