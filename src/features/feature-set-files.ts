@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
+import { csvField } from '../data/csv-field.ts';
 import { FeatureDictionary } from './dictionary.ts';
 import { FeatureSetSummary } from './summary.ts';
 import type { FeatureSet } from './build-feature-set.ts';
@@ -25,8 +26,7 @@ const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
 function csvCell(v: unknown): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
-  const s = String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return csvField(String(v));
 }
 
 export async function writeFeatureSet(set: FeatureSet, outDir: string): Promise<void> {

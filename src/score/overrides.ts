@@ -15,7 +15,7 @@
  */
 import { z } from 'zod';
 import { AsOfDate, type HistoryRow, type ModelScoreRow } from './history/history-row.ts';
-import { DEFAULT_TIER_CONFIG, Tier, type TierConfig } from './tiers.ts';
+import { byThreshold, DEFAULT_TIER_CONFIG, Tier, type TierConfig } from './tiers.ts';
 
 export const Override = z
   .object({
@@ -38,12 +38,6 @@ export interface OverrideResult {
   readonly expired: Override[];
   /** Active overrides naming a customer not in this run. */
   readonly unmatched: Override[];
-}
-
-function tierForScore(score: number, tiers: TierConfig): Tier {
-  if (score >= tiers.healthyMin) return 'healthy';
-  if (score >= tiers.watchMin) return 'watch';
-  return 'at-risk';
 }
 
 /** What an override did, as shown in the `override` column. */
@@ -73,7 +67,7 @@ export function overrideRow(row: ModelScoreRow, o: Override | undefined, tiers: 
   const base = { ...row, model_health_score: row.health_score, model_tier: row.tier };
   if (o === undefined) return { ...base, override: null, override_reason: null, override_author: null };
   const score = o.points === null ? row.health_score : Math.min(100, Math.max(0, row.health_score + o.points));
-  const tier = o.tier ?? tierForScore(score, tiers);
+  const tier = o.tier ?? byThreshold(score, tiers);
   return { ...base, health_score: score, tier, override: describeOverride(o), override_reason: o.reason, override_author: o.author };
 }
 

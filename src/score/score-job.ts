@@ -16,8 +16,10 @@ import { readCleanTables } from '../data/clean-store.ts';
 import { sqlString, withDuckDb } from '../data/duckdb-session.ts';
 import { ingestFolder } from '../data/ingest-folder.ts';
 import { removeStaleTemporaries, writeAtomically } from '../data/atomic-output.ts';
+import { csvField } from '../data/csv-field.ts';
 import { buildScoringSnapshot } from '../features/build-feature-set.ts';
 import { copyScoringSnapshotSql, locateTable } from '../features/duckdb-engine.ts';
+import type { FeatureSpec } from '../features/spec.ts';
 import { loadModelBundle } from '../learn/artifacts/bundle-artifact.ts';
 import type { ModelBundle } from '../learn/model-bundle.ts';
 import { rawInputs } from '../learn/model-inputs.ts';
@@ -25,12 +27,11 @@ import { writeAlertsCsv, writeAlertsJson } from './alerts-output.ts';
 import { AlertRules, evaluateAlerts } from './alerts.ts';
 import { DriftCounter, type FeatureDrift } from './drift.ts';
 import { openFeatureFile, type FeatureFileSource, type RejectedRow } from './feature-file-source.ts';
-import { HISTORY_COLUMNS, HISTORY_SQL_TYPES } from './history/history-row.ts';
-import { appendHistoryFile, readHistory } from './history/score-history.ts';
+import { appendHistoryFile, readHistory, scoresFileSelect } from './history/score-history.ts';
 import { tableSource, type InputSource } from './input-chunks.ts';
 import { activeOverrides, overrideRow } from './overrides.ts';
 import { parseOverrides } from './overrides-file.ts';
-import { csvField, modelScoreLine, SCORES_CSV_HEADER, scoresCsvLines } from './scores-csv.ts';
+import { modelScoreLine, SCORES_CSV_HEADER, scoresCsvLines } from './scores-csv.ts';
 import { formatReasons } from './reasons.ts';
 import { scoreInputs, scoringScratch } from './score-snapshot.ts';
 import { capacityCut, type Tier } from './tiers.ts';
@@ -74,20 +75,25 @@ export const ScoreJobSummary = z.object({
 });
 export type ScoreJobSummary = z.infer<typeof ScoreJobSummary>;
 
-async function snapshotAt(o: z.infer<typeof ScoreJobOptions>, bundle: ModelBundle, asOfMs: number, log: Log): Promise<ColumnTable> {
+/** The feature spec and data folder to compute features from; a tabular model has no spec. */
+function historyInputs(o: z.infer<typeof ScoreJobOptions>, bundle: ModelBundle): { spec: FeatureSpec; data: string } {
   const spec = bundle.manifest.featureSpec;
   if (spec === null) throw new UserError(`${o.model} is a tabular model; batch scoring needs a model trained on customer histories`, ExitCode.modelMismatch);
-  if (o.data === undefined) throw new Error('snapshotAt: no data folder');
-  if (!existsSync(o.data)) throw new UserError(`${o.data}: data folder not found`);
+  if (o.data === undefined || !existsSync(o.data)) throw new UserError(`${o.data ?? '--data'}: data folder not found`);
+  return { spec, data: o.data };
+}
+
+async function snapshotAt(o: z.infer<typeof ScoreJobOptions>, bundle: ModelBundle, asOfMs: number, log: Log): Promise<ColumnTable> {
+  const { spec, data } = historyInputs(o, bundle);
   // The population the model was trained on: e.g. with "subscription ended" churn, customers whose
   // subscriptions all ended are gone and must not be scored.
   const churn = bundle.manifest.churn ?? undefined;
-  if (locateTable(o.data, 'customers')?.format === 'parquet') return buildScoringSnapshot(await readCleanTables(o.data), spec, asOfMs, churn).table;
+  if (locateTable(data, 'customers')?.format === 'parquet') return buildScoringSnapshot(await readCleanTables(data), spec, asOfMs, churn).table;
   // A raw data folder: validate it first, rejecting rows dated at or after the as-of day.
   const clean = mkdtempSync(join(tmpdir(), 'healthscore-score-'));
   try {
     const lastDay = new Date(asOfMs - 1).toISOString().slice(0, 10);
-    const summary = await ingestFolder(o.data, clean, { asOf: lastDay, log: { info: () => {}, warn: log.warn } });
+    const summary = await ingestFolder(data, clean, { asOf: lastDay, log: { info: () => {}, warn: log.warn } });
     const rejected = summary.tables.reduce((s, t) => s + t.rejected, 0);
     if (rejected > 0) log.warn(`${rejected} input rows rejected during validation (run "healthscore ingest" to see the quarantine files)`);
     return buildScoringSnapshot(await readCleanTables(clean), spec, asOfMs, churn).table;
@@ -144,10 +150,7 @@ async function writeScores(path: string, write: (put: (text: string) => Promise<
       await done;
       if (ext === '.parquet') {
         await withDuckDb(async (c) => {
-          // Declared types: auto-detection would make ids like 1, 2 integers in one file and text in another.
-          const types = HISTORY_COLUMNS.map((col) => `${sqlString(col)}: ${sqlString(HISTORY_SQL_TYPES[col])}`).join(', ');
-          const select = HISTORY_COLUMNS.map((col) => (col === 'reasons' ? `COALESCE(reasons, '') AS reasons` : col)).join(', ');
-          await c.run(`COPY (SELECT ${select} FROM read_csv(${sqlString(csvPath)}, header = true, columns = {${types}})) TO ${sqlString(temporary)} (FORMAT parquet)`);
+          await c.run(`COPY (${scoresFileSelect(csvPath)}) TO ${sqlString(temporary)} (FORMAT parquet)`);
         });
       }
     } finally {
@@ -174,7 +177,7 @@ function rejectsWriter(path: string): { add: (r: RejectedRow) => void; close: ()
   };
 }
 
-/** The rows at the as-of date, in chunks: from a feature file, or features computed from raw data. */
+/** An opened input and how to release it (DuckDB connection, temporary files). */
 interface OpenedSource {
   source: InputSource;
   /** The user's feature file, whose rows the summary accounts for; null when features were computed. */
@@ -201,15 +204,13 @@ async function openSource(o: z.infer<typeof ScoreJobOptions>, bundle: ModelBundl
  * and streamed from there: memory stays bounded however many customers the data holds.
  */
 async function computedFeatureFile(o: z.infer<typeof ScoreJobOptions>, bundle: ModelBundle, asOfMs: number, onReject: (r: RejectedRow) => void): Promise<OpenedSource> {
-  const spec = bundle.manifest.featureSpec;
-  if (spec === null) throw new UserError(`${o.model} is a tabular model; batch scoring needs a model trained on customer histories`, ExitCode.modelMismatch);
-  if (o.data === undefined || !existsSync(o.data)) throw new UserError(`${o.data ?? '--data'}: data folder not found`);
-  if (locateTable(o.data, 'customers') === null) throw new UserError(`${o.data}: no customers table (customers.csv or tables/customers.parquet)`);
+  const { spec, data } = historyInputs(o, bundle);
+  if (locateTable(data, 'customers') === null) throw new UserError(`${data}: no customers table (customers.csv or tables/customers.parquet)`);
   const dir = mkdtempSync(join(tmpdir(), 'healthscore-snapshot-'));
   const remove = () => rmSync(dir, { recursive: true, force: true });
   try {
     const path = join(dir, 'features.parquet');
-    await copyScoringSnapshotSql(o.data, spec, asOfMs, path, bundle.manifest.churn ?? undefined);
+    await copyScoringSnapshotSql(data, spec, asOfMs, path, bundle.manifest.churn ?? undefined);
     const file = await openFeatureFile(path, bundle.manifest.inputs, asOfMs, onReject);
     return {
       source: file,

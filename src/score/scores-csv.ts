@@ -2,21 +2,14 @@
  * The scores file as CSV text, a chunk of rows at a time.
  *
  * Written here rather than through csv-stringify, which formats about 100,000 rows/s on this
- * machine — slower than scoring them. The rules are RFC 4180's, as csv-stringify applies them by
- * default: a field is quoted when it holds a comma, a quote or a line break, quotes doubled; null
- * is an empty field; numbers in JavaScript's shortest round-trip form.
+ * machine — slower than scoring them. Fields follow `csvField` (RFC 4180, as csv-stringify);
+ * numbers are in JavaScript's shortest round-trip form.
  */
+import { csvField } from '../data/csv-field.ts';
 import { HISTORY_COLUMNS, type HistoryRow } from './history/history-row.ts';
 import type { Tier } from './tiers.ts';
 
 export const SCORES_CSV_HEADER = `${HISTORY_COLUMNS.join(',')}\n`;
-
-const NEEDS_QUOTES = /[",\n\r]/;
-
-export function csvField(s: string | null): string {
-  if (s === null) return '';
-  return NEEDS_QUOTES.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
 
 /** The rows as CSV lines (each ending in a newline), columns in `HISTORY_COLUMNS` order. */
 export function scoresCsvLines(rows: readonly HistoryRow[]): string {

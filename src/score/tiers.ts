@@ -33,7 +33,8 @@ export type TierConfig = z.infer<typeof TierConfig>;
 
 export const DEFAULT_TIER_CONFIG: TierConfig = { by: 'thresholds', healthyMin: 70, watchMin: 40 };
 
-function byThreshold(s: number, c: TierConfig): Tier {
+/** The tier of a score by the config's thresholds (a points override re-tiers by this rule too). */
+export function byThreshold(s: number, c: TierConfig): Tier {
   if (s >= c.healthyMin) return 'healthy';
   if (s >= c.watchMin) return 'watch';
   return 'at-risk';

@@ -73,6 +73,20 @@ export async function appendHistory(dir: string, asOf: string, rows: readonly Hi
 }
 
 /**
+ * A query over a scores file (CSV or Parquet with the history columns) giving each column its
+ * history type: CSV cells are read with declared types (auto-detection would make ids like 1, 2
+ * integers in one file and text in another), and an empty reasons cell, which CSV reads as NULL,
+ * is the empty text of a job run without reasons.
+ */
+export function scoresFileSelect(scoresFile: string): string {
+  const source = scoresFile.toLowerCase().endsWith('.parquet')
+    ? `read_parquet(${sqlString(scoresFile)})`
+    : `read_csv(${sqlString(scoresFile)}, header = true, columns = {${HISTORY_COLUMNS.map((c) => `${sqlString(c)}: ${sqlString(HISTORY_SQL_TYPES[c])}`).join(', ')}})`;
+  const columns = HISTORY_COLUMNS.map((col) => (col === 'reasons' ? `COALESCE(reasons, '') AS reasons` : `CAST(${col} AS ${HISTORY_SQL_TYPES[col]}) AS ${col}`));
+  return `SELECT ${columns.join(', ')} FROM ${source}`;
+}
+
+/**
  * Writes a scoring job's output file (CSV or Parquet with the history columns) as the partition of
  * `asOf`, replacing it if it exists. DuckDB copies file to file, so a partition of millions of
  * rows never passes through JavaScript memory. Throws, as `appendHistory` does, on a row of
@@ -80,19 +94,15 @@ export async function appendHistory(dir: string, asOf: string, rows: readonly Hi
  */
 export async function appendHistoryFile(dir: string, asOf: string, scoresFile: string): Promise<void> {
   AsOfDate.parse(asOf);
-  const source = scoresFile.toLowerCase().endsWith('.parquet')
-    ? `read_parquet(${sqlString(scoresFile)})`
-    : `read_csv(${sqlString(scoresFile)}, header = true, columns = {${HISTORY_COLUMNS.map((c) => `${sqlString(c)}: ${sqlString(HISTORY_SQL_TYPES[c])}`).join(', ')}})`;
+  const rows = `(${scoresFileSelect(scoresFile)})`;
   await mkdir(dir, { recursive: true });
   await withDuckDb(async (c) => {
-    const check = (await c.runAndReadAll(`SELECT COUNT(*) FILTER (WHERE as_of <> ${sqlString(asOf)}) AS other, COUNT(*) - COUNT(DISTINCT customer_id) AS twice FROM ${source}`)).getRowObjectsJS()[0];
+    const check = (await c.runAndReadAll(`SELECT COUNT(*) FILTER (WHERE as_of <> ${sqlString(asOf)}) AS other, COUNT(*) - COUNT(DISTINCT customer_id) AS twice FROM ${rows} s`)).getRowObjectsJS()[0];
     if (Number(check.other) > 0) throw new Error(`appendHistoryFile: ${scoresFile} has ${String(check.other)} row(s) not dated ${asOf}`);
     if (Number(check.twice) > 0) throw new Error(`appendHistoryFile: ${scoresFile} has ${String(check.twice)} duplicated customer row(s)`);
     await writeDirectoryAtomically(join(dir, `as_of=${asOf}`), async (temporary) => {
       await mkdir(temporary);
-      // An empty CSV cell reads as NULL; reasons are text, empty when the job ran without them.
-      const select = HISTORY_COLUMNS.map((col) => (col === 'reasons' ? `COALESCE(reasons, '') AS reasons` : `CAST(${col} AS ${HISTORY_SQL_TYPES[col]}) AS ${col}`)).join(', ');
-      await c.run(`COPY (SELECT ${select} FROM ${source} ORDER BY customer_id) TO ${sqlString(join(temporary, FILE))} (FORMAT parquet)`);
+      await c.run(`COPY (SELECT * FROM ${rows} s ORDER BY customer_id) TO ${sqlString(join(temporary, FILE))} (FORMAT parquet)`);
     });
   });
 }
