@@ -128,7 +128,6 @@ export async function readCleanTables(dir: string): Promise<CustomerData> {
 async function readParquetTable(connection: DuckDBConnection, path: string): Promise<aq.ColumnTable> {
   const source = `read_parquet(${sqlString(path)})`;
   const described = (await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${source}`)).getRowObjectsJS();
-  const numeric = described.filter((r) => String(r.column_type) !== 'VARCHAR').map((r) => String(r.column_name));
   const select = described
     .map((r) => {
       const col = sqlIdent(String(r.column_name));
@@ -138,13 +137,8 @@ async function readParquetTable(connection: DuckDBConnection, path: string): Pro
       return `CAST(${col} AS DOUBLE) AS ${col}`;
     })
     .join(', ');
+  const result = await connection.run(`SELECT ${select} FROM ${source}`);
   // Numeric columns without NULLs come back as Float64Array; one with NULLs keeps them as null
   // (an empty churn date or CSAT is not a number), as the feature code expects.
-  const nulls =
-    numeric.length === 0
-      ? {}
-      : (await connection.runAndReadAll(`SELECT ${numeric.map((c, k) => `COUNT(*) - COUNT(${sqlIdent(c)}) AS n${k}`).join(', ')} FROM ${source}`)).getRowObjectsJS()[0];
-  const withNulls = new Set(numeric.filter((_, k) => Number(nulls[`n${k}`]) > 0));
-  const result = await connection.run(`SELECT ${select} FROM ${source}`);
-  return aq.table(Object.fromEntries(resultColumns(result, withNulls)));
+  return aq.table(Object.fromEntries(resultColumns(result, 'keep')));
 }

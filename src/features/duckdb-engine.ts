@@ -7,9 +7,10 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import * as aq from 'arquero';
 import { CONTRACT, TABLE_NAMES, type TableName } from '../data/contract.ts';
+import { sqlIdent, sqlString, withDuckDb } from '../data/duckdb-session.ts';
 import { resultColumns } from '../data/result-columns.ts';
 import { LabelOptions, type ChurnDefinition, type LabelOptionsInput } from './churn-definition.ts';
 import type { FeatureSet } from './build-feature-set.ts';
@@ -17,7 +18,8 @@ import { describeFeatures } from './describe-features.ts';
 import { planFeatures } from './plan.ts';
 import { dayAfter, isCensored } from './snapshot-population.ts';
 import type { FeatureSpec } from './spec.ts';
-import { featureSql, populationSql, stagedName } from './sql-engine.ts';
+import { featureSql, populationSql } from './sql-engine.ts';
+import { stagedName } from './sql-literals.ts';
 import { isoDate, type CutoffSummary } from './summary.ts';
 
 export interface SqlEngineOptions {
@@ -63,7 +65,7 @@ export async function buildScoringSnapshotSql(
 /**
  * The scoring snapshot at `asOf` written by DuckDB straight to a Parquet file (cutoff as a
  * timestamp, as `healthscore features` writes it), never passing through JavaScript memory: the
- * batch job then streams it in chunks. Returns the number of rows.
+ * batch job then streams it in chunks.
  */
 export async function copyScoringSnapshotSql(
   dir: string,
@@ -72,34 +74,26 @@ export async function copyScoringSnapshotSql(
   out: string,
   churn: ChurnDefinition = { kind: 'explicit' },
   engine: SqlEngineOptions = {},
-): Promise<number> {
-  return withStagedData(dir, engine, async (conn, tables) => {
+): Promise<void> {
+  await withStagedData(dir, engine, async (conn, tables) => {
     const plan = planFeatures(spec, tables);
     const query = featureSql(plan, tables, { cutoffs: [asOf], horizonDays: null, churn });
-    const target = `'${out.replace(/'/g, "''")}'`;
-    await conn.run(`COPY (SELECT * REPLACE (to_timestamp(cutoff / 1000) AS cutoff) FROM (${query}) q) TO ${target} (FORMAT parquet)`);
-    const counted = await conn.runAndReadAll(`SELECT COUNT(*) AS n FROM read_parquet(${target})`);
-    return Number(counted.getRowObjectsJS()[0].n);
+    await conn.run(`COPY (SELECT * REPLACE (epoch_ms(CAST(cutoff AS BIGINT)) AS cutoff) FROM (${query}) q) TO ${sqlString(out)} (FORMAT parquet)`);
   });
 }
 
 /** An in-memory DuckDB with the data folder staged as `stg_<table>` views, for `work`. */
 async function withStagedData<T>(dir: string, engine: SqlEngineOptions, work: (conn: DuckDBConnection, tables: Set<TableName>) => Promise<T>): Promise<T> {
-  const instance = await DuckDBInstance.create(':memory:');
-  const conn = await instance.connect();
-  try {
+  return withDuckDb(async (conn) => {
     const spill = join(tmpdir(), 'healthscore-duckdb');
     mkdirSync(spill, { recursive: true });
     await conn.run(`SET TimeZone = 'UTC'`);
-    await conn.run(`SET temp_directory = '${spill.replace(/'/g, "''")}'`);
+    await conn.run(`SET temp_directory = ${sqlString(spill)}`);
     await conn.run(`SET preserve_insertion_order = false`);
     if (engine.threads) await conn.run(`SET threads = ${Math.floor(engine.threads)}`);
     if (engine.memoryLimit) await conn.run(`SET memory_limit = '${engine.memoryLimit.replace(/'/g, '')}'`);
-    return await work(conn, await stageTables(conn, dir));
-  } finally {
-    conn.closeSync();
-    instance.closeSync();
-  }
+    return work(conn, await stageTables(conn, dir));
+  });
 }
 
 async function run(
@@ -169,14 +163,13 @@ async function stageTables(conn: DuckDBConnection, dir: string): Promise<Set<Tab
   for (const table of TABLE_NAMES) {
     const file = locateTable(dir, table);
     if (!file) continue;
-    const path = file.path.replace(/'/g, "''");
     const source =
-      file.format === 'parquet' ? `read_parquet('${path}')` : `read_csv('${path}', header = true, all_varchar = true)`;
+      file.format === 'parquet' ? `read_parquet(${sqlString(file.path)})` : `read_csv(${sqlString(file.path)}, header = true, all_varchar = true)`;
     const described = await conn.runAndReadAll(`DESCRIBE SELECT * FROM ${source}`);
     const types = new Map<string, string>();
     for (const row of described.getRowObjectsJS()) types.set(String(row.column_name), String(row.column_type));
     const cols = CONTRACT[table].columns.map((c) => {
-      const q = `"${c.name}"`;
+      const q = sqlIdent(c.name);
       const type = types.get(c.name);
       if (type === undefined) return `CAST(NULL AS ${c.kind === 'string' ? 'VARCHAR' : 'DOUBLE'}) AS ${q}`;
       if (c.kind === 'string') return `NULLIF(CAST(${q} AS VARCHAR), '') AS ${q}`;
@@ -195,17 +188,10 @@ async function stageTables(conn: DuckDBConnection, dir: string): Promise<Set<Tab
 
 /** First signup and exclusive end of the data (the UTC day after the latest date) of a folder. */
 export async function dataRangeSql(dir: string): Promise<{ firstSignup: number; dataEnd: number }> {
-  const instance = await DuckDBInstance.create(':memory:');
-  const conn = await instance.connect();
-  try {
-    await conn.run(`SET TimeZone = 'UTC'`);
-    const tables = await stageTables(conn, dir);
+  return withStagedData(dir, {}, async (conn, tables) => {
     const first = await conn.runAndReadAll(`SELECT MIN(signup_date) AS m FROM ${stagedName('customers')}`);
     return { firstSignup: Number(first.getRowObjectsJS()[0].m), dataEnd: dayAfter(await latestDateSql(conn, tables)) };
-  } finally {
-    conn.closeSync();
-    instance.closeSync();
-  }
+  });
 }
 
 async function latestDateSql(conn: DuckDBConnection, tables: ReadonlySet<TableName>): Promise<number> {

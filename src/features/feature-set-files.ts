@@ -10,6 +10,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import { csvField } from '../data/csv-field.ts';
+import { sqlString } from '../data/duckdb-session.ts';
 import { FeatureDictionary } from './dictionary.ts';
 import { FeatureSetSummary } from './summary.ts';
 import type { FeatureSet } from './build-feature-set.ts';
@@ -20,8 +21,6 @@ export const FEATURE_FILES = {
   dictionary: 'feature-dictionary.json',
   summary: 'feature-summary.json',
 } as const;
-
-const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 function csvCell(v: unknown): string {
   if (v === null || v === undefined) return '';
@@ -44,7 +43,7 @@ export async function writeFeatureSet(set: FeatureSet, outDir: string): Promise<
   const categorical = new Set(set.dictionary.filter((e) => e.kind === 'categorical').map((e) => e.name));
   const types = names.map((n) => {
     const type = n === 'customer_id' || categorical.has(n) ? 'VARCHAR' : n === 'cutoff' ? 'TIMESTAMPTZ' : 'DOUBLE';
-    return `${q(n)}: ${q(type)}`;
+    return `${sqlString(n)}: ${sqlString(type)}`;
   });
   const select = names.map((n) => (n === 'cutoff' ? `CAST(cutoff AS TIMESTAMP) AS cutoff` : `"${n}"`));
   const instance = await DuckDBInstance.create(':memory:');
@@ -52,7 +51,7 @@ export async function writeFeatureSet(set: FeatureSet, outDir: string): Promise<
   try {
     await conn.run(`SET TimeZone = 'UTC'`);
     await conn.run(
-      `COPY (SELECT ${select.join(', ')} FROM read_csv(${q(csvPath)}, header = true, columns = {${types.join(', ')}})) TO ${q(join(outDir, FEATURE_FILES.parquet))} (FORMAT parquet)`,
+      `COPY (SELECT ${select.join(', ')} FROM read_csv(${sqlString(csvPath)}, header = true, columns = {${types.join(', ')}})) TO ${sqlString(join(outDir, FEATURE_FILES.parquet))} (FORMAT parquet)`,
     );
   } finally {
     conn.closeSync();
@@ -69,7 +68,7 @@ export async function readFeatureSet(dir: string): Promise<FeatureSet> {
   const instance = await DuckDBInstance.create(':memory:');
   const conn = await instance.connect();
   try {
-    const source = `read_parquet(${q(join(dir, FEATURE_FILES.parquet))})`;
+    const source = `read_parquet(${sqlString(join(dir, FEATURE_FILES.parquet))})`;
     const reader = await conn.runAndReadAll(`SELECT * REPLACE (CAST(epoch_ms(cutoff) AS DOUBLE) AS cutoff) FROM ${source}`);
     const raw = reader.getColumnsObjectJS();
     const categorical = new Set(dictionary.filter((e) => e.kind === 'categorical').map((e) => e.name));

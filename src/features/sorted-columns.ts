@@ -137,11 +137,17 @@ export function numberColumn(table: ColumnTable, name: string): Float64Array {
   if (!cache) numberCache.set(table, (cache = new Map()));
   let col = cache.get(name);
   if (!col) {
+    const present = table.columnNames().includes(name);
+    const stored = present ? columnValues(table, name) : null;
+    // Already doubles (the clean store's NULL-free numeric columns): used as they are, read-only.
+    if (stored instanceof Float64Array) {
+      cache.set(name, stored);
+      return stored;
+    }
     col = new Float64Array(table.numRows()).fill(NaN);
-    if (table.columnNames().includes(name)) {
-      const raw = columnValues(table, name);
+    if (stored !== null) {
       for (let i = 0; i < col.length; i++) {
-        const v = raw[i];
+        const v = stored[i];
         col[i] = typeof v === 'number' ? v : v === null || v === undefined || v === '' ? NaN : Number(v);
       }
     }

@@ -134,7 +134,7 @@ const windowStart = (f: AggregateFeature): string | null =>
   f.window.days === null ? null : `${windowEnd(f)} - ${num(f.window.days * DAY_MS)}`;
 
 /** Window condition on row `x` of table `f.table` for population row `p`. */
-export function windowCond(f: AggregateFeature): string {
+function windowCond(f: AggregateFeature): string {
   const time = timeOf(f.table);
   const end = windowEnd(f);
   const parts = [`${time} < ${end}`];

@@ -13,8 +13,6 @@ import { RFM_SEGMENT, type FeaturePlan } from './plan.ts';
 import { aggregateSql } from './sql-aggregates.ts';
 import { ident, num, stagedName, str } from './sql-literals.ts';
 
-export { stagedName } from './sql-literals.ts';
-
 /** CTEs `cutoffs` and `population` (customer_id, cutoff, signup_date) for the given cutoffs. */
 export function populationSql(cutoffs: number[], churn: ChurnDefinition, tables: ReadonlySet<TableName>): string {
   const values = cutoffs.map((c) => `(${num(c)})`).join(', ');

@@ -6,9 +6,8 @@ export const num = (x: number): string => {
   return /[.eE]/.test(s) ? `CAST(${s} AS DOUBLE)` : `CAST(${s}.0 AS DOUBLE)`;
 };
 
-export const str = (s: string): string => `'${s.replace(/'/g, "''")}'`;
-
-export const ident = (s: string): string => `"${s.replace(/"/g, '""')}"`;
+// Standard SQL quoting, the same the DuckDB session helpers write.
+export { sqlString as str, sqlIdent as ident } from '../data/duckdb-session.ts';
 
 /** The staged relation of a contract table: its columns, dates as epoch-ms DOUBLE (see duckdb-engine.ts). */
 export const stagedName = (table: string): string => `stg_${table}`;
