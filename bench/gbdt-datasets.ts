@@ -31,8 +31,10 @@ const HORIZON = 90;
 const quiet = { info: () => {}, warn: () => {} };
 
 function write(dir: string, data: CustomerData, churn: ChurnDefinition): void {
-  const signup = data.customers.array('signup_date') as ArrayLike<number>;
-  const cutoffs = defaultCutoffs(Math.min(...Array.from(signup)), dayAfter(latestDate(data)), HORIZON);
+  // A loop, not Math.min(...values): spreading more than about 120,000 arguments overflows the stack.
+  let first = Number.POSITIVE_INFINITY;
+  for (const v of data.customers.array('signup_date') as Iterable<number>) first = Math.min(first, v);
+  const cutoffs = defaultCutoffs(first, dayAfter(latestDate(data)), HORIZON);
   const set = buildFeatureSet(data, DEFAULT_FEATURE_SPEC, { cutoffs, horizonDays: HORIZON, churn });
   const splits = temporalHoldouts(set.table, HORIZON);
   if ('problem' in splits) throw new Error(splits.problem);

@@ -122,10 +122,6 @@ export class HistogramTeam {
     return new HistogramTeam(workers, ctrl, codes, binned.rows, idx, gh, feats, staging);
   }
 
-  get threads(): number {
-    return this.workers.length + 1;
-  }
-
   /**
    * Histograms of the rows idx[start..start+n) (gradients already gathered into `gh`) for the
    * listed features, into `out`. Cost: the main thread's share of n × features updates, plus a

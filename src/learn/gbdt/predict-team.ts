@@ -132,10 +132,6 @@ export class PredictionTeam {
     return new PredictionTeam(plan, workers, ctrl, readyMs);
   }
 
-  get threads(): number {
-    return this.workers.length + 1;
-  }
-
   /** False once a worker has failed or been given up, or the team is closed: predict then runs alone. */
   get usable(): boolean {
     return !this.failed;
