@@ -16,6 +16,18 @@ export function matrix(rows: number, cols: number, data?: Float64Array): Matrix 
   return { rows, cols, data: d };
 }
 
+/** From this many cells a design matrix is allocated in shared memory (see `designData`). */
+export const SHARED_CELLS = 1 << 21;
+
+/**
+ * Zeroed storage for a rows × cols design matrix. From `SHARED_CELLS` cells it lives in a
+ * SharedArrayBuffer, so worker threads read it in place: the logistic fit's LossTeam and the
+ * GBDT's PredictionTeam, for which a copy would cost about as much as the work they share.
+ */
+export function designData(cells: number): Float64Array {
+  return new Float64Array(cells >= SHARED_CELLS ? new SharedArrayBuffer(cells * 8) : new ArrayBuffer(cells * 8));
+}
+
 /** Builds a matrix from named columns, in the order of `names`. Cost: one pass over rows × cols. */
 export function fromColumns(columns: ReadonlyArray<ArrayLike<number>>): Matrix {
   const cols = columns.length;

@@ -15,8 +15,8 @@ export interface ChurnModel {
   readonly kind: ModelKind;
   /** Names of the matrix columns the model was trained on, in order. */
   readonly featureNames: readonly string[];
-  /** Raw log-odds of churn for every row. */
-  margin(x: import('./matrix.ts').Matrix): Float64Array;
+  /** Raw log-odds of churn for every row; into `into` when it is long enough (a batch job reuses one). */
+  margin(x: import('./matrix.ts').Matrix, into?: Float64Array): Float64Array;
   /**
    * Per-row, per-feature additive contributions to the margin (coef × value, or exact TreeSHAP).
    * `into`, when large enough, holds the values (a batch job reuses one buffer across chunks).

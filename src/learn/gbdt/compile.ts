@@ -8,6 +8,7 @@
  * round-trips every double exactly (−0, ±Infinity and NaN spelled out), so a compiled tree routes
  * and scores every row exactly as the packed walk does.
  */
+import { numberLiteral } from '../number-literal.ts';
 import type { Tree } from './tree.ts';
 
 /**
@@ -15,20 +16,6 @@ import type { Tree } from './tree.ts';
  * apart. The trees are added one after another, in order, to each row's running sum.
  */
 export type CompiledTrees = (data: Float64Array, offset: number, cols: number, count: number, sum: Float64Array) => void;
-
-/** A double as JavaScript source that parses back to the same double. */
-export function numberLiteral(v: number): string {
-  if (typeof v !== 'number') throw new Error(`numberLiteral: ${String(v)} is not a number`);
-  if (Number.isNaN(v)) return 'NaN';
-  if (v === Number.POSITIVE_INFINITY) return 'Infinity';
-  if (v === Number.NEGATIVE_INFINITY) return '(-Infinity)';
-  if (Object.is(v, -0)) return '(-0)';
-  const s = v.toString();
-  // Nothing but digits, sign, point and exponent can come out of toString for a finite double;
-  // checked anyway, since this text is compiled.
-  if (!/^-?[0-9.]+(e[+-][0-9]+)?$/.test(s) || Number(s) !== v) throw new Error(`numberLiteral: cannot write ${s} exactly`);
-  return v < 0 ? `(${s})` : s;
-}
 
 function treeSource(t: Tree, n: number, cols: number, indent: string, out: string[]): void {
   const f = t.feature[n];

@@ -77,10 +77,11 @@ export class GbdtModel implements ChurnModel {
    * Raw log-odds of every row. Large matrices are shared with worker threads (up to 4, started on
    * first use and kept for the next call); the margins are the same bits either way.
    */
-  margin(x: Matrix): Float64Array {
+  margin(x: Matrix, into?: Float64Array): Float64Array {
     this.checkColumns(x);
+    const out = into !== undefined && into.length >= x.rows ? into.subarray(0, x.rows) : new Float64Array(x.rows);
     const team = x.rows >= PARALLEL_ROWS || this.team ? this.predictionTeam() : null;
-    return team ? team.predict(x, this.baseline) : predictPlan(this.forest, x, this.baseline);
+    return team ? team.predict(x, this.baseline, out) : predictPlan(this.forest, x, this.baseline, out);
   }
 
   /** Ends the prediction workers, if any (they never keep a process alive; this frees them now). */

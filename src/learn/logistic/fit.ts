@@ -22,22 +22,30 @@
  *    we go to it. The Hessian is not computed by tfjs: on wasm XᵀDX is slower than the blocked JS
  *    loop, and float64 keeps the last steps exact.
  *
- * No randomness: the start is β = 0, b = 0, the sampled rows are fixed by the row count and every
- * pass is sequential, so a fit is identical for identical inputs on the same backend (no seed).
+ * Threads: when X lives in shared memory (`designData` puts large matrices there) a `LossTeam` of
+ * worker threads converts phase 1's next chunk to float32 while tfjs works on the current one, and
+ * takes shares of the float64 passes and Hessians, as scikit-learn's BLAS uses every core.
+ *
+ * No randomness: the start is β = 0, b = 0, the sampled rows are fixed by the row count, and every
+ * float64 sum is split into the same fixed shares whatever the thread count, so a fit is identical
+ * for identical inputs on the same backend (no seed).
  */
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { selectBackend } from '../../runtime/backend.ts';
+import { SHARED_CELLS } from '../matrix.ts';
 import type { Matrix } from '../matrix.ts';
 import { historyFromHessian, minimizeLbfgs } from '../optim/lbfgs.ts';
 import type { LbfgsResult } from '../optim/lbfgs.ts';
 import { minimizeNewton } from '../optim/newton.ts';
 import { ClassWeight, classWeightsPerRow } from './class-weights.ts';
 import { LogisticSpec } from './logistic-spec.ts';
-import { penalizedLogLoss, penalizedLogLossHessian, sampleProblem } from './penalized-log-loss.ts';
+import { LossTeam } from './loss-team.ts';
+import { penalizedLogLoss, penalizedLogLossHessian } from './penalized-log-loss.ts';
 import type { LogisticProblem } from './penalized-log-loss.ts';
 import { sampleRows } from './row-sample.ts';
 import { tfjsLogLoss } from './tfjs-log-loss.ts';
-import type { TfjsObjectiveOptions } from './tfjs-log-loss.ts';
+import type { ChunkConverter, TfjsObjectiveOptions } from './tfjs-log-loss.ts';
 
 export const LogisticOptions = z.object({
   /** Inverse penalty strength, sklearn's `C`. */
@@ -46,6 +54,11 @@ export const LogisticOptions = z.object({
   /** ‖∇F‖∞ tolerance on sklearn's scale (sklearn's `tol`, default 1e-4). */
   tol: z.number().positive().default(1e-4),
   maxIter: z.number().int().positive().default(1000),
+  /**
+   * Threads for the float64 passes (`LossTeam`), used when X, in shared memory, has at least
+   * `SHARED_CELLS` cells (below, a pass takes less than starting a worker). The fit is bit-identical with any number.
+   */
+  threads: z.number().int().positive().default(Math.min(4, availableParallelism())),
 });
 export type LogisticOptions = z.input<typeof LogisticOptions>;
 
@@ -77,15 +90,35 @@ export async function fitLogistic(
   tfjs: TfjsObjectiveOptions = {},
 ): Promise<LogisticSpec> {
   const o = LogisticOptions.parse(options);
-  const y = checkedLabels(labels, x.rows);
+  const shared = x.data.buffer instanceof SharedArrayBuffer && x.rows * x.cols >= SHARED_CELLS && o.threads > 1;
+  const y = checkedLabels(labels, x.rows, shared);
   checkFinite(x);
   if (featureNames.length !== x.cols) throw new Error(`fitLogistic: ${featureNames.length} feature names for ${x.cols} columns`);
   const backend = await selectBackend();
-  const w = o.classWeight === null ? null : classWeightsPerRow(y, o.classWeight);
+  const w = o.classWeight === null ? null : inMemory(classWeightsPerRow(y, o.classWeight), shared);
   const problem: LogisticProblem = { x, y, w, C: o.C };
-  const theta0 = new Float64Array(x.cols + 1);
   const sample = sampleRows(x.rows, HESSIAN_SAMPLE_ROWS);
-  const hessian = (theta: Float64Array): Float64Array => penalizedLogLossHessian(problem, theta, sample);
+  // Its workers come up while the warm start runs on the main thread.
+  const team = shared ? LossTeam.start(problem, sample, o.threads) : null;
+  try {
+    return fitWith(problem, featureNames, o, backend, sample, tfjs, team);
+  } finally {
+    team?.close();
+  }
+}
+
+function fitWith(
+  problem: LogisticProblem,
+  featureNames: readonly string[],
+  o: z.output<typeof LogisticOptions>,
+  backend: string,
+  sample: Int32Array,
+  tfjs: TfjsObjectiveOptions,
+  team: LossTeam | null,
+): LogisticSpec {
+  const { x, w } = problem;
+  const theta0 = new Float64Array(x.cols + 1);
+  const hessian = (theta: Float64Array): Float64Array => penalizedLogLossHessian(problem, theta, sample, team);
   const mass = weightedColumnMass(x, w, sample);
   // Below this the float32 gradient is rounding: each of its sums Σᵢ wᵢ·rᵢ·xᵢⱼ (|rᵢ| ≤ 1) can be
   // off by about 2⁻²⁴·Σᵢ wᵢ·|xᵢⱼ|, so phase 1 stops there and float64 takes over.
@@ -98,16 +131,19 @@ export async function fitLogistic(
     // The sample's gradient estimates the full one only to about mass/√m; a hundredth of that is
     // as close as its optimum is worth fitting before the full data take over.
     const gtol = Math.max(o.tol, (0.01 * mass) / Math.sqrt(sample.length), float32Floor);
-    const warm = float32Lbfgs(sampleProblem(problem, sample), theta0, h0, gtol, o.maxIter, tfjs);
+    const warm = float32Lbfgs(problem, sample, theta0, h0, gtol, o.maxIter, tfjs, team);
     warmStart = { rows: sample.length, iterations: warm.result.iterations, evaluations: warm.result.evaluations };
     start = warm.result.x;
   }
-  const phase1 = float32Lbfgs(problem, start, hessian(start), Math.max(o.tol, float32Floor), o.maxIter, tfjs);
-  const exact = (theta: Float64Array, grad: Float64Array): number => penalizedLogLoss(problem, theta, grad);
+  const h1 = hessian(start);
+  const phase1 = float32Lbfgs(problem, null, start, h1, Math.max(o.tol, float32Floor), o.maxIter, tfjs, team);
+  const exact = (theta: Float64Array, grad: Float64Array): number => penalizedLogLoss(problem, theta, grad, team);
   // A Hessian costs m·(p+1)²/2 multiply-adds against 2·rows·(p+1) for a pass.
   const hessianPasses = (sample.length * (x.cols + 1)) / (4 * x.rows);
   const reuseBelow = hessianPasses > 2 ? NEWTON_REUSE_COSTLY : NEWTON_REUSE_CHEAP;
-  const final = minimizeNewton(exact, hessian, phase1.result.x, { gtol: o.tol, maxIter: NEWTON_MAX_ITER, reuseBelow });
+  // Newton starts from the Hessian of phase 1's start: the two points are within the sample's
+  // statistical error of each other, where the Hessian changes far less than its sampling error.
+  const final = minimizeNewton(exact, hessian, phase1.result.x, { gtol: o.tol, maxIter: NEWTON_MAX_ITER, reuseBelow, initialHessian: sample.length < x.rows ? h1 : undefined });
   const p = x.cols;
   return LogisticSpec.parse({
     kind: 'logistic',
@@ -137,13 +173,15 @@ export async function fitLogistic(
  */
 function float32Lbfgs(
   problem: LogisticProblem,
+  sample: Int32Array | null,
   start: Float64Array,
   hessian: Float64Array,
   gtol: number,
   maxIter: number,
   tfjs: TfjsObjectiveOptions,
+  converter: ChunkConverter | null,
 ): { result: LbfgsResult; resident: boolean } {
-  const fast = tfjsLogLoss(problem, tfjs);
+  const fast = tfjsLogLoss(problem, tfjs, sample, converter);
   try {
     const result = minimizeLbfgs(fast.objective, start, { gtol, ftol: 0, fResolution: FLOAT32_RESOLUTION, maxIter }, historyFromHessian(hessian, start.length));
     return { result, resident: fast.resident };
@@ -152,9 +190,11 @@ function float32Lbfgs(
   }
 }
 
-function checkedLabels(labels: ArrayLike<number>, rows: number): Float64Array {
+function checkedLabels(labels: ArrayLike<number>, rows: number, shared: boolean): Float64Array {
   if (labels.length !== rows) throw new Error(`fitLogistic: ${labels.length} labels for ${rows} rows`);
-  const y = Float64Array.from(labels);
+  // The fit only reads the labels: a float64 array where the workers can read it is used as it is.
+  const usable = labels instanceof Float64Array && (!shared || labels.buffer instanceof SharedArrayBuffer);
+  const y = usable ? labels : inMemory(labels, shared);
   let churned = 0;
   for (let i = 0; i < y.length; i++) {
     if (y[i] !== 0 && y[i] !== 1) throw new Error(`fitLogistic: label of row ${i} is ${y[i]}, expected 0 or 1`);
@@ -162,6 +202,13 @@ function checkedLabels(labels: ArrayLike<number>, rows: number): Float64Array {
   }
   if (churned === 0 || churned === rows) throw new Error(`fitLogistic: training labels hold one class only (${churned} churned of ${rows})`);
   return y;
+}
+
+/** A float64 copy of `values`, in shared memory when worker threads are to read it. */
+function inMemory(values: ArrayLike<number>, shared: boolean): Float64Array {
+  const out = new Float64Array(shared ? new SharedArrayBuffer(values.length * 8) : new ArrayBuffer(values.length * 8));
+  out.set(values);
+  return out;
 }
 
 /**

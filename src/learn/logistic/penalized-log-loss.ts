@@ -25,26 +25,109 @@ export function softplus(m: number): number {
 }
 
 /**
- * F and ∇F in float64, one fused pass over the rows (each row's margin, residual and gradient
- * share the row while it is in cache). Cost: 2·rows·cols multiply-adds plus one exp and one log1p
- * per row: e^{−|m|} serves both softplus(m) and σ(m), which is most of the per-row overhead.
+ * Contiguous row shares that every sum over rows is split into, each summed on its own and the
+ * shares added in order: the same float64 result whether one thread computes them all or a
+ * `LossTeam` shares them out, so a fit does not depend on the machine's core count.
  */
-export function penalizedLogLoss(problem: LogisticProblem, theta: Float64Array, grad: Float64Array): number {
+export const SHARES = 4;
+
+/** First row (or sampled row) of share s of n. */
+export function shareStart(n: number, s: number): number {
+  return Math.round((s * n) / SHARES);
+}
+
+/** Threads that can take some of the shares of a sum over rows (`LossTeam`). */
+export interface RowSharing {
+  /** Shares the calling thread computes itself when the team helps. */
+  readonly mainShares: readonly number[];
+  /**
+   * Starts the other shares of the loss and gradient at theta (each into out[s·(p+2) …], see
+   * `penalizedLogLoss`); false when the team cannot help, and the caller computes them all.
+   */
+  startLoss(theta: Float64Array, out: Float64Array): boolean;
+  /** Starts the other shares of the sampled Hessian's data term (out[s·(p+1)² …]); false as above. */
+  startHessian(theta: Float64Array, out: Float64Array): boolean;
+  /** Waits for the shares started; false when a worker failed (the caller computes its shares). */
+  finish(): boolean;
+}
+
+/**
+ * F and ∇F in float64. Cost: 2·rows·cols multiply-adds plus one exp and one log1p per row, in
+ * `SHARES` shares (see `lossShare`), spread over `team`'s threads when one is given.
+ */
+export function penalizedLogLoss(problem: LogisticProblem, theta: Float64Array, grad: Float64Array, team: RowSharing | null = null): number {
   const { x, y, w, C } = problem;
   const p = x.cols;
-  const X = x.data;
+  const stride = p + 2;
+  const out = new Float64Array(SHARES * stride);
+  const share = (s: number): void => {
+    const o = s * stride;
+    out[o + p + 1] = lossShare(x.data, p, y, w, theta, shareStart(x.rows, s), shareStart(x.rows, s + 1), out.subarray(o, o + p + 1));
+  };
+  const helped = team !== null && team.startLoss(theta, out);
+  for (let s = 0; s < SHARES; s++) if (!helped || team.mainShares.includes(s)) share(s);
+  if (helped && !team.finish()) {
+    for (let s = 0; s < SHARES; s++) if (!team.mainShares.includes(s)) share(s);
+  }
+  grad.fill(0);
+  let loss = 0;
+  for (let s = 0; s < SHARES; s++) {
+    for (let j = 0; j <= p; j++) grad[j] += out[s * stride + j];
+    loss += out[s * stride + p + 1];
+  }
+  let penalty = 0;
+  for (let j = 0; j < p; j++) {
+    penalty += theta[j] * theta[j];
+    grad[j] += theta[j] / C;
+  }
+  return loss + penalty / (2 * C);
+}
+
+/**
+ * Σ wᵢ·[softplus(mᵢ) − yᵢ·mᵢ] over rows [from, to), returned, and its gradient (β then b) written
+ * to grad (length p+1). One fused pass: each row's margin, residual and gradient share the row
+ * while it is in cache, and e^{−|m|} serves both softplus(m) and σ(m).
+ *
+ * Self-contained (it calls no other function of this module) because `LossTeam` ships its source
+ * text to worker threads.
+ */
+export function lossShare(
+  X: Float64Array,
+  p: number,
+  y: Float64Array,
+  w: Float64Array | null,
+  theta: Float64Array,
+  from: number,
+  to: number,
+  grad: Float64Array,
+): number {
   const b = theta[p];
   grad.fill(0);
   let loss = 0;
   let gb = 0;
   // Two rows per step: each grad[j] is loaded and stored once per pair of rows, not per row.
   // A row alone at the end is paired with itself at weight 0.
-  for (let i = 0; i < x.rows; i += 2) {
+  for (let i = from; i < to; i += 2) {
     const o = i * p;
-    const last = i + 1 === x.rows;
+    const last = i + 1 === to;
     const u = last ? o : o + p;
-    const m0 = b + rowDot(X, o, theta, p);
-    const m1 = b + rowDot(X, u, theta, p);
+    let a0 = 0;
+    let a1 = 0;
+    let c0 = 0;
+    let c1 = 0;
+    let j = 0;
+    for (; j + 1 < p; j += 2) {
+      a0 += X[o + j] * theta[j];
+      a1 += X[o + j + 1] * theta[j + 1];
+      c0 += X[u + j] * theta[j];
+      c1 += X[u + j + 1] * theta[j + 1];
+    }
+    if (j < p) {
+      a0 += X[o + j] * theta[j];
+      c0 += X[u + j] * theta[j];
+    }
+    const m0 = b + (a0 + a1);
+    const m1 = b + (c0 + c1);
     const w0 = w === null ? 1 : w[i];
     const w1 = last ? 0 : w === null ? 1 : w[i + 1];
     const y0 = y[i];
@@ -57,40 +140,14 @@ export function penalizedLogLoss(problem: LogisticProblem, theta: Float64Array, 
     const r0 = w0 * ((m0 >= 0 ? 1 : e0) / (1 + e0) - y0);
     const r1 = w1 * ((m1 >= 0 ? 1 : e1) / (1 + e1) - y1);
     gb += r0 + r1;
-    for (let j = 0; j < p; j++) grad[j] += X[o + j] * r0 + X[u + j] * r1;
-  }
-  let penalty = 0;
-  for (let j = 0; j < p; j++) {
-    penalty += theta[j] * theta[j];
-    grad[j] += theta[j] / C;
+    for (let k = 0; k < p; k++) grad[k] += X[o + k] * r0 + X[u + k] * r1;
   }
   grad[p] = gb;
-  return loss + penalty / (2 * C);
+  return loss;
 }
 
-/**
- * The problem on the given rows (see `sampleRows`), each weighted rows/rows.length so that its
- * loss estimates the full one. Copies those rows.
- */
-export function sampleProblem(problem: LogisticProblem, rows: Int32Array): LogisticProblem {
-  const { x, y, w, C } = problem;
-  const p = x.cols;
-  const X = x.data;
-  const scale = x.rows / rows.length;
-  const data = new Float64Array(rows.length * p);
-  const ys = new Float64Array(rows.length);
-  const ws = new Float64Array(rows.length);
-  for (let k = 0; k < rows.length; k++) {
-    const i = rows[k];
-    for (let j = 0; j < p; j++) data[k * p + j] = X[i * p + j];
-    ys[k] = y[i];
-    ws[k] = (w === null ? 1 : w[i]) * scale;
-  }
-  return { x: { rows: rows.length, cols: p, data }, y: ys, w: ws, C };
-}
-
-/** Rows of a block the Hessian accumulates before touching its (p+1)² sums (see below). */
-const HESSIAN_BLOCK = 64;
+/** Rows of a block in `hessianShare` (its scratch strips are (p+1)·64 long). */
+export const HESSIAN_BLOCK = 64;
 
 /**
  * ∇²F, (p+1) × (p+1) row-major with the intercept last: Xᵀ·diag(w·σ(1−σ))·X (X with a column of
@@ -99,67 +156,34 @@ const HESSIAN_BLOCK = 64;
  * Given `rows` (see `sampleRows`), the data term is estimated from those rows alone, scaled up
  * by rows/rows.length: a sub-sampled Hessian (Byrd, Chin, Neveitt & Nocedal 2011), whose relative
  * error shrinks like √(p/m) for m rows. As a Newton matrix it gives linear convergence at about
- * that rate, for a fraction of the cost.
- *
- * Cost: m·(p+1)(p+2)/2 multiply-adds. Rows are taken in blocks of 64, transposed into
- * column strips, so each Hessian entry gets a 64-term dot product held in registers rather than a
- * load and store per row.
+ * that rate, for a fraction of the cost. Cost: m·(p+1)(p+2)/2 multiply-adds in `SHARES` shares of
+ * the m rows (see `hessianShare`), spread over `team`'s threads when one is given (the team's
+ * sample must then be `rows`).
  */
-export function penalizedLogLossHessian(problem: LogisticProblem, theta: Float64Array, rows: Int32Array | null = null): Float64Array {
+export function penalizedLogLossHessian(
+  problem: LogisticProblem,
+  theta: Float64Array,
+  rows: Int32Array | null = null,
+  team: RowSharing | null = null,
+): Float64Array {
   const { x, w, C } = problem;
   const p = x.cols;
   const q = p + 1;
-  const X = x.data;
-  const m = rows === null ? x.rows : rows.length;
-  const h = new Float64Array(q * q);
-  // strip[j·B + k] = value of column j in the block's k-th row; weighted[...] the same times d.
+  const all = rows ?? Int32Array.from({ length: x.rows }, (_, i) => i);
+  const m = all.length;
+  const out = new Float64Array(SHARES * q * q);
   const strip = new Float64Array(q * HESSIAN_BLOCK);
   const weighted = new Float64Array(q * HESSIAN_BLOCK);
-  for (let start = 0; start < m; start += HESSIAN_BLOCK) {
-    const size = Math.min(HESSIAN_BLOCK, m - start);
-    for (let k = 0; k < size; k++) {
-      const i = rows === null ? start + k : rows[start + k];
-      const o = i * p;
-      const s = 1 / (1 + Math.exp(-(theta[p] + rowDot(X, o, theta, p))));
-      const d = (w === null ? 1 : w[i]) * s * (1 - s);
-      for (let j = 0; j < p; j++) {
-        strip[j * HESSIAN_BLOCK + k] = X[o + j];
-        weighted[j * HESSIAN_BLOCK + k] = d * X[o + j];
-      }
-      strip[p * HESSIAN_BLOCK + k] = 1;
-      weighted[p * HESSIAN_BLOCK + k] = d;
-    }
-    // Lower triangle only, mirrored below; four entries of a row of H per sweep over the block,
-    // so each weighted value loaded serves four multiply-adds.
-    for (let j = 0; j < q; j++) {
-      const a = j * HESSIAN_BLOCK;
-      const hj = j * q;
-      let l = 0;
-      for (; l + 3 <= j; l += 4) {
-        const c = l * HESSIAN_BLOCK;
-        let s0 = 0;
-        let s1 = 0;
-        let s2 = 0;
-        let s3 = 0;
-        for (let k = 0; k < size; k++) {
-          const v = weighted[a + k];
-          s0 += v * strip[c + k];
-          s1 += v * strip[c + HESSIAN_BLOCK + k];
-          s2 += v * strip[c + 2 * HESSIAN_BLOCK + k];
-          s3 += v * strip[c + 3 * HESSIAN_BLOCK + k];
-        }
-        h[hj + l] += s0;
-        h[hj + l + 1] += s1;
-        h[hj + l + 2] += s2;
-        h[hj + l + 3] += s3;
-      }
-      for (; l <= j; l++) {
-        const c = l * HESSIAN_BLOCK;
-        let s0 = 0;
-        for (let k = 0; k < size; k++) s0 += weighted[a + k] * strip[c + k];
-        h[hj + l] += s0;
-      }
-    }
+  const share = (s: number): void =>
+    hessianShare(x.data, p, w, theta, all, shareStart(m, s), shareStart(m, s + 1), out.subarray(s * q * q, (s + 1) * q * q), strip, weighted);
+  const helped = team !== null && team.startHessian(theta, out);
+  for (let s = 0; s < SHARES; s++) if (!helped || team.mainShares.includes(s)) share(s);
+  if (helped && !team.finish()) {
+    for (let s = 0; s < SHARES; s++) if (!team.mainShares.includes(s)) share(s);
+  }
+  const h = new Float64Array(q * q);
+  for (let s = 0; s < SHARES; s++) {
+    for (let k = 0; k < q * q; k++) h[k] += out[s * q * q + k];
   }
   const scale = x.rows / m;
   for (let j = 0; j < q; j++) {
@@ -172,19 +196,73 @@ export function penalizedLogLossHessian(problem: LogisticProblem, theta: Float64
   return h;
 }
 
-/** x_o · β over p columns; four accumulators let the CPU overlap the multiply-adds. */
-function rowDot(X: Float64Array, o: number, theta: Float64Array, p: number): number {
-  let s0 = 0;
-  let s1 = 0;
-  let s2 = 0;
-  let s3 = 0;
-  let j = 0;
-  for (; j + 3 < p; j += 4) {
-    s0 += X[o + j] * theta[j];
-    s1 += X[o + j + 1] * theta[j + 1];
-    s2 += X[o + j + 2] * theta[j + 2];
-    s3 += X[o + j + 3] * theta[j + 3];
+/**
+ * The lower triangle of Σ dᵢ·x̃ᵢx̃ᵢᵀ (x̃ = x with a 1 appended, dᵢ = wᵢσ(mᵢ)(1−σ(mᵢ))) over
+ * rows[from…to), into h (zeroed here). Rows are taken in blocks of 64 (`HESSIAN_BLOCK`),
+ * transposed into column strips (`strip`, `weighted`), so each entry gets a 64-term dot product
+ * held in registers rather than a load and store per row. Self-contained, like `lossShare`.
+ */
+export function hessianShare(
+  X: Float64Array,
+  p: number,
+  w: Float64Array | null,
+  theta: Float64Array,
+  rows: Int32Array,
+  from: number,
+  to: number,
+  h: Float64Array,
+  strip: Float64Array,
+  weighted: Float64Array,
+): void {
+  const B = 64;
+  const q = p + 1;
+  h.fill(0);
+  for (let start = from; start < to; start += B) {
+    const size = Math.min(B, to - start);
+    for (let k = 0; k < size; k++) {
+      const i = rows[start + k];
+      const o = i * p;
+      let z = theta[p];
+      for (let j = 0; j < p; j++) z += X[o + j] * theta[j];
+      const s = 1 / (1 + Math.exp(-z));
+      const d = (w === null ? 1 : w[i]) * s * (1 - s);
+      for (let j = 0; j < p; j++) {
+        strip[j * B + k] = X[o + j];
+        weighted[j * B + k] = d * X[o + j];
+      }
+      strip[p * B + k] = 1;
+      weighted[p * B + k] = d;
+    }
+    // Lower triangle only; four entries of a row of H per sweep over the block, so each
+    // weighted value loaded serves four multiply-adds.
+    for (let j = 0; j < q; j++) {
+      const a = j * B;
+      const hj = j * q;
+      let l = 0;
+      for (; l + 3 <= j; l += 4) {
+        const c = l * B;
+        let s0 = 0;
+        let s1 = 0;
+        let s2 = 0;
+        let s3 = 0;
+        for (let k = 0; k < size; k++) {
+          const v = weighted[a + k];
+          s0 += v * strip[c + k];
+          s1 += v * strip[c + B + k];
+          s2 += v * strip[c + 2 * B + k];
+          s3 += v * strip[c + 3 * B + k];
+        }
+        h[hj + l] += s0;
+        h[hj + l + 1] += s1;
+        h[hj + l + 2] += s2;
+        h[hj + l + 3] += s3;
+      }
+      for (; l <= j; l++) {
+        const c = l * B;
+        let s0 = 0;
+        for (let k = 0; k < size; k++) s0 += weighted[a + k] * strip[c + k];
+        h[hj + l] += s0;
+      }
+    }
   }
-  for (; j < p; j++) s0 += X[o + j] * theta[j];
-  return s0 + s1 + (s2 + s3);
 }

@@ -19,6 +19,14 @@ export interface TfjsObjectiveOptions {
   residentBytes?: number;
 }
 
+/** Converts X's rows to float32 on another thread (`LossTeam`), one chunk ahead of tfjs. */
+export interface ChunkConverter {
+  /** Starts rows [from, to) (sample positions when `sampled`) into slot 0 or 1; false if it cannot. */
+  startConvert(from: number, to: number, slot: 0 | 1, sampled: boolean): boolean;
+  /** The converted rows once done, or null when the conversion failed. */
+  finishConvert(): Float32Array | null;
+}
+
 export interface TfjsObjective {
   readonly objective: Objective;
   readonly resident: boolean;
@@ -34,20 +42,37 @@ interface Chunk {
   x: tf.Tensor2D | null;
 }
 
-export function tfjsLogLoss(problem: LogisticProblem, options: TfjsObjectiveOptions = {}): TfjsObjective {
+export function tfjsLogLoss(
+  problem: LogisticProblem,
+  options: TfjsObjectiveOptions = {},
+  sample: Int32Array | null = null,
+  converter: ChunkConverter | null = null,
+): TfjsObjective {
   const { x, y, w, C } = problem;
   const p = x.cols;
+  // With a sample, chunk positions index `sample` and each row weighs rows/m, so the loss
+  // estimates the full one; the sampled rows are gathered straight from X, chunk by chunk.
+  const n = sample === null ? x.rows : sample.length;
+  const scale = x.rows / n;
+  const row = (k: number): number => (sample === null ? k : sample[k]);
   const chunkRows = Math.max(1, Math.floor((options.chunkElements ?? 1 << 21) / Math.max(1, p)));
-  const resident = x.rows * p * 4 <= (options.residentBytes ?? 64 * 2 ** 20);
-  const upload = uploader(x.data, p, chunkRows);
+  const resident = n * p * 4 <= (options.residentBytes ?? 64 * 2 ** 20);
+  const upload = uploader(x.data, p, chunkRows, sample);
   const chunks: Chunk[] = [];
-  for (let start = 0; start < x.rows; start += chunkRows) {
-    const end = Math.min(x.rows, start + chunkRows);
+  for (let start = 0; start < n; start += chunkRows) {
+    const end = Math.min(n, start + chunkRows);
+    const ys = sample === null ? new Float32Array(y.subarray(start, end)) : Float32Array.from({ length: end - start }, (_, k) => y[row(start + k)]);
+    const ws =
+      sample === null
+        ? w === null
+          ? null
+          : new Float32Array(w.subarray(start, end))
+        : Float32Array.from({ length: end - start }, (_, k) => (w === null ? 1 : w[row(start + k)]) * scale);
     chunks.push({
       start,
       end,
-      y: tf.tensor2d(new Float32Array(y.subarray(start, end)), [end - start, 1]),
-      w: w === null ? null : tf.tensor2d(new Float32Array(w.subarray(start, end)), [end - start, 1]),
+      y: tf.tensor2d(ys, [end - start, 1]),
+      w: ws === null ? null : tf.tensor2d(ws, [end - start, 1]),
       x: resident ? upload(start, end) : null,
     });
   }
@@ -57,9 +82,21 @@ export function tfjsLogLoss(problem: LogisticProblem, options: TfjsObjectiveOpti
     let loss = 0;
     const beta = tf.tensor2d(new Float32Array(theta.subarray(0, p)), [p, 1]);
     const b = tf.scalar(theta[p]);
+    // Streaming chunks: the converter turns the next chunk's rows to float32 while tfjs works
+    // on this one (converting is a third of an evaluation on 1M × 40).
+    const convert = (k: number): boolean =>
+      converter !== null && k < chunks.length && chunks[k].x === null && converter.startConvert(chunks[k].start, chunks[k].end, (k % 2) as 0 | 1, sample !== null);
+    let converting = convert(0);
     try {
-      for (const c of chunks) {
-        const xc = c.x ?? upload(c.start, c.end);
+      for (let k = 0; k < chunks.length; k++) {
+        const c = chunks[k];
+        let xc: tf.Tensor2D;
+        if (c.x !== null) xc = c.x;
+        else {
+          const values = converting && converter !== null ? converter.finishConvert() : null;
+          converting = convert(k + 1);
+          xc = values === null ? upload(c.start, c.end) : tf.tensor2d(values, [c.end - c.start, p]);
+        }
         const packed = tf.tidy(() => {
           const m = tf.add(tf.matMul(xc, beta), b);
           const rowLoss = tf.sub(tf.softplus(m), tf.mul(c.y, m));
@@ -75,6 +112,7 @@ export function tfjsLogLoss(problem: LogisticProblem, options: TfjsObjectiveOpti
         loss += v[p + 1];
       }
     } finally {
+      if (converting) converter?.finishConvert();
       beta.dispose();
       b.dispose();
     }
@@ -100,15 +138,24 @@ export function tfjsLogLoss(problem: LogisticProblem, options: TfjsObjectiveOpti
 }
 
 /**
- * Rows [start, end) as a float32 tensor. The wasm and tfjs-node backends copy the values into
- * their own memory, so one conversion buffer serves every chunk (no 8 MB garbage per chunk per
- * evaluation); the CPU backend keeps a reference to the array it is given, so it gets a fresh one.
+ * Rows [start, end) (of `sample` when given) as a float32 tensor. The wasm and tfjs-node backends
+ * copy the values into their own memory, so one conversion buffer serves every chunk (no 8 MB
+ * garbage per chunk per evaluation); the CPU backend keeps a reference to the array it is given,
+ * so it gets a fresh one.
  */
-function uploader(data: Float64Array, p: number, chunkRows: number): (start: number, end: number) => tf.Tensor2D {
+function uploader(data: Float64Array, p: number, chunkRows: number, sample: Int32Array | null): (start: number, end: number) => tf.Tensor2D {
   const shared = tf.getBackend() === 'cpu' ? null : new Float32Array(chunkRows * p);
   return (start, end) => {
     const values = shared === null ? new Float32Array((end - start) * p) : shared.subarray(0, (end - start) * p);
-    values.set(data.subarray(start * p, end * p));
+    if (sample === null) values.set(data.subarray(start * p, end * p));
+    else {
+      // A loop, not a set() per row: 65,536 subarray views cost more than the copy.
+      for (let k = start; k < end; k++) {
+        const a = sample[k] * p;
+        const b = (k - start) * p;
+        for (let j = 0; j < p; j++) values[b + j] = data[a + j];
+      }
+    }
     return tf.tensor2d(values, [end - start, p]);
   };
 }

@@ -34,6 +34,8 @@ export function minimizeNewton(
     fResolution?: number;
     /** The Hessian is kept while each step shrinks ‖∇f‖∞ to at most this fraction (default ½). */
     reuseBelow?: number;
+    /** A Hessian from near x0 to take the first step with (recomputed at x0 if that step fails). */
+    initialHessian?: Float64Array;
   },
 ): NewtonResult {
   const fResolution = options.fResolution ?? F64_RESOLUTION;
@@ -46,7 +48,7 @@ export function minimizeNewton(
   let evaluations = 1;
   let iterations = 0;
   let stop: NewtonResult['stop'] = 'maxIter';
-  let h: Float64Array | null = null;
+  let h: Float64Array | null = options.initialHessian ?? null;
   /** Whether h was computed at the current x (a failed step with a fresh Hessian is final). */
   let fresh = false;
   while (iterations < options.maxIter) {

@@ -2,6 +2,7 @@
  * Applies a fitted preprocessing to a raw table: the design matrix, its column names and, for
  * each column, the source feature it came from (reasons sum contributions per source feature).
  */
+import { designData } from '../matrix.ts';
 import type { Matrix } from '../matrix.ts';
 import { encodeFeature, encodedNames } from './encode-feature.ts';
 import type { MissingPolicy, NumericFeature, PreprocessorSpec, RawColumn, RawTable, SourceFeature } from './spec.ts';
@@ -31,7 +32,7 @@ export function transform(spec: PreprocessorSpec, table: RawTable, into?: Float6
   const cols = spec.columns.length;
   // A buffer reused across a batch job's chunks: on this machine a fresh matrix costs more in page
   // faults than filling it. Every cell is written below, so its old contents do not matter.
-  const data = into !== undefined && into.length >= rows * cols ? into.subarray(0, rows * cols) : new Float64Array(rows * cols);
+  const data = into !== undefined && into.length >= rows * cols ? into.subarray(0, rows * cols) : designData(rows * cols);
   let offset = 0;
   const plans = spec.features.map((feature, f) => {
     const first = offset;

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { fitLogistic } from '../../../src/learn/logistic/fit.ts';
 import { penalizedLogLoss } from '../../../src/learn/logistic/penalized-log-loss.ts';
 import { classWeightsPerRow } from '../../../src/learn/logistic/class-weights.ts';
-import { matrix } from '../../../src/learn/matrix.ts';
+import { designData, matrix } from '../../../src/learn/matrix.ts';
 import { selectBackend } from '../../../src/runtime/backend.ts';
 
 /** 2,000 rows, churn driven up by column 0 and down by column 1; column 2 is noise. */
@@ -69,5 +69,33 @@ describe('fitLogistic', () => {
   it('refuses a matrix with missing values', async () => {
     const holed = matrix(x.rows, 3, Float64Array.from(x.data, (v, k) => (k === 4 ? Number.NaN : v)));
     await expect(fitLogistic(holed, y, names)).rejects.toThrow(/row 1, column 1/);
+  });
+
+  it('on a matrix in shared memory, fits identically with one thread and with worker threads', async () => {
+    // 70,000 × 30 = 2.1M cells: designData puts it in shared memory, and the fit uses the warm
+    // start on a sample, the worker-converted float32 chunks and the shared float64 passes.
+    const rows = 70_000;
+    const p = 30;
+    const data = designData(rows * p);
+    expect(data.buffer).toBeInstanceOf(SharedArrayBuffer);
+    const labels = new Float64Array(rows);
+    let seed = 7;
+    const u = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) + 0.5) / 2147483648;
+    for (let i = 0; i < rows; i++) {
+      let m = -0.5;
+      for (let j = 0; j < p; j++) {
+        data[i * p + j] = u() * 2 - 1;
+        m += data[i * p + j] * (j % 2 === 0 ? 0.4 : -0.3);
+      }
+      labels[i] = u() < 1 / (1 + Math.exp(-m)) ? 1 : 0;
+    }
+    const wide = matrix(rows, p, data);
+    const columns = Array.from({ length: p }, (_, j) => `x${j}`);
+    const alone = await fitLogistic(wide, labels, columns, { threads: 1 });
+    const team = await fitLogistic(wide, labels, columns, { threads: 2 });
+    expect(team.coefficients).toEqual(alone.coefficients);
+    expect(team.intercept).toBe(alone.intercept);
+    expect(team.fit.converged).toBe(true);
+    expect(team.fit.warmStart).not.toBeNull();
   });
 });

@@ -43,4 +43,58 @@ describe('tfjsLogLoss', () => {
     expect(f2).toBeCloseTo(f1, 3);
     for (let k = 0; k < 5; k++) expect(g2[k]).toBeCloseTo(g1[k], 3);
   });
+
+  it('on a row sample, gives the sampled rows’ loss weighted up to the full count', () => {
+    const sample = Int32Array.of(0, 1, 2, 50, 51, 52, 300);
+    const picked = {
+      x: matrix(sample.length, 4, Float64Array.from({ length: sample.length * 4 }, (_, k) => prob.x.data[sample[Math.floor(k / 4)] * 4 + (k % 4)])),
+      y: Float64Array.from(sample, (i) => prob.y[i]),
+      w: Float64Array.from(sample, (i) => prob.w[i] * (301 / sample.length)),
+      C: prob.C,
+    };
+    const exact = new Float64Array(5);
+    const fExact = penalizedLogLoss(picked, theta, exact);
+    for (const options of [{}, { chunkElements: 12, residentBytes: 0 }]) {
+      const t = tfjsLogLoss(prob, options, sample);
+      const g = new Float64Array(5);
+      const f = t.objective(theta, g);
+      t.dispose();
+      expect(Math.abs(f - fExact) / fExact).toBeLessThan(1e-5);
+      for (let k = 0; k < 5; k++) expect(g[k]).toBeCloseTo(exact[k], 3);
+    }
+  });
+
+  it('takes streamed chunks from a converter when one is given, and converts itself when it declines', () => {
+    const calls: number[][] = [];
+    let pending: Float32Array | null = null;
+    const converter = {
+      startConvert(from: number, to: number, slot: 0 | 1) {
+        calls.push([from, to, slot]);
+        if (from === 0) return false;
+        pending = new Float32Array(prob.x.data.subarray(from * 4, to * 4));
+        return true;
+      },
+      finishConvert() {
+        const v = pending;
+        pending = null;
+        return v;
+      },
+    };
+    const plain = tfjsLogLoss(prob, { chunkElements: 400, residentBytes: 0 });
+    const helped = tfjsLogLoss(prob, { chunkElements: 400, residentBytes: 0 }, null, converter);
+    const g1 = new Float64Array(5);
+    const g2 = new Float64Array(5);
+    const f1 = plain.objective(theta, g1);
+    const f2 = helped.objective(theta, g2);
+    plain.dispose();
+    helped.dispose();
+    expect(calls).toEqual([
+      [0, 100, 0],
+      [100, 200, 1],
+      [200, 300, 0],
+      [300, 301, 1],
+    ]);
+    expect(f2).toBe(f1);
+    expect(Array.from(g2)).toEqual(Array.from(g1));
+  });
 });

