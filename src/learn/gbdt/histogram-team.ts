@@ -11,7 +11,8 @@
  * tsx, vitest and plain node), so the histograms — and the trees — are identical to a
  * single-threaded run.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorkers } from '../../runtime/worker-threads.ts';
 import type { BinnedMatrix } from './binning.ts';
 import { accumulateHistogram } from './histogram.ts';
 
@@ -88,26 +89,24 @@ export class HistogramTeam {
     const gh = new Float64Array(shared(binned.rows * 16));
     const feats = new Int32Array(shared(binned.cols * 4));
     const staging = new Float64Array(shared(binned.cols * WIDTH * 8));
-    const workers: Worker[] = [];
+    const parts = Array.from({ length: nWorkers }, (_, k) => k + 1);
+    const workers = startWorkers(WORKER_SOURCE, parts, (part) => ({
+      ctrl: ctrl.buffer,
+      codes: codes.buffer,
+      idx: idx.buffer,
+      gh: gh.buffer,
+      feats: feats.buffer,
+      staging: staging.buffer,
+      rows: binned.rows,
+      part,
+      parts: nWorkers + 1,
+    }));
+    if (workers === null) return null;
     const stopAll = (): void => {
       Atomics.store(ctrl, CMD, QUIT);
       Atomics.add(ctrl, SEQ, 1);
       Atomics.notify(ctrl, SEQ);
-      for (const w of workers) w.unref();
     };
-    try {
-      for (let part = 1; part <= nWorkers; part++) {
-        const workerData = { ctrl: ctrl.buffer, codes: codes.buffer, idx: idx.buffer, gh: gh.buffer, feats: feats.buffer, staging: staging.buffer, rows: binned.rows, part, parts: nWorkers + 1 };
-        const w = new Worker(WORKER_SOURCE, { eval: true, workerData });
-        // A worker that dies is noticed by the ready check or by the job timeout; the listener only
-        // keeps its error from being thrown as an uncaught exception.
-        w.on('error', () => undefined);
-        workers.push(w);
-      }
-    } catch {
-      stopAll();
-      return null;
-    }
     const deadline = Date.now() + readyMs;
     for (let part = 1; part <= nWorkers; part++) {
       while (Atomics.load(ctrl, READY + part) !== 1) {
@@ -162,6 +161,5 @@ export class HistogramTeam {
     Atomics.store(this.ctrl, CMD, QUIT);
     Atomics.store(this.ctrl, SEQ, ++this.seq);
     Atomics.notify(this.ctrl, SEQ);
-    for (const w of this.workers) w.unref();
   }
 }

@@ -20,7 +20,8 @@
  * once they report ready. They idle in their event loops between jobs and are unref'd, so a process
  * that predicts and returns exits on its own; close() ends them at once.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorkers } from '../../runtime/worker-threads.ts';
 import type { Matrix } from '../matrix.ts';
 import { COMPILED_PARAMS } from './compile.ts';
 import { predictRows, walkPacked, type ForestPlan } from './predict.ts';
@@ -114,21 +115,9 @@ export class PredictionTeam {
     if (nWorkers < 1) return null;
     const ctrl = new Int32Array(new SharedArrayBuffer(CLAIM * 4 + MAX_WORKERS * SLOTS_PER_WORKER * 4));
     const segments = plan.segments.map((s) => ({ from: s.from, to: s.to, source: s.source }));
-    const workers: Worker[] = [];
-    try {
-      for (let part = 0; part < nWorkers; part++) {
-        const w = new Worker(WORKER_SOURCE, { eval: true, workerData: { ctrl: ctrl.buffer, part, packed: plan.packed, segments } });
-        // A worker that dies is noticed by its exit event or the job timeout; the listener only
-        // keeps its error from being thrown as an uncaught exception.
-        w.on('error', () => undefined);
-        // Idle workers must not keep the process alive: a CLI that predicts and returns exits.
-        w.unref();
-        workers.push(w);
-      }
-    } catch {
-      for (const w of workers) void w.terminate();
-      return null;
-    }
+    const parts = Array.from({ length: nWorkers }, (_, part) => part);
+    const workers = startWorkers(WORKER_SOURCE, parts, (part) => ({ ctrl: ctrl.buffer, part, packed: plan.packed, segments }));
+    if (workers === null) return null;
     return new PredictionTeam(plan, workers, ctrl, readyMs);
   }
 

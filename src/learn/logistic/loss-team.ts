@@ -14,7 +14,8 @@
  * for any other. Workers start in the background; until all have reported ready, the main thread
  * computes alone (the fit's warm start on a sample usually hides their start-up).
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorkers } from '../../runtime/worker-threads.ts';
 import { hessianShare, HESSIAN_BLOCK, lossShare, SHARES } from './penalized-log-loss.ts';
 import type { LogisticProblem, RowSharing } from './penalized-log-loss.ts';
 
@@ -137,37 +138,24 @@ export class LossTeam implements RowSharing {
     const lossOut = shared(SHARES * (p + 2));
     const hessOut = q * q <= MAX_SHARED_HESSIAN ? shared(SHARES * q * q) : null;
     const slots = new Float32Array(new SharedArrayBuffer(2 * CONVERT_SLOT_ELEMENTS * 4));
-    const workers: Worker[] = [];
-    try {
-      for (let part = 1; part <= nWorkers; part++) {
-        const workerData = {
-          ctrl: ctrl.buffer,
-          x: sharedView(x.data),
-          y: sharedView(y),
-          w: sharedView(w),
-          theta: theta.buffer,
-          rows: rows.buffer,
-          lossOut: lossOut.buffer,
-          hessOut: hessOut === null ? null : hessOut.buffer,
-          slots: slots.buffer,
-          slotLength: CONVERT_SLOT_ELEMENTS,
-          n: x.rows,
-          p,
-          part,
-          parts: nWorkers + 1,
-        };
-        const worker = new Worker(WORKER_SOURCE, { eval: true, workerData });
-        // A worker that dies is noticed by the job timeout; the listener only keeps its error
-        // from being thrown as an uncaught exception.
-        worker.on('error', () => undefined);
-        worker.unref();
-        workers.push(worker);
-      }
-    } catch {
-      const team = new LossTeam(workers, ctrl, theta, lossOut, hessOut, p, slots);
-      team.close();
-      return null;
-    }
+    const parts = Array.from({ length: nWorkers }, (_, k) => k + 1);
+    const workers = startWorkers(WORKER_SOURCE, parts, (part) => ({
+      ctrl: ctrl.buffer,
+      x: sharedView(x.data),
+      y: sharedView(y),
+      w: sharedView(w),
+      theta: theta.buffer,
+      rows: rows.buffer,
+      lossOut: lossOut.buffer,
+      hessOut: hessOut === null ? null : hessOut.buffer,
+      slots: slots.buffer,
+      slotLength: CONVERT_SLOT_ELEMENTS,
+      n: x.rows,
+      p,
+      part,
+      parts: nWorkers + 1,
+    }));
+    if (workers === null) return null;
     return new LossTeam(workers, ctrl, theta, lossOut, hessOut, p, slots);
   }
 
