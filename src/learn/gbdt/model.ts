@@ -1,6 +1,7 @@
 /**
  * A fitted gradient-boosted tree ensemble as a `ChurnModel`: margin = baseline + Σ tree outputs,
- * contributions = exact TreeSHAP with base = the ensemble's expected value.
+ * contributions = exact TreeSHAP with base = the ensemble's expected value (from per-leaf tables,
+ * leaf-shap-table.ts; Algorithm 2 for a tree too deep to tabulate).
  */
 import { availableParallelism } from 'node:os';
 import type { Matrix } from '../matrix.ts';
@@ -9,6 +10,7 @@ import { planForest, predictPlan, type ForestPlan } from './predict.ts';
 import { PredictionTeam } from './predict-team.ts';
 import type { GbdtSpec } from './serialize.ts';
 import { expectedValue, treeDepth, type Tree } from './tree.ts';
+import { leafShapTable, tableShap, type LeafShapTable } from './leaf-shap-table.ts';
 import { shapScratch, treeShap } from './treeshap.ts';
 
 // From this many rows margin() predicts with worker threads. Below, the workers' start (their
@@ -27,6 +29,7 @@ export class GbdtModel implements ChurnModel {
   private readonly depth: number;
   /** Prediction workers: undefined until a large matrix asks for them, null if they cannot run. */
   private team: PredictionTeam | null | undefined;
+  private tables: (LeafShapTable | null)[] | undefined;
 
   constructor(
     readonly featureNames: readonly string[],
@@ -98,11 +101,23 @@ export class GbdtModel implements ChurnModel {
     const cells = x.rows * x.cols;
     // TreeSHAP adds into the values, so a reused buffer starts from zero.
     const values = into !== undefined && into.length >= cells ? into.subarray(0, cells).fill(0) : new Float64Array(cells);
+    const tables = this.shapTables();
     const scratch = shapScratch(this.depth);
+    const patterns = new Int32Array(this.trees.reduce((n, t) => Math.max(n, t.feature.length), 0));
     for (let i = 0; i < x.rows; i++) {
-      for (const t of this.trees) treeShap(t, x.data, i * x.cols, values, i * x.cols, scratch);
+      for (let k = 0; k < this.trees.length; k++) {
+        const table = tables[k];
+        if (table === null) treeShap(this.trees[k], x.data, i * x.cols, values, i * x.cols, scratch);
+        else tableShap(this.trees[k], table, x.data, i * x.cols, values, i * x.cols, patterns);
+      }
     }
     return { base: this.expectedValue, values };
+  }
+
+  /** Per-leaf SHAP tables, built on the first call (tens of ms for 100 trees of depth 6) and kept. */
+  private shapTables(): readonly (LeafShapTable | null)[] {
+    this.tables ??= this.trees.map(leafShapTable);
+    return this.tables;
   }
 
   private predictionTeam(): PredictionTeam | null {

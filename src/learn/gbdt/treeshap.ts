@@ -45,7 +45,7 @@ export function treeShap(
 
 // EXTEND: append (pi, pz, po) to the path of `len` elements at `off`; weights of every subset
 // size are updated for the new feature being in (po) or out (pz) of the coalition.
-function extend(s: ShapScratch, off: number, len: number, pz: number, po: number, pi: number): void {
+export function extend(s: ShapScratch, off: number, len: number, pz: number, po: number, pi: number): void {
   const { d, z, o, w } = s;
   d[off + len] = pi;
   z[off + len] = pz;
@@ -81,7 +81,7 @@ function unwind(s: ShapScratch, off: number, len: number, k: number): void {
 }
 
 // Σ of the weights UNWIND(k) would leave, without modifying the path.
-function unwoundSum(s: ShapScratch, off: number, len: number, k: number): number {
+export function unwoundSum(s: ShapScratch, off: number, len: number, k: number): number {
   const { z, o, w } = s;
   const ud = len - 1;
   const ok = o[off + k];
