@@ -14,13 +14,16 @@
  * order, so the values agree with treeShap to rounding.
  *
  * Leaves whose paths hold more than `MAX_TABLE_FEATURES` distinct features would need tables of
- * 2^m rows; a tree with such a leaf is left to treeShap (the caller checks `table === null`).
+ * 2^m rows: a tree with such a leaf, or whose tables would pass `MAX_TABLE_ENTRIES`, is left to
+ * treeShap (the caller checks `table === null`).
  */
 import { extend, shapScratch, unwoundSum } from './treeshap.ts';
 import type { Tree } from './tree.ts';
 
 /** 2^12 patterns × 12 features: 393 KB for such a leaf, the most worth tabulating. */
 const MAX_TABLE_FEATURES = 12;
+/** A tree's tables stay under 512 KB (a depth-6 tree of 64 leaves needs at most 196 KB). */
+const MAX_TABLE_ENTRIES = 1 << 16;
 
 export interface LeafShapTable {
   /**
@@ -61,10 +64,11 @@ export function leafShapTable(t: Tree): LeafShapTable | null {
     return features;
   });
   if (slotsOf.some((f) => f.length > MAX_TABLE_FEATURES)) return null;
+  const totalTable = slotsOf.reduce((n, f) => n + (1 << f.length) * f.length, 0);
+  if (totalTable > MAX_TABLE_ENTRIES) return null;
 
   const nLeaves = leaves.length;
   const totalFeatures = slotsOf.reduce((n, f) => n + f.length, 0);
-  const totalTable = slotsOf.reduce((n, f) => n + (1 << f.length) * f.length, 0);
   const out = {
     nodeSlot: new Int32Array(t.feature.length),
     featureStart: new Int32Array(nLeaves),
