@@ -135,7 +135,7 @@ export function tableShap(t: Tree, s: LeafShapTable, x: Float64Array, rowOffset:
       patterns[t.right[node]] = left ? cleared : pattern;
       continue;
     }
-    const l = slot - LEAF;
+    const l = slot + 1_000_000; // − LEAF, written out: workers get this function as source text
     const m = s.featureCount[l];
     const row = s.tableStart[l] + (pattern & ((1 << m) - 1)) * m;
     const f0 = s.featureStart[l];

@@ -10,16 +10,20 @@ import { planForest, predictPlan, type ForestPlan } from './predict.ts';
 import { PredictionTeam } from './predict-team.ts';
 import type { GbdtSpec } from './serialize.ts';
 import { expectedValue, treeDepth, type Tree } from './tree.ts';
-import { leafShapTable, tableShap, type LeafShapTable } from './leaf-shap-table.ts';
-import { shapScratch, treeShap } from './treeshap.ts';
+import { leafShapTable, type LeafShapTable } from './leaf-shap-table.ts';
+import { ShapTeam, shapRows } from './shap-team.ts';
+import { shapScratch } from './treeshap.ts';
 
 // From this many rows margin() predicts with worker threads. Below, the workers' start (their
 // threads, a few ms on the main thread and 30–80 ms of CPU in each worker, measured) costs about
 // what they would save on a one-off call; a live team is used for any size.
 const PARALLEL_ROWS = 50_000;
+// From this many rows contributions() shares the work with worker threads: at ~0.2 ms a row for
+// 100 trees of depth 6, a few hundred rows already outweigh handing them over.
+const PARALLEL_SHAP_ROWS = 256;
 
 // A model dropped without close() takes its workers with it when it is collected.
-const closeWithModel = new FinalizationRegistry<PredictionTeam>((team) => team.close());
+const closeWithModel = new FinalizationRegistry<{ close(): void }>((team) => team.close());
 
 export class GbdtModel implements ChurnModel {
   readonly kind: ModelKind = 'gbdt';
@@ -30,6 +34,8 @@ export class GbdtModel implements ChurnModel {
   /** Prediction workers: undefined until a large matrix asks for them, null if they cannot run. */
   private team: PredictionTeam | null | undefined;
   private tables: (LeafShapTable | null)[] | undefined;
+  /** SHAP workers, as `team`. */
+  private shapWorkers: ShapTeam | null | undefined;
 
   constructor(
     readonly featureNames: readonly string[],
@@ -87,12 +93,15 @@ export class GbdtModel implements ChurnModel {
     return team ? team.predict(x, this.baseline, out) : predictPlan(this.forest, x, this.baseline, out);
   }
 
-  /** Ends the prediction workers, if any (they never keep a process alive; this frees them now). */
+  /** Ends the prediction and SHAP workers, if any (they never keep a process alive; this frees them now). */
   close(): void {
-    if (!this.team) return;
-    closeWithModel.unregister(this.team);
-    this.team.close();
+    for (const team of [this.team, this.shapWorkers]) {
+      if (!team) continue;
+      closeWithModel.unregister(team);
+      team.close();
+    }
     this.team = undefined;
+    this.shapWorkers = undefined;
   }
 
   /** Cost: rows × trees × O(leaves · depth²). */
@@ -104,14 +113,23 @@ export class GbdtModel implements ChurnModel {
     const tables = this.shapTables();
     const scratch = shapScratch(this.depth);
     const patterns = new Int32Array(this.trees.reduce((n, t) => Math.max(n, t.feature.length), 0));
-    for (let i = 0; i < x.rows; i++) {
-      for (let k = 0; k < this.trees.length; k++) {
-        const table = tables[k];
-        if (table === null) treeShap(this.trees[k], x.data, i * x.cols, values, i * x.cols, scratch);
-        else tableShap(this.trees[k], table, x.data, i * x.cols, values, i * x.cols, patterns);
-      }
-    }
+    const alone = (from: number, to: number, into: Float64Array): void => shapRows(this.trees, tables, x.data, x.cols, from, to, into, scratch, patterns);
+    const team = x.rows >= PARALLEL_SHAP_ROWS ? this.shapTeam(tables) : null;
+    if (team) team.contributions(x, values, alone);
+    else alone(0, x.rows, values);
     return { base: this.expectedValue, values };
+  }
+
+  private shapTeam(tables: readonly (LeafShapTable | null)[]): ShapTeam | null {
+    if (this.shapWorkers === undefined) {
+      this.shapWorkers = ShapTeam.start(this.trees, tables, this.featureNames.length, this.depth, Math.min(4, availableParallelism()));
+      if (this.shapWorkers) closeWithModel.register(this, this.shapWorkers, this.shapWorkers);
+    }
+    if (this.shapWorkers && !this.shapWorkers.usable) {
+      closeWithModel.unregister(this.shapWorkers);
+      this.shapWorkers = null;
+    }
+    return this.shapWorkers;
   }
 
   /** Per-leaf SHAP tables, built on the first call (tens of ms for 100 trees of depth 6) and kept. */
