@@ -18,6 +18,13 @@ export function healthScore(churnProbability: number): number {
 /** healthScore for every row; scores fit a Uint8Array (0–100). */
 export function healthScores(churnProbabilities: ArrayLike<number>): Uint8Array {
   const out = new Uint8Array(churnProbabilities.length);
-  for (let i = 0; i < out.length; i++) out[i] = healthScore(churnProbabilities[i]);
+  for (let i = 0; i < out.length; i++) {
+    const p = churnProbabilities[i];
+    const v = 100 * (1 - p);
+    // Rounding to 9 decimals (toFixed, a few hundred ns) can only matter within 1e-9 of a half;
+    // elsewhere Math.round alone gives the same score. A batch job scores millions of rows.
+    const fraction = v - Math.floor(v);
+    out[i] = p >= 0 && p <= 1 && Math.abs(fraction - 0.5) > 1e-6 ? Math.round(v) : healthScore(p);
+  }
   return out;
 }

@@ -31,9 +31,10 @@ import { appendHistoryFile, readHistory, scoresFileSelect } from './history/scor
 import { tableSource, type InputSource } from './input-chunks.ts';
 import { activeOverrides, overrideRow } from './overrides.ts';
 import { parseOverrides } from './overrides-file.ts';
-import { modelScoreLine, SCORES_CSV_HEADER, scoresCsvLines } from './scores-csv.ts';
+import { SCORES_CSV_HEADER, scoresCsvLines } from './scores-csv.ts';
+import { ScoresCsvBytes } from './scores-csv-bytes.ts';
 import { formatReasons } from './reasons.ts';
-import { scoreInputs, scoringScratch } from './score-snapshot.ts';
+import { scoreInputs, scoringScratch, type ScoringScratch } from './score-snapshot.ts';
 import { capacityCut, type Tier } from './tiers.ts';
 
 export const ScoreJobOptions = z.object({
@@ -127,7 +128,7 @@ function readAlertRules(path: string | undefined): z.infer<typeof AlertRules> {
 }
 
 /** Streams the scored chunks into `path` (CSV, or CSV staged then converted to Parquet by DuckDB). */
-async function writeScores(path: string, write: (put: (text: string) => Promise<void>) => Promise<void>): Promise<void> {
+async function writeScores(path: string, write: (put: (bytes: Uint8Array) => Promise<void>) => Promise<void>): Promise<void> {
   const ext = extname(path).toLowerCase();
   await removeStaleTemporaries(path);
   await writeAtomically(path, async (temporary) => {
@@ -138,11 +139,10 @@ async function writeScores(path: string, write: (put: (text: string) => Promise<
         out.on('finish', resolve);
         out.on('error', reject);
       });
-      const put = async (text: string): Promise<void> => {
-        if (!out.write(text)) await new Promise<void>((resolve) => out.once('drain', resolve));
-      };
+      // Resolves once the bytes are written: the caller reuses its buffer for the next chunk.
+      const put = (bytes: Uint8Array): Promise<void> => new Promise((resolve, reject) => out.write(bytes, (error) => (error ? reject(error) : resolve())));
       try {
-        await put(SCORES_CSV_HEADER);
+        await put(Buffer.from(SCORES_CSV_HEADER));
         await write(put);
       } finally {
         out.end();
@@ -227,11 +227,10 @@ async function computedFeatureFile(o: z.infer<typeof ScoreJobOptions>, bundle: M
 }
 
 /** Capacity tiers rank the whole population: a first pass collects every churn probability. */
-async function capacityCutOf(bundle: ModelBundle, source: InputSource, chunkRows: number): Promise<number | undefined> {
+async function capacityCutOf(bundle: ModelBundle, source: InputSource, chunkRows: number, scratch: ScoringScratch): Promise<number | undefined> {
   const tiers = bundle.manifest.tiers;
   if (tiers.by !== 'capacity') return undefined;
   const parts: Float64Array[] = [];
-  const scratch = scoringScratch();
   for await (const chunk of source.chunks(chunkRows)) parts.push(scoreInputs(bundle, chunk.customerId, chunk.raw, { reasons: false, scratch }).churnProbability);
   const all = new Float64Array(parts.reduce((s, p) => s + p.length, 0));
   let at = 0;
@@ -264,22 +263,21 @@ export async function runScoreJob(input: ScoreJobOptions, log: Log): Promise<Sco
   const applied = new Set<string>();
   let scoredRows = 0;
   try {
-    const cut = await capacityCutOf(bundle, source, o.chunkSize);
-    const progress = createProgress({ label: 'scoring', total: source.rows, quiet: o.quiet, log });
-    const asOfCell = csvField(o.asOf);
     const scratch = scoringScratch();
-    const versionCell = csvField(version);
+    const cut = await capacityCutOf(bundle, source, o.chunkSize, scratch);
+    const progress = createProgress({ label: 'scoring', total: source.rows, quiet: o.quiet, log });
+    const lines = new ScoresCsvBytes(o.asOf, version);
     await writeScores(o.out, async (put) => {
       // Chunks bound the working set: the input rows, the model's matrix and its explanations.
       for await (const chunk of source.chunks(o.chunkSize)) {
         driftCounter.add(chunk.raw);
         const scored = scoreInputs(bundle, chunk.customerId, chunk.raw, { reasons: o.reasons, capacityCut: cut, scratch });
         const columns = { ...scored, reasons: scored.reasons === null ? null : scored.reasons.map(formatReasons) };
-        let text = '';
+        lines.clear();
         for (let i = 0; i < scored.customerId.length; i++) {
           const override = active.size === 0 ? undefined : active.get(scored.customerId[i]);
           if (override === undefined) {
-            text += modelScoreLine(columns, i, asOfCell, versionCell);
+            lines.modelLine(columns, i);
             tiers[scored.tier[i]]++;
             continue;
           }
@@ -297,10 +295,10 @@ export async function runScoreJob(input: ScoreJobOptions, log: Log): Promise<Sco
             override,
             bundle.manifest.tiers,
           );
-          text += scoresCsvLines([row]);
+          lines.text(scoresCsvLines([row]));
           tiers[row.tier]++;
         }
-        await put(text);
+        await put(lines.bytes());
         scoredRows += scored.customerId.length;
         progress.tick(scored.customerId.length);
       }

@@ -10,6 +10,8 @@ import { bundleModel } from '../learn/model-bundle.ts';
 import type { ModelBundle } from '../learn/model-bundle.ts';
 import { rawInputs } from '../learn/model-inputs.ts';
 import type { RawTable } from '../learn/preprocess/spec.ts';
+import type { ChurnModel } from '../learn/model.ts';
+import type { FittedSpec } from '../learn/train-churn-model.ts';
 import { transform } from '../learn/preprocess/transform.ts';
 import { healthScores } from './health-score.ts';
 import { explainRows, formatReasons } from './reasons.ts';
@@ -44,9 +46,20 @@ export interface ScoringScratch {
   matrix: Float64Array;
   /** Contributions for the reasons, as large as the matrix. */
   contributions: Float64Array;
+  /**
+   * The runnable model, built at the first chunk: building it compiles a GBDT's trees, and a
+   * model kept from chunk to chunk keeps its prediction workers.
+   */
+  model: { fitted: FittedSpec; model: ChurnModel } | null;
 }
 
-export const scoringScratch = (): ScoringScratch => ({ matrix: new Float64Array(0), contributions: new Float64Array(0) });
+export const scoringScratch = (): ScoringScratch => ({ matrix: new Float64Array(0), contributions: new Float64Array(0), model: null });
+
+function runnableModel(fitted: FittedSpec, scratch: ScoringScratch | undefined): ChurnModel {
+  if (scratch === undefined) return bundleModel(fitted);
+  if (scratch.model === null || scratch.model.fitted !== fitted) scratch.model = { fitted, model: bundleModel(fitted) };
+  return scratch.model.model;
+}
 
 /** Returns a problem message when the table lacks an input of the model (a schema mismatch). */
 export function scoreSnapshot(bundle: ModelBundle, table: ColumnTable, options: ScoreOptions = {}): SnapshotScores | { problem: string } {
@@ -63,7 +76,7 @@ export function scoreInputs(bundle: ModelBundle, customerId: string[], raw: RawT
   if (scratch !== undefined && scratch.matrix.length < cells) scratch.matrix = new Float64Array(cells);
   if (scratch !== undefined && (options.reasons ?? true) && scratch.contributions.length < cells) scratch.contributions = new Float64Array(cells);
   const encoded = transform(manifest.preprocessing, raw, scratch?.matrix);
-  const model = bundleModel(bundle.fitted);
+  const model = runnableModel(bundle.fitted, scratch);
   const margin = model.margin(encoded.matrix);
   const churnProbability = applyCalibrator(manifest.calibrator, margin);
   const healthScore = healthScores(churnProbability);

@@ -21,7 +21,7 @@ export function scoresCsvLines(rows: readonly HistoryRow[]): string {
   return out;
 }
 
-/** A chunk of the model's scores, column-wise (as `scoreInputs` returns them). */
+/** A chunk of the model's scores, column-wise (as `scoreInputs` returns them); `ScoresCsvBytes` writes its lines. */
 export interface ScoredColumns {
   readonly customerId: readonly string[];
   readonly churnProbability: ArrayLike<number>;
@@ -29,15 +29,4 @@ export interface ScoredColumns {
   readonly tier: readonly Tier[];
   /** Reasons cells (text), or null when the job runs without reasons. */
   readonly reasons: readonly string[] | null;
-}
-
-/**
- * The line of row `i` when no override applies (final score and tier are the model's), written
- * straight from the columns: the nightly job's common case, with no object per row. `asOfCell`
- * and `versionCell` are `csvField` of the as-of date and model version, made once per chunk.
- */
-export function modelScoreLine(c: ScoredColumns, i: number, asOfCell: string, versionCell: string): string {
-  const score = c.healthScore[i];
-  const tier = c.tier[i];
-  return `${csvField(c.customerId[i])},${asOfCell},${c.churnProbability[i]},${score},${tier},${c.reasons === null ? '' : csvField(c.reasons[i])},${versionCell},${score},${tier},,,\n`;
 }

@@ -81,4 +81,21 @@ describe('DriftCounter', () => {
     expect(counter.result()).toEqual(whole);
     expect(whole.every((d) => d.psi > 0)).toBe(true);
   });
+
+  it('bins a column of doubles as it bins the same values in a plain array, at and beyond the edges', () => {
+    const reference = driftReference({ x: Float64Array.from({ length: 100 }, (_, i) => i) }, [{ name: 'x', type: 'numeric' }]);
+    const edges = (reference.features[0] as { edges: number[] }).edges;
+    const values = [...edges, ...edges.map((e) => e + 1e-9), -Infinity, Infinity, Number.NaN, -5, 1000, 50];
+    const asArray = new DriftCounter(reference);
+    asArray.add({ x: values.map((v) => (Number.isNaN(v) ? null : v)) });
+    const asDoubles = new DriftCounter(reference);
+    asDoubles.add({ x: Float64Array.from(values) });
+    // The module's rule counted by hand: bin #(edges < v), NaN in the last bin.
+    const counts = new Array<number>(edges.length + 2).fill(0);
+    for (const v of values) counts[Number.isNaN(v) ? edges.length + 1 : edges.filter((e) => e < v).length]++;
+    const ref = reference.features[0] as { proportions: number[]; missing: number };
+    const expected = populationStabilityIndex([...ref.proportions, ref.missing], counts.map((c) => c / values.length));
+    expect(asDoubles.result()[0].psi).toBeCloseTo(expected, 12);
+    expect(asDoubles.result()).toEqual(asArray.result());
+  });
 });

@@ -25,4 +25,13 @@ describe('healthScore', () => {
   it('scores a whole column', () => {
     expect([...healthScores(new Float64Array([0.1, 0.55, 0.9]))]).toEqual([90, 45, 10]);
   });
+
+  it('scores a column exactly as healthScore scores each value, halves and near-halves included', () => {
+    const p = [0, 1, 0.205, 0.425, 0.005, 0.995, 0.5, 0.125 + 1e-12, 0.125 - 1e-12, 0.3749999999, ...Array.from({ length: 2000 }, (_, i) => i / 1999)];
+    expect([...healthScores(Float64Array.from(p))]).toEqual(p.map(healthScore));
+  });
+
+  it('rejects a column holding a value that is not a probability', () => {
+    expect(() => healthScores(new Float64Array([0.2, Number.NaN]))).toThrow(/\[0, 1\]/);
+  });
 });
