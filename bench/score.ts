@@ -79,6 +79,8 @@ async function setup(work: string, sizes: number[]): Promise<{ asOf: string }> {
       splits,
       parts,
     });
+    // A kept --work folder holds the last run's models: saving refuses an existing version.
+    rmSync(join(work, 'models', kind), { recursive: true, force: true });
     await saveModelBundle(join(work, 'models', kind), c.trained, facts);
     if (kind === 'gbdt') console.log(`gbdt model: ${c.trained.iterations} trees, depth ≤ 6`);
   }
@@ -148,7 +150,7 @@ if (process.argv[2] === '--child') {
   const dir = resolve(arg('--work') ?? join(tmpdir(), 'hs-bench-score'));
   mkdirSync(dir, { recursive: true });
   const setupAt = performance.now();
-  // Reasons (exact TreeSHAP for the GBDT: about a millisecond a row at 100 trees) on at most 100,000 rows.
+  // Reasons (exact TreeSHAP for the GBDT, a fraction of a millisecond a row at 100 trees) on at most 100,000 rows.
   const reasonRows = Math.min(sizes[0], 100_000);
   const { asOf: day } = await setup(dir, [...new Set([...sizes, reasonRows])]);
   console.log(`setup ${((performance.now() - setupAt) / 1000).toFixed(1)} s (untimed below)`);
