@@ -27,3 +27,20 @@ export function startWorkers(source: string, parts: readonly number[], workerDat
   }
   return workers;
 }
+
+/**
+ * Blocks until ctrl[slot] holds `id` (the job finished) or −id (it failed), and returns that; 0
+ * when neither came within `ms` (the worker is gone: its team then does the job itself). Teams'
+ * jobs take milliseconds, so a minute of silence means a dead worker, not a slow one.
+ */
+export function awaitJob(ctrl: Int32Array, slot: number, id: number, ms = 60_000): number {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    // Wait on the value just compared, so a store between the check and the wait is not missed.
+    const v = Atomics.load(ctrl, slot);
+    if (v === id || v === -id) return v;
+    const left = deadline - Date.now();
+    if (left <= 0) return 0;
+    Atomics.wait(ctrl, slot, v, left);
+  }
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { startWorkers } from '../../src/runtime/worker-threads.ts';
+import { awaitJob, startWorkers } from '../../src/runtime/worker-threads.ts';
 
 describe('startWorkers', () => {
   it('starts one worker per part, each with its own data', async () => {
@@ -19,5 +19,24 @@ describe('startWorkers', () => {
   it('returns null when a worker cannot be created', () => {
     // A function cannot be cloned into workerData, so the Worker constructor throws.
     expect(startWorkers(`0`, [1], () => ({ f: () => 1 }))).toBeNull();
+  });
+});
+
+describe('awaitJob', () => {
+  it('returns the job id once a worker stores it, and its negation for a failure', async () => {
+    const ctrl = new Int32Array(new SharedArrayBuffer(8));
+    const source = `const { workerData } = require('node:worker_threads'); const c = new Int32Array(workerData);
+      setTimeout(() => { Atomics.store(c, 0, 7); Atomics.notify(c, 0); Atomics.store(c, 1, -7); Atomics.notify(c, 1); }, 50);`;
+    const workers = startWorkers(source, [1], () => ctrl.buffer)!;
+    expect(awaitJob(ctrl, 0, 7, 5000)).toBe(7);
+    expect(awaitJob(ctrl, 1, 7, 5000)).toBe(-7);
+    await new Promise((resolve) => workers[0].once('exit', resolve));
+  });
+
+  it('gives 0 when the job stays silent past its time', () => {
+    const ctrl = new Int32Array(new SharedArrayBuffer(4));
+    const t = Date.now();
+    expect(awaitJob(ctrl, 0, 3, 100)).toBe(0);
+    expect(Date.now() - t).toBeGreaterThanOrEqual(90);
   });
 });

@@ -21,7 +21,7 @@
  * that predicts and returns exits on its own; close() ends them at once.
  */
 import type { Worker } from 'node:worker_threads';
-import { startWorkers } from '../../runtime/worker-threads.ts';
+import { awaitJob, startWorkers } from '../../runtime/worker-threads.ts';
 import type { Matrix } from '../matrix.ts';
 import { COMPILED_PARAMS } from './compile.ts';
 import { predictRows, walkPacked, type ForestPlan } from './predict.ts';
@@ -42,8 +42,6 @@ const CHUNK_ROWS = 8192;
 const MIN_CHUNK_ROWS = 1024;
 // Rows the main thread predicts between looks at the workers (a few ms).
 const MAIN_BLOCK_ROWS = 2048;
-// A chunk takes milliseconds; a worker silent for a minute is gone, and its rows are done here.
-const JOB_MS = 60_000;
 
 const WORKER_SOURCE = `
 const { workerData, parentPort } = require('node:worker_threads');
@@ -203,7 +201,7 @@ export class PredictionTeam {
     // Takes slot s's margins if its job is over (or, with `wait`, once it is); true when the slot is free.
     const collect = (s: number, wait: boolean): boolean => {
       if (jobId[s] === 0) return true;
-      const status = wait ? this.await(s, jobId[s]) : Atomics.load(this.ctrl, DONE + s);
+      const status = wait ? awaitJob(this.ctrl, DONE + s, jobId[s]) : Atomics.load(this.ctrl, DONE + s);
       if (status !== jobId[s] && status !== -jobId[s] && !wait) return false;
       if (status === jobId[s]) {
         out.set(output.subarray(s * CHUNK_ROWS, s * CHUNK_ROWS + to[s] - from[s]), from[s]);
@@ -248,18 +246,6 @@ export class PredictionTeam {
     if (this.failed || Date.now() - this.startedAt < this.readyMs) return;
     for (let part = 0; part < this.workers.length; part++) {
       if (Atomics.load(this.ctrl, READY + part) !== 1) return this.close();
-    }
-  }
-
-  /** The status of job `id` in `slot` once it is over, or 0 when it went silent for JOB_MS. */
-  private await(slot: number, id: number): number {
-    const deadline = Date.now() + JOB_MS;
-    for (;;) {
-      const v = Atomics.load(this.ctrl, DONE + slot);
-      if (v === id || v === -id) return v;
-      const left = deadline - Date.now();
-      if (left <= 0) return 0;
-      Atomics.wait(this.ctrl, DONE + slot, v, left);
     }
   }
 

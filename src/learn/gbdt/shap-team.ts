@@ -11,7 +11,7 @@
  * bit-identical to a single-threaded call.
  */
 import type { Worker } from 'node:worker_threads';
-import { startWorkers } from '../../runtime/worker-threads.ts';
+import { awaitJob, startWorkers } from '../../runtime/worker-threads.ts';
 import type { Matrix } from '../matrix.ts';
 import { tableShap, type LeafShapTable } from './leaf-shap-table.ts';
 import type { Tree } from './tree.ts';
@@ -30,8 +30,6 @@ const QUIT = 2;
 const MAX_WORKERS = 15;
 /** Rows a worker takes per round: its slots hold this many rows. */
 const SLOT_ROWS = 2048;
-/** A round takes well under a second; a worker silent for a minute is gone, and its rows are done here. */
-const JOB_MS = 60_000;
 
 /** Adds every tree's SHAP values of rows [from, to) of x into values (same layout as x). */
 export function shapRows(
@@ -167,7 +165,7 @@ export class ShapTeam {
       for (const [part, from, n] of given) {
         const at = (part - 1) * SLOT_ROWS * cols;
         // The caller's values for these rows are still zero: the worker's are copied in as they are.
-        if (this.await(part, round) === round) values.set(this.output.subarray(at, at + n * cols), from * cols);
+        if (awaitJob(this.ctrl, DONE + part, round) === round) values.set(this.output.subarray(at, at + n * cols), from * cols);
         else {
           this.close();
           alone(from, from + n, values);
@@ -183,17 +181,5 @@ export class ShapTeam {
     Atomics.store(this.ctrl, CMD, QUIT);
     Atomics.store(this.ctrl, SEQ, ++this.seq);
     Atomics.notify(this.ctrl, SEQ);
-  }
-
-  /** The worker's status for round `seq`: seq when done, −seq when it failed, 0 when silent. */
-  private await(part: number, seq: number): number {
-    const deadline = Date.now() + JOB_MS;
-    for (;;) {
-      const v = Atomics.load(this.ctrl, DONE + part);
-      if (v === seq || v === -seq) return v;
-      const left = deadline - Date.now();
-      if (left <= 0) return 0;
-      Atomics.wait(this.ctrl, DONE + part, v, left);
-    }
   }
 }

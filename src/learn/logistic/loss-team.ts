@@ -15,7 +15,7 @@
  * computes alone (the fit's warm start on a sample usually hides their start-up).
  */
 import type { Worker } from 'node:worker_threads';
-import { startWorkers } from '../../runtime/worker-threads.ts';
+import { awaitJob, startWorkers } from '../../runtime/worker-threads.ts';
 import { hessianShare, HESSIAN_BLOCK, lossShare, SHARES } from './penalized-log-loss.ts';
 import type { LogisticProblem, RowSharing } from './penalized-log-loss.ts';
 
@@ -34,8 +34,6 @@ const ARG = 12;
 const MAX_SHARED_HESSIAN = 513 * 513;
 /** Float32 elements in each of the two conversion slots (`startConvert`): tfjs-log-loss.ts's chunk. */
 export const CONVERT_SLOT_ELEMENTS = 1 << 21;
-/** A share takes milliseconds; a worker silent for a minute is gone, and its shares are done here. */
-const JOB_MS = 60_000;
 
 const WORKER_SOURCE = `
 const { workerData } = require('node:worker_threads');
@@ -226,7 +224,7 @@ export class LossTeam implements RowSharing {
   private awaitAll(): boolean {
     this.pending = null;
     for (let part = 1; part <= this.workers.length; part++) {
-      if (this.await(part) !== this.seq) {
+      if (awaitJob(this.ctrl, DONE + part, this.seq) !== this.seq) {
         this.close();
         return false;
       }
@@ -239,18 +237,5 @@ export class LossTeam implements RowSharing {
       if (Atomics.load(this.ctrl, READY + part) !== 1) return false;
     }
     return true;
-  }
-
-  /** The worker's status for the current job: seq when done, −seq when it failed, 0 when silent. */
-  private await(part: number): number {
-    const deadline = Date.now() + JOB_MS;
-    for (;;) {
-      // Wait on the value just compared, so a store between the check and the wait is not missed.
-      const v = Atomics.load(this.ctrl, DONE + part);
-      if (v === this.seq || v === -this.seq) return v;
-      const left = deadline - Date.now();
-      if (left <= 0) return 0;
-      Atomics.wait(this.ctrl, DONE + part, v, left);
-    }
   }
 }
