@@ -24,10 +24,11 @@ import { loadModelBundle } from '../learn/artifacts/bundle-artifact.ts';
 import type { ModelBundle } from '../learn/model-bundle.ts';
 import { rawInputs } from '../learn/model-inputs.ts';
 import { writeAlertsCsv, writeAlertsJson } from './alerts-output.ts';
-import { AlertRules, evaluateAlerts } from './alerts.ts';
+import { AlertRules } from './alerts.ts';
 import { DriftCounter, type FeatureDrift } from './drift.ts';
 import { openFeatureFile, type FeatureFileSource, type RejectedRow } from './feature-file-source.ts';
-import { appendHistoryFile, readHistory, scoresFileSelect } from './history/score-history.ts';
+import { historyAlerts } from './history/history-alerts.ts';
+import { appendHistoryFile, scoresFileSelect } from './history/score-history.ts';
 import { tableSource, type InputSource } from './input-chunks.ts';
 import { activeOverrides, overrideRow } from './overrides.ts';
 import { parseOverrides } from './overrides-file.ts';
@@ -324,7 +325,8 @@ export async function runScoreJob(input: ScoreJobOptions, log: Log): Promise<Sco
   if (o.history !== undefined) {
     await appendHistoryFile(o.history, o.asOf, o.out);
     if (o.alerts !== undefined) {
-      const found = evaluateAlerts(await readHistory(o.history, { to: o.asOf }), o.asOf, rules);
+      // DuckDB evaluates the rules over the partitions: the history never comes into memory.
+      const found = await historyAlerts(o.history, o.asOf, rules);
       await writeAlertsCsv(o.alerts, found);
       await writeAlertsJson(o.alerts.replace(/\.csv$/i, '') + '.json', found);
       alerts = found.length;
