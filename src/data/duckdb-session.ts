@@ -3,6 +3,9 @@
  * Parquet files (its C++ reader and writer are far faster than anything in JavaScript and need no
  * extra package), so the rest of ingestion never holds a whole table in memory.
  */
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 
 export async function withDuckDb<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
@@ -14,6 +17,18 @@ export async function withDuckDb<T>(work: (connection: DuckDBConnection) => Prom
     connection.closeSync();
     instance.closeSync();
   }
+}
+
+/**
+ * Lets DuckDB spill to `<os tmpdir>/healthscore-duckdb` (an in-memory database has no spill
+ * directory of its own, and without one a query that outgrows its memory fails), with at most
+ * `memoryLimit` (e.g. '512MB') in memory when given.
+ */
+export async function spillToDisk(connection: DuckDBConnection, memoryLimit?: string): Promise<void> {
+  const spill = join(tmpdir(), 'healthscore-duckdb');
+  mkdirSync(spill, { recursive: true });
+  await connection.run(`SET temp_directory = ${sqlString(spill)}`);
+  if (memoryLimit !== undefined) await connection.run(`SET memory_limit = ${sqlString(memoryLimit)}`);
 }
 
 /** A string literal for SQL: paths go into `read_parquet('…')`, which takes no parameters. */

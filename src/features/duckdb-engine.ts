@@ -4,13 +4,12 @@
  * (dates → epoch ms, the one dialect-specific step) and runs the SQL of sql-engine.ts. DuckDB
  * spills to disk when a join outgrows memory, so event logs larger than RAM work.
  */
-import { existsSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import * as aq from 'arquero';
 import { CONTRACT, TABLE_NAMES, type TableName } from '../data/contract.ts';
-import { sqlIdent, sqlString, withDuckDb } from '../data/duckdb-session.ts';
+import { spillToDisk, sqlIdent, sqlString, withDuckDb } from '../data/duckdb-session.ts';
 import { resultColumns } from '../data/result-columns.ts';
 import { LabelOptions, type ChurnDefinition, type LabelOptionsInput } from './churn-definition.ts';
 import type { FeatureSet } from './build-feature-set.ts';
@@ -85,13 +84,10 @@ export async function copyScoringSnapshotSql(
 /** An in-memory DuckDB with the data folder staged as `stg_<table>` views, for `work`. */
 async function withStagedData<T>(dir: string, engine: SqlEngineOptions, work: (conn: DuckDBConnection, tables: Set<TableName>) => Promise<T>): Promise<T> {
   return withDuckDb(async (conn) => {
-    const spill = join(tmpdir(), 'healthscore-duckdb');
-    mkdirSync(spill, { recursive: true });
     await conn.run(`SET TimeZone = 'UTC'`);
-    await conn.run(`SET temp_directory = ${sqlString(spill)}`);
+    await spillToDisk(conn, engine.memoryLimit);
     await conn.run(`SET preserve_insertion_order = false`);
     if (engine.threads) await conn.run(`SET threads = ${Math.floor(engine.threads)}`);
-    if (engine.memoryLimit) await conn.run(`SET memory_limit = '${engine.memoryLimit.replace(/'/g, '')}'`);
     return work(conn, await stageTables(conn, dir));
   });
 }

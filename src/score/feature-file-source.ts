@@ -7,12 +7,10 @@
  * date, or rejected with its row number, column, value and reason (blank customer id, a cutoff
  * or number that does not parse, a customer appearing twice at the as-of date).
  */
-import { mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { extname, join } from 'node:path';
+import { extname } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBDataChunk } from '@duckdb/node-api';
 import { ExitCode, UserError } from '../cli/exit.ts';
-import { sqlIdent, sqlString } from '../data/duckdb-session.ts';
+import { spillToDisk, sqlIdent, sqlString } from '../data/duckdb-session.ts';
 import { doubleVector, isValid, LabelCache, textAt, textVector, type DoubleVector } from '../data/duckdb-vectors.ts';
 import type { ModelInputs } from '../learn/model-inputs.ts';
 import type { RawTable } from '../learn/preprocess/spec.ts';
@@ -62,10 +60,7 @@ export async function openFeatureFile(path: string, inputs: ModelInputs, asOfMs:
     // At 256 MB the table never spilled on 4M Parquet rows and took 205 MB (the job's peak grew by
     // that from 1M to 4M rows); at 64 MB the peak is flat and the check no slower (measured). The
     // CSV reader needs two 30 MB buffers, so a CSV file keeps 256 MB.
-    const spill = join(tmpdir(), 'healthscore-duckdb');
-    mkdirSync(spill, { recursive: true });
-    await conn.run(`SET temp_directory = ${sqlString(spill)}`);
-    await conn.run(`SET memory_limit = '${ext === '.parquet' ? '64MB' : '256MB'}'`);
+    await spillToDisk(conn, ext === '.parquet' ? '64MB' : '256MB');
     // CSV cells are read as text and parsed here, so a bad cell rejects its row instead of failing the file.
     const from = ext === '.parquet' ? `read_parquet(${sqlString(path)})` : `read_csv(${sqlString(path)}, header = true, all_varchar = true)`;
     let described: { column_name: string; column_type: string }[];

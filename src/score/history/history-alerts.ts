@@ -8,7 +8,7 @@
  * the highest score within the last `withinDays` days, the latest on ties (score drop). The
  * comparisons are the same arithmetic as `isScoreDrop`: fall·100 ≥ percent·before, in doubles.
  */
-import { sqlString, withDuckDb } from '../../data/duckdb-session.ts';
+import { spillToDisk, sqlString, withDuckDb } from '../../data/duckdb-session.ts';
 import { parseIsoDate } from '../../data/iso-date.ts';
 import { Alert, AlertRules, type AlertRulesInput } from '../alerts.ts';
 import { AsOfDate } from './history-row.ts';
@@ -30,26 +30,37 @@ export async function historyAlerts(dir: string, asOf: string, rules: AlertRules
   const dropTest =
     drop === null
       ? 'FALSE'
-      : `(p.health_score - c.health_score > 0 AND (${drop.points === null ? 'FALSE' : `p.health_score - c.health_score >= ${drop.points}`} OR ${
-          drop.percent === null ? 'FALSE' : `CAST(p.health_score - c.health_score AS DOUBLE) * 100 >= ${drop.percent} * CAST(p.health_score AS DOUBLE)`
+      : `(p.health_score - health_score > 0 AND (${drop.points === null ? 'FALSE' : `p.health_score - health_score >= ${drop.points}`} OR ${
+          drop.percent === null ? 'FALSE' : `CAST(p.health_score - health_score AS DOUBLE) * 100 >= ${drop.percent} * CAST(p.health_score AS DOUBLE)`
         }))`;
+  // Aggregates rather than window functions: one hash-table entry per customer scored today
+  // (arg_max keeps one row's fields), where ROW_NUMBER() sorted every earlier row.
   const sql = `
     WITH h AS (SELECT customer_id, as_of, health_score, tier, reasons FROM read_parquet([${files}], hive_partitioning = false)),
     c AS (SELECT * FROM h WHERE as_of = ${sqlString(asOf)}),
     earlier AS (SELECT h.* FROM h SEMI JOIN c USING (customer_id) WHERE h.as_of < ${sqlString(asOf)}),
-    prev AS (SELECT * FROM earlier QUALIFY ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY as_of DESC) = 1),
-    peak AS (SELECT * FROM earlier WHERE as_of >= ${sqlString(windowStart)}
-             QUALIFY ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY health_score DESC, as_of DESC) = 1)
-    SELECT c.customer_id, 0 AS rule_order, 'score_drop' AS rule, p.as_of AS previous_as_of, p.health_score AS previous_score,
-           c.health_score AS current_score, p.tier AS previous_tier, c.tier AS current_tier, c.reasons
-      FROM c JOIN peak p USING (customer_id) WHERE ${dropTest}
-    UNION ALL
-    SELECT c.customer_id, 1, 'tier_worsened', p.as_of, p.health_score, c.health_score, p.tier, c.tier, c.reasons
-      FROM c JOIN prev p USING (customer_id) WHERE ${r.tierWorsened ? 'TRUE' : 'FALSE'} AND ${RANK.replaceAll('tier', 'c.tier')} > ${RANK.replaceAll('tier', 'p.tier')}
-    UNION ALL
-    SELECT c.customer_id, 2, 'entered_at_risk', p.as_of, p.health_score, c.health_score, p.tier, c.tier, c.reasons
-      FROM c JOIN prev p USING (customer_id) WHERE ${r.enteredAtRisk ? 'TRUE' : 'FALSE'} AND c.tier = 'at-risk' AND p.tier <> 'at-risk'`;
-  const rows = await withDuckDb(async (db) => (await db.runAndReadAll(sql)).getRowObjectsJS());
+    prev AS (SELECT customer_id, arg_max({'as_of': as_of, 'health_score': health_score, 'tier': tier}, as_of) AS p FROM earlier GROUP BY customer_id),
+    peak AS (SELECT customer_id, arg_max({'as_of': as_of, 'health_score': health_score, 'tier': tier}, {'score': health_score, 'as_of': as_of}) AS p
+             FROM earlier WHERE as_of >= ${sqlString(windowStart)} GROUP BY customer_id),
+    pairs AS (
+      SELECT 0 AS rule_order, c.*, k.p FROM c JOIN peak k USING (customer_id)
+      UNION ALL SELECT 1, c.*, k.p FROM c JOIN prev k USING (customer_id))
+    SELECT customer_id, rule_order, rule, p.as_of AS previous_as_of, p.health_score AS previous_score, health_score AS current_score,
+           p.tier AS previous_tier, tier AS current_tier, reasons
+    FROM (SELECT *, 'score_drop' AS rule FROM pairs WHERE rule_order = 0
+          UNION ALL SELECT *, 'tier_worsened' FROM pairs WHERE rule_order = 1
+          UNION ALL SELECT * REPLACE (2 AS rule_order), 'entered_at_risk' FROM pairs WHERE rule_order = 1)
+    WHERE (rule = 'score_drop' AND ${dropTest})
+       OR (rule = 'tier_worsened' AND ${r.tierWorsened ? 'TRUE' : 'FALSE'} AND ${RANK} > ${RANK.replaceAll('tier', 'p.tier')})
+       OR (rule = 'entered_at_risk' AND ${r.enteredAtRisk ? 'TRUE' : 'FALSE'} AND tier = 'at-risk' AND p.tier <> 'at-risk')`;
+  const rows = await withDuckDb(async (db) => {
+    // Spill rather than grow: a year of nightly partitions of a million customers is 365M rows.
+    // (1M customers × 30 partitions, 823k alerts: 21.8 s, peak RSS 1.27 GB; at 512 MB the
+    // per-customer aggregates ran out of memory.)
+    await spillToDisk(db, '1GB');
+    await db.run(`SET preserve_insertion_order = false`);
+    return (await db.runAndReadAll(sql)).getRowObjectsJS();
+  });
   // Sorted here, not by DuckDB: JavaScript's string order (UTF-16 units) is evaluateAlerts' order.
   rows.sort((a, b) => {
     const x = String(a.customer_id);
