@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { evaluateAlerts, type AlertRulesInput } from '../../../src/score/alerts.ts';
 import { historyAlerts } from '../../../src/score/history/history-alerts.ts';
-import { withoutOverride, type HistoryRow } from '../../../src/score/history/history-row.ts';
+import type { HistoryRow } from '../../../src/score/history/history-row.ts';
+import { historyRow } from './history-rows.ts';
 import { appendHistory, readHistory } from '../../../src/score/history/score-history.ts';
 
 let dir: string;
@@ -13,17 +14,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-function row(customer: string, asOf: string, score: number): HistoryRow {
-  return withoutOverride({
-    customer_id: customer,
-    as_of: asOf,
-    churn_probability: (100 - score) / 100,
-    health_score: score,
-    tier: score >= 70 ? 'healthy' : score >= 40 ? 'watch' : 'at-risk',
-    reasons: `reason of ${customer}`,
-    model_version: 'churn/1',
-  });
-}
+const row = (customer: string, asOf: string, score: number): HistoryRow => historyRow(customer, asOf, score, `reason of ${customer}`);
 
 describe('historyAlerts', () => {
   it('gives the alerts evaluateAlerts gives on the same history, for random histories and rule sets', async () => {

@@ -2,7 +2,8 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { withoutOverride, type HistoryRow } from '../../../src/score/history/history-row.ts';
+import type { HistoryRow } from '../../../src/score/history/history-row.ts';
+import { historyRow } from './history-rows.ts';
 import { appendHistory, historyDates, readHistory } from '../../../src/score/history/score-history.ts';
 
 let dir: string;
@@ -11,17 +12,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-function row(customer: string, asOf: string, score: number): HistoryRow {
-  return withoutOverride({
-    customer_id: customer,
-    as_of: asOf,
-    churn_probability: (100 - score) / 100,
-    health_score: score,
-    tier: score >= 70 ? 'healthy' : score >= 40 ? 'watch' : 'at-risk',
-    reasons: 'no login in 34 days',
-    model_version: 'churn/1',
-  });
-}
+const row = (customer: string, asOf: string, score: number): HistoryRow => historyRow(customer, asOf, score);
 
 describe('score history', () => {
   it('reads back what was appended, overrides included, ordered by date then customer', async () => {
