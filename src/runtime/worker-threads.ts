@@ -44,3 +44,45 @@ export function awaitJob(ctrl: Int32Array, slot: number, id: number, ms = 60_000
     Atomics.wait(ctrl, slot, v, left);
   }
 }
+
+/** Control-block slots every job team shares: the job's sequence number and its command. */
+export const JOB_SEQ = 0;
+export const JOB_CMD = 1;
+/** The command that ends a team's workers. */
+export const JOB_QUIT = -1;
+
+/** Posts command `cmd` as job `seq`: the workers, asleep on the sequence slot, wake and read it. */
+export function postJob(ctrl: Int32Array, cmd: number, seq: number): void {
+  Atomics.store(ctrl, JOB_CMD, cmd);
+  Atomics.store(ctrl, JOB_SEQ, seq);
+  Atomics.notify(ctrl, JOB_SEQ);
+}
+
+/**
+ * A worker's job loop as source text, for a program that has its control block in `ctrl`: it
+ * reports ready at ctrl[`readySlot`], then for each job posted by `postJob` runs `body` (source,
+ * with the job's `cmd` and sequence number `seen` in scope) and stores `seen` at ctrl[`doneSlot`],
+ * or −seen when the body threw (what `awaitJob` waits for), until JOB_QUIT. Slots are source
+ * expressions, e.g. `4 + d.part`.
+ */
+export function jobLoopSource(readySlot: string, doneSlot: string, body: string): string {
+  return `
+Atomics.store(ctrl, ${readySlot}, 1);
+Atomics.notify(ctrl, ${readySlot});
+let seen = 0;
+for (;;) {
+  Atomics.wait(ctrl, ${JOB_SEQ}, seen);
+  seen = Atomics.load(ctrl, ${JOB_SEQ});
+  const cmd = Atomics.load(ctrl, ${JOB_CMD});
+  if (cmd === ${JOB_QUIT}) break;
+  let status = seen;
+  try {
+${body}
+  } catch {
+    status = -seen;
+  }
+  Atomics.store(ctrl, ${doneSlot}, status);
+  Atomics.notify(ctrl, ${doneSlot});
+}
+`;
+}

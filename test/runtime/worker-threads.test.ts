@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { awaitJob, startWorkers } from '../../src/runtime/worker-threads.ts';
+import { awaitJob, JOB_QUIT, jobLoopSource, postJob, startWorkers } from '../../src/runtime/worker-threads.ts';
 
 describe('startWorkers', () => {
   it('starts one worker per part, each with its own data', async () => {
@@ -38,5 +38,23 @@ describe('awaitJob', () => {
     const t = Date.now();
     expect(awaitJob(ctrl, 0, 3, 100)).toBe(0);
     expect(Date.now() - t).toBeGreaterThanOrEqual(90);
+  });
+});
+
+describe('jobLoopSource / postJob', () => {
+  it('runs each posted job, reports failures as −seq, and ends on JOB_QUIT', async () => {
+    const ctrl = new Int32Array(new SharedArrayBuffer(8 * 4));
+    const body = `if (cmd === 2) throw new Error('bad job'); ctrl[5] = cmd * 100 + seen;`;
+    const source = `const { workerData } = require('node:worker_threads'); const ctrl = new Int32Array(workerData);${jobLoopSource('2', '3', body)}`;
+    const [worker] = startWorkers(source, [1], () => ctrl.buffer)!;
+    const exited = new Promise((resolve) => worker.once('exit', resolve));
+    for (let t = 0; Atomics.load(ctrl, 2) !== 1 && t < 200; t++) await new Promise((r) => setTimeout(r, 25));
+    postJob(ctrl, 1, 1);
+    expect(awaitJob(ctrl, 3, 1, 5000)).toBe(1);
+    expect(ctrl[5]).toBe(101);
+    postJob(ctrl, 2, 2);
+    expect(awaitJob(ctrl, 3, 2, 5000)).toBe(-2);
+    postJob(ctrl, JOB_QUIT, 3);
+    expect(await exited).toBe(0);
   });
 });

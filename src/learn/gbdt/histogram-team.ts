@@ -12,21 +12,19 @@
  * single-threaded run.
  */
 import type { Worker } from 'node:worker_threads';
-import { startWorkers } from '../../runtime/worker-threads.ts';
+import { JOB_CMD, JOB_QUIT, JOB_SEQ, postJob, startWorkers } from '../../runtime/worker-threads.ts';
 import type { BinnedMatrix } from './binning.ts';
 import { accumulateHistogram } from './histogram.ts';
 
 const WIDTH = 768;
-// Control block slots.
-const SEQ = 0;
-const CMD = 1;
+// Control block slots after JOB_SEQ and JOB_CMD, and the one command.
 const START = 2;
 const COUNT = 3;
 const NFEAT = 4;
 const READY = 8;
 const DONE = 24;
 const MAX_WORKERS = 15;
-const QUIT = 1;
+const HISTOGRAM = 1;
 
 /** Start of share `part` of `parts` over nf features, on a multiple of 4 (the loop's unroll). */
 function shareStart(nf: number, part: number, parts: number): number {
@@ -46,9 +44,9 @@ Atomics.store(ctrl, ${READY} + part, 1);
 Atomics.notify(ctrl, ${READY} + part);
 let seen = 0;
 for (;;) {
-  Atomics.wait(ctrl, ${SEQ}, seen);
-  seen = Atomics.load(ctrl, ${SEQ});
-  if (Atomics.load(ctrl, ${CMD}) === ${QUIT}) break;
+  Atomics.wait(ctrl, ${JOB_SEQ}, seen);
+  seen = Atomics.load(ctrl, ${JOB_SEQ});
+  if (Atomics.load(ctrl, ${JOB_CMD}) === ${JOB_QUIT}) break;
   const nf = ctrl[${NFEAT}];
   accumulateHistogram(codes, rows, gh, idx, ctrl[${START}], ctrl[${COUNT}], feats, shareStart(nf, part, parts), shareStart(nf, part + 1, parts), staging);
   Atomics.store(ctrl, ${DONE} + part, seen);
@@ -102,11 +100,7 @@ export class HistogramTeam {
       parts: nWorkers + 1,
     }));
     if (workers === null) return null;
-    const stopAll = (): void => {
-      Atomics.store(ctrl, CMD, QUIT);
-      Atomics.add(ctrl, SEQ, 1);
-      Atomics.notify(ctrl, SEQ);
-    };
+    const stopAll = (): void => postJob(ctrl, JOB_QUIT, 1);
     const deadline = Date.now() + readyMs;
     for (let part = 1; part <= nWorkers; part++) {
       while (Atomics.load(ctrl, READY + part) !== 1) {
@@ -135,8 +129,7 @@ export class HistogramTeam {
     ctrl[COUNT] = n;
     ctrl[NFEAT] = nf;
     const seq = ++this.seq;
-    Atomics.store(ctrl, SEQ, seq);
-    Atomics.notify(ctrl, SEQ);
+    postJob(ctrl, HISTOGRAM, seq);
     accumulateHistogram(this.codes, this.rows, this.gh, this.idx, start, n, features, 0, shareStart(nf, 1, parts), out);
     for (let part = 1; part < parts; part++) {
       for (;;) {
@@ -158,8 +151,6 @@ export class HistogramTeam {
 
   /** Lets the workers finish; the team cannot be used afterwards. */
   close(): void {
-    Atomics.store(this.ctrl, CMD, QUIT);
-    Atomics.store(this.ctrl, SEQ, ++this.seq);
-    Atomics.notify(this.ctrl, SEQ);
+    postJob(this.ctrl, JOB_QUIT, ++this.seq);
   }
 }

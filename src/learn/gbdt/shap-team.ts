@@ -11,22 +11,19 @@
  * bit-identical to a single-threaded call.
  */
 import type { Worker } from 'node:worker_threads';
-import { awaitJob, startWorkers } from '../../runtime/worker-threads.ts';
+import { awaitJob, JOB_QUIT, jobLoopSource, postJob, startWorkers } from '../../runtime/worker-threads.ts';
 import type { Matrix } from '../matrix.ts';
 import { tableShap, type LeafShapTable } from './leaf-shap-table.ts';
 import type { Tree } from './tree.ts';
 import { extend, recurse, shapScratch, treeShap, unwind, unwoundSum, type ShapScratch } from './treeshap.ts';
 
-// Control block slots: job sequence, command, columns; then per worker part (1…15): ready flag,
-// last job done (negated when it failed), rows of its share in this round.
-const SEQ = 0;
-const CMD = 1;
+// Control block slots after JOB_SEQ and JOB_CMD: columns; then per worker part (1…15): ready
+// flag, last job done (negated when it failed), rows of its share in this round.
 const COLS = 2;
 const READY = 4;
 const DONE = 20;
 const SHARE = 36;
 const RUN = 1;
-const QUIT = 2;
 const MAX_WORKERS = 15;
 /** Rows a worker takes per round: its slots hold this many rows. */
 const SLOT_ROWS = 2048;
@@ -64,15 +61,7 @@ ${tableShap.toString()}
 const d = workerData;
 const ctrl = new Int32Array(d.ctrl), input = new Float64Array(d.input), output = new Float64Array(d.output);
 const scratch = shapScratch(d.depth), patterns = new Int32Array(d.maxNodes);
-Atomics.store(ctrl, ${READY} + d.part, 1);
-Atomics.notify(ctrl, ${READY} + d.part);
-let seen = 0;
-for (;;) {
-  Atomics.wait(ctrl, ${SEQ}, seen);
-  seen = Atomics.load(ctrl, ${SEQ});
-  if (Atomics.load(ctrl, ${CMD}) === ${QUIT}) break;
-  let status = seen;
-  try {
+${jobLoopSource(`${READY} + d.part`, `${DONE} + d.part`, `
     const rows = ctrl[${SHARE} + d.part], cols = ctrl[${COLS}];
     const at = (d.part - 1) * ${SLOT_ROWS} * cols;
     const x = input.subarray(at, at + rows * cols), values = output.subarray(at, at + rows * cols);
@@ -84,13 +73,7 @@ for (;;) {
         if (table === null) treeShap(d.trees[k], x, i * cols, values, i * cols, scratch);
         else tableShap(d.trees[k], table, x, i * cols, values, i * cols, patterns);
       }
-    }
-  } catch {
-    status = -seen;
-  }
-  Atomics.store(ctrl, ${DONE} + d.part, status);
-  Atomics.notify(ctrl, ${DONE} + d.part);
-}
+    }`)}
 `;
 
 export class ShapTeam {
@@ -157,9 +140,7 @@ export class ShapTeam {
       const round = given.length > 0 ? ++this.seq : this.seq;
       if (given.length > 0) {
         Atomics.store(this.ctrl, COLS, cols);
-        Atomics.store(this.ctrl, CMD, RUN);
-        Atomics.store(this.ctrl, SEQ, round);
-        Atomics.notify(this.ctrl, SEQ);
+        postJob(this.ctrl, RUN, round);
       }
       alone(start, mainEnd, values);
       for (const [part, from, n] of given) {
@@ -178,8 +159,6 @@ export class ShapTeam {
   /** Ends the workers; the team does not help afterwards. */
   close(): void {
     this.failed = true;
-    Atomics.store(this.ctrl, CMD, QUIT);
-    Atomics.store(this.ctrl, SEQ, ++this.seq);
-    Atomics.notify(this.ctrl, SEQ);
+    postJob(this.ctrl, JOB_QUIT, ++this.seq);
   }
 }

@@ -15,18 +15,15 @@
  * computes alone (the fit's warm start on a sample usually hides their start-up).
  */
 import type { Worker } from 'node:worker_threads';
-import { awaitJob, startWorkers } from '../../runtime/worker-threads.ts';
+import { awaitJob, JOB_QUIT, jobLoopSource, postJob, startWorkers } from '../../runtime/worker-threads.ts';
 import { hessianShare, HESSIAN_BLOCK, lossShare, SHARES } from './penalized-log-loss.ts';
 import type { LogisticProblem, RowSharing } from './penalized-log-loss.ts';
 
-// Control block slots.
-const SEQ = 0;
-const CMD = 1;
+// Control block slots after JOB_SEQ and JOB_CMD.
 const READY = 4;
 const DONE = 4 + SHARES;
 const LOSS = 1;
 const HESSIAN = 2;
-const QUIT = 3;
 const CONVERT = 4;
 // A conversion's arguments: first row (or sample position), end, target slot, whether sampled.
 const ARG = 12;
@@ -47,16 +44,7 @@ const lossOut = new Float64Array(d.lossOut), hessOut = d.hessOut === null ? null
 const p = d.p, q = p + 1, n = d.n, m = rows.length;
 const start = (count, s) => Math.round((s * count) / ${SHARES});
 const strip = new Float64Array(q * ${HESSIAN_BLOCK}), weighted = new Float64Array(q * ${HESSIAN_BLOCK});
-Atomics.store(ctrl, ${READY} + d.part, 1);
-Atomics.notify(ctrl, ${READY} + d.part);
-let seen = 0;
-for (;;) {
-  Atomics.wait(ctrl, ${SEQ}, seen);
-  seen = Atomics.load(ctrl, ${SEQ});
-  const cmd = Atomics.load(ctrl, ${CMD});
-  if (cmd === ${QUIT}) break;
-  let status = seen;
-  try {
+${jobLoopSource(`${READY} + d.part`, `${DONE} + d.part`, `
     if (cmd === ${CONVERT}) {
       // One worker converts; the others only answer.
       if (d.part === 1) {
@@ -73,13 +61,7 @@ for (;;) {
       } else {
         hessianShare(X, p, w, theta, rows, start(m, s), start(m, s + 1), hessOut.subarray(s * q * q, (s + 1) * q * q), strip, weighted);
       }
-    }
-  } catch {
-    status = -seen;
-  }
-  Atomics.store(ctrl, ${DONE} + d.part, status);
-  Atomics.notify(ctrl, ${DONE} + d.part);
-}
+    }`)}
 `;
 
 /** A typed array's window, for a worker to view the same shared memory. */
@@ -201,9 +183,7 @@ export class LossTeam implements RowSharing {
   /** Ends the workers; the team does not help afterwards. */
   close(): void {
     this.failed = true;
-    Atomics.store(this.ctrl, CMD, QUIT);
-    Atomics.store(this.ctrl, SEQ, ++this.seq);
-    Atomics.notify(this.ctrl, SEQ);
+    postJob(this.ctrl, JOB_QUIT, ++this.seq);
   }
 
   private post(cmd: number, theta: Float64Array, out: Float64Array, shared: Float64Array, width: number): boolean {
@@ -215,9 +195,7 @@ export class LossTeam implements RowSharing {
   }
 
   private signal(cmd: number): void {
-    Atomics.store(this.ctrl, CMD, cmd);
-    Atomics.store(this.ctrl, SEQ, ++this.seq);
-    Atomics.notify(this.ctrl, SEQ);
+    postJob(this.ctrl, cmd, ++this.seq);
   }
 
   /** Waits for every worker to finish the pending job; false (and the team closed) when one failed. */
