@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { historyFromHessian, minimizeLbfgs } from '../../../src/learn/optim/lbfgs.ts';
+import { historyFromHessian, minimizeLbfgs, type Objective } from '../../../src/learn/optim/lbfgs.ts';
+
+/** ½xᵀAx − bᵀx with A = [[4, 1], [1, 3]], b = [1, 2]: minimum at x = A⁻¹b = [1/11, 7/11] (by hand). */
+const quadratic: Objective = (x, g) => {
+  g[0] = 4 * x[0] + x[1] - 1;
+  g[1] = x[0] + 3 * x[1] - 2;
+  return 0.5 * (4 * x[0] ** 2 + 2 * x[0] * x[1] + 3 * x[1] ** 2) - x[0] - 2 * x[1];
+};
 
 describe('minimizeLbfgs', () => {
   it('finds the minimum of the Rosenbrock function at (1, 1) (Nocedal & Wright, ex. 2.1)', () => {
@@ -21,11 +28,7 @@ describe('minimizeLbfgs', () => {
   it('solves a convex quadratic ½xᵀAx − bᵀx: A·x = b', () => {
     // A = [[4, 1], [1, 3]], b = [1, 2]: x = [1/11, 7/11] (solved by hand).
     const r = minimizeLbfgs(
-      (x, g) => {
-        g[0] = 4 * x[0] + x[1] - 1;
-        g[1] = x[0] + 3 * x[1] - 2;
-        return 0.5 * (4 * x[0] ** 2 + 2 * x[0] * x[1] + 3 * x[1] ** 2) - x[0] - 2 * x[1];
-      },
+      quadratic,
       new Float64Array(2),
       { gtol: 1e-12, ftol: 0 },
     );
@@ -51,11 +54,7 @@ describe('minimizeLbfgs started from a Hessian', () => {
   it('solves a convex quadratic in one step when given its Hessian: the first step is Newton\'s', () => {
     // f(x) = ½xᵀAx − bᵀx, A = [[4, 1], [1, 3]], b = [1, 2]: x* = A⁻¹b = [1/11, 7/11] (by hand).
     const r = minimizeLbfgs(
-      (x, g) => {
-        g[0] = 4 * x[0] + x[1] - 1;
-        g[1] = x[0] + 3 * x[1] - 2;
-        return 0.5 * (4 * x[0] ** 2 + 2 * x[0] * x[1] + 3 * x[1] ** 2) - x[0] - 2 * x[1];
-      },
+      quadratic,
       new Float64Array(2),
       { gtol: 1e-12 },
       historyFromHessian(Float64Array.from([4, 1, 1, 3]), 2),
