@@ -52,6 +52,18 @@ export interface RowSharing {
 }
 
 /**
+ * Computes every share: the team's through `start` when it takes them, the rest with `share` on
+ * this thread — and the team's too when it cannot take them or a worker fails.
+ */
+function everyShare(team: RowSharing | null, start: (team: RowSharing) => boolean, share: (s: number) => void): void {
+  const helped = team !== null && start(team);
+  for (let s = 0; s < SHARES; s++) if (!helped || team.mainShares.includes(s)) share(s);
+  if (helped && !team.finish()) {
+    for (let s = 0; s < SHARES; s++) if (!team.mainShares.includes(s)) share(s);
+  }
+}
+
+/**
  * F and ∇F in float64. Cost: 2·rows·cols multiply-adds plus one exp and one log1p per row, in
  * `SHARES` shares (see `lossShare`), spread over `team`'s threads when one is given.
  */
@@ -64,11 +76,7 @@ export function penalizedLogLoss(problem: LogisticProblem, theta: Float64Array, 
     const o = s * stride;
     out[o + p + 1] = lossShare(x.data, p, y, w, theta, shareStart(x.rows, s), shareStart(x.rows, s + 1), out.subarray(o, o + p + 1));
   };
-  const helped = team !== null && team.startLoss(theta, out);
-  for (let s = 0; s < SHARES; s++) if (!helped || team.mainShares.includes(s)) share(s);
-  if (helped && !team.finish()) {
-    for (let s = 0; s < SHARES; s++) if (!team.mainShares.includes(s)) share(s);
-  }
+  everyShare(team, (t) => t.startLoss(theta, out), share);
   grad.fill(0);
   let loss = 0;
   for (let s = 0; s < SHARES; s++) {
@@ -176,11 +184,7 @@ export function penalizedLogLossHessian(
   const weighted = new Float64Array(q * HESSIAN_BLOCK);
   const share = (s: number): void =>
     hessianShare(x.data, p, w, theta, all, shareStart(m, s), shareStart(m, s + 1), out.subarray(s * q * q, (s + 1) * q * q), strip, weighted);
-  const helped = team !== null && team.startHessian(theta, out);
-  for (let s = 0; s < SHARES; s++) if (!helped || team.mainShares.includes(s)) share(s);
-  if (helped && !team.finish()) {
-    for (let s = 0; s < SHARES; s++) if (!team.mainShares.includes(s)) share(s);
-  }
+  everyShare(team, (t) => t.startHessian(theta, out), share);
   const h = new Float64Array(q * q);
   for (let s = 0; s < SHARES; s++) {
     for (let k = 0; k < q * q; k++) h[k] += out[s * q * q + k];
