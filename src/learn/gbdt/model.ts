@@ -21,6 +21,8 @@ const PARALLEL_ROWS = 50_000;
 // From this many rows contributions() shares the work with worker threads: at ~0.2 ms a row for
 // 100 trees of depth 6, a few hundred rows already outweigh handing them over.
 const PARALLEL_SHAP_ROWS = 256;
+/** Threads of the model's worker teams, the calling thread included. */
+const THREADS = Math.min(4, availableParallelism());
 
 // A model dropped without close() takes its workers with it when it is collected.
 const closeWithModel = new FinalizationRegistry<{ close(): void }>((team) => team.close());
@@ -104,7 +106,7 @@ export class GbdtModel implements ChurnModel {
     this.shapWorkers = undefined;
   }
 
-  /** Cost: rows × trees × O(leaves · depth²). */
+  /** Cost: rows × trees × O(leaves · depth) from the tables (O(leaves · depth²) for an untabulated tree). */
   contributions(x: Matrix, into?: Float64Array): Contributions {
     this.checkColumns(x);
     const cells = x.rows * x.cols;
@@ -121,16 +123,10 @@ export class GbdtModel implements ChurnModel {
   }
 
   private shapTeam(tables: readonly (LeafShapTable | null)[]): ShapTeam | null {
-    if (this.shapWorkers === undefined) {
-      this.shapWorkers = ShapTeam.start(this.trees, tables, this.featureNames.length, this.depth, Math.min(4, availableParallelism()));
-      if (this.shapWorkers) closeWithModel.register(this, this.shapWorkers, this.shapWorkers);
-    }
-    if (this.shapWorkers && !this.shapWorkers.usable) {
-      closeWithModel.unregister(this.shapWorkers);
-      this.shapWorkers = null;
-    }
+    this.shapWorkers = this.kept(this.shapWorkers, () => ShapTeam.start(this.trees, tables, this.featureNames.length, this.depth, THREADS));
     return this.shapWorkers;
   }
+
 
   /** Per-leaf SHAP tables, built on the first call (tens of ms for 100 trees of depth 6) and kept. */
   private shapTables(): readonly (LeafShapTable | null)[] {
@@ -139,17 +135,28 @@ export class GbdtModel implements ChurnModel {
   }
 
   private predictionTeam(): PredictionTeam | null {
-    if (this.team === undefined) {
-      this.team = PredictionTeam.start(this.forest, Math.min(4, availableParallelism()));
-      if (this.team) closeWithModel.register(this, this.team, this.team);
-    }
-    // A team that lost a worker is not restarted: the model predicts alone from then on.
-    if (this.team && !this.team.usable) {
-      closeWithModel.unregister(this.team);
-      this.team = null;
-    }
+    this.team = this.kept(this.team, () => PredictionTeam.start(this.forest, THREADS));
     return this.team;
   }
+
+  /**
+   * A worker team the model keeps: started on first use (`current` undefined) and registered to
+   * close with the model; once it has lost a worker it is dropped, not restarted, and the model
+   * computes alone from then on.
+   */
+  private kept<T extends { readonly usable: boolean; close(): void }>(current: T | null | undefined, start: () => T | null): T | null {
+    let team = current;
+    if (team === undefined) {
+      team = start();
+      if (team) closeWithModel.register(this, team, team);
+    }
+    if (team && !team.usable) {
+      closeWithModel.unregister(team);
+      team = null;
+    }
+    return team;
+  }
+
 
   private checkColumns(x: Matrix): void {
     if (x.cols !== this.featureNames.length) {
