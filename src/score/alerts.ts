@@ -14,6 +14,7 @@
  * A customer with no earlier row (new this run) raises no alert.
  */
 import { z } from 'zod';
+import { DAY_MS } from '../data/contract.ts';
 import { parseIsoDate } from '../data/iso-date.ts';
 import { AsOfDate, type HistoryRow } from './history/history-row.ts';
 import { Tier } from './tiers.ts';
@@ -56,7 +57,6 @@ export const Alert = z.object({
 export type Alert = z.infer<typeof Alert>;
 
 const TIER_RANK: Record<Tier, number> = { healthy: 0, watch: 1, 'at-risk': 2 };
-const DAY_MS = 86_400_000;
 
 function dayNumber(date: string): number {
   const ms = parseIsoDate(date);

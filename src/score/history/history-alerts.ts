@@ -9,12 +9,12 @@
  * comparisons are the same arithmetic as `isScoreDrop`: fall·100 ≥ percent·before, in doubles.
  */
 import { spillToDisk, sqlString, withDuckDb } from '../../data/duckdb-session.ts';
+import { DAY_MS } from '../../data/contract.ts';
 import { parseIsoDate } from '../../data/iso-date.ts';
 import { Alert, AlertRules, type AlertRulesInput } from '../alerts.ts';
 import { AsOfDate } from './history-row.ts';
 import { historyDates, partitionPath } from './score-history.ts';
 
-const DAY_MS = 86_400_000;
 const RANK = `CASE tier WHEN 'healthy' THEN 0 WHEN 'watch' THEN 1 ELSE 2 END`;
 
 /** The alerts for `asOf` from the history store at `dir`, ordered by customer, then rule (as evaluateAlerts). */
