@@ -19,8 +19,13 @@
  *    One-hot designs are collinear (directions held only by the penalty have curvature 1/C
  *    against thousands elsewhere): L-BFGS crawls there and Newton does not; scikit-learn's lbfgs
  *    stops on its relative-reduction rule about 2e-3 from the exact optimum on the Telco split,
- *    we go to it. The Hessian is not computed by tfjs: on wasm XᵀDX is slower than the blocked JS
- *    loop, and float64 keeps the last steps exact.
+ *    we go to it. Where all rows are the sample and X stays on the backend (up to 65,536 rows:
+ *    most customer bases), the exact Hessian comes from tfjs (`withHessian`: XNNPACK, float32, a
+ *    few passes' cost, where the float64 loop costs (p+2)/4 passes and far more on its first,
+ *    unoptimised call), so Newton takes a fresh one each step. Its float32 rounding (~1e-6
+ *    relative) only slows convergence imperceptibly; the float64 gradient decides where it ends.
+ *    Larger data keep the sampled float64 Hessian from the JS loop: on the streamed chunks XᵀDX
+ *    through tfjs would repack X for every product.
  *
  * Threads: when X lives in shared memory (`designData` puts large matrices there) a `LossTeam` of
  * worker threads converts phase 1's next chunk to float32 while tfjs works on the current one, and
@@ -38,6 +43,7 @@ import type { Matrix } from '../matrix.ts';
 import { historyFromHessian, minimizeLbfgs } from '../optim/lbfgs.ts';
 import type { LbfgsResult } from '../optim/lbfgs.ts';
 import { minimizeNewton } from '../optim/newton.ts';
+import type { NewtonResult } from '../optim/newton.ts';
 import { ClassWeight, classWeightsPerRow } from './class-weights.ts';
 import { LogisticSpec } from './logistic-spec.ts';
 import { LossTeam } from './loss-team.ts';
@@ -125,6 +131,8 @@ function fitWith(
   const float32Floor = 2 ** -24 * mass;
   let warmStart = null;
   let start = theta0;
+  let phase1: { result: LbfgsResult; resident: boolean };
+  let final: NewtonResult;
   if (sample.length < x.rows) {
     // Its start needs a Hessian only to set the scale of each direction: a few thousand rows do.
     const h0 = penalizedLogLossHessian(problem, theta0, sampleRows(x.rows, START_HESSIAN_ROWS));
@@ -135,15 +143,24 @@ function fitWith(
     warmStart = { rows: sample.length, iterations: warm.result.iterations, evaluations: warm.result.evaluations };
     start = warm.result.x;
   }
-  const h1 = hessian(start);
-  const phase1 = float32Lbfgs(problem, null, start, h1, Math.max(o.tol, float32Floor), o.maxIter, tfjs, team);
-  const exact = (theta: Float64Array, grad: Float64Array): number => penalizedLogLoss(problem, theta, grad, team);
-  // A Hessian costs m·(p+1)²/2 multiply-adds against 2·rows·(p+1) for a pass.
-  const hessianPasses = (sample.length * (x.cols + 1)) / (4 * x.rows);
-  const reuseBelow = hessianPasses > 2 ? NEWTON_REUSE_COSTLY : NEWTON_REUSE_CHEAP;
-  // Newton starts from the Hessian of phase 1's start: the two points are within the sample's
-  // statistical error of each other, where the Hessian changes far less than its sampling error.
-  const final = minimizeNewton(exact, hessian, phase1.result.x, { gtol: o.tol, maxIter: NEWTON_MAX_ITER, reuseBelow, initialHessian: sample.length < x.rows ? h1 : undefined });
+  // Without a warm start all rows are the Hessian's sample: when they stay on the backend, tfjs
+  // gives the exact Hessian for a few gradients' cost, and Newton takes a fresh one every step.
+  const fast = tfjsLogLoss(problem, { ...tfjs, withHessian: sample.length === x.rows }, null, team);
+  try {
+    const h = fast.hessian ?? hessian;
+    const h1 = h(start);
+    const result = minimizeLbfgs(fast.objective, start, { gtol: Math.max(o.tol, float32Floor), ftol: 0, fResolution: FLOAT32_RESOLUTION, maxIter: o.maxIter }, historyFromHessian(h1, start.length));
+    phase1 = { result, resident: fast.resident };
+    const exact = (theta: Float64Array, grad: Float64Array): number => penalizedLogLoss(problem, theta, grad, team);
+    // In JS a Hessian costs m·(p+1)²/2 multiply-adds against 2·rows·(p+1) for a pass.
+    const costly = fast.hessian === null && (sample.length * (x.cols + 1)) / (4 * x.rows) > 2;
+    const reuseBelow = costly ? NEWTON_REUSE_COSTLY : NEWTON_REUSE_CHEAP;
+    // Newton starts from the Hessian of phase 1's start: the two points are within the sample's
+    // statistical error of each other, where the Hessian changes far less than its sampling error.
+    final = minimizeNewton(exact, h, result.x, { gtol: o.tol, maxIter: NEWTON_MAX_ITER, reuseBelow, initialHessian: sample.length < x.rows ? h1 : undefined });
+  } finally {
+    fast.dispose();
+  }
   const p = x.cols;
   return LogisticSpec.parse({
     kind: 'logistic',

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { penalizedLogLoss } from '../../../src/learn/logistic/penalized-log-loss.ts';
+import { penalizedLogLoss, penalizedLogLossHessian } from '../../../src/learn/logistic/penalized-log-loss.ts';
 import { tfjsLogLoss } from '../../../src/learn/logistic/tfjs-log-loss.ts';
 import { matrix } from '../../../src/learn/matrix.ts';
 import { selectBackend } from '../../../src/runtime/backend.ts';
@@ -27,6 +27,30 @@ describe('tfjsLogLoss', () => {
     t.dispose();
     expect(Math.abs(f - fExact) / fExact).toBeLessThan(1e-5);
     for (let k = 0; k < 5; k++) expect(g[k]).toBeCloseTo(exact[k], 3);
+  });
+
+  it('with withHessian, gives the float64 Hessian to float32 accuracy, in chunks, and the same loss and gradient', () => {
+    const exactH = penalizedLogLossHessian(prob, theta);
+    const exactG = new Float64Array(5);
+    const fExact = penalizedLogLoss(prob, theta, exactG);
+    // One resident chunk, then several (a chunk of 40 cells holds 10 rows of X̃).
+    for (const options of [{ withHessian: true }, { withHessian: true, chunkElements: 40 }]) {
+      const t = tfjsLogLoss(prob, options);
+      const h = t.hessian?.(theta) as Float64Array;
+      const g = new Float64Array(5);
+      const f = t.objective(theta, g);
+      t.dispose();
+      expect(h).toHaveLength(25);
+      const scale = Math.max(...exactH.map(Math.abs));
+      for (let k = 0; k < 25; k++) expect(Math.abs(h[k] - exactH[k]) / scale).toBeLessThan(1e-5);
+      for (let j = 0; j < 5; j++) for (let l = 0; l < j; l++) expect(h[j * 5 + l]).toBe(h[l * 5 + j]);
+      expect(Math.abs(f - fExact) / fExact).toBeLessThan(1e-5);
+      for (let k = 0; k < 5; k++) expect(g[k]).toBeCloseTo(exactG[k], 3);
+    }
+    // Streamed chunks change each evaluation: no Hessian then.
+    const streamed = tfjsLogLoss(prob, { withHessian: true, residentBytes: 0 });
+    expect(streamed.hessian).toBeNull();
+    streamed.dispose();
   });
 
   it('gives the same result streaming small chunks as holding the matrix resident', () => {
