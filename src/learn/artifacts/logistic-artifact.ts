@@ -23,6 +23,7 @@ import type { PreprocessorSpec } from '../preprocess/spec.ts';
 import type { ArtifactContent } from './artifact-directory.ts';
 import { verifyArtifactFiles, writeArtifactFiles } from './artifact-directory.ts';
 import { sha256 } from './checksum.ts';
+import { selectBackend } from '../../runtime/backend.ts';
 import { directoryHandler, layersModelFiles, logisticLayersModel } from './layers-model-files.ts';
 import { MANIFEST_FILE, ManifestBase, libraryVersions } from './manifest-base.ts';
 
@@ -44,6 +45,8 @@ export async function saveLogisticArtifact(
   preprocessor: PreprocessorSpec,
   options: SaveOptions = {},
 ): Promise<ManifestBase & Record<string, unknown>> {
+  // On the chosen backend: left unchosen, tfjs would fall back to its CPU backend and print its banner.
+  await selectBackend();
   const layers = logisticLayersModel(model.spec.coefficients, model.spec.intercept);
   let files: Record<string, ArtifactContent>;
   try {
@@ -86,6 +89,7 @@ export async function loadLogisticArtifact(dir: string, schema: z.ZodType<Manife
   await verifyArtifactFiles(dir, manifest.files);
   const specPath = join(dir, LOGISTIC_JSON);
   const spec = parseArtifactJson(specPath, await readFile(specPath, 'utf8'), LogisticSpec);
+  await selectBackend();
   const layers = await tf.loadLayersModel(directoryHandler(dir));
   try {
     checkLayersMatch(layers, spec, dir);
