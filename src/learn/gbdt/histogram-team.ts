@@ -12,7 +12,7 @@
  * single-threaded run.
  */
 import type { Worker } from 'node:worker_threads';
-import { JOB_CMD, JOB_QUIT, JOB_SEQ, postJob, startWorkers } from '../../runtime/worker-threads.ts';
+import { awaitJob, JOB_QUIT, jobLoopSource, postJob, startWorkers } from '../../runtime/worker-threads.ts';
 import type { BinnedMatrix } from './binning.ts';
 import { accumulateHistogram } from './histogram.ts';
 
@@ -40,22 +40,15 @@ const shareStart = ${shareStart.toString()};
 const { ctrl: c, codes: cb, idx: ib, gh: gb, feats: fb, staging: sb, rows, part, parts } = workerData;
 const ctrl = new Int32Array(c), codes = new Uint8Array(cb), idx = new Uint32Array(ib);
 const gh = new Float64Array(gb), feats = new Int32Array(fb), staging = new Float64Array(sb);
-Atomics.store(ctrl, ${READY} + part, 1);
-Atomics.notify(ctrl, ${READY} + part);
-let seen = 0;
-for (;;) {
-  Atomics.wait(ctrl, ${JOB_SEQ}, seen);
-  seen = Atomics.load(ctrl, ${JOB_SEQ});
-  if (Atomics.load(ctrl, ${JOB_CMD}) === ${JOB_QUIT}) break;
+${jobLoopSource(`${READY} + part`, `${DONE} + part`, `
   const nf = ctrl[${NFEAT}];
-  accumulateHistogram(codes, rows, gh, idx, ctrl[${START}], ctrl[${COUNT}], feats, shareStart(nf, part, parts), shareStart(nf, part + 1, parts), staging);
-  Atomics.store(ctrl, ${DONE} + part, seen);
-  Atomics.notify(ctrl, ${DONE} + part);
-}
+  accumulateHistogram(codes, rows, gh, idx, ctrl[${START}], ctrl[${COUNT}], feats, shareStart(nf, part, parts), shareStart(nf, part + 1, parts), staging);`)}
 `;
 
 export class HistogramTeam {
   private seq = 0;
+  /** Set when a worker failed or went silent: the main thread then builds every share itself. */
+  private broken = false;
 
   private constructor(
     private readonly workers: Worker[],
@@ -68,15 +61,16 @@ export class HistogramTeam {
     readonly gh: Float64Array,
     private readonly feats: Int32Array,
     private readonly staging: Float64Array,
+    private readonly jobMs: number,
   ) {}
 
   /**
    * Starts `threads − 1` workers over the binned training matrix. Returns null — and the caller
    * trains single-threaded — when fewer than two threads are asked for, or when the workers cannot
    * be started or do not report ready within `readyMs` (a sandbox without worker_threads, a
-   * starved machine).
+   * starved machine). A job unanswered within `jobMs` means a dead worker (see `accumulate`).
    */
-  static start(binned: BinnedMatrix, threads: number, readyMs = 10_000): HistogramTeam | null {
+  static start(binned: BinnedMatrix, threads: number, readyMs = 10_000, jobMs = 60_000): HistogramTeam | null {
     const nWorkers = Math.min(MAX_WORKERS, Math.floor(threads) - 1);
     if (nWorkers < 1) return null;
     const shared = (bytes: number): SharedArrayBuffer => new SharedArrayBuffer(Math.max(8, bytes));
@@ -112,7 +106,7 @@ export class HistogramTeam {
         Atomics.wait(ctrl, READY + part, 0, Math.min(left, 50));
       }
     }
-    return new HistogramTeam(workers, ctrl, codes, binned.rows, idx, gh, feats, staging);
+    return new HistogramTeam(workers, ctrl, codes, binned.rows, idx, gh, feats, staging, jobMs);
   }
 
   /**
@@ -121,9 +115,13 @@ export class HistogramTeam {
    * copy of the workers' shares (features × 768 numbers).
    */
   accumulate(start: number, n: number, features: Int32Array, out: Float64Array): void {
+    const nf = features.length;
+    if (this.broken) {
+      accumulateHistogram(this.codes, this.rows, this.gh, this.idx, start, n, features, 0, nf, out);
+      return;
+    }
     const ctrl = this.ctrl;
     const parts = this.workers.length + 1;
-    const nf = features.length;
     this.feats.set(features);
     ctrl[START] = start;
     ctrl[COUNT] = n;
@@ -132,17 +130,16 @@ export class HistogramTeam {
     postJob(ctrl, HISTOGRAM, seq);
     accumulateHistogram(this.codes, this.rows, this.gh, this.idx, start, n, features, 0, shareStart(nf, 1, parts), out);
     for (let part = 1; part < parts; part++) {
-      for (;;) {
-        // Wait on the value just compared: re-reading it for the wait could pick up `seq` itself,
-        // stored after the check, and then sleep until the timeout with the answer already there.
-        const done = Atomics.load(ctrl, DONE + part);
-        if (done === seq) break;
-        // A job takes milliseconds; a minute without an answer means the worker is gone.
-        if (Atomics.wait(ctrl, DONE + part, done, 60_000) === 'timed-out' && Atomics.load(ctrl, DONE + part) !== seq) {
-          throw new Error(`HistogramTeam: worker ${part} did not finish a histogram within a minute`);
-        }
+      const from = shareStart(nf, part, parts);
+      const to = shareStart(nf, part + 1, parts);
+      // A worker that threw, or (once broken) is no longer waited for: its share is built here, by
+      // the same function in the same order, so the histogram and the trees do not change.
+      if (this.broken || awaitJob(ctrl, DONE + part, seq, this.jobMs) !== seq) {
+        this.broken = true;
+        accumulateHistogram(this.codes, this.rows, this.gh, this.idx, start, n, features, from, to, out);
+        continue;
       }
-      for (let q = shareStart(nf, part, parts); q < shareStart(nf, part + 1, parts); q++) {
+      for (let q = from; q < to; q++) {
         const o = features[q] * WIDTH;
         out.set(this.staging.subarray(o, o + WIDTH), o);
       }

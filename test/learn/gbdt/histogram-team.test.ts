@@ -1,3 +1,4 @@
+import type { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { applyBins, fitBins } from '../../../src/learn/gbdt/binning.ts';
 import { trainGbdt } from '../../../src/learn/gbdt/boost.ts';
@@ -24,6 +25,38 @@ describe('HistogramTeam', () => {
       buildHistogram(binned, g, h, team.idx.slice(), 100, m, feats, alone, new Float64Array(6000));
       buildHistogram(binned, g, h, team.idx, 100, m, feats, shared, team.gh, team);
       expect(shared.every((v, k) => Object.is(v, alone[k]))).toBe(true);
+    } finally {
+      team.close();
+    }
+  });
+
+  it('builds the shares of a worker that is gone itself, the same bits, and works alone from then on', async () => {
+    const { x } = synthetic(3000, 13, 3, 0.1);
+    const binned = applyBins(fitBins(x), x);
+    // A quarter second without an answer means a dead worker here (a minute by default).
+    const team = HistogramTeam.start(binned, 3, 10_000, 250);
+    expect(team).not.toBeNull();
+    if (!team) return;
+    try {
+      const worker = (team as unknown as { workers: Worker[] }).workers[0];
+      const exited = new Promise((resolve) => worker.once('exit', resolve));
+      await worker.terminate();
+      await exited;
+      const g = Float64Array.from({ length: 3000 }, (_, i) => Math.cos(i));
+      const h = Float64Array.from({ length: 3000 }, (_, i) => 0.2 + (i % 5) / 10);
+      for (let i = 0; i < 3000; i++) team.idx[i] = i;
+      const feats = Int32Array.from({ length: 13 }, (_, j) => j);
+      const alone = newHistogram(13);
+      buildHistogram(binned, g, h, team.idx.slice(), 0, 3000, feats, alone, new Float64Array(6000));
+      const posted = (): number => (team as unknown as { seq: number }).seq;
+      for (let round = 0; round < 2; round++) {
+        const shared = newHistogram(13);
+        const before = posted();
+        buildHistogram(binned, g, h, team.idx, 0, 3000, feats, shared, team.gh, team);
+        expect(shared.every((v, k) => Object.is(v, alone[k]))).toBe(true);
+        // The first round posts a job and waits in vain; the second posts none and waits for no one.
+        expect(posted() - before).toBe(round === 0 ? 1 : 0);
+      }
     } finally {
       team.close();
     }
