@@ -26,20 +26,17 @@ import { join, resolve } from 'node:path';
 import { readCleanTables } from '../src/data/clean-store.ts';
 import { sqlString, withDuckDb } from '../src/data/duckdb-session.ts';
 import { ingestFolder } from '../src/data/ingest-folder.ts';
-import { buildFeatureSet, buildScoringSnapshot, latestDate } from '../src/features/build-feature-set.ts';
-import { defaultCutoffs } from '../src/features/cutoffs.ts';
+import { buildScoringSnapshot } from '../src/features/build-feature-set.ts';
 import { DEFAULT_FEATURE_SPEC } from '../src/features/default-spec.ts';
 import { writeFeatureSet } from '../src/features/feature-set-files.ts';
-import { dayAfter } from '../src/features/snapshot-population.ts';
 import { loadModelBundle, saveModelBundle } from '../src/learn/artifacts/bundle-artifact.ts';
-import { temporalHoldouts } from '../src/learn/holdout-splits.ts';
-import { modelInputs } from '../src/learn/model-inputs.ts';
 import type { RawColumn } from '../src/learn/preprocess/spec.ts';
 import { tableSource } from '../src/score/input-chunks.ts';
 import { runScoreJob } from '../src/score/score-job.ts';
 import { scoreInputs, scoringScratch } from '../src/score/score-snapshot.ts';
 import { candidateFacts } from '../src/run/candidate-facts.ts';
-import { fitCandidate, labelledParts } from '../src/run/fit-candidates.ts';
+import { fitCandidate } from '../src/run/fit-candidates.ts';
+import { readyToFit } from '../src/run/ready-to-fit.ts';
 import { readFeatureSet } from '../src/features/feature-set-files.ts';
 
 const KINDS = ['logistic', 'gbdt'] as const;
@@ -56,15 +53,9 @@ async function setup(work: string, sizes: number[]): Promise<{ asOf: string }> {
   rmSync(ingest, { recursive: true, force: true });
   await ingestFolder('data/sample', ingest, { log: quiet });
   const data = await readCleanTables(ingest);
-  const signup = data.customers.array('signup_date') as ArrayLike<number>;
-  const end = dayAfter(latestDate(data));
-  const cutoffs = defaultCutoffs(Math.min(...Array.from(signup)), end, 90);
-  const set = buildFeatureSet(data, DEFAULT_FEATURE_SPEC, { cutoffs, horizonDays: 90, churn: { kind: 'explicit' } });
-  const splits = temporalHoldouts(set.table, 90);
-  if ('problem' in splits) throw new Error(splits.problem);
-  const inputs = modelInputs(set.dictionary);
-  const parts = labelledParts(splits, inputs);
-  if ('problem' in parts) throw new Error(parts.problem);
+  const ready = readyToFit(data, { horizonDays: 90, churn: { kind: 'explicit' } });
+  if ('problem' in ready) throw new Error(ready.problem);
+  const { set, splits, inputs, parts, dataEnd: end } = ready;
   for (const kind of KINDS) {
     const c = await fitCandidate(kind, parts, inputs, set.dictionary, { gbdt: { maxIter: 100, maxLeafNodes: null, maxDepth: 6, growth: 'depthwise', nIterNoChange: null } });
     const facts = candidateFacts(c, {

@@ -9,14 +9,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCleanTables } from '../../src/data/clean-store.ts';
 import { ingestFolder } from '../../src/data/ingest-folder.ts';
-import { buildFeatureSet, latestDate } from '../../src/features/build-feature-set.ts';
-import { defaultCutoffs } from '../../src/features/cutoffs.ts';
-import { DEFAULT_FEATURE_SPEC } from '../../src/features/default-spec.ts';
-import { dayAfter } from '../../src/features/snapshot-population.ts';
-import { temporalHoldouts } from '../../src/learn/holdout-splits.ts';
-import { modelInputs } from '../../src/learn/model-inputs.ts';
-import { fitCandidate, labelledParts } from '../../src/run/fit-candidates.ts';
+import { fitCandidate } from '../../src/run/fit-candidates.ts';
 import type { Candidate } from '../../src/run/fit-candidates.ts';
+import { readyToFit } from '../../src/run/ready-to-fit.ts';
 import { TRUE_CHURN_DRIVERS } from '../../src/synth/drivers.ts';
 import { REPO_ROOT } from '../support/shared-data.ts';
 
@@ -26,15 +21,9 @@ let logistic: Candidate;
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'hs-drivers-'));
   await ingestFolder(join(REPO_ROOT, 'data', 'sample'), work, { log: { info: () => {}, warn: () => {} } });
-  const data = await readCleanTables(work);
-  const signup = Array.from(data.customers.array('signup_date') as ArrayLike<number>);
-  const cutoffs = defaultCutoffs(Math.min(...signup), dayAfter(latestDate(data)), 90);
-  const set = buildFeatureSet(data, DEFAULT_FEATURE_SPEC, { cutoffs, horizonDays: 90, churn: { kind: 'explicit' } });
-  const splits = temporalHoldouts(set.table, 90);
-  if ('problem' in splits) throw new Error(splits.problem);
-  const inputs = modelInputs(set.dictionary);
-  const parts = labelledParts(splits, inputs);
-  if ('problem' in parts) throw new Error(parts.problem);
+  const ready = readyToFit(await readCleanTables(work), { horizonDays: 90, churn: { kind: 'explicit' } });
+  if ('problem' in ready) throw new Error(ready.problem);
+  const { parts, inputs, set } = ready;
   logistic = await fitCandidate('logistic', parts, inputs, set.dictionary, {});
 });
 
