@@ -20,12 +20,23 @@ export function matrix(rows: number, cols: number, data?: Float64Array): Matrix 
 export const SHARED_CELLS = 1 << 21;
 
 /**
- * Zeroed storage for a rows × cols design matrix. From `SHARED_CELLS` cells it lives in a
- * SharedArrayBuffer, so worker threads read it in place: the logistic fit's LossTeam and the
- * GBDT's PredictionTeam, for which a copy would cost about as much as the work they share.
+ * Zeroed storage for a rows × cols design matrix. From `SHARED_CELLS` cells (or when `shared`) it
+ * lives in a SharedArrayBuffer, so worker threads read it in place: the logistic fit's LossTeam
+ * and the GBDT's PredictionTeam, for which a copy would cost about as much as the work they share.
  */
-export function designData(cells: number): Float64Array {
-  return new Float64Array(cells >= SHARED_CELLS ? new SharedArrayBuffer(cells * 8) : new ArrayBuffer(cells * 8));
+export function designData(cells: number, shared = cells >= SHARED_CELLS): Float64Array {
+  return new Float64Array(shared ? new SharedArrayBuffer(cells * 8) : new ArrayBuffer(cells * 8));
+}
+
+/**
+ * A rows × cols matrix of zeros in shared memory whatever its size: fill it in place of
+ * `matrix(rows, cols)` where worker threads will read it (a GBDT's prediction workers take it as it
+ * is; any other matrix has their rows copied into shared slots first).
+ * @example
+ * sharedMatrix(2, 3).data.buffer instanceof SharedArrayBuffer; // => true
+ */
+export function sharedMatrix(rows: number, cols: number): Matrix {
+  return { rows, cols, data: designData(rows * cols, true) };
 }
 
 /** Builds a matrix from named columns, in the order of `names`. Cost: one pass over rows × cols. */

@@ -4,4 +4,4 @@ export { trainGbdt, type GbdtTraining } from './boost.ts';
 export { GbdtModel } from './model.ts';
 export { GbdtSpec, TreeSpec, toSpec, fromSpec } from './serialize.ts';
 export { splitImportance, meanAbsShap, type FeatureImportance } from './importance.ts';
-export { sharedMatrix } from './shared-matrix.ts';
+export { sharedMatrix } from '../matrix.ts';

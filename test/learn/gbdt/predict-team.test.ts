@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { trainGbdt } from '../../../src/learn/gbdt/boost.ts';
 import { planForest, predictPlan } from '../../../src/learn/gbdt/predict.ts';
 import { PredictionTeam } from '../../../src/learn/gbdt/predict-team.ts';
-import { sharedMatrix } from '../../../src/learn/gbdt/shared-matrix.ts';
+import { sharedMatrix } from '../../../src/learn/matrix.ts';
 import type { Matrix } from '../../../src/learn/matrix.ts';
 import { synthetic } from './dataset.ts';
 
