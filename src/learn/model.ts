@@ -18,6 +18,11 @@ export interface ChurnModel {
   /** Raw log-odds of churn for every row; into `into` when it is long enough (a batch job reuses one). */
   margin(x: import('./matrix.ts').Matrix, into?: Float64Array): Float64Array;
   /**
+   * The same margins into `into`, computed off the calling thread where the model can (the GBDT's
+   * prediction workers, given shared memory), so a batch job reads its next chunk meanwhile.
+   */
+  marginAsync?(x: import('./matrix.ts').Matrix, into: Float64Array): Promise<Float64Array>;
+  /**
    * Per-row, per-feature additive contributions to the margin (coef × value, or exact TreeSHAP).
    * `into`, when large enough, holds the values (a batch job reuses one buffer across chunks).
    */

@@ -35,7 +35,7 @@ import { parseOverrides } from './overrides-file.ts';
 import { SCORES_CSV_HEADER, scoresCsvLines } from './scores-csv.ts';
 import { ScoresCsvBytes } from './scores-csv-bytes.ts';
 import { formatReasons } from './reasons.ts';
-import { scoreInputs, scoringScratch, type ScoringScratch } from './score-snapshot.ts';
+import { scoreInputs, scoreInputsAsync, scoringScratch, type ScoringScratch, type SnapshotScores } from './score-snapshot.ts';
 import { capacityCut, type Tier } from './tiers.ts';
 
 export const ScoreJobOptions = z.object({
@@ -269,10 +269,7 @@ export async function runScoreJob(input: ScoreJobOptions, log: Log): Promise<Sco
     const progress = createProgress({ label: 'scoring', total: source.rows, quiet: o.quiet, log });
     const lines = new ScoresCsvBytes(o.asOf, version);
     await writeScores(o.out, async (put) => {
-      // Chunks bound the working set: the input rows, the model's matrix and its explanations.
-      for await (const chunk of source.chunks(o.chunkSize)) {
-        driftCounter.add(chunk.raw);
-        const scored = scoreInputs(bundle, chunk.customerId, chunk.raw, { reasons: o.reasons, capacityCut: cut, scratch });
+      const emit = async (scored: SnapshotScores): Promise<void> => {
         const columns = { ...scored, reasons: scored.reasons === null ? null : scored.reasons.map(formatReasons) };
         lines.clear();
         for (let i = 0; i < scored.customerId.length; i++) {
@@ -302,7 +299,20 @@ export async function runScoreJob(input: ScoreJobOptions, log: Log): Promise<Sco
         await put(lines.bytes());
         scoredRows += scored.customerId.length;
         progress.tick(scored.customerId.length);
+      };
+      // Chunks bound the working set: the input rows, the model's matrix and its explanations. A
+      // GBDT's trees run on a worker for one chunk while this thread reads the next and writes the
+      // last (`scoreInputsAsync`); the source reuses its id array, hence the copy.
+      let pending: Promise<SnapshotScores> | null = null;
+      for await (const chunk of source.chunks(o.chunkSize)) {
+        driftCounter.add(chunk.raw);
+        const next = scoreInputsAsync(bundle, chunk.customerId.slice(), chunk.raw, { reasons: o.reasons, capacityCut: cut, scratch });
+        // Its failure surfaces where it is awaited, not as an unhandled rejection meanwhile.
+        next.catch(() => undefined);
+        if (pending !== null) await emit(await pending);
+        pending = next;
       }
+      if (pending !== null) await emit(await pending);
     });
     progress.stop();
   } finally {

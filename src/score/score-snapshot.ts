@@ -13,6 +13,7 @@ import type { RawTable } from '../learn/preprocess/spec.ts';
 import type { ChurnModel } from '../learn/model.ts';
 import type { FittedSpec } from '../learn/train-churn-model.ts';
 import { transform } from '../learn/preprocess/transform.ts';
+import { designData } from '../learn/matrix.ts';
 import { healthScores } from './health-score.ts';
 import { explainRows, formatReasons } from './reasons.ts';
 import type { RowReasons } from './reasons.ts';
@@ -51,9 +52,14 @@ export interface ScoringScratch {
    * model kept from chunk to chunk keeps its prediction workers.
    */
   model: { fitted: FittedSpec; model: ChurnModel } | null;
+  /**
+   * For `scoreInputsAsync`: two design matrices and two margin buffers in shared memory, used in
+   * turn, so a chunk is transformed while the chunk before is still being predicted.
+   */
+  overlapped: { matrices: Float64Array[]; margins: Float64Array[]; turn: number } | null;
 }
 
-export const scoringScratch = (): ScoringScratch => ({ matrix: new Float64Array(0), contributions: new Float64Array(0), model: null });
+export const scoringScratch = (): ScoringScratch => ({ matrix: new Float64Array(0), contributions: new Float64Array(0), model: null, overlapped: null });
 
 function runnableModel(fitted: FittedSpec, scratch: ScoringScratch | undefined): ChurnModel {
   if (scratch === undefined) return bundleModel(fitted);
@@ -78,12 +84,7 @@ export function scoreInputs(bundle: ModelBundle, customerId: string[], raw: RawT
   const encoded = transform(manifest.preprocessing, raw, scratch?.matrix);
   const model = runnableModel(bundle.fitted, scratch);
   const margin = model.margin(encoded.matrix);
-  const churnProbability = applyCalibrator(manifest.calibrator, margin);
-  const healthScore = healthScores(churnProbability);
-  const tier =
-    options.capacityCut !== undefined && manifest.tiers.by === 'capacity'
-      ? tiersAtCut(healthScore, churnProbability, manifest.tiers, options.capacityCut)
-      : assignTiers(healthScore, manifest.tiers, churnProbability);
+  const { churnProbability, healthScore, tier } = scoresFromMargin(bundle, margin, options);
   let reasons: RowReasons[] | null = null;
   if (options.reasons ?? true) {
     const names = manifest.preprocessing.features.map((f) => f.name);
@@ -96,6 +97,43 @@ export function scoreInputs(bundle: ModelBundle, customerId: string[], raw: RawT
     });
   }
   return { customerId, margin, churnProbability, healthScore, tier, reasons };
+}
+
+/**
+ * `scoreInputs` with the model's margins computed off this thread where it can (a GBDT without
+ * reasons: its prediction workers), so the caller overlaps its next chunk with this one's trees.
+ * The raw columns are read (transformed) before this returns its promise, and may then be reused;
+ * `customerId` must not be. At most two calls sharing `scratch` may be pending at once. The same
+ * scores as `scoreInputs`.
+ */
+export async function scoreInputsAsync(
+  bundle: ModelBundle,
+  customerId: string[],
+  raw: RawTable,
+  options: ScoreOptions & { scratch: ScoringScratch },
+): Promise<SnapshotScores> {
+  const model = runnableModel(bundle.fitted, options.scratch);
+  if ((options.reasons ?? true) || model.marginAsync === undefined) return scoreInputs(bundle, customerId, raw, options);
+  const cells = customerId.length * bundle.manifest.preprocessing.columns.length;
+  const o = (options.scratch.overlapped ??= { matrices: [], margins: [], turn: 0 });
+  const k = (o.turn = 1 - o.turn);
+  if ((o.matrices[k]?.length ?? 0) < cells) o.matrices[k] = designData(cells, true);
+  if ((o.margins[k]?.length ?? 0) < customerId.length) o.margins[k] = designData(customerId.length, true);
+  const encoded = transform(bundle.manifest.preprocessing, raw, o.matrices[k]);
+  const margin = await model.marginAsync(encoded.matrix, o.margins[k]);
+  return { customerId, margin, ...scoresFromMargin(bundle, margin, options), reasons: null };
+}
+
+/** Calibrated probability, health score and tier of each margin. */
+function scoresFromMargin(bundle: ModelBundle, margin: Float64Array, options: ScoreOptions): Pick<SnapshotScores, 'churnProbability' | 'healthScore' | 'tier'> {
+  const { manifest } = bundle;
+  const churnProbability = applyCalibrator(manifest.calibrator, margin);
+  const healthScore = healthScores(churnProbability);
+  const tier =
+    options.capacityCut !== undefined && manifest.tiers.by === 'capacity'
+      ? tiersAtCut(healthScore, churnProbability, manifest.tiers, options.capacityCut)
+      : assignTiers(healthScore, manifest.tiers, churnProbability);
+  return { churnProbability, healthScore, tier };
 }
 
 export const reasonsCell = (r: RowReasons | undefined): string => (r === undefined ? '' : formatReasons(r));

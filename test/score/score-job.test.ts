@@ -10,9 +10,11 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExitCode, UserError } from '../../src/cli/exit.ts';
 import { memoryLog } from '../../src/cli/log.ts';
+import { sqlString, withDuckDb } from '../../src/data/duckdb-session.ts';
 import { ingestFolder } from '../../src/data/ingest-folder.ts';
 import { HISTORY_COLUMNS } from '../../src/score/history/history-row.ts';
 import { readHistory } from '../../src/score/history/score-history.ts';
+import { runTrainStage } from '../../src/run/stages/train-stage.ts';
 import { runScoreJob, ScoreJobSummary } from '../../src/score/score-job.ts';
 import { CustomerTruth } from '../../src/synth/truth.ts';
 import { runGenerateStage } from '../../src/synth/generate-stage.ts';
@@ -78,6 +80,31 @@ describe('healthscore score: feature files and feature engines', () => {
     expect(readFileSync(join(fx.root, 'c.csv'), 'utf8')).toBe(readFileSync(join(fx.root, 'p.csv'), 'utf8'));
     expect(readFileSync(join(fx.root, 'd7.csv'), 'utf8')).toBe(readFileSync(join(fx.root, 'd.csv'), 'utf8'));
     expect(Object.keys(csv(join(fx.root, 'p.csv'))[0])).toEqual(HISTORY_COLUMNS);
+  });
+
+  it('gives a GBDT the same file whatever the chunk size, its trees run on a worker beside the reading', async () => {
+    const model = join(fx.modelsDir, 'churn-gbdt', 'v1');
+    if (!existsSync(model)) await runTrainStage({ features: fx.features, model: 'gbdt', modelsDir: fx.modelsDir, name: 'churn-gbdt', version: 'v1' }, memoryLog());
+    const run = async (out: string, chunkSize: number, reasons: boolean, features = parquet()) => {
+      await runScoreJob({ model, features, asOf, out: join(fx.root, out), quiet: true, chunkSize, reasons }, quiet);
+      return csv(join(fx.root, out));
+    };
+    // One chunk, then many small ones (two at a time out to the prediction worker once it is up).
+    // The fixture's rows repeated 40 times under new ids: enough chunks to outlast the worker's start.
+    const tiled = join(fx.root, 'tiled.parquet');
+    await withDuckDb((c) =>
+      c.run(
+        `COPY (SELECT s.* REPLACE (s.customer_id || '-' || CAST(r.k AS VARCHAR) AS customer_id) FROM range(40) r(k) CROSS JOIN read_parquet(${sqlString(parquet())}) s) TO ${sqlString(tiled)} (FORMAT parquet)`,
+      ),
+    );
+    const whole = await run('g1.csv', 1_000_000, false, tiled);
+    await run('g2.csv', 256, false, tiled);
+    expect(whole.length).toBeGreaterThan(12_000);
+    expect(readFileSync(join(fx.root, 'g2.csv'), 'utf8')).toBe(readFileSync(join(fx.root, 'g1.csv'), 'utf8'));
+    // With reasons the trees run on this thread (TreeSHAP needs the matrix here): the same scores.
+    const explained = await run('g3.csv', 16, true);
+    const plain = await run('g4.csv', 16, false);
+    expect(explained.map((r) => [r.customer_id, r.churn_probability, r.tier])).toEqual(plain.map((r) => [r.customer_id, r.churn_probability, r.tier]));
   });
 
   it('rejects a bad row with its row, column, value and reason, and scores the rest', async () => {

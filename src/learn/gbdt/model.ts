@@ -95,6 +95,21 @@ export class GbdtModel implements ChurnModel {
     return team ? team.predict(x, this.baseline, out) : predictPlan(this.forest, x, this.baseline, out);
   }
 
+  /**
+   * The margins of x into `into`, predicted by a worker while the caller goes on (a batch job
+   * reads its next chunk meanwhile; see `PredictionTeam.predictAsync`). A worker takes x only when
+   * its data and `into` live in shared memory (`sharedMatrix`, `designData(n, true)`); otherwise,
+   * or without workers, the margins are computed here before the promise resolves. The same bits
+   * as `margin`.
+   */
+  async marginAsync(x: Matrix, into: Float64Array): Promise<Float64Array> {
+    this.checkColumns(x);
+    if (into.length < x.rows) throw new Error(`GbdtModel.marginAsync: ${into.length} slots for ${x.rows} margins`);
+    const out = into.subarray(0, x.rows);
+    const team = this.predictionTeam();
+    return team ? team.predictAsync(x, this.baseline, out) : predictPlan(this.forest, x, this.baseline, out);
+  }
+
   /** Ends the prediction and SHAP workers, if any (they never keep a process alive; this frees them now). */
   close(): void {
     for (const team of [this.team, this.shapWorkers]) {

@@ -85,9 +85,18 @@ interface Job {
   outputByte: number;
 }
 
+/** `Atomics.waitAsync` (ES2024; Node 16+), which the ES2023 library this project compiles against lacks. */
+type WaitAsync = (array: Int32Array, index: number, value: number, timeout: number) => { async: false; value: string } | { async: true; value: Promise<string> };
+const waitAsync = (Atomics as unknown as { waitAsync: WaitAsync }).waitAsync;
+
+/** A worker silent this long on a job is taken for dead (see `awaitJob`). */
+const JOB_MS = 60_000;
+
 export class PredictionTeam {
   private jobs = 0;
   private failed = false;
+  /** Slots holding a job of `predictAsync` (none is used by `predict` meanwhile). */
+  private readonly asyncBusy: boolean[];
   private input: Float64Array | null = null;
   private readonly output: Float64Array;
   private readonly startedAt = Date.now();
@@ -100,7 +109,8 @@ export class PredictionTeam {
     private readonly readyMs: number,
   ) {
     this.output = new Float64Array(new SharedArrayBuffer(workers.length * SLOTS_PER_WORKER * CHUNK_ROWS * 8));
-    for (const w of workers) w.on('exit', () => (this.failed = true));
+    this.asyncBusy = new Array<boolean>(workers.length * SLOTS_PER_WORKER).fill(false);
+    for (const w of workers) w.on('exit', () => this.markFailed());
   }
 
   /**
@@ -124,7 +134,7 @@ export class PredictionTeam {
     return !this.failed;
   }
 
-  /** Rows the workers predicted in the last call to predict. */
+  /** Rows the workers predicted in the last call to predict, or in the last predictAsync to finish. */
   get workerRows(): number {
     return this.lastWorkerRows;
   }
@@ -150,7 +160,8 @@ export class PredictionTeam {
   predict(x: Matrix, base: number, out = new Float64Array(x.rows)): Float64Array {
     const { rows, cols } = x;
     this.giveUpLateWorkers();
-    if (this.failed) {
+    // Jobs of predictAsync still hold slots: this call does without the workers.
+    if (this.failed || this.asyncBusy.includes(true)) {
       predictRows(this.plan, x, base, 0, rows, out, 0);
       this.lastWorkerRows = 0;
       return out;
@@ -234,11 +245,85 @@ export class PredictionTeam {
     return out;
   }
 
+  /**
+   * The margins of x (its data in shared memory) into `out` (shared memory too), predicted by a
+   * worker while the calling thread goes on: a batch job reads and writes its other chunks
+   * meanwhile. Resolves to `out` once the worker is done. When no worker is up and free, or the
+   * worker fails, the calling thread predicts the rows itself (at once, or on failure): the same
+   * bits either way. Calls may overlap up to the number of slots; `predict` meanwhile runs alone.
+   */
+  async predictAsync(x: Matrix, base: number, out: Float64Array): Promise<Float64Array> {
+    const alone = (): Float64Array => {
+      predictRows(this.plan, x, base, 0, x.rows, out, 0);
+      return out;
+    };
+    this.giveUpLateWorkers();
+    const shared = x.data.buffer instanceof SharedArrayBuffer && out.buffer instanceof SharedArrayBuffer;
+    const slot = this.failed || !shared || x.rows === 0 ? -1 : this.asyncBusy.findIndex((busy, s) => !busy && Atomics.load(this.ctrl, READY + Math.floor(s / SLOTS_PER_WORKER)) === 1);
+    if (slot < 0) {
+      this.lastWorkerRows = 0;
+      return alone();
+    }
+    const worker = this.workers[Math.floor(slot / SLOTS_PER_WORKER)];
+    const id = (this.jobs = (this.jobs % 0x3fffffff) + 1);
+    const job: Job = {
+      id,
+      slot,
+      base,
+      rows: x.rows,
+      cols: x.cols,
+      input: x.data.buffer as SharedArrayBuffer,
+      inputByte: x.data.byteOffset,
+      output: out.buffer as SharedArrayBuffer,
+      outputByte: out.byteOffset,
+    };
+    this.asyncBusy[slot] = true;
+    // Workers are unref'd; while one holds a job the process must not exit under the await.
+    worker.ref();
+    try {
+      Atomics.store(this.ctrl, CLAIM + slot, id);
+      worker.postMessage(job);
+      const status = await this.jobDone(slot, id);
+      if (status !== id) {
+        this.failed = true;
+        this.lastWorkerRows = 0;
+        return alone();
+      }
+      this.lastWorkerRows = x.rows;
+      return out;
+    } finally {
+      this.asyncBusy[slot] = false;
+      if (!this.asyncBusy.some((busy, s) => busy && this.workers[Math.floor(s / SLOTS_PER_WORKER)] === worker)) worker.unref();
+      if (this.failed) this.close();
+    }
+  }
+
+  /** `awaitJob` without blocking: the job's status (id, or −id when it failed), 0 after JOB_MS of silence. */
+  private async jobDone(slot: number, id: number): Promise<number> {
+    const deadline = Date.now() + JOB_MS;
+    for (;;) {
+      const v = Atomics.load(this.ctrl, DONE + slot);
+      if (v === id || v === -id) return v;
+      // A worker gone (or the team closed) answers no more: `markFailed` woke this wait.
+      if (this.failed) return 0;
+      const left = deadline - Date.now();
+      if (left <= 0) return 0;
+      const wait = waitAsync(this.ctrl, DONE + slot, v, left);
+      if (wait.async) await wait.value;
+    }
+  }
+
   /** Ends the workers; predict afterwards runs on the calling thread alone. */
   close(): void {
-    this.failed = true;
+    this.markFailed();
     this.input = null;
     for (const w of this.workers) void w.terminate();
+  }
+
+  /** From now on the team computes alone; waits of `predictAsync` wake up to do their rows here. */
+  private markFailed(): void {
+    this.failed = true;
+    for (let s = 0; s < this.asyncBusy.length; s++) Atomics.notify(this.ctrl, DONE + s);
   }
 
   /** Closes the team when a worker has not come up within readyMs of the start. */

@@ -85,6 +85,54 @@ describe('PredictionTeam', () => {
     expect(sameBits(team?.predict(rows, leafwise.baseline) ?? new Float64Array(), predictPlan(plan, rows, leafwise.baseline))).toBe(true);
   });
 
+  it('predicts asynchronously on a worker, overlapping calls, with the same margins', async () => {
+    const plan = planForest(depthwise.trees, 6);
+    const team = PredictionTeam.start(plan, 2);
+    expect(team?.waitReady()).toBe(true);
+    if (!team) return;
+    try {
+      // Two chunks in shared memory, both out at once (a batch job's pipeline holds two).
+      const chunks = [rows.data.subarray(0, 6 * 4096), rows.data.subarray(6 * 4096, 6 * 8192)].map((d) => {
+        const m = sharedMatrix(d.length / 6, 6);
+        m.data.set(d);
+        return m;
+      });
+      const outs = chunks.map((m) => new Float64Array(new SharedArrayBuffer(m.rows * 8)));
+      const results = await Promise.all(chunks.map((m, k) => team.predictAsync(m, depthwise.baseline, outs[k])));
+      expect(team.workerRows).toBe(4096);
+      chunks.forEach((m, k) => {
+        expect(results[k]).toBe(outs[k]);
+        expect(sameBits(outs[k], predictPlan(plan, m, depthwise.baseline))).toBe(true);
+      });
+      // Not in shared memory: no worker can take it, the calling thread predicts it.
+      const plain = await team.predictAsync(rows, depthwise.baseline, new Float64Array(rows.rows));
+      expect(team.workerRows).toBe(0);
+      expect(sameBits(plain, predictPlan(plan, rows, depthwise.baseline))).toBe(true);
+    } finally {
+      team.close();
+    }
+  });
+
+  it('predicts a job itself when its worker is gone, and alone from then on', async () => {
+    const plan = planForest(leafwise.trees, 6);
+    const team = PredictionTeam.start(plan, 2);
+    expect(team?.waitReady()).toBe(true);
+    if (!team) return;
+    const m = sharedMatrix(4096, 6);
+    m.data.set(rows.data.subarray(0, 4096 * 6));
+    const expected = predictPlan(plan, m, leafwise.baseline);
+    const out = new Float64Array(new SharedArrayBuffer(4096 * 8));
+    // The worker is terminated with the job out: the team hears of it and predicts the rows here.
+    const worker = (team as unknown as { workers: { terminate(): Promise<number> }[] }).workers[0];
+    const job = team.predictAsync(m, leafwise.baseline, out);
+    await worker.terminate();
+    expect(sameBits(await job, expected)).toBe(true);
+    expect(team.usable).toBe(false);
+    const again = await team.predictAsync(m, leafwise.baseline, new Float64Array(new SharedArrayBuffer(4096 * 8)));
+    expect(team.workerRows).toBe(0);
+    expect(sameBits(again, expected)).toBe(true);
+  });
+
   it('returns null for one thread', () => {
     expect(PredictionTeam.start(planForest(leafwise.trees, 6), 1)).toBeNull();
   });
@@ -109,5 +157,13 @@ describe('GbdtModel.margin on a large matrix', () => {
     expect(r.signal).toBeNull();
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^worker rows: [1-9]/m);
+  });
+
+  it('keeps a script that awaits worker predictions alive until they arrive, then lets it exit', () => {
+    const script = join(dirname(fileURLToPath(import.meta.url)), 'predict-async-then-exit.ts');
+    const r = spawnSync(process.execPath, ['--import', 'tsx', script], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.signal).toBeNull();
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^async worker rows: 8000, same: true$/m);
   });
 });
