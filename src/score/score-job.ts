@@ -26,7 +26,7 @@ import { rawInputs } from '../learn/model-inputs.ts';
 import { writeAlertsCsv, writeAlertsJson } from './alerts-output.ts';
 import { AlertRules } from './alerts.ts';
 import { DriftCounter, type FeatureDrift } from './drift.ts';
-import { openFeatureFile, type FeatureFileSource, type RejectedRow } from './feature-file-source.ts';
+import { openFeatureFile, type FeatureFileSource, type ReadHints, type RejectedRow } from './feature-file-source.ts';
 import { historyAlerts } from './history/history-alerts.ts';
 import { appendHistoryFile, scoresFileSelect } from './history/score-history.ts';
 import { tableSource, type InputSource } from './input-chunks.ts';
@@ -186,11 +186,18 @@ interface OpenedSource {
   close(): void;
 }
 
+/** What the feature file reader may expect: the training levels of each categorical input. */
+function readHints(bundle: ModelBundle): ReadHints {
+  const labels = new Map<string, readonly string[]>();
+  for (const f of bundle.manifest.preprocessing.features) if (f.type === 'categorical') labels.set(f.name, f.levels);
+  return { labels };
+}
+
 /** The rows at the as-of date, in chunks: from a feature file, or features computed from raw data. */
 async function openSource(o: z.infer<typeof ScoreJobOptions>, bundle: ModelBundle, asOfMs: number, version: string, log: Log, onReject: (r: RejectedRow) => void): Promise<OpenedSource> {
   if (o.features !== undefined) {
     if (!existsSync(o.features)) throw new UserError(`--features ${o.features}: file not found`);
-    const file = await openFeatureFile(o.features, bundle.manifest.inputs, asOfMs, onReject);
+    const file = await openFeatureFile(o.features, bundle.manifest.inputs, asOfMs, onReject, readHints(bundle));
     return { source: file, file, close: () => file.close() };
   }
   if (o.engine === 'duckdb') return computedFeatureFile(o, bundle, asOfMs, onReject);
@@ -212,7 +219,7 @@ async function computedFeatureFile(o: z.infer<typeof ScoreJobOptions>, bundle: M
   try {
     const path = join(dir, 'features.parquet');
     await copyScoringSnapshotSql(data, spec, asOfMs, path, bundle.manifest.churn ?? undefined);
-    const file = await openFeatureFile(path, bundle.manifest.inputs, asOfMs, onReject);
+    const file = await openFeatureFile(path, bundle.manifest.inputs, asOfMs, onReject, readHints(bundle));
     return {
       source: file,
       file: null,

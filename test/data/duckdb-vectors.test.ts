@@ -1,6 +1,6 @@
 import { DuckDBInstance, type DuckDBConnection, type DuckDBDataChunk } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { doubleVector, isValid, LabelCache, textAt, textVector } from '../../src/data/duckdb-vectors.ts';
+import { doubleVector, intVector, isValid, LabelCache, textAt, textVector } from '../../src/data/duckdb-vectors.ts';
 
 let instance: DuckDBInstance;
 let conn: DuckDBConnection;
@@ -25,6 +25,18 @@ async function eachChunk<T>(sql: string, read: (chunk: DuckDBDataChunk) => T[]):
     out.push(...read(chunk));
   }
 }
+
+describe('intVector', () => {
+  it('reads integers and NULLs as the node-api reads them, across chunks', async () => {
+    const sql = `SELECT CASE WHEN i % 5 = 0 THEN NULL ELSE i - 2500 END::INTEGER AS x FROM range(5000) t(i)`;
+    const expected = (await conn.runAndReadAll(sql)).getColumnsJS()[0];
+    const got = await eachChunk(sql, (chunk) => {
+      const v = intVector(chunk, 0);
+      return Array.from(v.values, (x, i) => (isValid(v.validity, i) ? x : null));
+    });
+    expect(got).toEqual(expected);
+  });
+});
 
 describe('doubleVector', () => {
   it('reads doubles and NULLs as the node-api reads them, across chunks', async () => {
