@@ -20,8 +20,8 @@ import { csvField } from '../data/csv-field.ts';
 import { buildScoringSnapshot } from '../features/build-feature-set.ts';
 import { copyScoringSnapshotSql, locateTable } from '../features/duckdb-engine.ts';
 import type { FeatureSpec } from '../features/spec.ts';
-import { loadModelBundle } from '../learn/artifacts/bundle-artifact.ts';
-import type { ModelBundle } from '../learn/model-bundle.ts';
+import { loadModelBundle, readModelManifest } from '../learn/artifacts/bundle-artifact.ts';
+import type { ModelBundle, ModelManifest } from '../learn/model-bundle.ts';
 import { rawInputs } from '../learn/model-inputs.ts';
 import { writeAlertsCsv, writeAlertsJson } from './alerts-output.ts';
 import { AlertRules } from './alerts.ts';
@@ -78,18 +78,18 @@ export const ScoreJobSummary = z.object({
 export type ScoreJobSummary = z.infer<typeof ScoreJobSummary>;
 
 /** The feature spec and data folder to compute features from; a tabular model has no spec. */
-function historyInputs(o: z.infer<typeof ScoreJobOptions>, bundle: ModelBundle): { spec: FeatureSpec; data: string } {
-  const spec = bundle.manifest.featureSpec;
+function historyInputs(o: z.infer<typeof ScoreJobOptions>, manifest: ModelManifest): { spec: FeatureSpec; data: string } {
+  const spec = manifest.featureSpec;
   if (spec === null) throw new UserError(`${o.model} is a tabular model; batch scoring needs a model trained on customer histories`, ExitCode.modelMismatch);
   if (o.data === undefined || !existsSync(o.data)) throw new UserError(`${o.data ?? '--data'}: data folder not found`);
   return { spec, data: o.data };
 }
 
-async function snapshotAt(o: z.infer<typeof ScoreJobOptions>, bundle: ModelBundle, asOfMs: number, log: Log): Promise<ColumnTable> {
-  const { spec, data } = historyInputs(o, bundle);
+async function snapshotAt(o: z.infer<typeof ScoreJobOptions>, manifest: ModelManifest, asOfMs: number, log: Log): Promise<ColumnTable> {
+  const { spec, data } = historyInputs(o, manifest);
   // The population the model was trained on: e.g. with "subscription ended" churn, customers whose
   // subscriptions all ended are gone and must not be scored.
-  const churn = bundle.manifest.churn ?? undefined;
+  const churn = manifest.churn ?? undefined;
   if (locateTable(data, 'customers')?.format === 'parquet') return buildScoringSnapshot(await readCleanTables(data), spec, asOfMs, churn).table;
   // A raw data folder: validate it first, rejecting rows dated at or after the as-of day.
   const clean = mkdtempSync(join(tmpdir(), 'healthscore-score-'));
@@ -187,39 +187,39 @@ interface OpenedSource {
 }
 
 /** What the feature file reader may expect: the training levels of each categorical input. */
-function readHints(bundle: ModelBundle): ReadHints {
+function readHints(manifest: ModelManifest): ReadHints {
   const labels = new Map<string, readonly string[]>();
-  for (const f of bundle.manifest.preprocessing.features) if (f.type === 'categorical') labels.set(f.name, f.levels);
+  for (const f of manifest.preprocessing.features) if (f.type === 'categorical') labels.set(f.name, f.levels);
   return { labels };
 }
 
 /** The rows at the as-of date, in chunks: from a feature file, or features computed from raw data. */
-async function openSource(o: z.infer<typeof ScoreJobOptions>, bundle: ModelBundle, asOfMs: number, version: string, log: Log, onReject: (r: RejectedRow) => void): Promise<OpenedSource> {
+async function openSource(o: z.infer<typeof ScoreJobOptions>, manifest: ModelManifest, asOfMs: number, version: string, log: Log, onReject: (r: RejectedRow) => void): Promise<OpenedSource> {
   if (o.features !== undefined) {
     if (!existsSync(o.features)) throw new UserError(`--features ${o.features}: file not found`);
-    const file = await openFeatureFile(o.features, bundle.manifest.inputs, asOfMs, onReject, readHints(bundle));
+    const file = await openFeatureFile(o.features, manifest.inputs, asOfMs, onReject, readHints(manifest));
     return { source: file, file, close: () => file.close() };
   }
-  if (o.engine === 'duckdb') return computedFeatureFile(o, bundle, asOfMs, onReject);
-  const snapshot = await snapshotAt(o, bundle, asOfMs, log);
-  const inputs = rawInputs(snapshot, bundle.manifest.inputs);
+  if (o.engine === 'duckdb') return computedFeatureFile(o, manifest, asOfMs, onReject);
+  const snapshot = await snapshotAt(o, manifest, asOfMs, log);
+  const inputs = rawInputs(snapshot, manifest.inputs);
   if ('problem' in inputs) throw new UserError(`model ${version} does not fit the data: ${inputs.problem}`, ExitCode.modelMismatch);
-  return { source: tableSource(snapshot, bundle.manifest.inputs), file: null, close: () => {} };
+  return { source: tableSource(snapshot, manifest.inputs), file: null, close: () => {} };
 }
 
 /**
  * The DuckDB engine's features at the as-of date, written by DuckDB to a temporary Parquet file
  * and streamed from there: memory stays bounded however many customers the data holds.
  */
-async function computedFeatureFile(o: z.infer<typeof ScoreJobOptions>, bundle: ModelBundle, asOfMs: number, onReject: (r: RejectedRow) => void): Promise<OpenedSource> {
-  const { spec, data } = historyInputs(o, bundle);
+async function computedFeatureFile(o: z.infer<typeof ScoreJobOptions>, manifest: ModelManifest, asOfMs: number, onReject: (r: RejectedRow) => void): Promise<OpenedSource> {
+  const { spec, data } = historyInputs(o, manifest);
   if (locateTable(data, 'customers') === null) throw new UserError(`${data}: no customers table (customers.csv or tables/customers.parquet)`);
   const dir = mkdtempSync(join(tmpdir(), 'healthscore-snapshot-'));
   const remove = () => rmSync(dir, { recursive: true, force: true });
   try {
     const path = join(dir, 'features.parquet');
-    await copyScoringSnapshotSql(data, spec, asOfMs, path, bundle.manifest.churn ?? undefined);
-    const file = await openFeatureFile(path, bundle.manifest.inputs, asOfMs, onReject, readHints(bundle));
+    await copyScoringSnapshotSql(data, spec, asOfMs, path, manifest.churn ?? undefined);
+    const file = await openFeatureFile(path, manifest.inputs, asOfMs, onReject, readHints(manifest));
     return {
       source: file,
       file: null,
@@ -258,13 +258,25 @@ export async function runScoreJob(input: ScoreJobOptions, log: Log): Promise<Sco
   if (o.alerts !== undefined && o.history === undefined) throw new UserError('--alerts needs --history: alerts compare today with earlier scores');
   if (!['.csv', '.parquet'].includes(extname(o.out).toLowerCase())) throw new UserError(`--out ${o.out}: expected a .csv or .parquet file name`);
   if (!existsSync(dirname(o.out) || '.')) throw new UserError(`--out ${o.out}: folder ${dirname(o.out)} does not exist`);
-  const bundle = await loadModelBundle(o.model);
+  // The input is opened (DuckDB's duplicate check and count) while the model loads (TensorFlow.js
+  // and its checksums): both wait mostly on other threads. A model that fails to load is reported
+  // first, as when the two ran in turn.
+  const manifest = await readModelManifest(o.model);
+  const loading = loadModelBundle(o.model);
+  loading.catch(() => undefined);
   const overrides = readOverrides(o.overrides);
   const rules = readAlertRules(o.alertRules);
-  const version = `${bundle.manifest.name}/${bundle.manifest.version}`;
+  const version = `${manifest.name}/${manifest.version}`;
 
   const rejects = rejectsWriter(`${o.out}.rejected.csv`);
-  const { source, file, close } = await openSource(o, bundle, asOfMs, version, log, rejects.add);
+  const [loaded, opened] = await Promise.allSettled([loading, openSource(o, manifest, asOfMs, version, log, rejects.add)]);
+  if (loaded.status === 'rejected' || opened.status === 'rejected') {
+    if (opened.status === 'fulfilled') opened.value.close();
+    rejects.close();
+    throw loaded.status === 'rejected' ? loaded.reason : (opened as PromiseRejectedResult).reason;
+  }
+  const bundle = loaded.value;
+  const { source, file, close } = opened.value;
   const driftCounter = new DriftCounter(bundle.manifest.drift);
   const tiers: Record<Tier, number> = { healthy: 0, watch: 0, 'at-risk': 0 };
   const { active, expired } = activeOverrides(overrides, o.asOf);

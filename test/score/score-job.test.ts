@@ -4,7 +4,7 @@
  * the same scores as computing features from the data, chunking that changes nothing, and the
  * alert rules on a generated sudden decline against the same customers without it.
  */
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -140,6 +140,21 @@ describe('healthscore score: feature files and feature engines', () => {
     const job = runScoreJob({ model: fx.model, features: file, asOf, out: join(fx.root, 'n.csv'), quiet: true }, quiet);
     await expect(job).rejects.toThrow(/tenure_days/);
     await expect(job).rejects.toMatchObject({ exitCode: ExitCode.modelMismatch });
+  });
+
+  it('reports a model that fails its checksum before the input it was opening alongside', async () => {
+    const broken = join(fx.root, 'broken-model');
+    cpSync(fx.model, broken, { recursive: true });
+    const weights = readdirSync(broken).find((f) => f.endsWith('.bin')) as string;
+    appendFileSync(join(broken, weights), Buffer.from([0]));
+    const out = join(fx.root, 'b.csv');
+    // The file is fine: the model alone is at fault.
+    await expect(runScoreJob({ model: broken, features: parquet(), asOf, out, quiet: true }, quiet)).rejects.toThrow(/fails its checksum/);
+    // Both at fault: the model's problem is the one reported.
+    const job = runScoreJob({ model: broken, features: parquet(), asOf: '2025-09-02', out, quiet: true }, quiet);
+    await expect(job).rejects.toThrow(/fails its checksum/);
+    await expect(job).rejects.toMatchObject({ exitCode: ExitCode.modelMismatch });
+    expect(existsSync(out)).toBe(false);
   });
 
   it('names the cutoffs a file has when none is the as-of date', async () => {

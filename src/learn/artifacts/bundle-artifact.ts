@@ -48,10 +48,18 @@ export async function saveModelBundle(dir: string, trained: TrainedModel, facts:
   return manifest;
 }
 
-export async function loadModelBundle(dir: string): Promise<ModelBundle> {
+/**
+ * The model's manifest alone, validated but with no file checked against its checksum: what a
+ * caller needs to start on its input while `loadModelBundle` verifies and loads the model.
+ */
+export async function readModelManifest(dir: string): Promise<ModelManifest> {
   const manifestPath = join(dir, MANIFEST_FILE);
   if (!existsSync(manifestPath)) throw new UserError(`no model at ${dir}: ${MANIFEST_FILE} is missing`, ExitCode.modelMismatch);
-  const manifest = parseArtifactJson(manifestPath, await readFile(manifestPath, 'utf8'), ModelManifest);
+  return parseArtifactJson(manifestPath, await readFile(manifestPath, 'utf8'), ModelManifest);
+}
+
+export async function loadModelBundle(dir: string): Promise<ModelBundle> {
+  const manifest = await readModelManifest(dir);
   if (manifest.modelKind === 'logistic') {
     const loaded = await loadLogisticArtifact(dir, ModelManifest);
     return { manifest: loaded.manifest, fitted: { kind: 'logistic', spec: loaded.model.spec } };
