@@ -43,18 +43,27 @@ export async function main(argv: string[]): Promise<number> {
         ? ExitCode.ok
         : ExitCode.usage;
     }
-    if (err instanceof UserError) {
-      console.error(`healthscore: ${err.message}`);
-      return err.exitCode;
-    }
-    console.error('healthscore: internal error (please report this with the command you ran):');
-    console.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
-    return ExitCode.internal;
+    return reportError(err);
   }
+}
+
+/** Prints an error as the CLI reports it and returns the exit code: a user's mistake in one line, anything else as an internal error. */
+function reportError(err: unknown): number {
+  if (err instanceof UserError) {
+    console.error(`healthscore: ${err.message}`);
+    return err.exitCode;
+  }
+  console.error('healthscore: internal error (please report this with the command you ran):');
+  console.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
+  return ExitCode.internal;
 }
 
 const isEntry = process.argv[1] !== undefined && /[/\\]cli[/\\]main\.ts$/.test(process.argv[1]);
 if (isEntry) {
+  // An error no command caught (a stray promise, a worker's callback) ends the run as one it caught would.
+  const crash = (err: unknown): void => process.exit(reportError(err));
+  process.on('uncaughtException', crash);
+  process.on('unhandledRejection', crash);
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

@@ -20,10 +20,37 @@ async function tryNode(): Promise<boolean> {
   }
 }
 
+const CRASH_EVENTS = ['uncaughtException', 'unhandledRejection'] as const;
+type CrashListener = (...args: unknown[]) => void;
+// Node's typings list each event in its own overload; both events take the same calls here.
+const listenersOf = (event: (typeof CRASH_EVENTS)[number]) => process.listeners(event as 'uncaughtException') as CrashListener[];
+
+/**
+ * Runs `load`, then removes the crash listeners it added to `process`. The wasm backend's
+ * Emscripten glue adds two that rethrow any uncaught error from inside its one-line minified
+ * source, so Node then prints some 40 KB of that line instead of the error; without them an error
+ * gets the application's handling (the CLI's "internal error" message and exit code).
+ */
+export async function keepingCrashListeners<T>(load: () => Promise<T>): Promise<T> {
+  const before = new Map(CRASH_EVENTS.map((e) => [e, new Set(listenersOf(e))]));
+  try {
+    return await load();
+  } finally {
+    for (const event of CRASH_EVENTS) {
+      for (const listener of listenersOf(event)) {
+        if (!before.get(event)?.has(listener)) process.removeListener(event, listener);
+      }
+    }
+  }
+}
+
 async function tryWasm(): Promise<boolean> {
   try {
-    await import('@tensorflow/tfjs-backend-wasm');
-    return await tf.setBackend('wasm');
+    // The Emscripten module is created when the backend is set, and adds its listeners then.
+    return await keepingCrashListeners(async () => {
+      await import('@tensorflow/tfjs-backend-wasm');
+      return (await tf.setBackend('wasm')) && (await tf.ready(), true);
+    });
   } catch {
     return false;
   }
