@@ -29,7 +29,9 @@ const listenersOf = (event: (typeof CRASH_EVENTS)[number]) => process.listeners(
  * Runs `load`, then removes the crash listeners it added to `process`. The wasm backend's
  * Emscripten glue adds two that rethrow any uncaught error from inside its one-line minified
  * source, so Node then prints some 40 KB of that line instead of the error; without them an error
- * gets the application's handling (the CLI's "internal error" message and exit code).
+ * gets the application's handling (the CLI's "internal error" message and exit code). Any crash
+ * listener added meanwhile goes too: nothing in healthscore adds one outside the CLI's entry,
+ * which does so before any backend loads.
  */
 export async function keepingCrashListeners<T>(load: () => Promise<T>): Promise<T> {
   const before = new Map(CRASH_EVENTS.map((e) => [e, new Set(listenersOf(e))]));

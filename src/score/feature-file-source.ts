@@ -35,8 +35,8 @@ export interface FeatureFileCounts {
 
 /**
  * What the reader may know in advance: for a categorical input, the labels it expects (the
- * model's training levels). DuckDB then numbers each row's label among them and the reader takes
- * the label from that list, decoding text only for other labels. Labels longer than 12 bytes sit
+ * model's training levels). DuckDB then numbers each row's label among them (an ENUM) and the
+ * reader takes the label from that list, decoding text only for other labels. Labels longer than 12 bytes sit
  * outside DuckDB's string entries, and decoding each took ~0.7 µs: a third of a second per
  * million rows of a plan column such as "enterprise-annual" (measured).
  */
@@ -147,12 +147,19 @@ function cutoffMs(types: ReadonlyMap<string, string>): string {
   return TIMESTAMP_TYPES.has(types.get('cutoff') ?? '') ? 'CAST(epoch_ms(cutoff) AS DOUBLE)' : 'CAST(epoch_ms(TRY_CAST(cutoff AS TIMESTAMPTZ)) AS DOUBLE)';
 }
 
-/** Per input column, the expected labels of a categorical input that has some; else null. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Per input column, the expected labels of a categorical input that has some; else null. A list
+ * DuckDB could not take as an ENUM as it is (a repeated label, or text that does not survive the
+ * trip into SQL: U+0000 ends the statement, a lone surrogate becomes U+FFFD) is not used.
+ */
 function codedLabels(inputs: ModelInputs, hints: ReadHints): (readonly string[] | null)[] {
   const categorical = new Set(inputs.categorical);
   return inputs.features.map((f) => {
     const labels = categorical.has(f) ? hints.labels?.get(f) : undefined;
-    return labels === undefined || labels.length === 0 ? null : labels;
+    if (labels === undefined || labels.length === 0 || new Set(labels).size !== labels.length) return null;
+    return labels.every((l) => !l.includes('\0') && !LONE_SURROGATE.test(l)) ? labels : null;
   });
 }
 
@@ -184,7 +191,8 @@ function featureQuery(from: string, inputs: ModelInputs, types: ReadonlyMap<stri
   const codes = inputs.features.flatMap((f, k) => {
     const labels = coded[k];
     if (labels === null) return [];
-    return [`CAST(CASE CAST(${sqlIdent(f)} AS VARCHAR) ${labels.map((l, j) => `WHEN ${sqlString(l)} THEN ${j}`).join(' ')} END AS INTEGER)`];
+    // An ENUM's lookup costs the same for 5 labels or 3,000, where a CASE grows with every label.
+    return [`CAST(enum_code(TRY_CAST(CAST(${sqlIdent(f)} AS VARCHAR) AS ENUM(${labels.map(sqlString).join(', ')}))) AS INTEGER)`];
   });
   return `SELECT ${[...select, column, value, ...codes].join(', ')} FROM ${from}`;
 }

@@ -259,24 +259,29 @@ export async function runScoreJob(input: ScoreJobOptions, log: Log): Promise<Sco
   if (!['.csv', '.parquet'].includes(extname(o.out).toLowerCase())) throw new UserError(`--out ${o.out}: expected a .csv or .parquet file name`);
   if (!existsSync(dirname(o.out) || '.')) throw new UserError(`--out ${o.out}: folder ${dirname(o.out)} does not exist`);
   // The input is opened (DuckDB's duplicate check and count) while the model loads (TensorFlow.js
-  // and its checksums): both wait mostly on other threads. A model that fails to load is reported
-  // first, as when the two ran in turn.
+  // and its checksums): both wait mostly on other threads. Problems are reported in the order of
+  // a job that did one thing after the other: the model's, the overrides' and alert rules', the
+  // input's.
   const manifest = await readModelManifest(o.model);
-  const loading = loadModelBundle(o.model);
-  loading.catch(() => undefined);
-  const overrides = readOverrides(o.overrides);
-  const rules = readAlertRules(o.alertRules);
   const version = `${manifest.name}/${manifest.version}`;
-
-  const rejects = rejectsWriter(`${o.out}.rejected.csv`);
-  const [loaded, opened] = await Promise.allSettled([loading, openSource(o, manifest, asOfMs, version, log, rejects.add)]);
-  if (loaded.status === 'rejected' || opened.status === 'rejected') {
+  // Rows are rejected only while the input is read, after the writer exists.
+  let rejects: ReturnType<typeof rejectsWriter> | null = null;
+  const onReject = (r: RejectedRow): void => rejects?.add(r);
+  const [loaded, opened] = await Promise.allSettled([loadModelBundle(o.model), openSource(o, manifest, asOfMs, version, log, onReject)]);
+  let overrides: ReturnType<typeof readOverrides>;
+  let rules: z.infer<typeof AlertRules>;
+  try {
+    if (loaded.status === 'rejected') throw loaded.reason;
+    overrides = readOverrides(o.overrides);
+    rules = readAlertRules(o.alertRules);
+    if (opened.status === 'rejected') throw opened.reason;
+  } catch (error) {
     if (opened.status === 'fulfilled') opened.value.close();
-    rejects.close();
-    throw loaded.status === 'rejected' ? loaded.reason : (opened as PromiseRejectedResult).reason;
+    throw error;
   }
   const bundle = loaded.value;
   const { source, file, close } = opened.value;
+  rejects = rejectsWriter(`${o.out}.rejected.csv`);
   const driftCounter = new DriftCounter(bundle.manifest.drift);
   const tiers: Record<Tier, number> = { healthy: 0, watch: 0, 'at-risk': 0 };
   const { active, expired } = activeOverrides(overrides, o.asOf);

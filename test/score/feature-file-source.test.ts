@@ -45,6 +45,34 @@ async function readAll(hints?: ReadHints): Promise<{ ids: string[]; columns: Rec
   return { ids, columns };
 }
 
+describe('openFeatureFile with a typed cutoff', () => {
+  it('keeps and skips the same rows whether the cutoff is TIMESTAMP, TIMESTAMPTZ or text', async () => {
+    const asOf = Date.parse('2025-03-01T00:00:00Z');
+    const counts: Record<string, unknown> = {};
+    for (const type of ['TIMESTAMP', 'TIMESTAMPTZ', 'VARCHAR']) {
+      const path = join(dir, `cutoff-${type}.parquet`);
+      await withDuckDb(async (c) => {
+        await c.run(`SET TimeZone = 'UTC'`);
+        await c.run(
+          `COPY (SELECT 'C' || i AS customer_id, CAST(CASE i % 4 WHEN 0 THEN NULL WHEN 1 THEN TIMESTAMP '2025-02-01' ELSE TIMESTAMP '2025-03-01' END AS ${type}) AS cutoff, ` +
+            `'basic' AS plan, i AS spend, 'north' AS region FROM range(1000) t(i)) TO ${sqlString(path)} (FORMAT parquet)`,
+        );
+      });
+      const source = await openFeatureFile(path, inputs, asOf, () => {});
+      const ids: string[] = [];
+      try {
+        for await (const chunk of source.chunks(300)) ids.push(...chunk.customerId);
+        counts[type] = { ...source.counts, rows: source.rows, ids };
+      } finally {
+        source.close();
+      }
+    }
+    expect(counts.TIMESTAMP).toMatchObject({ read: 1000, scored: 500, otherDates: 500, rejected: 0, rows: 500 });
+    expect(counts.TIMESTAMPTZ).toEqual(counts.TIMESTAMP);
+    expect(counts.VARCHAR).toEqual(counts.TIMESTAMP);
+  });
+});
+
 describe('openFeatureFile with expected labels', () => {
   it('reads the same labels as without them, known, unseen, long, blank and missing alike', async () => {
     const plain = await readAll();
@@ -54,8 +82,17 @@ describe('openFeatureFile with expected labels', () => {
     expect(hinted).toEqual(plain);
   });
 
-  it('ignores hints for numeric inputs and empty label lists', async () => {
+  it('reads hinted inputs after an unhinted one in their own columns', async () => {
+    const plain = await readAll();
+    expect(await readAll({ labels: new Map([['region', ['south', 'north']]]) })).toEqual(plain);
+  });
+
+  it('ignores hints for numeric inputs, empty lists, and labels SQL cannot carry or an ENUM cannot hold', async () => {
     const plain = await readAll();
     expect(await readAll({ labels: new Map([['spend', ['1']], ['plan', []]]) })).toEqual(plain);
+    // U+0000 would end the SQL statement; a lone surrogate would arrive as U+FFFD; a repeated label is no ENUM.
+    for (const odd of [['basic', 'a\0b'], ['basic', '\uD800x'], ['basic', 'basic']]) {
+      expect(await readAll({ labels: new Map([['plan', odd]]) })).toEqual(plain);
+    }
   });
 });

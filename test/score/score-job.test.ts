@@ -154,6 +154,11 @@ describe('healthscore score: feature files and feature engines', () => {
     const job = runScoreJob({ model: broken, features: parquet(), asOf: '2025-09-02', out, quiet: true }, quiet);
     await expect(job).rejects.toThrow(/fails its checksum/);
     await expect(job).rejects.toMatchObject({ exitCode: ExitCode.modelMismatch });
+    // Then a bad overrides file, then the input, as a job doing one thing after the other would.
+    const overrides = join(fx.root, 'bad-overrides.csv');
+    writeFileSync(overrides, 'who,what\nC1,2\n');
+    await expect(runScoreJob({ model: broken, features: parquet(), asOf: '2025-09-02', out, overrides, quiet: true }, quiet)).rejects.toThrow(/fails its checksum/);
+    await expect(runScoreJob({ model: fx.model, features: parquet(), asOf: '2025-09-02', out, overrides, quiet: true }, quiet)).rejects.toThrow(/bad-overrides\.csv/);
     expect(existsSync(out)).toBe(false);
   });
 
