@@ -25,7 +25,8 @@ import type { ModelBundle, ModelManifest } from '../learn/model-bundle.ts';
 import { rawInputs } from '../learn/model-inputs.ts';
 import { writeAlertsCsv, writeAlertsJson } from './alerts-output.ts';
 import { AlertRules } from './alerts.ts';
-import { DriftCounter, type FeatureDrift } from './drift.ts';
+import type { FeatureDrift } from './drift.ts';
+import { DriftTeam } from './drift-team.ts';
 import { openFeatureFile, type FeatureFileSource, type ReadHints, type RejectedRow } from './feature-file-source.ts';
 import { historyAlerts } from './history/history-alerts.ts';
 import { appendHistoryFile, scoresFileSelect } from './history/score-history.ts';
@@ -186,6 +187,9 @@ interface OpenedSource {
   close(): void;
 }
 
+/** Inputs of fewer rows count their drift bins on the job's thread. */
+const DRIFT_WORKER_ROWS = 65_536;
+
 /** What the feature file reader may expect: the training levels of each categorical input. */
 function readHints(manifest: ModelManifest): ReadHints {
   const labels = new Map<string, readonly string[]>();
@@ -282,7 +286,8 @@ export async function runScoreJob(input: ScoreJobOptions, log: Log): Promise<Sco
   const bundle = loaded.value;
   const { source, file, close } = opened.value;
   rejects = rejectsWriter(`${o.out}.rejected.csv`);
-  const driftCounter = new DriftCounter(bundle.manifest.drift);
+  // A worker counts the drift bins of a large input beside this thread; a small one is not worth starting it.
+  const driftCounter = new DriftTeam(bundle.manifest.drift, { threads: source.rows !== null && source.rows < DRIFT_WORKER_ROWS ? 0 : 1 });
   const tiers: Record<Tier, number> = { healthy: 0, watch: 0, 'at-risk': 0 };
   const { active, expired } = activeOverrides(overrides, o.asOf);
   const applied = new Set<string>();
@@ -342,6 +347,7 @@ export async function runScoreJob(input: ScoreJobOptions, log: Log): Promise<Sco
   } finally {
     close();
     rejects.close();
+    driftCounter.close();
   }
   const unmatched = [...active.values()].filter((x) => !applied.has(x.customer_id));
   for (const x of unmatched) log.warn(`override for ${x.customer_id} matched no scored customer`);

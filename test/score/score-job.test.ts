@@ -16,6 +16,9 @@ import { HISTORY_COLUMNS } from '../../src/score/history/history-row.ts';
 import { readHistory } from '../../src/score/history/score-history.ts';
 import { runTrainStage } from '../../src/run/stages/train-stage.ts';
 import { runScoreJob, ScoreJobSummary } from '../../src/score/score-job.ts';
+import { psi } from '../../src/score/drift.ts';
+import { loadModelBundle } from '../../src/learn/artifacts/bundle-artifact.ts';
+import type { RawTable } from '../../src/learn/preprocess/spec.ts';
 import { CustomerTruth } from '../../src/synth/truth.ts';
 import { runGenerateStage } from '../../src/synth/generate-stage.ts';
 import { buildStageFixture, type StageFixture } from '../cli/commands/stage-fixture.ts';
@@ -105,6 +108,27 @@ describe('healthscore score: feature files and feature engines', () => {
     const explained = await run('g3.csv', 16, true);
     const plain = await run('g4.csv', 16, false);
     expect(explained.map((r) => [r.customer_id, r.churn_probability, r.tier])).toEqual(plain.map((r) => [r.customer_id, r.churn_probability, r.tier]));
+  });
+
+  it('reports the drift of the whole file when a worker counts the bins of a large one', async () => {
+    // Over 65,536 rows at the as-of date: a worker counts the numeric features' bins beside the job.
+    const big = join(fx.root, 'big.parquet');
+    await withDuckDb((c) =>
+      c.run(
+        `COPY (SELECT s.* REPLACE (s.customer_id || '-' || CAST(r.k AS VARCHAR) AS customer_id) FROM range(250) r(k) ` +
+          `CROSS JOIN (SELECT * FROM read_parquet(${sqlString(parquet())}) WHERE CAST(cutoff AS DATE) = DATE '${asOf}') s) TO ${sqlString(big)} (FORMAT parquet)`,
+      ),
+    );
+    const summary = await runScoreJob({ model: fx.model, features: big, asOf, out: join(fx.root, 'big.csv'), quiet: true, chunkSize: 1024 }, quiet);
+    expect(summary.customers).toBeGreaterThan(65_536);
+    const bundle = await loadModelBundle(fx.model);
+    const raw = await withDuckDb(async (c) => {
+      const columns = (await c.runAndReadAll(`SELECT ${bundle.manifest.inputs.features.map((f) => `"${f}"`).join(', ')} FROM read_parquet(${sqlString(big)})`)).getColumnsObjectJS();
+      return Object.fromEntries(
+        Object.entries(columns).map(([name, values]) => [name, bundle.manifest.inputs.categorical.includes(name) ? values : Float64Array.from(values as (number | null)[], (v) => v ?? Number.NaN)]),
+      );
+    });
+    expect(summary.drift).toEqual(psi(bundle.manifest.drift, raw as RawTable));
   });
 
   it('rejects a bad row with its row, column, value and reason, and scores the rest', async () => {

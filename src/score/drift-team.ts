@@ -1,0 +1,185 @@
+/**
+ * The batch job's drift counts with a worker thread: the numeric features' bins of each chunk are
+ * counted on a worker while the job's thread reads and scores the next. Our own code, in the
+ * manner of the GBDT's teams (runtime/worker-threads.ts): no library runs a function over
+ * shared memory on a worker.
+ *
+ * Why: counting 40-odd numeric features into their training deciles took the logistic job's
+ * thread ~0.37 s per million rows, while the job used 1.3 of the machine's 2 cores (measured).
+ *
+ * How: each chunk's numeric columns are copied (~40 ms per million rows) into one of two shared
+ * slots, in turn; the worker counts slot k while the job fills the other. Before posting chunk k
+ * the job waits for chunk k − 1 (long done by then: counting a chunk takes a fraction of reading
+ * and scoring it) and adds its counts from that slot's shared counts. A job that fails or times
+ * out is counted again on this thread from its slot, which is still intact, and the team works
+ * alone from then on; until the worker reports ready, this thread counts. Counts are whole
+ * numbers, so the PSI is the same whoever counts (bit for bit: tested).
+ */
+import type { Worker } from 'node:worker_threads';
+import { awaitJob, JOB_QUIT, jobLoopSource, postJob, startWorkers } from '../runtime/worker-threads.ts';
+import type { RawTable } from '../learn/preprocess/spec.ts';
+import { DriftCounter, edgeSearch, numericBin, PSI_FLAG, type DriftReference, type FeatureDrift } from './drift.ts';
+
+// Control block: JOB_SEQ and JOB_CMD (worker-threads.ts), READY, DONE.
+const READY = 2;
+const DONE = 3;
+/** Rows a slot holds at least; a larger chunk is counted on this thread. */
+const MIN_CAPACITY = 8192;
+
+const WORKER_SOURCE = `
+const { workerData } = require('node:worker_threads');
+const numericBin = ${numericBin.toString()};
+const { ctrl: c, capacity, features } = workerData;
+const ctrl = new Int32Array(c);
+const slots = workerData.slots.map((s) => ({ data: new Float64Array(s.data), counts: new Float64Array(s.counts) }));
+${jobLoopSource(String(READY), String(DONE), `
+    const slot = slots[seen % 2];
+    const n = cmd;
+    const counts = slot.counts;
+    counts.fill(0);
+    for (let f = 0; f < features.length; f++) {
+      const s = features[f];
+      const at = f * capacity;
+      for (let i = 0; i < n; i++) counts[s.offset + numericBin(s, slot.data[at + i])]++;
+    }
+`)}
+`;
+
+interface Slot {
+  readonly data: Float64Array;
+  readonly counts: Float64Array;
+}
+
+export interface DriftTeamOptions {
+  /** 0: count everything on this thread. */
+  readonly threads?: 0 | 1;
+  /** How long a job may stay silent before its worker counts as gone. */
+  readonly jobMs?: number;
+}
+
+/** `DriftCounter`'s counts, the numeric features counted on a worker; `close` when done. */
+export class DriftTeam {
+  private readonly counter: DriftCounter;
+  /** Reference feature indices the worker counts: the numeric ones. */
+  private readonly numeric: number[];
+  private readonly elsewhere: ReadonlySet<number>;
+  /** Start of each worker feature's bins in a slot's counts. */
+  private readonly offsets: number[];
+  private readonly jobMs: number;
+  private workers: Worker[] | null = null;
+  private ctrl: Int32Array | null = null;
+  private slots: Slot[] = [];
+  private capacity = 0;
+  /** The last job posted (0: none), and its rows. */
+  private seq = 0;
+  private pendingRows = 0;
+  private alone: boolean;
+  /** Chunks the worker counted (for tests: the shared path ran). */
+  workerJobs = 0;
+
+  constructor(reference: DriftReference, options: DriftTeamOptions = {}) {
+    this.counter = new DriftCounter(reference);
+    this.numeric = reference.features.flatMap((ref, f) => (ref.type === 'numeric' ? [f] : []));
+    this.elsewhere = new Set(this.numeric);
+    let offset = 0;
+    this.offsets = this.numeric.map((f) => {
+      const at = offset;
+      const ref = reference.features[f];
+      offset += ref.type === 'numeric' ? ref.edges.length + 2 : 0;
+      return at;
+    });
+    this.jobMs = options.jobMs ?? 60_000;
+    this.alone = (options.threads ?? 1) === 0 || this.numeric.length === 0;
+  }
+
+  /** True once the worker is up (until then, and after a failure, this thread counts). */
+  get ready(): boolean {
+    return !this.alone && this.ctrl !== null && Atomics.load(this.ctrl, READY) === 1;
+  }
+
+  add(table: RawTable): void {
+    const features = this.counter.reference.features;
+    const n = features.length === 0 ? 0 : table[features[0].name]?.length ?? 0;
+    if (this.alone) return this.counter.add(table);
+    if (this.workers === null) this.start(n);
+    const columns = this.numeric.map((f) => table[features[f].name]);
+    if (!this.ready || n > this.capacity || n === 0 || !columns.every((c) => c instanceof Float64Array)) return this.counter.add(table);
+    // Job seq + 1 goes to the slot that job seq − 1 used, done with since job seq was posted.
+    const job = this.seq + 1;
+    const slot = this.slots[job % 2];
+    columns.forEach((c, k) => slot.data.set((c as Float64Array).subarray(0, n), k * this.capacity));
+    this.counter.add(table, this.elsewhere);
+    this.collect();
+    if (this.alone) {
+      this.countSlot(slot, n);
+      return;
+    }
+    postJob(this.ctrl as Int32Array, n, job);
+    this.seq = job;
+    this.pendingRows = n;
+  }
+
+  result(threshold = PSI_FLAG): FeatureDrift[] {
+    this.collect();
+    return this.counter.result(threshold);
+  }
+
+  /** Ends the worker, keeping the counts of its last job: `result` stays right after `close`. */
+  close(): void {
+    this.collect();
+    this.stop();
+  }
+
+  private stop(): void {
+    if (this.workers !== null && this.ctrl !== null) postJob(this.ctrl, JOB_QUIT, this.seq + 1);
+    for (const w of this.workers ?? []) void w.terminate();
+    this.workers = [];
+    this.alone = true;
+  }
+
+  private start(rows: number): void {
+    this.capacity = Math.max(MIN_CAPACITY, 2 * rows);
+    const reference = this.counter.reference;
+    const bins = this.offsets.length === 0 ? 0 : this.offsets[this.offsets.length - 1] + binsOf(reference, this.numeric[this.numeric.length - 1]);
+    const shared = (doubles: number) => new Float64Array(new SharedArrayBuffer(doubles * 8));
+    this.slots = [0, 1].map(() => ({ data: shared(this.numeric.length * this.capacity), counts: shared(bins) }));
+    this.ctrl = new Int32Array(new SharedArrayBuffer(4 * 4));
+    const features = this.numeric.map((f, k) => {
+      const ref = reference.features[f];
+      const search = edgeSearch(ref.type === 'numeric' ? ref.edges : []);
+      return { padded: search.padded, top: search.top, missing: search.missing, offset: this.offsets[k] };
+    });
+    this.workers = startWorkers(WORKER_SOURCE, [0], () => ({
+      ctrl: this.ctrl?.buffer,
+      capacity: this.capacity,
+      features,
+      slots: this.slots.map((s) => ({ data: s.data.buffer, counts: s.counts.buffer })),
+    }));
+    if (this.workers === null) this.alone = true;
+  }
+
+  /** Waits for the last job posted and adds its counts (or counts its slot here if it failed). */
+  private collect(): void {
+    if (this.seq === 0 || this.pendingRows < 0) return;
+    const slot = this.slots[this.seq % 2];
+    const status = awaitJob(this.ctrl as Int32Array, DONE, this.seq, this.jobMs);
+    if (status === this.seq) {
+      this.numeric.forEach((f, k) => this.counter.merge(f, slot.counts.subarray(this.offsets[k], this.offsets[k] + binsOf(this.counter.reference, f))));
+      this.workerJobs++;
+    } else {
+      this.countSlot(slot, this.pendingRows);
+      this.stop();
+    }
+    this.pendingRows = -1;
+  }
+
+  /** The worker features of a slot's n rows, counted on this thread. */
+  private countSlot(slot: Slot, n: number): void {
+    this.numeric.forEach((f, k) => this.counter.count(f, slot.data.subarray(k * this.capacity, k * this.capacity + n), n));
+  }
+}
+
+function binsOf(reference: DriftReference, f: number): number {
+  const ref = reference.features[f];
+  return ref.type === 'numeric' ? ref.edges.length + 2 : ref.levels.length + 2;
+}
