@@ -345,9 +345,10 @@ export async function runScoreJob(input: ScoreJobOptions, log: Log): Promise<Sco
     });
     progress.stop();
   } finally {
+    // The drift worker first: it must end even if closing the input fails.
+    driftCounter.close();
     close();
     rejects.close();
-    driftCounter.close();
   }
   const unmatched = [...active.values()].filter((x) => !applied.has(x.customer_id));
   for (const x of unmatched) log.warn(`override for ${x.customer_id} matched no scored customer`);
