@@ -18,7 +18,7 @@
 import type { Worker } from 'node:worker_threads';
 import { awaitJob, JOB_QUIT, jobLoopSource, postJob, startWorkers } from '../runtime/worker-threads.ts';
 import type { RawTable } from '../learn/preprocess/spec.ts';
-import { DriftCounter, edgeSearch, numericBin, PSI_FLAG, type DriftReference, type FeatureDrift } from './drift.ts';
+import { binsOf, DriftCounter, edgeSearch, numericBin, PSI_FLAG, rowCount, type DriftReference, type FeatureDrift } from './drift.ts';
 
 // Control block: JOB_SEQ and JOB_CMD (worker-threads.ts), READY, DONE.
 const READY = 2;
@@ -63,8 +63,9 @@ export class DriftTeam {
   /** Reference feature indices the worker counts: the numeric ones. */
   private readonly numeric: number[];
   private readonly elsewhere: ReadonlySet<number>;
-  /** Start of each worker feature's bins in a slot's counts. */
+  /** Start of each worker feature's bins in a slot's counts, and their total. */
   private readonly offsets: number[];
+  private readonly bins: number;
   private readonly jobMs: number;
   private workers: Worker[] | null = null;
   private ctrl: Int32Array | null = null;
@@ -84,10 +85,10 @@ export class DriftTeam {
     let offset = 0;
     this.offsets = this.numeric.map((f) => {
       const at = offset;
-      const ref = reference.features[f];
-      offset += ref.type === 'numeric' ? ref.edges.length + 2 : 0;
+      offset += binsOf(reference.features[f]);
       return at;
     });
+    this.bins = offset;
     this.jobMs = options.jobMs ?? 60_000;
     this.alone = (options.threads ?? 1) === 0 || this.numeric.length === 0;
   }
@@ -99,8 +100,8 @@ export class DriftTeam {
 
   add(table: RawTable): void {
     const features = this.counter.reference.features;
-    const n = features.length === 0 ? 0 : table[features[0].name]?.length ?? 0;
     if (this.alone) return this.counter.add(table);
+    const n = rowCount(table, features);
     if (this.workers === null) this.start(n);
     const columns = this.numeric.map((f) => table[features[f].name]);
     if (!this.ready || n > this.capacity || n === 0 || !columns.every((c) => c instanceof Float64Array)) return this.counter.add(table);
@@ -140,9 +141,8 @@ export class DriftTeam {
   private start(rows: number): void {
     this.capacity = Math.max(MIN_CAPACITY, 2 * rows);
     const reference = this.counter.reference;
-    const bins = this.offsets.length === 0 ? 0 : this.offsets[this.offsets.length - 1] + binsOf(reference, this.numeric[this.numeric.length - 1]);
     const shared = (doubles: number) => new Float64Array(new SharedArrayBuffer(doubles * 8));
-    this.slots = [0, 1].map(() => ({ data: shared(this.numeric.length * this.capacity), counts: shared(bins) }));
+    this.slots = [0, 1].map(() => ({ data: shared(this.numeric.length * this.capacity), counts: shared(this.bins) }));
     this.ctrl = new Int32Array(new SharedArrayBuffer(4 * 4));
     const features = this.numeric.map((f, k) => {
       const ref = reference.features[f];
@@ -164,7 +164,7 @@ export class DriftTeam {
     const slot = this.slots[this.seq % 2];
     const status = awaitJob(this.ctrl as Int32Array, DONE, this.seq, this.jobMs);
     if (status === this.seq) {
-      this.numeric.forEach((f, k) => this.counter.merge(f, slot.counts.subarray(this.offsets[k], this.offsets[k] + binsOf(this.counter.reference, f))));
+      this.numeric.forEach((f, k) => this.counter.merge(f, slot.counts.subarray(this.offsets[k], this.offsets[k] + binsOf(this.counter.reference.features[f]))));
       this.workerJobs++;
     } else {
       this.countSlot(slot, this.pendingRows);
@@ -177,9 +177,4 @@ export class DriftTeam {
   private countSlot(slot: Slot, n: number): void {
     this.numeric.forEach((f, k) => this.counter.count(f, slot.data.subarray(k * this.capacity, k * this.capacity + n), n));
   }
-}
-
-function binsOf(reference: DriftReference, f: number): number {
-  const ref = reference.features[f];
-  return ref.type === 'numeric' ? ref.edges.length + 2 : ref.levels.length + 2;
 }

@@ -63,16 +63,21 @@ export interface DriftFeature {
 export const FeatureDrift = z.object({ feature: z.string(), psi: z.number(), flagged: z.boolean() });
 export type FeatureDrift = z.infer<typeof FeatureDrift>;
 
-function rowCount(table: RawTable, features: readonly { name: string }[]): number {
+export function rowCount(table: RawTable, features: readonly { name: string }[]): number {
   if (features.length === 0) return 0;
   for (const f of features) if (!Object.hasOwn(table, f.name)) throw new Error(`drift: feature column ${f.name} is absent from the table`);
   return table[features[0].name].length;
 }
 
+/** How many bins a reference feature has: [bins…, unseen?, missing]. */
+export function binsOf(ref: FeatureReference): number {
+  return ref.type === 'numeric' ? ref.edges.length + 2 : ref.levels.length + 2;
+}
+
 /** Rows per bin of a reference feature, in the order [bins…, unseen?, missing]. */
 function binCounts(ref: FeatureReference, column: ArrayLike<unknown>, n: number): Float64Array {
   if (ref.type === 'numeric') {
-    const counts = new Float64Array(ref.edges.length + 2);
+    const counts = new Float64Array(binsOf(ref));
     const search = edgeSearch(ref.edges);
     // Doubles (the batch job's chunks) are read as they are; other columns cell by cell.
     if (column instanceof Float64Array) {
@@ -83,7 +88,7 @@ function binCounts(ref: FeatureReference, column: ArrayLike<unknown>, n: number)
     return counts;
   }
   const position = new Map(ref.levels.map((l, k) => [l, k]));
-  const counts = new Float64Array(ref.levels.length + 2);
+  const counts = new Float64Array(binsOf(ref));
   for (let i = 0; i < n; i++) {
     const label = categoryCell(column, i);
     counts[label === null ? ref.levels.length + 1 : (position.get(label) ?? ref.levels.length)]++;
@@ -194,7 +199,7 @@ export class DriftCounter {
   private rows = 0;
 
   constructor(readonly reference: DriftReference) {
-    this.counts = reference.features.map((ref) => new Float64Array(ref.type === 'numeric' ? ref.edges.length + 2 : ref.levels.length + 2));
+    this.counts = reference.features.map((ref) => new Float64Array(binsOf(ref)));
   }
 
   /** Counts every row of `table`; the features in `elsewhere` are counted by the caller (`merge`). */

@@ -36,9 +36,9 @@ export interface FeatureFileCounts {
 /**
  * What the reader may know in advance: for a categorical input, the labels it expects (the
  * model's training levels). DuckDB then numbers each row's label among them (an ENUM) and the
- * reader takes the label from that list, decoding text only for other labels. Labels longer than 12 bytes sit
- * outside DuckDB's string entries, and decoding each took ~0.7 µs: a third of a second per
- * million rows of a plan column such as "enterprise-annual" (measured).
+ * reader takes the label from that list, decoding text only for other labels. Labels longer than
+ * 12 bytes sit outside DuckDB's string entries, and decoding each took ~0.7 µs: a third of a
+ * second per million rows of a plan column such as "enterprise-annual" (measured).
  */
 export interface ReadHints {
   readonly labels?: ReadonlyMap<string, readonly string[]>;
@@ -137,6 +137,7 @@ async function rowsAtAsOf(conn: DuckDBConnection, from: string, dates: string, p
 
 /** Cutoff types whose epoch milliseconds DuckDB reads directly (the session's time zone is UTC). */
 const TIMESTAMP_TYPES = new Set(['TIMESTAMP', 'TIMESTAMP WITH TIME ZONE']);
+const typedCutoff = (types: ReadonlyMap<string, string>): boolean => TIMESTAMP_TYPES.has(types.get('cutoff') ?? '');
 
 /**
  * The cutoff as epoch milliseconds (a DOUBLE, NULL when not a date). A typed timestamp skips the
@@ -144,7 +145,7 @@ const TIMESTAMP_TYPES = new Set(['TIMESTAMP', 'TIMESTAMP WITH TIME ZONE']);
  * reading thread then lacks.
  */
 function cutoffMs(types: ReadonlyMap<string, string>): string {
-  return TIMESTAMP_TYPES.has(types.get('cutoff') ?? '') ? 'CAST(epoch_ms(cutoff) AS DOUBLE)' : 'CAST(epoch_ms(TRY_CAST(cutoff AS TIMESTAMPTZ)) AS DOUBLE)';
+  return typedCutoff(types) ? 'CAST(epoch_ms(cutoff) AS DOUBLE)' : 'CAST(epoch_ms(TRY_CAST(cutoff AS TIMESTAMPTZ)) AS DOUBLE)';
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -172,7 +173,7 @@ function featureQuery(from: string, inputs: ModelInputs, types: ReadonlyMap<stri
   const categorical = new Set(inputs.categorical);
   const problems: { column: string; test: string }[] = [{ column: 'customer_id', test: `customer_id IS NULL OR TRIM(CAST(customer_id AS VARCHAR)) = ''` }];
   // A typed timestamp cannot fail to be a date.
-  if (types.has('cutoff') && !TIMESTAMP_TYPES.has(types.get('cutoff') ?? '')) {
+  if (types.has('cutoff') && !typedCutoff(types)) {
     problems.push({ column: 'cutoff', test: `cutoff IS NOT NULL AND TRY_CAST(cutoff AS TIMESTAMPTZ) IS NULL` });
   }
   const select = ['CAST(customer_id AS VARCHAR) AS customer_id', types.has('cutoff') ? `${cutoffMs(types)} AS cutoff` : 'NULL AS cutoff'];
