@@ -51,7 +51,7 @@ async function tryWasm(): Promise<boolean> {
     // The Emscripten module is created when the backend is set, and adds its listeners then.
     return await keepingCrashListeners(async () => {
       await import('@tensorflow/tfjs-backend-wasm');
-      return (await tf.setBackend('wasm')) && (await tf.ready(), true);
+      return await tf.setBackend('wasm');
     });
   } catch {
     return false;
