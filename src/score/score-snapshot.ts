@@ -11,6 +11,7 @@ import type { ModelBundle } from '../learn/model-bundle.ts';
 import { rawInputs } from '../learn/model-inputs.ts';
 import type { RawTable } from '../learn/preprocess/spec.ts';
 import type { ChurnModel } from '../learn/model.ts';
+import { RawLinearMargin } from '../learn/logistic/raw-margin.ts';
 import type { FittedSpec } from '../learn/train-churn-model.ts';
 import { transform } from '../learn/preprocess/transform.ts';
 import { designData } from '../learn/matrix.ts';
@@ -57,14 +58,26 @@ export interface ScoringScratch {
    * turn, so a chunk is transformed while the chunk before is still being predicted.
    */
   overlapped: { matrices: Float64Array[]; margins: Float64Array[]; turn: number } | null;
+  /** A logistic model's margins from the raw columns, built at the first chunk scored without reasons. */
+  linear: { fitted: FittedSpec; margin: RawLinearMargin } | null;
 }
 
-export const scoringScratch = (): ScoringScratch => ({ matrix: new Float64Array(0), contributions: new Float64Array(0), model: null, overlapped: null });
+export const scoringScratch = (): ScoringScratch => ({ matrix: new Float64Array(0), contributions: new Float64Array(0), model: null, overlapped: null, linear: null });
 
 function runnableModel(fitted: FittedSpec, scratch: ScoringScratch | undefined): ChurnModel {
   if (scratch === undefined) return bundleModel(fitted);
   if (scratch.model === null || scratch.model.fitted !== fitted) scratch.model = { fitted, model: bundleModel(fitted) };
   return scratch.model.model;
+}
+
+/** A logistic model's margins straight from the raw columns; null for a GBDT. */
+function linearFromRaw(bundle: ModelBundle, scratch: ScoringScratch | undefined): RawLinearMargin | null {
+  const { fitted } = bundle;
+  if (fitted.kind !== 'logistic') return null;
+  if (scratch?.linear?.fitted === fitted) return scratch.linear.margin;
+  const margin = new RawLinearMargin(bundle.manifest.preprocessing, Float64Array.from(fitted.spec.coefficients), fitted.spec.intercept);
+  if (scratch !== undefined) scratch.linear = { fitted, margin };
+  return margin;
 }
 
 /** Returns a problem message when the table lacks an input of the model (a schema mismatch). */
@@ -78,6 +91,12 @@ export function scoreSnapshot(bundle: ModelBundle, table: ColumnTable, options: 
 export function scoreInputs(bundle: ModelBundle, customerId: string[], raw: RawTable, options: ScoreOptions = {}): SnapshotScores {
   const { manifest } = bundle;
   const scratch = options.scratch;
+  // Without reasons a logistic model needs no design matrix: its margin is the same, bit for bit.
+  const linear = (options.reasons ?? true) ? null : linearFromRaw(bundle, scratch);
+  if (linear !== null) {
+    const margin = linear.margin(raw);
+    return { customerId, margin, ...scoresFromMargin(bundle, margin, options), reasons: null };
+  }
   const cells = customerId.length * manifest.preprocessing.columns.length;
   if (scratch !== undefined && scratch.matrix.length < cells) scratch.matrix = new Float64Array(cells);
   if (scratch !== undefined && (options.reasons ?? true) && scratch.contributions.length < cells) scratch.contributions = new Float64Array(cells);

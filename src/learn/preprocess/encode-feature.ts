@@ -4,7 +4,7 @@
  * level and the always-present "unseen" flag. Shared by fitting (to measure the columns) and
  * transforming, so the two cannot disagree.
  */
-import type { MissingPolicy, SourceFeature } from './spec.ts';
+import type { CategoricalFeature, MissingPolicy, SourceFeature } from './spec.ts';
 import { MISSING_LEVEL } from './spec.ts';
 import { categoryCell, numericCell } from './raw-value.ts';
 
@@ -40,13 +40,21 @@ export function encodeFeature(
     }
     return;
   }
+  const { width, of } = hotPosition(feature);
+  for (let i = start; i < end; i++) {
+    const hot = of(categoryCell(column, i));
+    for (let k = 0; k < width; k++) put(i, k, k === hot ? 1 : 0);
+  }
+}
+
+/**
+ * A categorical feature's one-hot columns: how many, and which one a label sets (its level, the
+ * missing level for a blank when training had blanks, else the unseen column).
+ */
+export function hotPosition(feature: CategoricalFeature): { width: number; of: (label: string | null) => number } {
   const width = feature.levels.length + (feature.flagMissing ? 1 : 0) + 1;
   const missingAt = feature.flagMissing ? feature.levels.length : -1;
   const unseenAt = width - 1;
   const position = new Map(feature.levels.map((l, k) => [l, k]));
-  for (let i = start; i < end; i++) {
-    const label = categoryCell(column, i);
-    const hot = label === null ? (missingAt >= 0 ? missingAt : unseenAt) : (position.get(label) ?? unseenAt);
-    for (let k = 0; k < width; k++) put(i, k, k === hot ? 1 : 0);
-  }
+  return { width, of: (label) => (label === null ? (missingAt >= 0 ? missingAt : unseenAt) : (position.get(label) ?? unseenAt)) };
 }

@@ -41,6 +41,11 @@ describe('saveModelBundle / loadModelBundle', () => {
       const scores = scoreSnapshot(loaded, splits.test, { reasons: false });
       if ('problem' in scores) throw new Error(scores.problem);
       expect(Array.from(scores.churnProbability)).toEqual(Array.from(trained.candidate.test.probabilities));
+      // With reasons the design matrix is built; without, a logistic model scores the raw columns
+      // (raw-margin.ts): the same margins bit for bit.
+      const explained = scoreSnapshot(loaded, splits.test, { reasons: true });
+      if ('problem' in explained) throw new Error(explained.problem);
+      expect(explained.margin.every((m, i) => Object.is(m, scores.margin[i]))).toBe(true);
     }, 60_000);
   }
 
