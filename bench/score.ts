@@ -32,7 +32,8 @@ import { writeFeatureSet } from '../src/features/feature-set-files.ts';
 import { loadModelBundle, saveModelBundle } from '../src/learn/artifacts/bundle-artifact.ts';
 import type { RawColumn } from '../src/learn/preprocess/spec.ts';
 import { tableSource } from '../src/score/input-chunks.ts';
-import { runScoreJob } from '../src/score/score-job.ts';
+import { openFeatureFile } from '../src/score/feature-file-source.ts';
+import { readHints, runScoreJob } from '../src/score/score-job.ts';
 import { scoreInputs, scoringScratch } from '../src/score/score-snapshot.ts';
 import { candidateFacts } from '../src/run/candidate-facts.ts';
 import { fitCandidate } from '../src/run/fit-candidates.ts';
@@ -119,6 +120,22 @@ async function child(mode: string, kind: string, work: string, asOf: string, siz
     console.log(`${kind} model: ${size.toLocaleString('en-US')} rows from in-memory features in ${s.toFixed(2)} s = ${rate(size, s)}; peak RSS ${mb(process.resourceUsage().maxRSS)}`);
     return;
   }
+  if (mode === 'read') {
+    // The job's reading alone: the same query and copying, nothing scored or written. What is
+    // left of the job's time beyond this is scoring and writing.
+    const { manifest } = await loadModelBundle(model);
+    const t0 = performance.now();
+    const file = await openFeatureFile(join(work, `features-${size}.parquet`), manifest.inputs, Date.parse(`${asOf}T00:00:00Z`), () => {}, readHints(manifest));
+    let rows = 0;
+    try {
+      for await (const chunk of file.chunks(4096)) rows += chunk.customerId.length;
+    } finally {
+      file.close();
+    }
+    const s = (performance.now() - t0) / 1000;
+    console.log(`${kind} inputs read alone from a feature file: ${rows.toLocaleString('en-US')} rows in ${s.toFixed(2)} s = ${rate(rows, s)}; peak RSS ${mb(process.resourceUsage().maxRSS)}`);
+    return;
+  }
   const out = join(work, `scores-${kind}-${mode}-${size}.csv`);
   const t0 = performance.now();
   const summary =
@@ -153,6 +170,7 @@ if (process.argv[2] === '--child') {
   for (const k of KINDS) {
     run('model', k, dir, day, String(sizes[0]));
     for (const n of sizes) run('job', k, dir, day, String(n));
+    if (k === 'logistic') run('read', k, dir, day, String(sizes[0]));
     run('reasons', k, dir, day, String(reasonRows));
   }
   const e2e = arg('--e2e');

@@ -191,7 +191,7 @@ interface OpenedSource {
 const DRIFT_WORKER_ROWS = 65_536;
 
 /** What the feature file reader may expect: the training levels of each categorical input. */
-function readHints(manifest: ModelManifest): ReadHints {
+export function readHints(manifest: ModelManifest): ReadHints {
   const labels = new Map<string, readonly string[]>();
   for (const f of manifest.preprocessing.features) if (f.type === 'categorical') labels.set(f.name, f.levels);
   return { labels };
