@@ -34,7 +34,7 @@ import { tableSource, type InputSource } from './input-chunks.ts';
 import { activeOverrides, overrideRow } from './overrides.ts';
 import { parseOverrides } from './overrides-file.ts';
 import { SCORES_CSV_HEADER, scoresCsvLines } from './scores-csv.ts';
-import { ScoresCsvBytes } from './scores-csv-bytes.ts';
+import { LineTeam } from './line-team.ts';
 import { formatReasons } from './reasons.ts';
 import { scoreInputs, scoreInputsAsync, scoringScratch, type ScoringScratch, type SnapshotScores } from './score-snapshot.ts';
 import { capacityCut, type Tier } from './tiers.ts';
@@ -187,8 +187,8 @@ interface OpenedSource {
   close(): void;
 }
 
-/** Inputs of fewer rows count their drift bins on the job's thread. */
-const DRIFT_WORKER_ROWS = 65_536;
+/** Inputs of fewer rows count their drift bins, and write their lines, on the job's thread: a worker is not worth starting. */
+const WORKER_ROWS = 65_536;
 
 /** What the feature file reader may expect: the training levels of each categorical input. */
 export function readHints(manifest: ModelManifest): ReadHints {
@@ -286,8 +286,10 @@ export async function runScoreJob(input: ScoreJobOptions, log: Log): Promise<Sco
   const bundle = loaded.value;
   const { source, file, close } = opened.value;
   rejects = rejectsWriter(`${o.out}.rejected.csv`);
-  // A worker counts the drift bins of a large input beside this thread; a small one is not worth starting it.
-  const driftCounter = new DriftTeam(bundle.manifest.drift, { threads: source.rows !== null && source.rows < DRIFT_WORKER_ROWS ? 0 : 1 });
+  // Workers count the drift bins of a large input, and write its lines, beside this thread.
+  const large = source.rows === null || source.rows >= WORKER_ROWS;
+  const driftCounter = new DriftTeam(bundle.manifest.drift, { threads: large ? 1 : 0 });
+  const teams: { close(): void }[] = [driftCounter];
   const tiers: Record<Tier, number> = { healthy: 0, watch: 0, 'at-risk': 0 };
   const { active, expired } = activeOverrides(overrides, o.asOf);
   const applied = new Set<string>();
@@ -296,15 +298,16 @@ export async function runScoreJob(input: ScoreJobOptions, log: Log): Promise<Sco
     const scratch = scoringScratch();
     const cut = await capacityCutOf(bundle, source, o.chunkSize, scratch);
     const progress = createProgress({ label: 'scoring', total: source.rows, quiet: o.quiet, log });
-    const lines = new ScoresCsvBytes(o.asOf, version);
+    // Lines with reasons are written here: their text is made here anyway.
+    const lines = new LineTeam(o.asOf, version, 2 * o.chunkSize, { threads: !o.reasons && large ? 1 : 0 });
+    teams.push(lines);
     await writeScores(o.out, async (put) => {
       const emit = async (scored: SnapshotScores): Promise<void> => {
-        const columns = { ...scored, reasons: scored.reasons === null ? null : scored.reasons.map(formatReasons) };
-        lines.clear();
+        const reasons = scored.reasons === null ? null : scored.reasons.map(formatReasons);
+        const overridden = new Map<number, string>();
         for (let i = 0; i < scored.customerId.length; i++) {
           const override = active.size === 0 ? undefined : active.get(scored.customerId[i]);
           if (override === undefined) {
-            lines.modelLine(columns, i);
             tiers[scored.tier[i]]++;
             continue;
           }
@@ -316,16 +319,16 @@ export async function runScoreJob(input: ScoreJobOptions, log: Log): Promise<Sco
               churn_probability: scored.churnProbability[i],
               health_score: scored.healthScore[i],
               tier: scored.tier[i],
-              reasons: columns.reasons?.[i] ?? '',
+              reasons: reasons?.[i] ?? '',
               model_version: version,
             },
             override,
             bundle.manifest.tiers,
           );
-          lines.text(scoresCsvLines([row]));
+          overridden.set(i, scoresCsvLines([row]));
           tiers[row.tier]++;
         }
-        await put(lines.bytes());
+        for (const bytes of lines.add({ scored: { ...scored, reasons }, lines: overridden })) await put(bytes);
         scoredRows += scored.customerId.length;
         progress.tick(scored.customerId.length);
       };
@@ -342,11 +345,12 @@ export async function runScoreJob(input: ScoreJobOptions, log: Log): Promise<Sco
         pending = next;
       }
       if (pending !== null) await emit(await pending);
+      for (const bytes of lines.finish()) await put(bytes);
     });
     progress.stop();
   } finally {
-    // The drift worker first: it must end even if closing the input fails.
-    driftCounter.close();
+    // The workers first: they must end even if closing the input fails.
+    for (const team of teams) team.close();
     close();
     rejects.close();
   }

@@ -76,18 +76,7 @@ export class ScoresCsvBytes {
 
   /** A text field, quoted as `csvField` quotes it. */
   private field(s: string): void {
-    const b = this.buffer;
-    let at = this.at;
-    for (let k = 0; k < s.length; k++) {
-      const ch = s.charCodeAt(k);
-      // Beyond ASCII, or a quote, comma or line break: the general path for the whole field.
-      if (ch >= 0x80 || ch === 0x22 || ch === 0x2c || ch === 0x0a || ch === 0x0d) {
-        this.at += b.write(csvField(s), this.at, 'utf8');
-        return;
-      }
-      b[at++] = ch;
-    }
-    this.at = at;
+    this.at = putField(this.buffer, this.at, s);
   }
 
   /** Text known to be ASCII and to need no quotes (numbers, tiers, commas). */
@@ -108,3 +97,17 @@ export class ScoresCsvBytes {
 
 /** Health scores are integers 0–100: their text made once. */
 const SCORE_TEXT: readonly string[] = Array.from({ length: 101 }, (_, s) => String(s));
+
+/** Writes a text field into `b` at `at`, quoted as `csvField` quotes it; returns where it ends. */
+export function putField(b: Uint8Array, at: number, s: string): number {
+  for (let k = 0; k < s.length; k++) {
+    const ch = s.charCodeAt(k);
+    // Beyond ASCII, or a quote, comma or line break: the general path for the whole field.
+    if (ch >= 0x80 || ch === 0x22 || ch === 0x2c || ch === 0x0a || ch === 0x0d) {
+      const start = at - k;
+      return start + Buffer.from(b.buffer, b.byteOffset, b.length).write(csvField(s), start, 'utf8');
+    }
+    b[at++] = ch;
+  }
+  return at;
+}

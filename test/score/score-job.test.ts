@@ -129,6 +129,16 @@ describe('healthscore score: feature files and feature engines', () => {
       );
     });
     expect(summary.drift).toEqual(psi(bundle.manifest.drift, raw as RawTable));
+    // Without reasons a worker writes the lines of a large input (line-team.ts): the same scores,
+    // with an override applied in place.
+    const withReasons = csv(join(fx.root, 'big.csv'));
+    const overrides = join(fx.root, 'big-overrides.csv');
+    writeFileSync(overrides, `customer_id,points,tier,reason,author,expires\n${withReasons[0].customer_id},-5,,"checked, by ""hand""",ana,2099-01-01\n`);
+    await runScoreJob({ model: fx.model, features: big, asOf, out: join(fx.root, 'big-plain.csv'), quiet: true, chunkSize: 1024, reasons: false, overrides }, quiet);
+    const plain = csv(join(fx.root, 'big-plain.csv'));
+    const scores = (rows: Row[]) => rows.map((r) => [r.customer_id, r.churn_probability, r.model_health_score, r.model_tier].join(';')).join('\n');
+    expect(scores(plain)).toBe(scores(withReasons));
+    expect(plain[0]).toMatchObject({ health_score: String(Number(withReasons[0].model_health_score) - 5), override_reason: 'checked, by "hand"' });
   });
 
   it('rejects a bad row with its row, column, value and reason, and scores the rest', async () => {

@@ -1,0 +1,275 @@
+/**
+ * The batch job's score lines (without reasons) written by a worker thread. Our own code, in the
+ * manner of the drift and GBDT teams (runtime/worker-threads.ts): no library formats lines from
+ * shared memory on a worker.
+ *
+ * Why: the logistic job's thread is its bottleneck, and writing the lines was ~0.38 s of it per
+ * million rows, most of it `String(probability)`: V8's shortest round-trip formatting takes
+ * ~215 ns a number, and no cheap exact substitute exists (measured, docs/scoring-operations.md).
+ *
+ * How: for each chunk the job encodes the ids as CSV fields into one of two shared slots (for a
+ * row with an override, its whole line, as `scoresCsvLines` writes it), beside the
+ * probabilities, scores and tier codes. The worker writes the lines into the slot's output while
+ * the job reads and scores the next chunk; the job then writes them to the file. The bytes are
+ * those of `ScoresCsvBytes.modelLine`, made by the same `formatLines` whoever runs it (tested). A
+ * job that fails or stays silent is formatted again on the job's thread from its slot, still
+ * intact, and the team then works alone; so does a chunk too large for a slot.
+ */
+import type { Worker } from 'node:worker_threads';
+import { csvField } from '../data/csv-field.ts';
+import { awaitJob, JOB_QUIT, jobLoopSource, postJob, startWorkers } from '../runtime/worker-threads.ts';
+import type { ScoredColumns } from './scores-csv.ts';
+import { putField, ScoresCsvBytes } from './scores-csv-bytes.ts';
+import type { Tier } from './tiers.ts';
+
+// Control block: JOB_SEQ and JOB_CMD (worker-threads.ts), READY, DONE.
+const READY = 2;
+const DONE = 3;
+
+const TIERS: readonly Tier[] = ['healthy', 'watch', 'at-risk'];
+const TIER_CODE: Readonly<Record<Tier, number>> = { healthy: 0, watch: 1, 'at-risk': 2 };
+/** Id bytes a slot holds per row; a chunk with longer ids (or override lines) is written here. */
+const ID_BYTES_PER_ROW = 128;
+/** The longest text `String` gives a double ("-1.2345678901234567e-308"). */
+const MAX_NUMBER_TEXT = 24;
+
+/** A slot's shared arrays, as both threads view them. */
+interface SlotViews {
+  readonly probs: Float64Array;
+  readonly scores: Uint8Array;
+  readonly tiers: Uint8Array;
+  /** 1: the id bytes of the row are its whole line (an override). */
+  readonly whole: Uint8Array;
+  /** End of each row's bytes in `idBytes`. */
+  readonly idEnds: Int32Array;
+  readonly idBytes: Uint8Array;
+  readonly out: Uint8Array;
+  /** [0]: bytes of `out` written. */
+  readonly written: Int32Array;
+}
+
+/**
+ * The lines of a slot's first n rows into its output; returns their length. Runs on the worker
+ * (as source text) and on the job's thread, so it uses nothing but its arguments. `head` is
+ * ",<as-of>," and `tails[score * 3 + tier]` the rest of a line after the probability.
+ */
+function formatLines(v: SlotViews, n: number, head: Uint8Array, tails: readonly Uint8Array[]): number {
+  const out = v.out;
+  const ids = v.idBytes;
+  let at = 0;
+  let from = 0;
+  for (let i = 0; i < n; i++) {
+    const end = v.idEnds[i];
+    for (let k = from; k < end; k++) out[at++] = ids[k];
+    from = end;
+    if (v.whole[i] === 1) continue;
+    for (let k = 0; k < head.length; k++) out[at++] = head[k];
+    const p = String(v.probs[i]);
+    for (let k = 0; k < p.length; k++) out[at++] = p.charCodeAt(k);
+    const tail = tails[v.scores[i] * 3 + v.tiers[i]];
+    for (let k = 0; k < tail.length; k++) out[at++] = tail[k];
+  }
+  return at;
+}
+
+interface SlotBuffers {
+  readonly probs: SharedArrayBuffer;
+  readonly scores: SharedArrayBuffer;
+  readonly tiers: SharedArrayBuffer;
+  readonly whole: SharedArrayBuffer;
+  readonly idEnds: SharedArrayBuffer;
+  readonly idBytes: SharedArrayBuffer;
+  readonly out: SharedArrayBuffer;
+  readonly written: SharedArrayBuffer;
+}
+
+function slotViews(b: SlotBuffers): SlotViews {
+  return {
+    probs: new Float64Array(b.probs),
+    scores: new Uint8Array(b.scores),
+    tiers: new Uint8Array(b.tiers),
+    whole: new Uint8Array(b.whole),
+    idEnds: new Int32Array(b.idEnds),
+    idBytes: new Uint8Array(b.idBytes),
+    out: new Uint8Array(b.out),
+    written: new Int32Array(b.written),
+  };
+}
+
+const WORKER_SOURCE = `
+const { workerData } = require('node:worker_threads');
+const formatLines = ${formatLines.toString()};
+const slotViews = ${slotViews.toString()};
+const ctrl = new Int32Array(workerData.ctrl);
+const { head, tails } = workerData;
+const slots = workerData.slots.map(slotViews);
+${jobLoopSource(String(READY), String(DONE), `
+    const slot = slots[seen % 2];
+    slot.written[0] = formatLines(slot, cmd, head, tails);
+`)}
+`;
+
+export interface LineTeamOptions {
+  /** 0: write every line on this thread. */
+  readonly threads?: 0 | 1;
+  /** How long a job may stay silent before its worker counts as gone. */
+  readonly jobMs?: number;
+}
+
+/** Lines of a chunk as the caller gives them: model scores, and whole lines for overridden rows. */
+export interface ChunkLines {
+  readonly scored: ScoredColumns;
+  /** Row → its whole line (ending in a newline), for rows an override changed. */
+  readonly lines: ReadonlyMap<number, string>;
+}
+
+/**
+ * Writes chunks' lines one chunk behind: `add` posts a chunk and gives back the bytes to write
+ * now (the chunk before's, and this one's when it was written here); `finish` gives the last.
+ * The bytes are views, valid until the next `add`.
+ */
+export class LineTeam {
+  private readonly head: Uint8Array;
+  private readonly tails: Uint8Array[];
+  private readonly rowsCap: number;
+  private readonly jobMs: number;
+  private readonly here: ScoresCsvBytes;
+  private workers: Worker[] | null = null;
+  private ctrl: Int32Array | null = null;
+  private slots: SlotViews[] = [];
+  private seq = 0;
+  private pendingRows = -1;
+  private alone: boolean;
+  /** Chunks the worker wrote (for tests: the shared path ran). */
+  workerJobs = 0;
+
+  constructor(
+    private readonly asOf: string,
+    private readonly modelVersion: string,
+    /** The most rows a chunk has; larger chunks are written on this thread. */
+    rowsCap: number,
+    options: LineTeamOptions = {},
+  ) {
+    // Arrays of their own: a small Buffer is a view of a shared pool, which would be cloned whole to the worker.
+    const ascii = (s: string) => new Uint8Array(Buffer.from(s, 'utf8'));
+    this.head = ascii(`,${csvField(asOf)},`);
+    this.tails = Array.from({ length: 256 * 3 }, (_, k) => {
+      const score = Math.floor(k / 3);
+      const tier = TIERS[k % 3];
+      return ascii(`,${score},${tier},,${csvField(modelVersion)},${score},${tier},,,\n`);
+    });
+    this.rowsCap = rowsCap;
+    this.jobMs = options.jobMs ?? 60_000;
+    this.alone = (options.threads ?? 1) === 0;
+    this.here = new ScoresCsvBytes(asOf, modelVersion);
+  }
+
+  add(chunk: ChunkLines): Buffer[] {
+    const previous = this.collect();
+    const n = chunk.scored.customerId.length;
+    if (this.workers === null && !this.alone) this.start();
+    const job = this.seq + 1;
+    const slot = this.slots[job % 2];
+    if (this.alone || n > this.rowsCap || chunk.scored.reasons !== null || !this.fill(slot, chunk)) return [...previous, this.writeHere(chunk)];
+    if (!this.ready) {
+      slot.written[0] = formatLines(slot, n, this.head, this.tails);
+      this.seq = job;
+      return [...previous, this.bytesOf(slot)];
+    }
+    postJob(this.ctrl as Int32Array, n, job);
+    this.seq = job;
+    this.pendingRows = n;
+    return previous;
+  }
+
+  /** The bytes of the last chunk added, if not yet given. */
+  finish(): Buffer[] {
+    return this.collect();
+  }
+
+  close(): void {
+    if (this.workers !== null && this.workers.length > 0 && this.ctrl !== null) postJob(this.ctrl, JOB_QUIT, this.seq + 1);
+    for (const w of this.workers ?? []) void w.terminate();
+    this.workers = [];
+    this.alone = true;
+  }
+
+  private get ready(): boolean {
+    return !this.alone && this.ctrl !== null && Atomics.load(this.ctrl, READY) === 1;
+  }
+
+  private start(): void {
+    const shared = (bytes: number) => new SharedArrayBuffer(bytes);
+    const rows = this.rowsCap;
+    const maxTail = Math.max(...this.tails.map((t) => t.length));
+    const idCap = rows * ID_BYTES_PER_ROW;
+    const buffers: SlotBuffers[] = [0, 1].map(() => ({
+      probs: shared(8 * rows),
+      scores: shared(rows),
+      tiers: shared(rows),
+      whole: shared(rows),
+      idEnds: shared(4 * rows),
+      idBytes: shared(idCap),
+      out: shared(idCap + rows * (this.head.length + MAX_NUMBER_TEXT + maxTail)),
+      written: shared(4),
+    }));
+    this.slots = buffers.map(slotViews);
+    this.ctrl = new Int32Array(new SharedArrayBuffer(4 * 4));
+    this.workers = startWorkers(WORKER_SOURCE, [0], () => ({ ctrl: this.ctrl?.buffer, head: this.head, tails: this.tails, slots: buffers }));
+    if (this.workers === null) this.alone = true;
+  }
+
+  /** Copies the chunk into a slot; false when its ids (or override lines) do not fit. */
+  private fill(slot: SlotViews, { scored, lines }: ChunkLines): boolean {
+    const n = scored.customerId.length;
+    slot.probs.set(scored.churnProbability instanceof Float64Array ? scored.churnProbability : Float64Array.from(scored.churnProbability));
+    for (let i = 0; i < n; i++) {
+      slot.scores[i] = scored.healthScore[i];
+      slot.tiers[i] = TIER_CODE[scored.tier[i]];
+    }
+    const b = slot.idBytes;
+    const cap = b.length;
+    let at = 0;
+    for (let i = 0; i < n; i++) {
+      const line = lines.size === 0 ? undefined : lines.get(i);
+      const s = line ?? scored.customerId[i];
+      // UTF-8 takes at most 3 bytes per UTF-16 unit, and quoting may double a field.
+      if (at + 6 * s.length > cap) return false;
+      slot.whole[i] = line === undefined ? 0 : 1;
+      at = line === undefined ? putField(b, at, s) : at + Buffer.from(b.buffer, b.byteOffset, cap).write(s, at, 'utf8');
+      slot.idEnds[i] = at;
+    }
+    return true;
+  }
+
+  /** Waits for the job posted last and gives its bytes (written here from its slot if it failed). */
+  private collect(): Buffer[] {
+    if (this.pendingRows < 0) return [];
+    const slot = this.slots[this.seq % 2];
+    const n = this.pendingRows;
+    this.pendingRows = -1;
+    if (awaitJob(this.ctrl as Int32Array, DONE, this.seq, this.jobMs) === this.seq) {
+      this.workerJobs++;
+    } else {
+      slot.written[0] = formatLines(slot, n, this.head, this.tails);
+      this.close();
+    }
+    return [this.bytesOf(slot)];
+  }
+
+  private bytesOf(slot: SlotViews): Buffer {
+    return Buffer.from(slot.out.buffer, slot.out.byteOffset, slot.written[0]);
+  }
+
+  /** The chunk's lines written on this thread, as the rest of the job writes them. */
+  private writeHere({ scored, lines }: ChunkLines): Buffer {
+    const h = this.here;
+    h.clear();
+    for (let i = 0; i < scored.customerId.length; i++) {
+      const line = lines.size === 0 ? undefined : lines.get(i);
+      if (line === undefined) h.modelLine(scored, i);
+      else h.text(line);
+    }
+    return h.bytes();
+  }
+}
