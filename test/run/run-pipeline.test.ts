@@ -126,9 +126,11 @@ describe('healthscore score with the saved model', () => {
     // SIGKILL of the first would leave running.
     const args = ['--import', 'tsx', join(REPO_ROOT, 'src', 'cli', 'main.ts'), 'score', '--model', result.modelDir, '--data', join(root, 'run', 'ingest'), '--as-of', '2024-12-15', '--out', out, '--quiet'];
     const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: 'ignore' });
+    // Listening from the start: a job that ends within the wait must not leave the test waiting for an event already gone.
+    const closed = new Promise((r) => child.on('close', r));
     await new Promise((r) => setTimeout(r, 3000));
     child.kill('SIGKILL');
-    await new Promise((r) => child.on('close', r));
+    await closed;
     const now = readFileSync(out);
     // Killed before the rename: byte for byte the previous file. (Had it already finished, it would
     // be a complete new file; never a partial one.)
