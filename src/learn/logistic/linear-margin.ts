@@ -39,17 +39,30 @@ export function linearMargin(beta: Float64Array, intercept: number): MarginKerne
 }
 
 /**
- * The same sums as `linearMargin`, unrolled with β and b as literals; null when there are too many
- * columns or the runtime refuses code generation (the caller then uses `linearMargin`).
+ * The body of `compileLinearMargin`'s function of (X, out, rows), or null when there are too many
+ * columns: worker threads compile the same text, so their margins are the same bits.
  */
-export function compileLinearMargin(beta: Float64Array, intercept: number): MarginKernel | null {
+export function linearMarginSource(beta: Float64Array, intercept: number): string | null {
   const p = beta.length;
   if (p > MAX_COMPILED_COLUMNS) return null;
   const acc: string[][] = [['0'], ['0'], ['0'], ['0']];
   const full = p - (p % 4);
   for (let j = 0; j < p; j++) acc[j < full ? j % 4 : 0].push(`X[o + ${j}] * ${numberLiteral(beta[j])}`);
   const [s0, s1, s2, s3] = acc.map((terms) => `(${terms.join(' + ')})`);
-  const body = `for (let i = 0, o = 0; i < rows; i++, o += ${p}) out[i] = ${numberLiteral(intercept)} + (${s0} + ${s1} + (${s2} + ${s3}));`;
+  return `for (let i = 0, o = 0; i < rows; i++, o += ${p}) out[i] = ${numberLiteral(intercept)} + (${s0} + ${s1} + (${s2} + ${s3}));`;
+}
+
+/**
+ * The same sums as `linearMargin`, unrolled with β and b as literals; null when there are too many
+ * columns or the runtime refuses code generation (the caller then uses `linearMargin`).
+ */
+export function compileLinearMargin(beta: Float64Array, intercept: number): MarginKernel | null {
+  const body = linearMarginSource(beta, intercept);
+  return body === null ? null : compileKernel(body);
+}
+
+/** A kernel from `linearMarginSource`; null where code generation is refused. */
+export function compileKernel(body: string): MarginKernel | null {
   try {
     return new Function('X', 'out', 'rows', body) as MarginKernel;
   } catch {

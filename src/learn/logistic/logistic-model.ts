@@ -6,8 +6,12 @@
  */
 import type { Matrix } from '../matrix.ts';
 import type { ChurnModel, Contributions } from '../model.ts';
-import { compileLinearMargin, linearMargin } from './linear-margin.ts';
+import { compileKernel, linearMargin, linearMarginSource } from './linear-margin.ts';
 import type { LogisticSpec } from './logistic-spec.ts';
+import { MarginTeam, MIN_TEAM_CELLS } from './margin-team.ts';
+
+// A model dropped with its worker running takes the worker with it when it is collected.
+const closeWithModel = new FinalizationRegistry<MarginTeam>((team) => team.close());
 
 export interface LogisticModel extends ChurnModel {
   readonly kind: 'logistic';
@@ -20,17 +24,29 @@ export function logisticModel(spec: LogisticSpec): LogisticModel {
   }
   const beta = Float64Array.from(spec.coefficients);
   const p = beta.length;
-  const kernel = compileLinearMargin(beta, spec.intercept) ?? linearMargin(beta, spec.intercept);
+  const source = linearMarginSource(beta, spec.intercept);
+  const compiled = source === null ? null : compileKernel(source);
+  const kernel = compiled ?? linearMargin(beta, spec.intercept);
+  // Started at the first matrix large enough to share (margin-team.ts); null once it has failed.
+  let team: MarginTeam | null | undefined;
   const check = (x: Matrix): void => {
     if (x.cols !== p) throw new Error(`logistic model expects ${p} columns, the matrix has ${x.cols}`);
   };
-  return {
+  const model: LogisticModel = {
     kind: 'logistic',
     spec,
     featureNames: spec.featureNames,
     margin(x: Matrix, into?: Float64Array): Float64Array {
       check(x);
       const out = into !== undefined && into.length >= x.rows ? into.subarray(0, x.rows) : new Float64Array(x.rows);
+      if (compiled !== null && source !== null && x.rows * p >= MIN_TEAM_CELLS && x.data.buffer instanceof SharedArrayBuffer) {
+        if (team === undefined) {
+          team = MarginTeam.start(source, p);
+          if (team !== null) closeWithModel.register(model, team);
+        }
+        if (team !== null && !team.usable) team = null;
+        if (team?.margin(x, out, compiled)) return out;
+      }
       kernel(x.data, out, x.rows);
       return out;
     },
@@ -42,4 +58,5 @@ export function logisticModel(spec: LogisticSpec): LogisticModel {
       return { base: spec.intercept, values };
     },
   };
+  return model;
 }
