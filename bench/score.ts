@@ -110,8 +110,9 @@ async function child(mode: string, kind: string, work: string, asOf: string, siz
       }
     }
     const ids = Array.from({ length: size }, (_, i) => String(i));
-    // As the job scores: chunks of 4,096 rows through reused buffers (preprocessing, model,
-    // calibration, score, tier; no reasons, no I/O).
+    // As the job scores: chunks of 4,096 rows through reused buffers (a logistic model's margin
+    // from the raw columns, a GBDT's from the design matrix; calibration, score, tier; no reasons,
+    // no I/O).
     const whole = tableSource(aq.table({ customer_id: ids, ...raw }), bundle.manifest.inputs);
     const scratch = scoringScratch();
     const t0 = performance.now();

@@ -211,8 +211,8 @@ interface ReadContext {
   onReject: (r: RejectedRow) => void;
 }
 
-/** DuckDB's vector size: the most rows one fetched chunk holds. */
-const DUCKDB_CHUNK = 2048;
+/** DuckDB's vector size: the most rows one fetched chunk holds, and by how much a chunk read may exceed the rows asked for. */
+export const DUCKDB_CHUNK = 2048;
 
 const REASONS: Record<string, string> = { customer_id: 'customer_id is blank', cutoff: 'not a date' };
 

@@ -30,8 +30,8 @@ const TIERS: readonly Tier[] = ['healthy', 'watch', 'at-risk'];
 const TIER_CODE: Readonly<Record<Tier, number>> = { healthy: 0, watch: 1, 'at-risk': 2 };
 /** Id bytes a slot holds per row; a chunk with longer ids (or override lines) is written here. */
 const ID_BYTES_PER_ROW = 128;
-/** The longest text `String` gives a double ("-1.2345678901234567e-308"). */
-const MAX_NUMBER_TEXT = 24;
+/** The longest text `String` gives a double ("-1.2345678901234567e-308" and the like). */
+const MAX_NUMBER_TEXT = 25;
 
 /** A slot's shared arrays, as both threads view them. */
 interface SlotViews {
@@ -170,7 +170,9 @@ export class LineTeam {
     if (this.workers === null && !this.alone) this.start();
     const job = this.seq + 1;
     const slot = this.slots[job % 2];
-    if (this.alone || n > this.rowsCap || chunk.scored.reasons !== null || !this.fill(slot, chunk)) return [...previous, this.writeHere(chunk)];
+    // Scores other than a Uint8Array's (0–255, the tails' range) are left to the general writer too.
+    const general = chunk.scored.reasons !== null || !(chunk.scored.healthScore instanceof Uint8Array);
+    if (this.alone || n > this.rowsCap || general || !this.fill(slot, chunk)) return [...previous, this.writeHere(chunk)];
     if (!this.ready) {
       slot.written[0] = formatLines(slot, n, this.head, this.tails);
       this.seq = job;
@@ -248,7 +250,8 @@ export class LineTeam {
     const slot = this.slots[this.seq % 2];
     const n = this.pendingRows;
     this.pendingRows = -1;
-    if (awaitJob(this.ctrl as Int32Array, DONE, this.seq, this.jobMs) === this.seq) {
+    // A team closed meanwhile does not wait for its worker.
+    if (!this.alone && awaitJob(this.ctrl as Int32Array, DONE, this.seq, this.jobMs) === this.seq) {
       this.workerJobs++;
     } else {
       slot.written[0] = formatLines(slot, n, this.head, this.tails);

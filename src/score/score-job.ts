@@ -27,7 +27,7 @@ import { writeAlertsCsv, writeAlertsJson } from './alerts-output.ts';
 import { AlertRules } from './alerts.ts';
 import type { FeatureDrift } from './drift.ts';
 import { DriftTeam } from './drift-team.ts';
-import { openFeatureFile, type FeatureFileSource, type ReadHints, type RejectedRow } from './feature-file-source.ts';
+import { DUCKDB_CHUNK, openFeatureFile, type FeatureFileSource, type ReadHints, type RejectedRow } from './feature-file-source.ts';
 import { historyAlerts } from './history/history-alerts.ts';
 import { appendHistoryFile, scoresFileSelect } from './history/score-history.ts';
 import { tableSource, type InputSource } from './input-chunks.ts';
@@ -299,7 +299,9 @@ export async function runScoreJob(input: ScoreJobOptions, log: Log): Promise<Sco
     const cut = await capacityCutOf(bundle, source, o.chunkSize, scratch);
     const progress = createProgress({ label: 'scoring', total: source.rows, quiet: o.quiet, log });
     // Lines with reasons are written here: their text is made here anyway.
-    const lines = new LineTeam(o.asOf, version, 2 * o.chunkSize, { threads: !o.reasons && large ? 1 : 0 });
+    // A feature file's chunks may hold up to a DuckDB chunk more than asked for; no chunk holds more than the input.
+    const rowsCap = Math.min(o.chunkSize + DUCKDB_CHUNK, source.rows ?? Number.POSITIVE_INFINITY);
+    const lines = new LineTeam(o.asOf, version, rowsCap, { threads: !o.reasons && large ? 1 : 0 });
     teams.push(lines);
     await writeScores(o.out, async (put) => {
       const emit = async (scored: SnapshotScores): Promise<void> => {

@@ -116,6 +116,30 @@ describe('LineTeam', () => {
     }
   });
 
+  it('writes here scores a Uint8Array cannot hold, as ScoresCsvBytes writes them', async () => {
+    const plain = chunk(0, 300, false);
+    const odd: ChunkLines = { scored: { ...plain.scored, healthScore: Array.from(plain.scored.healthScore, (s, i) => (i % 3 === 0 ? 300 : i % 3 === 1 ? -1 : s + 0.5)) }, lines: plain.lines };
+    const team = new LineTeam('2025-01-01', 'churn/v1', 1024);
+    try {
+      expectSame(await written(team, [odd, odd]), expected([odd, odd]));
+    } finally {
+      team.close();
+    }
+  });
+
+  it('gives the last chunk at once when closed while it was pending', async () => {
+    const chunks = [chunk(0, 1000), chunk(1, 1000)];
+    const team = new LineTeam('2025-01-01', 'churn/v1', 1024, { jobMs: 30_000 });
+    const parts = team.add(chunks[0]).map((b) => b.toString('utf8'));
+    await new Promise((r) => setTimeout(r, 300));
+    parts.push(...team.add(chunks[1]).map((b) => b.toString('utf8')));
+    team.close();
+    const started = performance.now();
+    parts.push(...team.finish().map((b) => b.toString('utf8')));
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expectSame(parts.join(''), expected(chunks));
+  });
+
   it('leaves chunks with reasons to this thread', async () => {
     const plain = chunk(0, 500);
     const withReasons: ChunkLines = { scored: { ...plain.scored, reasons: plain.scored.customerId.map((id, i) => (i % 2 === 0 ? '' : `lowers score: ${id}`)) }, lines: plain.lines };
