@@ -16,7 +16,7 @@
  * numbers, so the PSI is the same whoever counts (bit for bit: tested).
  */
 import type { Worker } from 'node:worker_threads';
-import { awaitJob, JOB_QUIT, jobLoopSource, postJob, startWorkers } from '../runtime/worker-threads.ts';
+import { awaitJob, HELPER_NICE, JOB_QUIT, jobLoopSource, lowerPrioritySource, postJob, startWorkers } from '../runtime/worker-threads.ts';
 import type { RawTable } from '../learn/preprocess/spec.ts';
 import { binsOf, DriftCounter, edgeSearch, numericBin, PSI_FLAG, rowCount, type DriftReference, type FeatureDrift } from './drift.ts';
 
@@ -28,6 +28,7 @@ const MIN_CAPACITY = 8192;
 
 const WORKER_SOURCE = `
 const { workerData } = require('node:worker_threads');
+${lowerPrioritySource(HELPER_NICE)}
 const numericBin = ${numericBin.toString()};
 const { ctrl: c, capacity, features } = workerData;
 const ctrl = new Int32Array(c);

@@ -17,7 +17,7 @@
  */
 import type { Worker } from 'node:worker_threads';
 import { csvField } from '../data/csv-field.ts';
-import { awaitJob, JOB_QUIT, jobLoopSource, postJob, startWorkers } from '../runtime/worker-threads.ts';
+import { awaitJob, HELPER_NICE, JOB_QUIT, jobLoopSource, lowerPrioritySource, postJob, startWorkers } from '../runtime/worker-threads.ts';
 import type { ScoredColumns } from './scores-csv.ts';
 import { putField, ScoresCsvBytes } from './scores-csv-bytes.ts';
 import type { Tier } from './tiers.ts';
@@ -98,6 +98,7 @@ function slotViews(b: SlotBuffers): SlotViews {
 
 const WORKER_SOURCE = `
 const { workerData } = require('node:worker_threads');
+${lowerPrioritySource(HELPER_NICE)}
 const formatLines = ${formatLines.toString()};
 const slotViews = ${slotViews.toString()};
 const ctrl = new Int32Array(workerData.ctrl);

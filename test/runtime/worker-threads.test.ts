@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { awaitJob, JOB_QUIT, jobLoopSource, postJob, startWorkers } from '../../src/runtime/worker-threads.ts';
+import { readFileSync } from 'node:fs';
+import { awaitJob, JOB_QUIT, jobLoopSource, lowerPrioritySource, postJob, startWorkers } from '../../src/runtime/worker-threads.ts';
 
 describe('startWorkers', () => {
   it('starts one worker per part, each with its own data', async () => {
@@ -56,5 +57,28 @@ describe('jobLoopSource / postJob', () => {
     expect(awaitJob(ctrl, 3, 2, 5000)).toBe(-2);
     postJob(ctrl, JOB_QUIT, 3);
     expect(await exited).toBe(0);
+  });
+});
+
+describe('lowerPrioritySource', () => {
+  /** Field 19 of /proc/<pid>/task/<tid>/stat: the thread's nice value. */
+  const niceOf = (stat: string) => Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+  const linux = process.platform === 'linux';
+
+  it.skipIf(!linux)('renices the worker thread alone (Linux)', async () => {
+    const source = `${lowerPrioritySource(7)}
+const fs = require('node:fs');
+require('node:worker_threads').parentPort.postMessage(fs.readFileSync('/proc/thread-self/stat', 'utf8'));`;
+    const [worker] = startWorkers(source, [0], () => null)!;
+    const stat = await new Promise<string>((resolve) => worker.once('message', resolve));
+    void worker.terminate();
+    const here = niceOf(readFileSync('/proc/thread-self/stat', 'utf8'));
+    // This thread keeps its own (0, unless the tests run under nice, when 7 may not be allowed).
+    if (here === 0) expect(niceOf(stat)).toBe(7);
+    else expect(niceOf(stat)).toBeGreaterThanOrEqual(here);
+  });
+
+  it('refuses a nice value that is not a whole number', () => {
+    expect(() => lowerPrioritySource(2.5)).toThrow(/whole/);
   });
 });
