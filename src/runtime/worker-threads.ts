@@ -94,8 +94,8 @@ export const HELPER_NICE = 10;
  * Worker source that lowers the worker thread's scheduling priority to `nice` (Linux, where a
  * thread has its own; elsewhere nothing): for helpers beside a thread whose work is the critical
  * path (the batch job's drift counts and lines). On 2 busy cores, waking a helper at normal
- * priority often preempted the job's thread: 16 runs of the 1M-row logistic job took a median
- * of 2.36 s with helpers at nice 0 and 2.19 s at nice 10 (measured).
+ * priority often preempted the job's thread: 14 interleaved runs each of the 1M-row logistic job
+ * took a median of 2.41 s with helpers at nice 0 and 2.22 s at nice 10 (measured).
  */
 export function lowerPrioritySource(nice: number): string {
   if (!Number.isInteger(nice)) throw new Error(`lowerPrioritySource: ${nice} is not a whole nice value`);
