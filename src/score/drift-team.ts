@@ -15,25 +15,20 @@
  * alone from then on; until the worker reports ready, this thread counts. Counts are whole
  * numbers, so the PSI is the same whoever counts (bit for bit: tested).
  */
-import type { Worker } from 'node:worker_threads';
-import { awaitJob, HELPER_NICE, JOB_QUIT, jobLoopSource, lowerPrioritySource, postJob, startWorkers } from '../runtime/worker-threads.ts';
+import { JobWorker } from '../runtime/job-worker.ts';
+import { HELPER_NICE, lowerPrioritySource } from '../runtime/worker-threads.ts';
 import type { RawTable } from '../learn/preprocess/spec.ts';
 import { binsOf, DriftCounter, edgeSearch, numericBin, PSI_FLAG, rowCount, type DriftReference, type FeatureDrift } from './drift.ts';
 
-// Control block: JOB_SEQ and JOB_CMD (worker-threads.ts), READY, DONE.
-const READY = 2;
-const DONE = 3;
 /** Rows a slot holds at least; a larger chunk is counted on this thread. */
 const MIN_CAPACITY = 8192;
 
-const WORKER_SOURCE = `
-const { workerData } = require('node:worker_threads');
-${lowerPrioritySource(HELPER_NICE)}
+const WORKER_SOURCE = JobWorker.source(
+  `${lowerPrioritySource(HELPER_NICE)}
 const numericBin = ${numericBin.toString()};
-const { ctrl: c, capacity, features } = workerData;
-const ctrl = new Int32Array(c);
-const slots = workerData.slots.map((s) => ({ data: new Float64Array(s.data), counts: new Float64Array(s.counts) }));
-${jobLoopSource(String(READY), String(DONE), `
+const { capacity, features } = workerData;
+const slots = workerData.slots.map((s) => ({ data: new Float64Array(s.data), counts: new Float64Array(s.counts) }));`,
+  `
     const slot = slots[seen % 2];
     const n = cmd;
     const counts = slot.counts;
@@ -43,8 +38,8 @@ ${jobLoopSource(String(READY), String(DONE), `
       const at = f * capacity;
       for (let i = 0; i < n; i++) counts[s.offset + numericBin(s, slot.data[at + i])]++;
     }
-`)}
-`;
+`,
+);
 
 interface Slot {
   readonly data: Float64Array;
@@ -68,13 +63,12 @@ export class DriftTeam {
   private readonly offsets: number[];
   private readonly bins: number;
   private readonly jobMs: number;
-  private workers: Worker[] | null = null;
-  private ctrl: Int32Array | null = null;
+  /** Started at the first chunk (undefined before; null where no worker could start). */
+  private worker: JobWorker | null | undefined;
   private slots: Slot[] = [];
   private capacity = 0;
-  /** The last job posted (0: none), and its rows. */
-  private seq = 0;
-  private pendingRows = 0;
+  /** Rows of the job posted last and not yet collected (−1: none). */
+  private pendingRows = -1;
   private alone: boolean;
   /** Chunks the worker counted (for tests: the shared path ran). */
   workerJobs = 0;
@@ -96,19 +90,19 @@ export class DriftTeam {
 
   /** True once the worker is up (until then, and after a failure, this thread counts). */
   get ready(): boolean {
-    return !this.alone && this.ctrl !== null && Atomics.load(this.ctrl, READY) === 1;
+    return !this.alone && this.worker?.ready === true;
   }
 
   add(table: RawTable): void {
     const features = this.counter.reference.features;
     if (this.alone) return this.counter.add(table);
     const n = rowCount(table, features);
-    if (this.workers === null) this.start(n);
+    if (this.worker === undefined) this.start(n);
     const columns = this.numeric.map((f) => table[features[f].name]);
-    if (!this.ready || n > this.capacity || n === 0 || !columns.every((c) => c instanceof Float64Array)) return this.counter.add(table);
-    // Job seq + 1 goes to the slot that job seq − 1 used, done with since job seq was posted.
-    const job = this.seq + 1;
-    const slot = this.slots[job % 2];
+    const worker = this.worker;
+    if (!this.ready || !worker || n > this.capacity || n === 0 || !columns.every((c) => c instanceof Float64Array)) return this.counter.add(table);
+    // The next job goes to the slot that the job before the last used, done with since the last was posted.
+    const slot = this.slots[worker.next % 2];
     columns.forEach((c, k) => slot.data.set((c as Float64Array).subarray(0, n), k * this.capacity));
     this.counter.add(table, this.elsewhere);
     this.collect();
@@ -116,8 +110,7 @@ export class DriftTeam {
       this.countSlot(slot, n);
       return;
     }
-    postJob(this.ctrl as Int32Array, n, job);
-    this.seq = job;
+    worker.post(n);
     this.pendingRows = n;
   }
 
@@ -133,9 +126,7 @@ export class DriftTeam {
   }
 
   private stop(): void {
-    if (this.workers !== null && this.ctrl !== null) postJob(this.ctrl, JOB_QUIT, this.seq + 1);
-    for (const w of this.workers ?? []) void w.terminate();
-    this.workers = [];
+    this.worker?.close();
     this.alone = true;
   }
 
@@ -144,27 +135,22 @@ export class DriftTeam {
     const reference = this.counter.reference;
     const shared = (doubles: number) => new Float64Array(new SharedArrayBuffer(doubles * 8));
     this.slots = [0, 1].map(() => ({ data: shared(this.numeric.length * this.capacity), counts: shared(this.bins) }));
-    this.ctrl = new Int32Array(new SharedArrayBuffer(4 * 4));
     const features = this.numeric.map((f, k) => {
       const ref = reference.features[f];
       const search = edgeSearch(ref.type === 'numeric' ? ref.edges : []);
       return { padded: search.padded, top: search.top, missing: search.missing, offset: this.offsets[k] };
     });
-    this.workers = startWorkers(WORKER_SOURCE, [0], () => ({
-      ctrl: this.ctrl?.buffer,
-      capacity: this.capacity,
-      features,
-      slots: this.slots.map((s) => ({ data: s.data.buffer, counts: s.counts.buffer })),
-    }));
-    if (this.workers === null) this.alone = true;
+    const slots = this.slots.map((s) => ({ data: s.data.buffer, counts: s.counts.buffer }));
+    this.worker = JobWorker.start(WORKER_SOURCE, { capacity: this.capacity, features, slots }, this.jobMs);
+    if (this.worker === null) this.alone = true;
   }
 
   /** Waits for the last job posted and adds its counts (or counts its slot here if it failed). */
   private collect(): void {
-    if (this.seq === 0 || this.pendingRows < 0) return;
-    const slot = this.slots[this.seq % 2];
-    const status = awaitJob(this.ctrl as Int32Array, DONE, this.seq, this.jobMs);
-    if (status === this.seq) {
+    if (this.pendingRows < 0) return;
+    const worker = this.worker as JobWorker;
+    const slot = this.slots[(worker.next - 1) % 2];
+    if (worker.await()) {
       this.numeric.forEach((f, k) => this.counter.merge(f, slot.counts.subarray(this.offsets[k], this.offsets[k] + binsOf(this.counter.reference.features[f]))));
       this.workerJobs++;
     } else {

@@ -15,16 +15,12 @@
  * job that fails or stays silent is formatted again on the job's thread from its slot, still
  * intact, and the team then works alone; so does a chunk too large for a slot.
  */
-import type { Worker } from 'node:worker_threads';
 import { csvField } from '../data/csv-field.ts';
-import { awaitJob, HELPER_NICE, JOB_QUIT, jobLoopSource, lowerPrioritySource, postJob, startWorkers } from '../runtime/worker-threads.ts';
+import { JobWorker } from '../runtime/job-worker.ts';
+import { HELPER_NICE, lowerPrioritySource } from '../runtime/worker-threads.ts';
 import type { ScoredColumns } from './scores-csv.ts';
 import { putField, ScoresCsvBytes } from './scores-csv-bytes.ts';
 import type { Tier } from './tiers.ts';
-
-// Control block: JOB_SEQ and JOB_CMD (worker-threads.ts), READY, DONE.
-const READY = 2;
-const DONE = 3;
 
 const TIERS: readonly Tier[] = ['healthy', 'watch', 'at-risk'];
 const TIER_CODE: Readonly<Record<Tier, number>> = { healthy: 0, watch: 1, 'at-risk': 2 };
@@ -96,19 +92,17 @@ function slotViews(b: SlotBuffers): SlotViews {
   };
 }
 
-const WORKER_SOURCE = `
-const { workerData } = require('node:worker_threads');
-${lowerPrioritySource(HELPER_NICE)}
+const WORKER_SOURCE = JobWorker.source(
+  `${lowerPrioritySource(HELPER_NICE)}
 const formatLines = ${formatLines.toString()};
 const slotViews = ${slotViews.toString()};
-const ctrl = new Int32Array(workerData.ctrl);
 const { head, tails } = workerData;
-const slots = workerData.slots.map(slotViews);
-${jobLoopSource(String(READY), String(DONE), `
+const slots = workerData.slots.map(slotViews);`,
+  `
     const slot = slots[seen % 2];
     slot.written[0] = formatLines(slot, cmd, head, tails);
-`)}
-`;
+`,
+);
 
 export interface LineTeamOptions {
   /** 0: write every line on this thread. */
@@ -135,10 +129,10 @@ export class LineTeam {
   private readonly rowsCap: number;
   private readonly jobMs: number;
   private readonly here: ScoresCsvBytes;
-  private workers: Worker[] | null = null;
-  private ctrl: Int32Array | null = null;
+  /** Started at the first chunk (undefined before; null where no worker could start). */
+  private worker: JobWorker | null | undefined;
   private slots: SlotViews[] = [];
-  private seq = 0;
+  /** Rows of the job posted last and not yet collected (−1: none). */
   private pendingRows = -1;
   private alone: boolean;
   /** Chunks the worker wrote (for tests: the shared path ran). */
@@ -168,19 +162,19 @@ export class LineTeam {
   add(chunk: ChunkLines): Buffer[] {
     const previous = this.collect();
     const n = chunk.scored.customerId.length;
-    if (this.workers === null && !this.alone) this.start();
-    const job = this.seq + 1;
-    const slot = this.slots[job % 2];
+    if (this.worker === undefined && !this.alone) this.start();
+    const worker = this.worker;
     // Scores other than a Uint8Array's (0–255, the tails' range) are left to the general writer too.
     const general = chunk.scored.reasons !== null || !(chunk.scored.healthScore instanceof Uint8Array);
-    if (this.alone || n > this.rowsCap || general || !this.fill(slot, chunk)) return [...previous, this.writeHere(chunk)];
-    if (!this.ready) {
+    if (this.alone || !worker || n > this.rowsCap || general) return [...previous, this.writeHere(chunk)];
+    const slot = this.slots[worker.next % 2];
+    if (!this.fill(slot, chunk)) return [...previous, this.writeHere(chunk)];
+    if (!worker.ready) {
       slot.written[0] = formatLines(slot, n, this.head, this.tails);
-      this.seq = job;
+      worker.skip();
       return [...previous, this.bytesOf(slot)];
     }
-    postJob(this.ctrl as Int32Array, n, job);
-    this.seq = job;
+    worker.post(n);
     this.pendingRows = n;
     return previous;
   }
@@ -191,14 +185,8 @@ export class LineTeam {
   }
 
   close(): void {
-    if (this.workers !== null && this.workers.length > 0 && this.ctrl !== null) postJob(this.ctrl, JOB_QUIT, this.seq + 1);
-    for (const w of this.workers ?? []) void w.terminate();
-    this.workers = [];
+    this.worker?.close();
     this.alone = true;
-  }
-
-  private get ready(): boolean {
-    return !this.alone && this.ctrl !== null && Atomics.load(this.ctrl, READY) === 1;
   }
 
   private start(): void {
@@ -217,9 +205,8 @@ export class LineTeam {
       written: shared(4),
     }));
     this.slots = buffers.map(slotViews);
-    this.ctrl = new Int32Array(new SharedArrayBuffer(4 * 4));
-    this.workers = startWorkers(WORKER_SOURCE, [0], () => ({ ctrl: this.ctrl?.buffer, head: this.head, tails: this.tails, slots: buffers }));
-    if (this.workers === null) this.alone = true;
+    this.worker = JobWorker.start(WORKER_SOURCE, { head: this.head, tails: this.tails, slots: buffers }, this.jobMs);
+    if (this.worker === null) this.alone = true;
   }
 
   /** Copies the chunk into a slot; false when its ids (or override lines) do not fit. */
@@ -248,11 +235,12 @@ export class LineTeam {
   /** Waits for the job posted last and gives its bytes (written here from its slot if it failed). */
   private collect(): Buffer[] {
     if (this.pendingRows < 0) return [];
-    const slot = this.slots[this.seq % 2];
+    const worker = this.worker as JobWorker;
+    const slot = this.slots[(worker.next - 1) % 2];
     const n = this.pendingRows;
     this.pendingRows = -1;
-    // A team closed meanwhile does not wait for its worker.
-    if (!this.alone && awaitJob(this.ctrl as Int32Array, DONE, this.seq, this.jobMs) === this.seq) {
+    // A team closed meanwhile does not wait for its worker (`await` is false at once).
+    if (worker.await()) {
       this.workerJobs++;
     } else {
       slot.written[0] = formatLines(slot, n, this.head, this.tails);

@@ -79,7 +79,7 @@ describe('DriftTeam', () => {
       await untilReady(team, parts[0]);
       for (const p of parts.slice(1, 5)) team.add(p);
       // The worker is gone: the job posted last never finishes.
-      await (team as unknown as { workers: { terminate(): Promise<number> }[] }).workers[0].terminate();
+      await (team as unknown as { worker: { worker: { terminate(): Promise<number> } } }).worker.worker.terminate();
       for (const p of parts.slice(5)) team.add(p);
       expect(team.result()).toEqual(alone(parts));
       expect(team.ready).toBe(false);

@@ -107,7 +107,7 @@ describe('LineTeam', () => {
       await new Promise((r) => setTimeout(r, 300));
       take(team.add(chunks[1]));
       // The worker is gone: the job posted last never finishes.
-      await (team as unknown as { workers: { terminate(): Promise<number> }[] }).workers[0].terminate();
+      await (team as unknown as { worker: { worker: { terminate(): Promise<number> } } }).worker.worker.terminate();
       for (const c of chunks.slice(2)) take(team.add(c));
       take(team.finish());
       expectSame(parts.join(''), expected(chunks));
