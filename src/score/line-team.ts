@@ -1,7 +1,7 @@
 /**
- * The batch job's score lines (without reasons) written by a worker thread. Our own code, in the
- * manner of the drift and GBDT teams (runtime/worker-threads.ts): no library formats lines from
- * shared memory on a worker.
+ * The batch job's score lines (without reasons) written by a worker thread. Our own code, on the
+ * drift team's `JobWorker` (runtime/job-worker.ts): no library formats lines from shared memory
+ * on a worker.
  *
  * Why: the logistic job's thread is its bottleneck, and writing the lines was ~0.38 s of it per
  * million rows, most of it `String(probability)`: V8's shortest round-trip formatting takes

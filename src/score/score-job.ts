@@ -298,8 +298,8 @@ export async function runScoreJob(input: ScoreJobOptions, log: Log): Promise<Sco
     const scratch = scoringScratch();
     const cut = await capacityCutOf(bundle, source, o.chunkSize, scratch);
     const progress = createProgress({ label: 'scoring', total: source.rows, quiet: o.quiet, log });
-    // Lines with reasons are written here: their text is made here anyway.
-    // A feature file's chunks may hold up to a DuckDB chunk more than asked for; no chunk holds more than the input.
+    // A feature file's chunks may hold up to a DuckDB chunk more than asked for; no chunk holds
+    // more than the input. Lines with reasons are written here: their text is made here anyway.
     const rowsCap = Math.min(o.chunkSize + DUCKDB_CHUNK, source.rows ?? Number.POSITIVE_INFINITY);
     const lines = new LineTeam(o.asOf, version, rowsCap, { threads: !o.reasons && large ? 1 : 0 });
     teams.push(lines);
