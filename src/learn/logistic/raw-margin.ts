@@ -12,7 +12,8 @@
  * accumulators as arrays. A one-hot or missing-flag column takes one of two values, each computed
  * once by those same operations.
  */
-import { encodedNames, hotPosition } from '../preprocess/encode-feature.ts';
+import { hotPosition } from '../preprocess/encode-feature.ts';
+import { featureSpans } from '../preprocess/feature-spans.ts';
 import { categoryCell, numericCell } from '../preprocess/raw-value.ts';
 import type { CategoricalFeature, NumericFeature, PreprocessorSpec, RawTable } from '../preprocess/spec.ts';
 import { tableRows } from '../preprocess/table-rows.ts';
@@ -45,18 +46,12 @@ export class RawLinearMargin {
     // As linear-margin.ts: column j into accumulator j mod 4, the tail past the last multiple of 4 into the first.
     const full = p - (p % 4);
     const term = (j: number): Term => ({ acc: j < full ? j % 4 : 0, center: spec.columns[j].center, scale: spec.columns[j].scale, beta: beta[j] });
-    let j = 0;
+    const spans = featureSpans(spec, 'RawLinearMargin');
     this.steps = spec.features.map((feature, f) => {
-      const width = encodedNames(feature).length;
-      for (let k = 0; k < width; k++) {
-        if (spec.columns[j + k]?.feature !== f) throw new Error(`RawLinearMargin: preprocessor columns of "${feature.name}" are not where its encoding puts them`);
-      }
-      const first = j;
-      j += width;
+      const { first, width } = spans[f];
       if (feature.type === 'numeric') return { kind: 'numeric', feature, value: term(first), flag: feature.flagMissing ? term(first + 1) : null };
       return { kind: 'categorical', feature, terms: Array.from({ length: width }, (_, k) => term(first + k)) };
     });
-    if (j !== p) throw new Error('RawLinearMargin: preprocessor columns are not grouped by feature in order');
     this.names = spec.features.map((f) => f.name);
   }
 

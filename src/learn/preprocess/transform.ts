@@ -4,7 +4,8 @@
  */
 import { designData } from '../matrix.ts';
 import type { Matrix } from '../matrix.ts';
-import { encodeFeature, encodedNames } from './encode-feature.ts';
+import { encodeFeature } from './encode-feature.ts';
+import { featureSpans } from './feature-spans.ts';
 import type { MissingPolicy, NumericFeature, PreprocessorSpec, RawColumn, RawTable, SourceFeature } from './spec.ts';
 import { tableRows } from './table-rows.ts';
 
@@ -33,15 +34,11 @@ export function transform(spec: PreprocessorSpec, table: RawTable, into?: Float6
   // A buffer reused across a batch job's chunks: on this machine a fresh matrix costs more in page
   // faults than filling it. Every cell is written below, so its old contents do not matter.
   const data = into !== undefined && into.length >= rows * cols ? into.subarray(0, rows * cols) : designData(rows * cols);
-  let offset = 0;
+  const spans = featureSpans(spec, 'transform');
   const plans = spec.features.map((feature, f) => {
-    const first = offset;
-    while (offset < cols && spec.columns[offset].feature === f) offset++;
-    if (offset - first !== encodedNames(feature).length) {
-      throw new Error(`transform: preprocessor lists ${offset - first} columns for "${feature.name}", its encoding has ${encodedNames(feature).length}`);
-    }
-    const center = spec.columns.slice(first, offset).map((c) => c.center);
-    const scale = spec.columns.slice(first, offset).map((c) => c.scale);
+    const { first, width } = spans[f];
+    const center = spec.columns.slice(first, first + width).map((c) => c.center);
+    const scale = spec.columns.slice(first, first + width).map((c) => c.scale);
     const put = (i: number, k: number, v: number): void => {
       data[i * cols + first + k] = (v - center[k]) / scale[k];
     };
@@ -49,7 +46,6 @@ export function transform(spec: PreprocessorSpec, table: RawTable, into?: Float6
     const floats = feature.type === 'numeric' && column instanceof Float64Array ? column : null;
     return { feature, column, floats, target: { data, cols, first, center, scale }, put };
   });
-  if (offset !== cols) throw new Error('transform: preprocessor columns are not grouped by feature in order');
   fillBlocks(plans, rows, spec.missing);
   return {
     matrix: { rows, cols, data },

@@ -11,7 +11,7 @@
  * Missing values in the feature table must be SQL NULLs (not NaN), and categorical columns text.
  */
 import type { EncodedColumn, PreprocessorSpec, SourceFeature } from '../../learn/preprocess/spec.ts';
-import { encodedNames } from '../../learn/preprocess/encode-feature.ts';
+import { featureSpans } from '../../learn/preprocess/feature-spans.ts';
 import { doubleLiteral, identifier, stringLiteral } from './sql-literal.ts';
 
 /** `(raw − center) / scale`, left out when the column is not standardised (center 0, scale 1). */
@@ -45,22 +45,14 @@ function rawEncoded(feature: SourceFeature, k: number, ref: string, impute: bool
 /**
  * SQL for every encoded column of the preprocessor, in matrix order. `qualifier` prefixes the
  * raw column references (e.g. a table alias). Throws when the spec's columns are not grouped by
- * feature as `transform` requires (a corrupted artifact, checked by the same rule).
+ * feature as `transform` requires (a corrupted artifact, checked by the same rule: `featureSpans`).
  */
 export function encodedColumnsSql(spec: PreprocessorSpec, qualifier = ''): string[] {
-  const out: string[] = [];
   const impute = spec.missing === 'impute';
-  spec.features.forEach((feature, f) => {
+  const spans = featureSpans(spec, 'encodedColumnsSql');
+  return spec.features.flatMap((feature, f) => {
     const ref = `${qualifier}${identifier(feature.name)}`;
-    const width = encodedNames(feature).length;
-    for (let k = 0; k < width; k++) {
-      const column = spec.columns[out.length];
-      if (column === undefined || column.feature !== f) {
-        throw new Error(`encodedColumnsSql: preprocessor columns for "${feature.name}" do not match its encoding`);
-      }
-      out.push(standardized(rawEncoded(feature, k, ref, impute), column));
-    }
+    const { first, width } = spans[f];
+    return Array.from({ length: width }, (_, k) => standardized(rawEncoded(feature, k, ref, impute), spec.columns[first + k]));
   });
-  if (out.length !== spec.columns.length) throw new Error('encodedColumnsSql: preprocessor has columns no feature encodes');
-  return out;
 }
