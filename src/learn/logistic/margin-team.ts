@@ -31,22 +31,31 @@ export const MIN_TEAM_CELLS = 1 << 22;
 /** A worker silent this long on a job is taken for dead (see `awaitJob`). */
 const JOB_MS = 60_000;
 
+/**
+ * Claims blocks of rows from ctrl[next] and runs the kernel over each until none is left. Runs on
+ * the worker (as source text) and on the calling thread, so it uses nothing but its arguments.
+ */
+function claimBlocks(ctrl: Int32Array, next: number, block: number, kernel: MarginKernel, X: Float64Array, out: Float64Array, rows: number, cols: number): void {
+  for (;;) {
+    const from = Atomics.add(ctrl, next, 1) * block;
+    if (from >= rows) return;
+    const to = Math.min(rows, from + block);
+    kernel(X.subarray(from * cols, to * cols), out.subarray(from, to), to - from);
+  }
+}
+
 const WORKER_SOURCE = `
 const { workerData, parentPort } = require('node:worker_threads');
 const ctrl = new Int32Array(workerData.ctrl);
 const cols = workerData.cols;
 const kernel = new Function('X', 'out', 'rows', workerData.body);
+const claimBlocks = ${claimBlocks.toString()};
 parentPort.on('message', (job) => {
   let status = -job.id;
   try {
     const X = new Float64Array(job.input, job.inputByte, job.rows * cols);
     const out = new Float64Array(job.output, job.outputByte, job.rows);
-    for (;;) {
-      const from = Atomics.add(ctrl, ${NEXT}, 1) * ${BLOCK};
-      if (from >= job.rows) break;
-      const to = Math.min(job.rows, from + ${BLOCK});
-      kernel(X.subarray(from * cols, to * cols), out.subarray(from, to), to - from);
-    }
+    claimBlocks(ctrl, ${NEXT}, ${BLOCK}, kernel, X, out, job.rows, cols);
     status = job.id;
   } catch {
     // Reported through the negative status: the calling thread computes the margins itself.
@@ -106,13 +115,7 @@ export class MarginTeam {
     const id = ++this.jobs;
     Atomics.store(this.ctrl, NEXT, 0);
     this.worker.postMessage({ id, input: x.data.buffer, inputByte: x.data.byteOffset, rows, output: target.buffer, outputByte: target.byteOffset });
-    const cols = this.cols;
-    for (;;) {
-      const from = Atomics.add(this.ctrl, NEXT, 1) * BLOCK;
-      if (from >= rows) break;
-      const to = Math.min(rows, from + BLOCK);
-      kernel(x.data.subarray(from * cols, to * cols), target.subarray(from, to), to - from);
-    }
+    claimBlocks(this.ctrl, NEXT, BLOCK, kernel, x.data, target, rows, this.cols);
     if (awaitJob(this.ctrl, DONE, id, this.jobMs) !== id) {
       // Whichever blocks the worker left undone: all of them again, the same bits.
       kernel(x.data, target, rows);

@@ -44,6 +44,8 @@ describe('MarginTeam', () => {
       const shared = new Float64Array(new SharedArrayBuffer(ROWS * 8));
       expect(team!.margin(x, shared, kernel)).toBe(true);
       expect(sameBits(shared, expected)).toBe(true);
+      // Had a job failed on the worker, the margins would still be right, computed here, but the team closed.
+      expect(team!.usable).toBe(true);
     } finally {
       team!.close();
     }
