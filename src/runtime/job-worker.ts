@@ -12,6 +12,14 @@ import { awaitJob, JOB_QUIT, jobLoopSource, postJob, startWorkers } from './work
 const READY = 2;
 const DONE = 3;
 
+/** How a team with one helper worker is asked to run. */
+export interface HelperOptions {
+  /** 0: the team does everything on the calling thread. */
+  readonly threads?: 0 | 1;
+  /** How long a job may stay silent before the worker counts as gone (`awaitJob`'s default if not given). */
+  readonly jobMs?: number;
+}
+
 export class JobWorker {
   /** The id of the last job posted or skipped (jobs are numbered from 1). */
   private last = 0;
@@ -21,7 +29,7 @@ export class JobWorker {
   private constructor(
     private readonly worker: Worker,
     private readonly ctrl: Int32Array,
-    private readonly jobMs: number,
+    private readonly jobMs: number | undefined,
   ) {}
 
   /**
@@ -41,7 +49,7 @@ ${jobLoopSource(String(READY), String(DONE), body)}
    * Starts the worker on `workerData` (its control block added as `ctrl`) without waiting for it;
    * null where no worker can be started.
    */
-  static start(source: string, workerData: Record<string, unknown>, jobMs: number): JobWorker | null {
+  static start(source: string, workerData: Record<string, unknown>, jobMs?: number): JobWorker | null {
     const ctrl = new Int32Array(new SharedArrayBuffer(4 * 4));
     const workers = startWorkers(source, [0], () => ({ ...workerData, ctrl: ctrl.buffer }));
     return workers === null ? null : new JobWorker(workers[0], ctrl, jobMs);

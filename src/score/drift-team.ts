@@ -14,7 +14,7 @@
  * alone from then on; until the worker reports ready, this thread counts. Counts are whole
  * numbers, so the PSI is the same whoever counts (bit for bit: tested).
  */
-import { JobWorker } from '../runtime/job-worker.ts';
+import { JobWorker, type HelperOptions } from '../runtime/job-worker.ts';
 import { HELPER_NICE, lowerPrioritySource } from '../runtime/worker-threads.ts';
 import type { RawTable } from '../learn/preprocess/spec.ts';
 import { binsOf, DriftCounter, edgeSearch, numericBin, PSI_FLAG, rowCount, type DriftReference, type FeatureDrift } from './drift.ts';
@@ -45,13 +45,6 @@ interface Slot {
   readonly counts: Float64Array;
 }
 
-export interface DriftTeamOptions {
-  /** 0: count everything on this thread. */
-  readonly threads?: 0 | 1;
-  /** How long a job may stay silent before its worker counts as gone. */
-  readonly jobMs?: number;
-}
-
 /** `DriftCounter`'s counts, the numeric features counted on a worker; `close` when done. */
 export class DriftTeam {
   private readonly counter: DriftCounter;
@@ -61,7 +54,7 @@ export class DriftTeam {
   /** Start of each worker feature's bins in a slot's counts, and their total. */
   private readonly offsets: number[];
   private readonly bins: number;
-  private readonly jobMs: number;
+  private readonly jobMs: number | undefined;
   /** Started at the first chunk (undefined before; null where no worker could start). */
   private worker: JobWorker | null | undefined;
   private slots: Slot[] = [];
@@ -72,7 +65,7 @@ export class DriftTeam {
   /** Chunks the worker counted (for tests: the shared path ran). */
   workerJobs = 0;
 
-  constructor(reference: DriftReference, options: DriftTeamOptions = {}) {
+  constructor(reference: DriftReference, options: HelperOptions = {}) {
     this.counter = new DriftCounter(reference);
     this.numeric = reference.features.flatMap((ref, f) => (ref.type === 'numeric' ? [f] : []));
     this.elsewhere = new Set(this.numeric);
@@ -83,7 +76,7 @@ export class DriftTeam {
       return at;
     });
     this.bins = offset;
-    this.jobMs = options.jobMs ?? 60_000;
+    this.jobMs = options.jobMs;
     this.alone = (options.threads ?? 1) === 0 || this.numeric.length === 0;
   }
 

@@ -16,14 +16,15 @@
  * intact, and the team then works alone; so does a chunk too large for a slot.
  */
 import { csvField } from '../data/csv-field.ts';
-import { JobWorker } from '../runtime/job-worker.ts';
+import { JobWorker, type HelperOptions } from '../runtime/job-worker.ts';
 import { HELPER_NICE, lowerPrioritySource } from '../runtime/worker-threads.ts';
 import type { ScoredColumns } from './scores-csv.ts';
 import { putField, ScoresCsvBytes } from './scores-csv-bytes.ts';
-import type { Tier } from './tiers.ts';
+import { Tier } from './tiers.ts';
 
-const TIERS: readonly Tier[] = ['healthy', 'watch', 'at-risk'];
-const TIER_CODE: Readonly<Record<Tier, number>> = { healthy: 0, watch: 1, 'at-risk': 2 };
+/** A tier's code in the slots: its position among the tiers. */
+const TIERS: readonly Tier[] = Tier.options;
+const TIER_CODE = Object.fromEntries(TIERS.map((t, k) => [t, k])) as Readonly<Record<Tier, number>>;
 /** Id bytes a slot holds per row; a chunk with longer ids (or override lines) is written here. */
 const ID_BYTES_PER_ROW = 128;
 /** The longest text `String` gives a double ("-1.2345678901234567e-308" and the like). */
@@ -104,13 +105,6 @@ const slots = workerData.slots.map(slotViews);`,
 `,
 );
 
-export interface LineTeamOptions {
-  /** 0: write every line on this thread. */
-  readonly threads?: 0 | 1;
-  /** How long a job may stay silent before its worker counts as gone. */
-  readonly jobMs?: number;
-}
-
 /** Lines of a chunk as the caller gives them: model scores, and whole lines for overridden rows. */
 export interface ChunkLines {
   readonly scored: ScoredColumns;
@@ -127,7 +121,7 @@ export class LineTeam {
   private readonly head: Uint8Array;
   private readonly tails: Uint8Array[];
   private readonly rowsCap: number;
-  private readonly jobMs: number;
+  private readonly jobMs: number | undefined;
   private readonly here: ScoresCsvBytes;
   /** Started at the first chunk (undefined before; null where no worker could start). */
   private worker: JobWorker | null | undefined;
@@ -143,7 +137,7 @@ export class LineTeam {
     private readonly modelVersion: string,
     /** The most rows a chunk has; larger chunks are written on this thread. */
     rowsCap: number,
-    options: LineTeamOptions = {},
+    options: HelperOptions = {},
   ) {
     // Arrays of their own: a small Buffer is a view of a shared pool, which would be cloned whole to the worker.
     const ascii = (s: string) => new Uint8Array(Buffer.from(s, 'utf8'));
@@ -154,7 +148,7 @@ export class LineTeam {
       return ascii(`,${score},${tier},,${csvField(modelVersion)},${score},${tier},,,\n`);
     });
     this.rowsCap = rowsCap;
-    this.jobMs = options.jobMs ?? 60_000;
+    this.jobMs = options.jobMs;
     this.alone = (options.threads ?? 1) === 0;
     this.here = new ScoresCsvBytes(asOf, modelVersion);
   }
