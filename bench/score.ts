@@ -29,7 +29,7 @@ import { ingestFolder } from '../src/data/ingest-folder.ts';
 import { buildScoringSnapshot } from '../src/features/build-feature-set.ts';
 import { DEFAULT_FEATURE_SPEC } from '../src/features/default-spec.ts';
 import { writeFeatureSet } from '../src/features/feature-set-files.ts';
-import { loadModelBundle, saveModelBundle } from '../src/learn/artifacts/bundle-artifact.ts';
+import { loadModelBundle, readModelManifest, saveModelBundle } from '../src/learn/artifacts/bundle-artifact.ts';
 import type { RawColumn } from '../src/learn/preprocess/spec.ts';
 import { tableSource } from '../src/score/input-chunks.ts';
 import { openFeatureFile } from '../src/score/feature-file-source.ts';
@@ -124,7 +124,7 @@ async function child(mode: string, kind: string, work: string, asOf: string, siz
   if (mode === 'read') {
     // The job's reading alone: the same query and copying, nothing scored or written. What is
     // left of the job's time beyond this is scoring and writing.
-    const { manifest } = await loadModelBundle(model);
+    const manifest = await readModelManifest(model);
     const t0 = performance.now();
     const file = await openFeatureFile(join(work, `features-${size}.parquet`), manifest.inputs, Date.parse(`${asOf}T00:00:00Z`), () => {}, readHints(manifest));
     let rows = 0;
