@@ -12,6 +12,7 @@ import { DuckDBInstance, type DuckDBConnection, type DuckDBDataChunk } from '@du
 import { ExitCode, UserError } from '../cli/exit.ts';
 import { spillToDisk, sqlIdent, sqlString } from '../data/duckdb-session.ts';
 import { doubleVector, intVector, isValid, LabelCache, textAt, textVector, type DoubleVector } from '../data/duckdb-vectors.ts';
+import { releaseNativeMemory } from '../runtime/native-release.ts';
 import type { ModelInputs } from '../learn/model-inputs.ts';
 import type { RawTable } from '../learn/preprocess/spec.ts';
 import type { InputChunk, InputSource } from './input-chunks.ts';
@@ -214,6 +215,13 @@ interface ReadContext {
 /** DuckDB's vector size: the most rows one fetched chunk holds, and by how much a chunk read may exceed the rows asked for. */
 export const DUCKDB_CHUNK = 2048;
 
+/**
+ * DuckDB chunks fetched between two releases of the dropped ones' memory (`releaseNativeMemory`).
+ * Reading 1M rows of a 50-column file took 1.0–1.3 s with none, 0.9–1.1 s releasing every chunk,
+ * 0.67–0.74 s every 2, 0.55–0.76 s every 4, 0.75–0.89 s every 8 or 16 (each scavenge ~1 ms).
+ */
+const RELEASE_EVERY = 4;
+
 const REASONS: Record<string, string> = { customer_id: 'customer_id is blank', cutoff: 'not a date' };
 
 async function* readChunks(conn: DuckDBConnection, query: string, x: ReadContext): AsyncGenerator<InputChunk> {
@@ -228,7 +236,8 @@ async function* readChunks(conn: DuckDBConnection, query: string, x: ReadContext
   const result = await conn.stream(query);
   // DuckDB decodes the next chunk on its own threads while this one is copied out.
   let next = result.fetchChunk();
-  for (;;) {
+  for (let fetched = 0; ; fetched++) {
+    if (fetched % RELEASE_EVERY === RELEASE_EVERY - 1) await releaseNativeMemory();
     const chunk = await next;
     if (chunk === null || chunk.rowCount === 0) break;
     next = result.fetchChunk();
