@@ -11,7 +11,7 @@
  *   model     scoring alone on in-memory columns (`scoreInputs`, no reasons): the model's own rate;
  *   job       `healthscore score --features FILE.parquet --no-reasons` end to end (stream the file
  *             in chunks, score, write CSV), at each size: rows/s and peak RSS, which should stay
- *             flat as the file grows;
+ *             flat as the file grows; the median of three runs, with their range;
  *   reasons   the same job with reasons, at the first size or 100,000 rows if fewer;
  * and with --e2e DATA_DIR (raw contract files, e.g. bench/out/data-100k from the ingest benchmark),
  * the job from raw files at the data's last day with each feature engine.
@@ -41,6 +41,12 @@ import { readyToFit } from '../src/run/ready-to-fit.ts';
 import { readFeatureSet } from '../src/features/feature-set-files.ts';
 
 const KINDS = ['logistic', 'gbdt'] as const;
+/**
+ * Jobs from a feature file run this many times, in fresh processes, and report their median: on
+ * this shared 2-core VM one run of the same job ranged over ±15%.
+ */
+const JOB_RUNS = 3;
+
 const quiet = { info: () => {}, warn: () => {} };
 const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(name);
@@ -163,14 +169,20 @@ if (process.argv[2] === '--child') {
   const reasonRows = Math.min(sizes[0], 100_000);
   const { asOf: day } = await setup(dir, [...new Set([...sizes, reasonRows])]);
   console.log(`setup ${((performance.now() - setupAt) / 1000).toFixed(1)} s (untimed below)`);
-  const run = (...a: string[]) => {
+  const child = (...a: string[]): string | null => {
     const r = spawnSync(process.execPath, ['--import', 'tsx', 'bench/score.ts', '--child', ...a], { encoding: 'utf8' });
-    process.stdout.write(r.stdout);
     if (r.status !== 0) process.stderr.write(r.stderr);
+    return r.status === 0 ? r.stdout.trim() : null;
   };
+  const run = (...a: string[]) => {
+    const line = child(...a);
+    if (line !== null) console.log(line);
+  };
+  // Setup has just written a few hundred MB: let the kernel write them back before the clock runs.
+  spawnSync('sync');
   for (const k of KINDS) {
     run('model', k, dir, day, String(sizes[0]));
-    for (const n of sizes) run('job', k, dir, day, String(n));
+    for (const n of sizes) repeated(JOB_RUNS, () => child('job', k, dir, day, String(n)));
     if (k === 'logistic') run('read', k, dir, day, String(sizes[0]));
     run('reasons', k, dir, day, String(reasonRows));
   }
@@ -182,6 +194,25 @@ if (process.argv[2] === '--child') {
   }
   // A folder given with --work is kept, to profile one measurement: bench/score.ts --child job logistic DIR DAY ROWS
   if (arg('--work') === undefined) rmSync(dir, { recursive: true, force: true });
+}
+
+/** Runs a measurement `times` times; prints the median run's line and the range over all. */
+function repeated(times: number, measure: () => string | null): void {
+  const runs: { line: string; s: number; rss: number }[] = [];
+  for (let k = 0; k < times; k++) {
+    const line = measure();
+    const m = line === null ? null : / in ([0-9.]+) s = .*peak RSS ([0-9]+) MB/.exec(line);
+    if (line === null || m === null) {
+      if (line !== null) console.log(line);
+      return;
+    }
+    runs.push({ line, s: Number(m[1]), rss: Number(m[2]) });
+  }
+  const bySpeed = [...runs].sort((a, b) => a.s - b.s);
+  const rss = runs.map((r) => r.rss);
+  console.log(
+    `${bySpeed[(times - 1) >> 1].line} (median of ${times} runs: ${bySpeed[0].s.toFixed(2)}–${bySpeed[times - 1].s.toFixed(2)} s, peak RSS ${Math.min(...rss)}–${Math.max(...rss)} MB)`,
+  );
 }
 
 /** The day after the latest event in a raw data folder: "tonight's" as-of date. */
