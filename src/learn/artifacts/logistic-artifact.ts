@@ -8,9 +8,9 @@
  * - `manifest.json`: `ManifestBase` (plus whatever the caller adds), with every other file's sha256.
  *
  * Loading verifies the checksums, validates the manifest and the spec with zod, and checks that
- * the LayersModel's weights are the float32 rounding of the coefficients.
+ * the LayersModel's weights (read from its files, without TensorFlow.js) are the float32
+ * rounding of the coefficients.
  */
-import * as tf from '@tensorflow/tfjs';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -24,7 +24,7 @@ import type { ArtifactContent } from './artifact-directory.ts';
 import { verifyArtifactFiles, writeArtifactFiles } from './artifact-directory.ts';
 import { sha256 } from './checksum.ts';
 import { selectBackend } from '../../runtime/backend.ts';
-import { directoryHandler, layersModelFiles, logisticLayersModel } from './layers-model-files.ts';
+import { layersModelFiles, layersModelWeights, logisticLayersModel } from './layers-model-files.ts';
 import { MANIFEST_FILE, ManifestBase, libraryVersions } from './manifest-base.ts';
 
 export const LOGISTIC_JSON = 'logistic.json';
@@ -89,13 +89,7 @@ export async function loadLogisticArtifact(dir: string, schema: z.ZodType<Manife
   await verifyArtifactFiles(dir, manifest.files);
   const specPath = join(dir, LOGISTIC_JSON);
   const spec = parseArtifactJson(specPath, await readFile(specPath, 'utf8'), LogisticSpec);
-  await selectBackend();
-  const layers = await tf.loadLayersModel(directoryHandler(dir));
-  try {
-    checkLayersMatch(layers, spec, dir);
-  } finally {
-    layers.dispose();
-  }
+  checkWeightsMatch(await layersModelWeights(dir), spec, dir);
   return { model: logisticModel(spec), preprocessor: manifest.preprocessing, manifest };
 }
 
@@ -115,11 +109,9 @@ export function parseArtifactJson<T>(path: string, text: string, schema: z.ZodTy
   return parsed.data;
 }
 
-/** The float32 weights must be the rounding of the float64 coefficients: the two files belong together. */
-function checkLayersMatch(layers: tf.LayersModel, spec: LogisticSpec, dir: string): void {
-  const [kernel, bias] = layers.getWeights().map((w) => w.dataSync());
+/** The float32 weights (kernel, then bias) must be the rounding of the float64 coefficients: the two files belong together. */
+function checkWeightsMatch(actual: Float32Array, spec: LogisticSpec, dir: string): void {
   const expected = Float32Array.from([...spec.coefficients, spec.intercept]);
-  const actual = [...kernel, ...bias];
   if (actual.length !== expected.length || actual.some((v, k) => v !== expected[k])) {
     throw new UserError(`${join(dir, 'model.json')}: weights do not match ${LOGISTIC_JSON}`, ExitCode.modelMismatch);
   }

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { loadLogisticArtifact, saveLogisticArtifact } from '../../../src/learn/artifacts/logistic-artifact.ts';
 import { ManifestBase } from '../../../src/learn/artifacts/manifest-base.ts';
+import { sha256 } from '../../../src/learn/artifacts/checksum.ts';
 import { fitLogistic } from '../../../src/learn/logistic/fit.ts';
 import { logisticModel } from '../../../src/learn/logistic/logistic-model.ts';
 import { fitPreprocessor } from '../../../src/learn/preprocess/fit.ts';
@@ -64,6 +65,20 @@ describe('logistic artifact', () => {
     const path = join(dir, 'logistic.json');
     writeFileSync(path, readFileSync(path, 'utf8').replace('"intercept":', '"intercept":1e-9+'));
     await expect(loadLogisticArtifact(dir)).rejects.toThrow(/logistic\.json fails its checksum/);
+  });
+
+  it('stops when the LayersModel\'s weights are not the rounding of logistic.json\'s coefficients, even with checksums to match', async () => {
+    const { prep, model } = await fitted();
+    const dir = join(mkdtempSync(join(tmpdir(), 'hs-la-')), 'v1');
+    await saveLogisticArtifact(dir, model, prep);
+    const weights = readFileSync(join(dir, 'weights.bin'));
+    weights.writeFloatLE(weights.readFloatLE(0) + 0.5, 0);
+    writeFileSync(join(dir, 'weights.bin'), weights);
+    const manifestPath = join(dir, 'manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { files: Record<string, string> };
+    manifest.files['weights.bin'] = sha256(weights);
+    writeFileSync(manifestPath, JSON.stringify(manifest));
+    await expect(loadLogisticArtifact(dir)).rejects.toThrow(/model\.json: weights do not match logistic\.json/);
   });
 
   it('stops with a message naming manifest.json when it does not match the schema', async () => {
