@@ -217,8 +217,10 @@ export const DUCKDB_CHUNK = 2048;
 
 /**
  * DuckDB chunks fetched between two releases of the dropped ones' memory (`releaseNativeMemory`).
- * Reading 1M rows of a 50-column file took 1.0–1.3 s with none, 0.9–1.1 s releasing every chunk,
- * 0.67–0.74 s every 2, 0.55–0.76 s every 4, 0.75–0.89 s every 8 or 16 (each scavenge ~1 ms).
+ * Streaming 1M rows of the benchmark's 50-column Parquet file (`openFeatureFile` excluded; 2
+ * cores, 3 runs each) took 1.0–1.3 s and faulted in ~45k pages with no release, 0.9–1.1 s
+ * releasing every chunk, 0.66–0.74 s every 2, 0.55–0.76 s and ~8k pages every 4, 0.75–0.89 s
+ * every 8 or 16. A scavenge in the job took ~1 ms (median), 122 of them per million rows.
  */
 const RELEASE_EVERY = 4;
 
@@ -235,12 +237,20 @@ async function* readChunks(conn: DuckDBConnection, query: string, x: ReadContext
   const keep = new Int32Array(DUCKDB_CHUNK);
   const result = await conn.stream(query);
   // DuckDB decodes the next chunk on its own threads while this one is copied out.
-  let next = result.fetchChunk();
+  // A failed fetch is rethrown where it is awaited; until then (while a chunk is copied, a release
+  // runs or the consumer works) it must not count as an unhandled rejection, which ends the process.
+  const fetch = () => {
+    const promise = result.fetchChunk();
+    promise.catch(() => {});
+    return promise;
+  };
+  let next = fetch();
   for (let fetched = 0; ; fetched++) {
+    // Here the chunk before is unreachable, and the scavenge overlaps DuckDB decoding the next.
     if (fetched % RELEASE_EVERY === RELEASE_EVERY - 1) await releaseNativeMemory();
     const chunk = await next;
     if (chunk === null || chunk.rowCount === 0) break;
-    next = result.fetchChunk();
+    next = fetch();
     if (chunk.rowCount > DUCKDB_CHUNK) throw new Error(`readChunks: DuckDB returned a chunk of ${chunk.rowCount} rows, more than ${DUCKDB_CHUNK}`);
     // Copied out at once and dropped: a chunk's memory is freed only when its wrapper is collected.
     buffer.size += copyChunk(chunk, x, problemAt, firstSeen, buffer, keep);
