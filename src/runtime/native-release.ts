@@ -45,5 +45,5 @@ export async function releaseNativeMemory(): Promise<void> {
   await new Promise<void>((resolve) => setImmediate(resolve));
 }
 
-/** Whether `releaseNativeMemory` collects (false: it only yields a turn). For tests and logs. */
+/** Whether `releaseNativeMemory` collects (false: it only yields a turn). */
 export const collectsOnRelease = collect !== null;

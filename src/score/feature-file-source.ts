@@ -239,18 +239,18 @@ async function* readChunks(conn: DuckDBConnection, query: string, x: ReadContext
   // DuckDB decodes the next chunk on its own threads while this one is copied out.
   // A failed fetch is rethrown where it is awaited; until then (while a chunk is copied, a release
   // runs or the consumer works) it must not count as an unhandled rejection, which ends the process.
-  const fetch = () => {
+  const fetchNext = () => {
     const promise = result.fetchChunk();
     promise.catch(() => {});
     return promise;
   };
-  let next = fetch();
+  let next = fetchNext();
   for (let fetched = 0; ; fetched++) {
     // Here the chunk before is unreachable, and the scavenge overlaps DuckDB decoding the next.
     if (fetched % RELEASE_EVERY === RELEASE_EVERY - 1) await releaseNativeMemory();
     const chunk = await next;
     if (chunk === null || chunk.rowCount === 0) break;
-    next = fetch();
+    next = fetchNext();
     if (chunk.rowCount > DUCKDB_CHUNK) throw new Error(`readChunks: DuckDB returned a chunk of ${chunk.rowCount} rows, more than ${DUCKDB_CHUNK}`);
     // Copied out at once and dropped: a chunk's memory is freed only when its wrapper is collected.
     buffer.size += copyChunk(chunk, x, problemAt, firstSeen, buffer, keep);
