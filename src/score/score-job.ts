@@ -263,9 +263,9 @@ export async function runScoreJob(input: ScoreJobOptions, log: Log): Promise<Sco
   if (!['.csv', '.parquet'].includes(extname(o.out).toLowerCase())) throw new UserError(`--out ${o.out}: expected a .csv or .parquet file name`);
   if (!existsSync(dirname(o.out) || '.')) throw new UserError(`--out ${o.out}: folder ${dirname(o.out)} does not exist`);
   // The input is opened (DuckDB's duplicate check and count) while the model loads (its files read
-  // and checked against their checksums): the opening waits mostly on DuckDB's threads. Problems are reported in the order of
-  // a job that did one thing after the other: the model's, the overrides' and alert rules', the
-  // input's.
+  // and checked against their checksums): the opening waits mostly on DuckDB's threads. Problems
+  // are reported in the order of a job that did one thing after the other: the model's, the
+  // overrides' and alert rules', the input's.
   const manifest = await readModelManifest(o.model);
   const version = `${manifest.name}/${manifest.version}`;
   // Rows are rejected only while the input is read, after the writer exists.
