@@ -1,6 +1,6 @@
 /**
- * A logistic model's margins over a large matrix in shared memory, computed by this thread and a
- * worker together. Our own code, in the manner of the GBDT's prediction team
+ * A logistic model's margins (or probabilities) over a large matrix in shared memory, computed by
+ * this thread and a worker together. Our own code, in the manner of the GBDT's prediction team
  * (../gbdt/predict-team.ts): no library runs a compiled kernel over shared rows on a worker.
  *
  * Why: on the 1M × 40 benchmark matrix the compiled kernel took ~22 ms on one thread and ~13.5 ms
@@ -9,10 +9,11 @@
  *
  * How: the rows go in blocks of 32,768 that either thread claims from a shared counter, so a
  * thread slowed by a busy machine does fewer. Both run the kernel compiled from the same source
- * text (linear-margin.ts), so the margins are the bits one thread computes. The margins are
- * written to shared memory, and copied out when the caller's array is not shared. The worker
- * starts at the first large matrix and is not waited for: calls before it is ready run alone. A
- * job that fails or stays silent is computed again here, whole, and the team is closed.
+ * text (linear-margin.ts: the margin, or the probability), so the results are the bits one
+ * thread computes. They are written to shared memory, and copied out when the caller's array is
+ * not shared. The worker starts at the first large matrix and is not waited for: calls before it
+ * is ready run alone. A job that fails or stays silent is computed again here, whole, and the
+ * team is closed.
  */
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
@@ -48,14 +49,14 @@ const WORKER_SOURCE = `
 const { workerData, parentPort } = require('node:worker_threads');
 const ctrl = new Int32Array(workerData.ctrl);
 const cols = workerData.cols;
-const kernel = new Function('X', 'out', 'rows', workerData.body);
+const kernels = workerData.bodies.map((body) => new Function('X', 'out', 'rows', body));
 const claimBlocks = ${claimBlocks.toString()};
 parentPort.on('message', (job) => {
   let status = -job.id;
   try {
     const X = new Float64Array(job.input, job.inputByte, job.rows * cols);
     const out = new Float64Array(job.output, job.outputByte, job.rows);
-    claimBlocks(ctrl, ${NEXT}, ${BLOCK}, kernel, X, out, job.rows, cols);
+    claimBlocks(ctrl, ${NEXT}, ${BLOCK}, kernels[job.kernel], X, out, job.rows, cols);
     status = job.id;
   } catch {
     // Reported through the negative status: the calling thread computes the margins itself.
@@ -84,13 +85,13 @@ export class MarginTeam {
   }
 
   /**
-   * Starts the worker for the kernel compiled from `body` over `cols` columns, without waiting for
-   * it; null on a single core or where no worker can be created.
+   * Starts the worker for the kernels compiled from `bodies` over `cols` columns, without waiting
+   * for it; null on a single core or where no worker can be created.
    */
-  static start(body: string, cols: number, jobMs = JOB_MS): MarginTeam | null {
+  static start(bodies: readonly string[], cols: number, jobMs = JOB_MS): MarginTeam | null {
     if (availableParallelism() < 2) return null;
     const ctrl = new Int32Array(new SharedArrayBuffer(4 * 4));
-    const workers = startWorkers(WORKER_SOURCE, [0], () => ({ ctrl: ctrl.buffer, body, cols }));
+    const workers = startWorkers(WORKER_SOURCE, [0], () => ({ ctrl: ctrl.buffer, bodies, cols }));
     return workers === null ? null : new MarginTeam(workers[0], ctrl, cols, jobMs);
   }
 
@@ -105,16 +106,17 @@ export class MarginTeam {
   }
 
   /**
-   * The margins of x into `out` with the worker, by `kernel` (compiled from the team's source);
-   * false, with nothing written, when the worker is not ready or x is not in shared memory.
+   * The rows of x through kernel `which` of the team's bodies into `out`, with the worker;
+   * `kernel` is that body compiled on this thread. False, with nothing written, when the worker
+   * is not ready or x is not in shared memory.
    */
-  margin(x: Matrix, out: Float64Array, kernel: MarginKernel): boolean {
+  run(x: Matrix, out: Float64Array, which: number, kernel: MarginKernel): boolean {
     if (!this.ready || x.cols !== this.cols || !(x.data.buffer instanceof SharedArrayBuffer)) return false;
     const rows = x.rows;
     const target = out.buffer instanceof SharedArrayBuffer ? out : this.scratch(rows);
     const id = ++this.jobs;
     Atomics.store(this.ctrl, NEXT, 0);
-    this.worker.postMessage({ id, input: x.data.buffer, inputByte: x.data.byteOffset, rows, output: target.buffer, outputByte: target.byteOffset });
+    this.worker.postMessage({ id, kernel: which, input: x.data.buffer, inputByte: x.data.byteOffset, rows, output: target.buffer, outputByte: target.byteOffset });
     claimBlocks(this.ctrl, NEXT, BLOCK, kernel, x.data, target, rows, this.cols);
     if (awaitJob(this.ctrl, DONE, id, this.jobMs) !== id) {
       // Whichever blocks the worker left undone: all of them again, the same bits.

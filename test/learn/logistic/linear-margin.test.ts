@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sigmoid } from '../../../src/calibrate/sigmoid.ts';
 import { compileLinearMargin, linearMargin } from '../../../src/learn/logistic/linear-margin.ts';
 
 describe('compileLinearMargin', () => {
@@ -14,6 +15,24 @@ describe('compileLinearMargin', () => {
       expect(kernel).not.toBeNull();
       kernel!(X, compiled, rows);
       expect(compiled.every((v, i) => Object.is(v, loop[i]))).toBe(true);
+    }
+  });
+
+  it('gives σ(margin) bit for bit as a probability, compiled or not', () => {
+    const p = 61;
+    const rows = 200;
+    // Rows scaled from −50× to 50×: margins from saturated at 0 to saturated at 1.
+    const X = Float64Array.from({ length: rows * p }, (_, k) => Math.sin(k * 0.37) * (Math.floor(k / p) - rows / 2) / 2);
+    const beta = Float64Array.from({ length: p }, (_, j) => Math.cos(j * 0.9) / 2);
+    const margins = new Float64Array(rows);
+    linearMargin(beta, 0.7)(X, margins, rows);
+    const expected = Array.from(margins, sigmoid);
+    expect(expected).toContain(1);
+    expect(Math.min(...expected)).toBeLessThan(1e-12);
+    for (const kernel of [linearMargin(beta, 0.7, 'probability'), compileLinearMargin(beta, 0.7, 'probability')!]) {
+      const out = new Float64Array(rows);
+      kernel(X, out, rows);
+      expect(Array.from(out).every((v, i) => Object.is(v, expected[i]))).toBe(true);
     }
   });
 

@@ -31,6 +31,13 @@ describe('logisticModel', () => {
     expect(Array.from(model.margin(x))).toEqual([1.25, -0.25]);
   });
 
+  it('gives σ(margin) as the probability, scikit-learn’s predict_proba(X)[:, 1]', () => {
+    const into = new Float64Array(3);
+    const probabilities = model.probability(x, into);
+    expect(probabilities.buffer).toBe(into.buffer);
+    expect(Array.from(probabilities)).toEqual([1 / (1 + Math.exp(-1.25)), 1 / (1 + Math.exp(0.25))]);
+  });
+
   it('splits each margin into β_j·x_ij contributions on top of the intercept', () => {
     const c = model.contributions(x);
     expect(c.base).toBe(-0.25);

@@ -9,6 +9,8 @@ const COLS = 29;
 const beta = Float64Array.from({ length: COLS }, (_, j) => Math.cos(j * 0.7) / (j + 1));
 const body = linearMarginSource(beta, -0.25) as string;
 const kernel = compileKernel(body)!;
+const probabilityBody = linearMarginSource(beta, -0.25, 'probability') as string;
+const probabilityKernel = compileKernel(probabilityBody)!;
 
 function matrix(): Matrix {
   const x = sharedMatrix(ROWS, COLS);
@@ -16,9 +18,9 @@ function matrix(): Matrix {
   return x;
 }
 
-function alone(x: Matrix): Float64Array {
+function alone(x: Matrix, k = kernel): Float64Array {
   const out = new Float64Array(x.rows);
-  kernel(x.data, out, x.rows);
+  k(x.data, out, x.rows);
   return out;
 }
 
@@ -34,16 +36,19 @@ describe('MarginTeam', () => {
   const expected = alone(x);
 
   it('gives one thread’s margins bit for bit, into plain or shared memory', async () => {
-    const team = MarginTeam.start(body, COLS);
+    const team = MarginTeam.start([body, probabilityBody], COLS);
     expect(team).not.toBeNull();
     try {
       await ready(team!);
       const plain = new Float64Array(ROWS);
-      expect(team!.margin(x, plain, kernel)).toBe(true);
+      expect(team!.run(x, plain, 0, kernel)).toBe(true);
       expect(sameBits(plain, expected)).toBe(true);
       const shared = new Float64Array(new SharedArrayBuffer(ROWS * 8));
-      expect(team!.margin(x, shared, kernel)).toBe(true);
+      expect(team!.run(x, shared, 0, kernel)).toBe(true);
       expect(sameBits(shared, expected)).toBe(true);
+      const probabilities = new Float64Array(ROWS);
+      expect(team!.run(x, probabilities, 1, probabilityKernel)).toBe(true);
+      expect(sameBits(probabilities, alone(x, probabilityKernel))).toBe(true);
       // Had a job failed on the worker, the margins would still be right, computed here, but the team closed.
       expect(team!.usable).toBe(true);
     } finally {
@@ -52,13 +57,13 @@ describe('MarginTeam', () => {
   });
 
   it('declines a matrix outside shared memory, or before its worker is ready', async () => {
-    const team = MarginTeam.start(body, COLS)!;
+    const team = MarginTeam.start([body, probabilityBody], COLS)!;
     try {
       const out = new Float64Array(ROWS);
       // Not yet ready: started a moment ago.
-      expect(team.margin(x, out, kernel)).toBe(false);
+      expect(team.run(x, out, 0, kernel)).toBe(false);
       await ready(team);
-      expect(team.margin({ rows: ROWS, cols: COLS, data: Float64Array.from(x.data) }, out, kernel)).toBe(false);
+      expect(team.run({ rows: ROWS, cols: COLS, data: Float64Array.from(x.data) }, out, 0, kernel)).toBe(false);
       expect(out.every((v) => v === 0)).toBe(true);
     } finally {
       team.close();
@@ -66,12 +71,12 @@ describe('MarginTeam', () => {
   });
 
   it('computes a job its worker never finishes here, and is not used again', async () => {
-    const team = MarginTeam.start(body, COLS, 200)!;
+    const team = MarginTeam.start([body, probabilityBody], COLS, 200)!;
     await ready(team);
     // A worker that takes no more messages: the job posted never finishes.
     (team as unknown as { worker: { removeAllListeners(): void; postMessage(m: unknown): void } }).worker.postMessage = () => undefined;
     const out = new Float64Array(ROWS);
-    expect(team.margin(x, out, kernel)).toBe(true);
+    expect(team.run(x, out, 0, kernel)).toBe(true);
     expect(sameBits(out, expected)).toBe(true);
     expect(team.usable).toBe(false);
   });
@@ -82,5 +87,6 @@ describe('MarginTeam', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(sameBits(first, expected)).toBe(true);
     expect(sameBits(model.margin(x), expected)).toBe(true);
+    expect(sameBits(model.probability(x), alone(x, probabilityKernel))).toBe(true);
   });
 });
