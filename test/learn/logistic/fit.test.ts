@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fitLogistic } from '../../../src/learn/logistic/fit.ts';
 import { penalizedLogLoss } from '../../../src/learn/logistic/penalized-log-loss.ts';
+import { sampleRows } from '../../../src/learn/logistic/row-sample.ts';
 import { classWeightsPerRow } from '../../../src/learn/logistic/class-weights.ts';
 import { designData, matrix } from '../../../src/learn/matrix.ts';
 import { selectBackend } from '../../../src/runtime/backend.ts';
@@ -69,6 +70,25 @@ describe('fitLogistic', () => {
   it('refuses a matrix with missing values', async () => {
     const holed = matrix(x.rows, 3, Float64Array.from(x.data, (v, k) => (k === 4 ? Number.NaN : v)));
     await expect(fitLogistic(holed, y, names)).rejects.toThrow(/row 1, column 1/);
+  });
+
+  it('refuses a non-finite value in a large matrix, whether its row is in the Hessian sample or not', async () => {
+    // 70,000 rows: the fit samples 65,536 of them first, and checks the others in its first full pass.
+    const rows = 70_000;
+    const data = new Float64Array(rows * 3);
+    const labels = new Float64Array(rows);
+    for (let i = 0; i < rows; i++) {
+      for (let j = 0; j < 3; j++) data[i * 3 + j] = Math.sin(i * 0.7 + j);
+      labels[i] = (i * 7919) % 3 === 0 ? 1 : 0;
+    }
+    const sampled = new Set(sampleRows(rows, 65_536));
+    const outside = Array.from({ length: rows }, (_, i) => i).find((i) => !sampled.has(i))!;
+    const inside = 12_345;
+    expect(sampled.has(inside)).toBe(true);
+    const holed = (row: number, value: number) => matrix(rows, 3, Float64Array.from(data, (v, k) => (k === row * 3 + 2 ? value : v)));
+    await expect(fitLogistic(holed(outside, Number.NaN), labels, names)).rejects.toThrow(new RegExp(`row ${outside}, column 2 is NaN`));
+    await expect(fitLogistic(holed(outside, Number.NEGATIVE_INFINITY), labels, names)).rejects.toThrow(new RegExp(`row ${outside}, column 2 is -Infinity`));
+    await expect(fitLogistic(holed(inside, Number.POSITIVE_INFINITY), labels, names)).rejects.toThrow(/row 12345, column 2 is Infinity/);
   });
 
   it('on a matrix in shared memory, fits identically with one thread and with worker threads', async () => {
