@@ -1,11 +1,14 @@
 /**
  * The batch job on a small generated history with a saved logistic model (the stage fixture):
  * feature files as input (Parquet and CSV, streamed in chunks, bad rows rejected and counted),
- * the same scores as computing features from the data, chunking that changes nothing, and the
- * alert rules on a generated sudden decline against the same customers without it.
+ * the same scores as computing features from the data, chunking that changes nothing, a
+ * `healthscore score` process that never loads TensorFlow.js, and the alert rules on a generated
+ * sudden decline against the same customers without it.
  */
+import { spawn } from 'node:child_process';
 import { appendFileSync, cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExitCode, UserError } from '../../src/cli/exit.ts';
@@ -22,6 +25,7 @@ import type { RawTable } from '../../src/learn/preprocess/spec.ts';
 import { CustomerTruth } from '../../src/synth/truth.ts';
 import { runGenerateStage } from '../../src/synth/generate-stage.ts';
 import { buildStageFixture, type StageFixture } from '../cli/commands/stage-fixture.ts';
+import { REPO_ROOT } from '../support/shared-data.ts';
 
 const quiet = { info: () => {}, warn: () => {} };
 type Row = Record<string, string>;
@@ -216,6 +220,64 @@ describe('healthscore score: feature files and feature engines', () => {
       expect(r.reasons).toBe(byId.get(r.customer_id)?.reasons);
     }
   });
+});
+
+/**
+ * Runs `body` (ES module code, with `main` the CLI's entry function) in a fresh `node --import tsx`
+ * and returns what it printed last as JSON, with every CommonJS file the process loaded. The
+ * files are Node's require cache: @tensorflow/tfjs resolves to CommonJS (dist/tf.node.js) whether
+ * it is imported or required, so a TensorFlow.js that was loaded is there.
+ */
+function inFreshProcess(body: string): Promise<{ status: number | null; result: unknown; loaded: string[]; stderr: string }> {
+  const script =
+    `import { createRequire } from 'node:module';\n` +
+    `const { main } = await import(${JSON.stringify(pathToFileURL(join(REPO_ROOT, 'src', 'cli', 'main.ts')).href)});\n` +
+    `const result = await (async () => { ${body} })();\n` +
+    `const loaded = Object.keys(createRequire(import.meta.url).cache);\n` +
+    `process.stdout.write('\\n' + JSON.stringify({ result, loaded }) + '\\n');\n`;
+  return new Promise((resolve, reject) => {
+    // Not blocking the test worker (spawnSync would make it miss vitest's RPC deadlines).
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: REPO_ROOT });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (status) => {
+      const last = stdout.trimEnd().split('\n').at(-1) ?? '';
+      const { result, loaded } = (last.startsWith('{') ? JSON.parse(last) : { result: null, loaded: [] }) as { result: unknown; loaded: string[] };
+      resolve({ status, result, loaded, stderr });
+    });
+  });
+}
+
+const tensorflow = (files: string[]): string[] => files.filter((f) => f.includes(`${sep}@tensorflow${sep}`));
+
+describe('healthscore score without TensorFlow.js', () => {
+  // Scoring a saved model needs none of it, and importing it took ~0.9 s of every job's start.
+  it('scores with a logistic and a GBDT model, from data and from a feature file, and never loads @tensorflow/tfjs', async () => {
+    const gbdt = join(fx.modelsDir, 'churn-gbdt', 'v1');
+    if (!existsSync(gbdt)) await runTrainStage({ features: fx.features, model: 'gbdt', modelsDir: fx.modelsDir, name: 'churn-gbdt', version: 'v1' }, memoryLog());
+    const asOf = '2025-09-01';
+    const runs = [
+      ['score', '--model', fx.model, '--data', join(fx.root, 'ingest'), '--as-of', asOf, '--out', join(fx.root, 'no-tf-logistic.csv'), '--quiet'],
+      ['score', '--model', gbdt, '--features', join(fx.features, 'features.parquet'), '--as-of', asOf, '--out', join(fx.root, 'no-tf-gbdt.csv'), '--quiet'],
+    ];
+    const run = await inFreshProcess(`const codes = []; for (const args of ${JSON.stringify(runs)}) codes.push(await main(args)); return codes;`);
+    expect(run.result, run.stderr).toEqual([0, 0]);
+    expect(run.status).toBe(0);
+    expect(csv(join(fx.root, 'no-tf-gbdt.csv')).length).toBeGreaterThan(300);
+    // The check can see packages: commander (CommonJS) is there.
+    expect(run.loaded.some((f) => f.includes(`${sep}commander${sep}`))).toBe(true);
+    expect(tensorflow(run.loaded)).toEqual([]);
+  }, 120_000);
+
+  it('would notice TensorFlow.js: a process that imports the backend module has it loaded', async () => {
+    const backend = pathToFileURL(join(REPO_ROOT, 'src', 'runtime', 'backend.ts')).href;
+    const run = await inFreshProcess(`await import(${JSON.stringify(backend)}); return typeof main;`);
+    expect(run.result, run.stderr).toBe('function');
+    expect(tensorflow(run.loaded).some((f) => f.endsWith(join('@tensorflow', 'tfjs', 'dist', 'tf.node.js')))).toBe(true);
+  }, 60_000);
 });
 
 describe('alerts on a generated sudden decline', () => {

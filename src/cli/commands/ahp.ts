@@ -5,11 +5,9 @@
  */
 import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
-import { readAhpConfig } from '../../ahp/config-file.ts';
 import type { AhpWeights } from '../../ahp/hierarchy-weights.ts';
 import type { NodeWeights } from '../../ahp/node-weights.ts';
-import { scoringIndicators } from '../../ahp/scoring-indicators.ts';
-import { FeatureDictionary } from '../../features/dictionary.ts';
+import type { FeatureDictionary } from '../../features/dictionary.ts';
 import { UserError } from '../exit.ts';
 
 const pct = (w: number) => `${(100 * w).toFixed(1)}%`.padStart(6);
@@ -63,13 +61,18 @@ export function registerAhp(program: Command): void {
         '\nA consistency ratio (CR) above 0.10 is reported as a warning with the judgments whose change\n' +
         'would lower it the most.',
     )
-    .action((opts: { config: string; dictionary?: string; json?: boolean }) => {
+    .action(async (opts: { config: string; dictionary?: string; json?: boolean }) => {
+      const { readAhpConfig } = await import('../../ahp/config-file.ts');
       const r = readAhpConfig(opts.config);
       if (!r.ok) throw new UserError(r.problems.join('\nhealthscore: '));
       if (opts.dictionary) {
+        const [{ FeatureDictionary: dictionarySchema }, { scoringIndicators }] = await Promise.all([
+          import('../../features/dictionary.ts'),
+          import('../../ahp/scoring-indicators.ts'),
+        ]);
         let dictionary: FeatureDictionary;
         try {
-          const parsed = FeatureDictionary.safeParse(JSON.parse(readFileSync(opts.dictionary, 'utf8')));
+          const parsed = dictionarySchema.safeParse(JSON.parse(readFileSync(opts.dictionary, 'utf8')));
           if (!parsed.success) throw new UserError(`${opts.dictionary}: not a feature dictionary (${parsed.error.issues[0]?.message})`);
           dictionary = parsed.data;
         } catch (err) {

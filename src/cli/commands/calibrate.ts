@@ -3,8 +3,6 @@
  * (see src/run/stages/calibrate-stage.ts).
  */
 import type { Command } from 'commander';
-import { runCalibrateStage } from '../../run/stages/calibrate-stage.ts';
-import { selectBackend } from '../../runtime/backend.ts';
 import { consoleLog, quietLog } from '../log.ts';
 import { nameFlag, seedFlag } from './train.ts';
 
@@ -30,6 +28,10 @@ export function registerCalibrate(program: Command): void {
         '  healthscore calibrate --model models/churn/v1 --features runs/features-2025q2 --model-version v1-recal',
     )
     .action(async (flags: Record<string, string | boolean | undefined>) => {
+      const [{ selectBackend }, { runCalibrateStage }] = await Promise.all([
+        import('../../runtime/backend.ts'),
+        import('../../run/stages/calibrate-stage.ts'),
+      ]);
       const log = flags.quiet === true ? quietLog : consoleLog;
       log.info(`TensorFlow.js backend: ${await selectBackend()}`);
       await runCalibrateStage(

@@ -3,8 +3,6 @@
  * (see src/run/stages/compare-stage.ts).
  */
 import type { Command } from 'commander';
-import { runCompareStage } from '../../run/stages/compare-stage.ts';
-import { selectBackend } from '../../runtime/backend.ts';
 import { consoleLog, quietLog } from '../log.ts';
 import { seedFlag } from './train.ts';
 
@@ -33,6 +31,10 @@ export function registerCompare(program: Command): void {
         '  healthscore compare --model models/telco/v1 --features runs/telco --ahp models/ahp/telco.json',
     )
     .action(async (flags: Record<string, string | boolean | undefined>) => {
+      const [{ selectBackend }, { runCompareStage }] = await Promise.all([
+        import('../../runtime/backend.ts'),
+        import('../../run/stages/compare-stage.ts'),
+      ]);
       const log = flags.quiet === true ? quietLog : consoleLog;
       log.info(`TensorFlow.js backend: ${await selectBackend()}`);
       await runCompareStage(

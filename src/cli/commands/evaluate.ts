@@ -3,8 +3,6 @@
  * (see src/run/stages/evaluate-stage.ts).
  */
 import type { Command } from 'commander';
-import { runEvaluateStage } from '../../run/stages/evaluate-stage.ts';
-import { selectBackend } from '../../runtime/backend.ts';
 import { consoleLog, quietLog } from '../log.ts';
 import { seedFlag } from './train.ts';
 
@@ -31,6 +29,10 @@ export function registerEvaluate(program: Command): void {
         '  healthscore evaluate --model models/telco/v1 --features runs/telco --out runs/telco-metrics.json',
     )
     .action(async (flags: Record<string, string | boolean | undefined>) => {
+      const [{ selectBackend }, { runEvaluateStage }] = await Promise.all([
+        import('../../runtime/backend.ts'),
+        import('../../run/stages/evaluate-stage.ts'),
+      ]);
       const log = flags.quiet === true ? quietLog : consoleLog;
       log.info(`TensorFlow.js backend: ${await selectBackend()}`);
       await runEvaluateStage(

@@ -8,13 +8,7 @@ import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import type { z } from 'zod';
-import { CalibratorSpec } from '../../calibrate/calibrator.ts';
-import { writeAtomically } from '../../data/atomic-output.ts';
-import { loadModelBundle } from '../../learn/artifacts/bundle-artifact.ts';
-import { GbdtSpec } from '../../learn/gbdt/serialize.ts';
-import { LogisticSpec } from '../../learn/logistic/logistic-spec.ts';
-import { PreprocessorSpec } from '../../learn/preprocess/spec.ts';
-import { compileScoringSql, type ScoringBundle } from '../../score/sql-export/compile-scoring-sql.ts';
+import type { ScoringBundle } from '../../score/sql-export/compile-scoring-sql.ts';
 import { ExitCode, UserError } from '../exit.ts';
 
 interface ExportSqlOptions {
@@ -46,12 +40,19 @@ async function bundleFrom(o: ExportSqlOptions): Promise<ScoringBundle> {
   const files = [o.preprocessor, o.modelSpec, o.calibrator];
   if (o.model !== undefined) {
     if (files.some((f) => f !== undefined)) throw new UserError('give either --model or the three spec files, not both', ExitCode.usage);
+    const { loadModelBundle } = await import('../../learn/artifacts/bundle-artifact.ts');
     const { manifest, fitted } = await loadModelBundle(o.model);
     return { preprocessor: manifest.preprocessing, model: fitted, calibrator: manifest.calibrator };
   }
   if (o.preprocessor === undefined || o.modelSpec === undefined || o.calibrator === undefined) {
     throw new UserError('give --model DIR, or all of --preprocessor, --model-spec and --calibrator', ExitCode.usage);
   }
+  const [{ PreprocessorSpec }, { LogisticSpec }, { GbdtSpec }, { CalibratorSpec }] = await Promise.all([
+    import('../../learn/preprocess/spec.ts'),
+    import('../../learn/logistic/logistic-spec.ts'),
+    import('../../learn/gbdt/serialize.ts'),
+    import('../../calibrate/calibrator.ts'),
+  ]);
   const preprocessor = readSpec(o.preprocessor, PreprocessorSpec, 'preprocessor spec');
   const raw = readSpec(o.modelSpec, LogisticSpec.or(GbdtSpec), 'logistic or GBDT model spec');
   const calibrator = readSpec(o.calibrator, CalibratorSpec, 'calibrator spec');
@@ -80,6 +81,10 @@ export function registerExportSql(program: Command): void {
     )
     .action(async (o: ExportSqlOptions) => {
       const bundle = await bundleFrom(o);
+      const [{ writeAtomically }, { compileScoringSql }] = await Promise.all([
+        import('../../data/atomic-output.ts'),
+        import('../../score/sql-export/compile-scoring-sql.ts'),
+      ]);
       const keep = o.keep.split(',').map((c) => c.trim()).filter((c) => c !== '');
       let sql: string;
       try {

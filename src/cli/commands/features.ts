@@ -3,7 +3,6 @@
  */
 import { Option, type Command } from 'commander';
 import { UserError } from '../exit.ts';
-import { runFeaturesStage } from '../../features/features-stage.ts';
 import type { ChurnDefinition } from '../../features/churn-definition.ts';
 import { consoleLog, quietLog } from '../log.ts';
 
@@ -42,6 +41,7 @@ export function registerFeatures(program: Command): void {
     .action(async (flags: Record<string, string | boolean | undefined>) => {
       const horizonDays = positiveInt('--horizon-days', flags.horizonDays as string);
       const threads = flags.threads === undefined ? undefined : positiveInt('--threads', flags.threads as string);
+      const { runFeaturesStage } = await import('../../features/features-stage.ts');
       await runFeaturesStage(
         {
           data: flags.data as string,

@@ -3,7 +3,7 @@
  * (see src/synth/ and docs/synthetic-data.md).
  */
 import type { Command } from 'commander';
-import { formatGenerationSummary, runGenerateStage, type GenerateStageOptions } from '../../synth/generate-stage.ts';
+import type { GenerateStageOptions } from '../../synth/generate-stage.ts';
 import { consoleLog, quietLog } from '../log.ts';
 
 export function registerGenerate(program: Command): void {
@@ -32,6 +32,7 @@ export function registerGenerate(program: Command): void {
         '      --decline-share 0.1 --decline-date 2024-09-01 --truth runs/decline-truth.jsonl',
     )
     .action(async (flags: GenerateStageOptions & { quiet?: boolean }) => {
+      const { formatGenerationSummary, runGenerateStage } = await import('../../synth/generate-stage.ts');
       // commander hands over the flags camel-cased (--decline-share → declineShare), as the stage expects.
       const summary = await runGenerateStage(flags, flags.quiet === true ? quietLog : consoleLog);
       console.log(formatGenerationSummary(summary));

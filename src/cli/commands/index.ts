@@ -13,7 +13,12 @@ import { registerRun } from './run.ts';
 import { registerExportSql } from './export-sql.ts';
 import { registerValue } from './value.ts';
 
-/** Registration order is the order `healthscore --help` lists the commands in. */
+/**
+ * Registration order is the order `healthscore --help` lists the commands in. A command module
+ * declares its options and help when registered and imports the pipeline code only inside its
+ * action: importing all of it (TensorFlow.js, arquero, DuckDB, vega) took ~2 s of every start,
+ * `--help` included, and each command loads only what it uses.
+ */
 export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   registerGenerate,
   registerIngest,

@@ -2,9 +2,7 @@
  * `healthscore ingest`: validates input data into a clean store (see src/data/ingest-stage.ts).
  */
 import { Option, type Command } from 'commander';
-import { AdapterName } from '../../data/adapters/ingest-adapter.ts';
-import { formatIngestSummary } from '../../data/ingest-summary.ts';
-import { IngestStageOptions, runIngestStage } from '../../data/ingest-stage.ts';
+import { ADAPTER_NAMES } from '../../data/adapters/adapter-names.ts';
 import { consoleLog, quietLog } from '../log.ts';
 
 export function registerIngest(program: Command): void {
@@ -16,7 +14,7 @@ export function registerIngest(program: Command): void {
     .option('--as-of <date>', 'reject rows dated after this ISO 8601 date or date-time (a date includes that whole day, UTC)')
     .option('--tabular <file>', 'one-row-per-customer file with a label column (needs --config)')
     .option('--config <file>', 'tabular config JSON (id column, label and its positive value, categorical and dropped columns)')
-    .addOption(new Option('--adapter <name>', 'read --data with an adapter instead of as a folder (cdnow: the CDNOW master log)').choices(AdapterName.options))
+    .addOption(new Option('--adapter <name>', 'read --data with an adapter instead of as a folder (cdnow: the CDNOW master log)').choices(ADAPTER_NAMES))
     .option('--quiet', 'print only the summary table')
     .addHelpText(
       'after',
@@ -34,6 +32,10 @@ export function registerIngest(program: Command): void {
         '  healthscore ingest --adapter cdnow --data ../shared/data/cdnow/CDNOW_master.txt --out runs/cdnow',
     )
     .action(async (flags: Record<string, unknown>) => {
+      const [{ formatIngestSummary }, { IngestStageOptions, runIngestStage }] = await Promise.all([
+        import('../../data/ingest-summary.ts'),
+        import('../../data/ingest-stage.ts'),
+      ]);
       const options = IngestStageOptions.parse({
         data: flags.data,
         out: flags.out,

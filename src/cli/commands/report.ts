@@ -3,7 +3,6 @@
  * (see src/run/stages/report-stage.ts).
  */
 import type { Command } from 'commander';
-import { runReportStage } from '../../run/stages/report-stage.ts';
 import { consoleLog, quietLog } from '../log.ts';
 
 export function registerReport(program: Command): void {
@@ -24,6 +23,7 @@ export function registerReport(program: Command): void {
         '  healthscore report --run runs/latest --out /tmp/report-preview',
     )
     .action(async (flags: Record<string, string | boolean | undefined>) => {
+      const { runReportStage } = await import('../../run/stages/report-stage.ts');
       await runReportStage({ run: flags.run as string, out: flags.out as string | undefined }, flags.quiet === true ? quietLog : consoleLog);
     });
 }

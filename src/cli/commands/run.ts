@@ -2,10 +2,7 @@
  * `healthscore run`: the whole pipeline (see src/run/run-pipeline.ts) and its headline figures.
  */
 import { Option, type Command } from 'commander';
-import { z } from 'zod';
-import { selectBackend } from '../../runtime/backend.ts';
-import { runPipeline } from '../../run/run-pipeline.ts';
-import { RunOptions } from '../../run/run-options.ts';
+import type { RunOptionsInput } from '../../run/run-options.ts';
 import { ExitCode, UserError } from '../exit.ts';
 import { consoleLog, quietLog } from '../log.ts';
 
@@ -15,7 +12,7 @@ const whole = (flag: string) => (v: string) => {
   return n;
 };
 
-function churnFlag(v: string): z.input<typeof RunOptions>['churn'] {
+function churnFlag(v: string): RunOptionsInput['churn'] {
   if (v === 'explicit' || v === 'subscriptionEnded') return { kind: v };
   if (v === 'inactivity') return { kind: 'inactivity', tables: ['transactions'] };
   const m = /^inactivity:([a-z,]+)$/.exec(v);
@@ -61,6 +58,11 @@ export function registerRun(program: Command): void {
         '  healthscore run --adapter cdnow --data ../shared/data/cdnow/CDNOW_master.txt --churn inactivity --out runs/cdnow',
     )
     .action(async (flags: Record<string, unknown>) => {
+      const [{ selectBackend }, { runPipeline }, { RunOptions }] = await Promise.all([
+        import('../../runtime/backend.ts'),
+        import('../../run/run-pipeline.ts'),
+        import('../../run/run-options.ts'),
+      ]);
       const log = flags.quiet === true ? quietLog : consoleLog;
       const backend = await selectBackend();
       log.info(`TensorFlow.js backend: ${backend}`);

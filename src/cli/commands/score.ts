@@ -2,7 +2,6 @@
  * `healthscore score`: the batch scoring job (src/score/score-job.ts).
  */
 import { Option, type Command } from 'commander';
-import { ScoreJobOptions, runScoreJob } from '../../score/score-job.ts';
 import { ExitCode, UserError } from '../exit.ts';
 import { consoleLog, quietLog } from '../log.ts';
 
@@ -39,6 +38,7 @@ export function registerScore(program: Command): void {
         '      --history runs/history --alerts runs/alerts.csv --overrides overrides.csv',
     )
     .action(async (flags: Record<string, unknown>) => {
+      const { ScoreJobOptions, runScoreJob } = await import('../../score/score-job.ts');
       const parsed = ScoreJobOptions.safeParse({
         model: flags.model,
         data: flags.data,

@@ -3,9 +3,7 @@
  * (see src/run/stages/train-stage.ts).
  */
 import { Option, type Command } from 'commander';
-import { runTrainStage } from '../../run/stages/train-stage.ts';
 import { UserError } from '../exit.ts';
-import { selectBackend } from '../../runtime/backend.ts';
 import { consoleLog, quietLog } from '../log.ts';
 
 export function registerTrain(program: Command): void {
@@ -38,6 +36,10 @@ export function registerTrain(program: Command): void {
         '  healthscore train --features runs/telco --model logistic --name telco   (a "healthscore ingest --tabular" folder)',
     )
     .action(async (flags: Record<string, string | boolean | undefined>) => {
+      const [{ selectBackend }, { runTrainStage }] = await Promise.all([
+        import('../../runtime/backend.ts'),
+        import('../../run/stages/train-stage.ts'),
+      ]);
       const log = flags.quiet === true ? quietLog : consoleLog;
       log.info(`TensorFlow.js backend: ${await selectBackend()}`);
       await runTrainStage(

@@ -9,9 +9,10 @@ import { writeCleanTables } from '../clean-store.ts';
 import { prepareOutput, writeSummary } from '../ingest-folder.ts';
 import type { IngestSummary } from '../ingest-summary.ts';
 import { QuarantineWriter } from '../quarantine.ts';
+import { ADAPTER_NAMES } from './adapter-names.ts';
 import { readCdnow, type AdapterResult } from './cdnow.ts';
 
-export const AdapterName = z.enum(['cdnow']);
+export const AdapterName = z.enum(ADAPTER_NAMES);
 export type AdapterName = z.infer<typeof AdapterName>;
 
 const ADAPTERS: Record<AdapterName, (path: string) => Promise<AdapterResult>> = { cdnow: readCdnow };

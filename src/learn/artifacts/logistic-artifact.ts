@@ -23,8 +23,7 @@ import type { PreprocessorSpec } from '../preprocess/spec.ts';
 import type { ArtifactContent } from './artifact-directory.ts';
 import { verifyArtifactFiles, writeArtifactFiles } from './artifact-directory.ts';
 import { sha256 } from './checksum.ts';
-import { selectBackend } from '../../runtime/backend.ts';
-import { layersModelFiles, layersModelWeights, logisticLayersModel } from './layers-model-files.ts';
+import { layersModelWeights } from './layers-model-weights.ts';
 import { MANIFEST_FILE, ManifestBase, libraryVersions } from './manifest-base.ts';
 
 export const LOGISTIC_JSON = 'logistic.json';
@@ -45,6 +44,12 @@ export async function saveLogisticArtifact(
   preprocessor: PreprocessorSpec,
   options: SaveOptions = {},
 ): Promise<ManifestBase & Record<string, unknown>> {
+  // Imported here rather than at the top: they import TensorFlow.js (~0.9 s), which loading a model
+  // (a scoring job) does not need.
+  const [{ selectBackend }, { layersModelFiles, logisticLayersModel }] = await Promise.all([
+    import('../../runtime/backend.ts'),
+    import('./layers-model-files.ts'),
+  ]);
   // On the chosen backend: left unchosen, tfjs would fall back to its CPU backend and print its banner.
   await selectBackend();
   const layers = logisticLayersModel(model.spec.coefficients, model.spec.intercept);

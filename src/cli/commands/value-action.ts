@@ -1,0 +1,104 @@
+/**
+ * What `healthscore value` does once its flags are parsed: validate them, fit, write the tables and
+ * print the fit. Apart from value.ts so that registering the command (and `--help`) loads none of it.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { stringify } from 'csv-stringify/sync';
+import { z } from 'zod';
+import { readCdnow } from '../../data/adapters/cdnow-sample.ts';
+import { DAY_MS } from '../../data/contract.ts';
+import { parseIsoDate } from '../../data/iso-date.ts';
+import { conditionalExpectedPurchases } from '../../value/bgnbd-predict.ts';
+import { holdoutComparison, holdoutPurchases } from '../../value/holdout-comparison.ts';
+import { purchaseValue } from '../../value/purchase-value.ts';
+import { readTransactionsCsv, type TransactionLog } from '../../value/read-transactions-csv.ts';
+import { observationEndForCutoff, summariseTransactions, UNIT_DAYS, utcDay } from '../../value/transaction-summary.ts';
+import { customerValueRows } from '../../value/value-table.ts';
+import { ValueConfig } from '../../value/value-config.ts';
+import { UserError } from '../exit.ts';
+
+const Flags = z.object({
+  transactions: z.string().optional(),
+  cdnow: z.string().optional(),
+  cutoff: z.string(),
+  out: z.string(),
+  unit: z.enum(['days', 'weeks']),
+  variant: z.enum(['bgnbd', 'mbgnbd']),
+  horizonMonths: z.coerce.number().int().positive(),
+  discount: z.coerce.number().min(0),
+  churnDays: z.coerce.number().positive(),
+  holdoutEnd: z.string().optional(),
+});
+
+const date = (text: string, flag: string): number => {
+  const ms = parseIsoDate(text);
+  if (ms === null) throw new UserError(`${flag}: "${text}" is not an ISO 8601 date (e.g. 1997-10-01)`);
+  return ms;
+};
+
+/** Runs `healthscore value` with commander's flags (camel-cased: --horizon-months → horizonMonths). */
+export function valueAction(raw: Record<string, unknown>): void {
+  const parsed = Flags.safeParse(raw);
+  if (!parsed.success) throw new UserError(`bad option: ${parsed.error.issues.map((i) => `--${String(i.path[0]).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} ${i.message}`).join('; ')}`);
+  const flags = parsed.data;
+  if ((flags.transactions === undefined) === (flags.cdnow === undefined)) throw new UserError('give exactly one of --transactions and --cdnow');
+  const log = readLog(flags);
+  const cutoff = date(flags.cutoff, '--cutoff');
+  const config = ValueConfig.parse({
+    horizonMonths: flags.horizonMonths,
+    monthlyDiscountRate: flags.discount,
+    variant: flags.variant,
+    unit: flags.unit,
+  });
+  const observationEnd = observationEndForCutoff(cutoff);
+  const summary = summariseTransactions(log.customer, log.timestampMs, log.amount, log.customerIds.length, {
+    observationEnd,
+    unit: config.unit,
+  });
+  const result = purchaseValue(summary, flags.churnDays, config);
+  if ('problem' in result) throw new UserError(`${flags.transactions ?? flags.cdnow}: ${result.problem}`);
+  const v = result.value;
+
+  mkdirSync(flags.out, { recursive: true });
+  const rows = customerValueRows(log.customerIds, summary, v);
+  writeFileSync(join(flags.out, 'customer-value.csv'), stringify(rows, { header: true }));
+  const model = { cutoff: flags.cutoff, churnDays: flags.churnDays, config, purchases: v.purchases, spend: v.spend };
+  writeFileSync(join(flags.out, 'value-model.json'), `${JSON.stringify(model, null, 2)}\n`);
+  const p = v.purchases.params;
+  console.log(
+    `${p.variant}: r=${p.r.toPrecision(4)} alpha=${p.alpha.toPrecision(4)} a=${p.a.toPrecision(4)} b=${p.b.toPrecision(4)} ` +
+      `(${v.purchases.customers} customers, log-likelihood ${v.purchases.logLikelihood.toFixed(2)})`,
+  );
+  const g = v.spend.params;
+  console.log(`gamma-gamma: p=${g.p.toPrecision(4)} q=${g.q.toPrecision(4)} gamma=${g.gamma.toPrecision(4)} (${v.spend.customers} repeat buyers, ${v.spend.excluded} left out with spend ≤ 0)`);
+
+  if (flags.holdoutEnd !== undefined) {
+    const endDay = utcDay(date(flags.holdoutEnd, '--holdout-end'));
+    const endOfCalibration = utcDay(observationEnd);
+    const days = Float64Array.from(log.timestampMs, (t) => Math.floor(t / DAY_MS));
+    const actual = holdoutPurchases(log.customer, days, log.customerIds.length, endOfCalibration, endDay);
+    // The holdout runs from the day after the observation end to endDay inclusive.
+    const length = (endDay - endOfCalibration) / UNIT_DAYS[config.unit];
+    const predicted = conditionalExpectedPurchases(p, summary.frequency, summary.recency, summary.T, length);
+    const table = holdoutComparison(summary.frequency, predicted, actual);
+    writeFileSync(join(flags.out, 'holdout.csv'), stringify(table, { header: true }));
+    for (const r of table) {
+      console.log(
+        `holdout x=${r.frequency.padEnd(3)} customers ${String(r.customers).padStart(6)}  actual ${r.actualMean.toFixed(3)}  predicted ${r.predictedMean.toFixed(3)}`,
+      );
+    }
+  }
+  console.log(`wrote ${rows.length} customers to ${join(flags.out, 'customer-value.csv')}`);
+}
+
+function readLog(flags: z.infer<typeof Flags>): TransactionLog {
+  if (flags.cdnow !== undefined) {
+    const r = readCdnow(flags.cdnow);
+    if ('problem' in r) throw new UserError(r.problem);
+    return { customerIds: r.data.customerIds, customer: r.data.customer, timestampMs: r.data.timestampMs, amount: r.data.dollars };
+  }
+  const r = readTransactionsCsv(flags.transactions ?? '');
+  if ('problem' in r) throw new UserError(r.problem);
+  return r.log;
+}
