@@ -2,6 +2,7 @@
  * `healthscore run`: the whole pipeline (see src/run/run-pipeline.ts) and its headline figures.
  */
 import { Option, type Command } from 'commander';
+import { ADAPTER_NAMES } from '../../data/adapters/adapter-names.ts';
 import type { RunOptionsInput } from '../../run/run-options.ts';
 import { ExitCode, UserError } from '../exit.ts';
 import { consoleLog, quietLog } from '../log.ts';
@@ -32,7 +33,7 @@ export function registerRun(program: Command): void {
     .option('--seed <n>', 'with --generate: random seed', whole('--seed'), 42)
     .option('--tabular <file>', 'tabular mode: one row per customer with a label column (needs --config)')
     .option('--config <file>', 'tabular config JSON')
-    .addOption(new Option('--adapter <name>', 'read --data with an adapter (cdnow: the CDNOW transaction log)').choices(['cdnow']))
+    .addOption(new Option('--adapter <name>', 'read --data with an adapter (cdnow: the CDNOW transaction log)').choices(ADAPTER_NAMES))
     .option('--as-of <date>', 'reject input rows dated after this date')
     .option('--horizon-days <n>', 'churn horizon H in days: the label is "churned within H days after the cutoff"', whole('--horizon-days'), 90)
     .option('--churn <definition>', 'explicit (churn_date), subscriptionEnded, inactivity[:tables] (no transaction/event for H days)', churnFlag)
