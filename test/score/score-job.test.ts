@@ -57,6 +57,19 @@ describe('healthscore score: feature files and feature engines', () => {
     }
   });
 
+  it('from a raw data folder, leaves out the rows dated after the as-of day quietly and warns of the rejected ones', async () => {
+    const data = join(fx.root, 'raw-copy');
+    cpSync(join(fx.root, 'data'), data, { recursive: true });
+    const log = memoryLog();
+    await runScoreJob({ model: fx.model, data, asOf, out: join(fx.root, 'raw.csv'), quiet: true }, log);
+    expect(log.lines.some((l) => /^\d+ input rows dated after 2025-08-31 left out$/.test(l))).toBe(true);
+    expect(log.lines.filter((l) => l.startsWith('warning:') && l.includes('rejected'))).toEqual([]);
+    appendFileSync(join(data, 'events.csv'), 'C000001,not-a-date,login,\n');
+    const again = memoryLog();
+    await runScoreJob({ model: fx.model, data, asOf, out: join(fx.root, 'raw.csv'), quiet: true }, again);
+    expect(again.lines).toContain(`warning: 1 input rows rejected during validation (run "healthscore ingest --data ${data} --as-of 2025-08-31 --out DIR" to see the quarantine files)`);
+  });
+
   it('gives the same scores with the DuckDB engine, which streams its features from a temporary file', async () => {
     await runScoreJob({ model: fx.model, data: join(fx.root, 'ingest'), engine: 'duckdb', asOf, out: join(fx.root, 'duck.csv'), quiet: true }, quiet);
     const arquero = csv(join(fx.root, 'd.csv'));
