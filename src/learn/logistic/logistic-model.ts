@@ -48,7 +48,8 @@ export function logisticModel(spec: LogisticSpec): LogisticModel {
     const kernel = compiled[which];
     if (kernel !== null && x.rows * p >= MIN_TEAM_CELLS && x.data.buffer instanceof SharedArrayBuffer) {
       if (team === undefined) {
-        team = compiled.every((c) => c !== null) ? MarginTeam.start(sources as string[], p) : null;
+        const bodies = sources.filter((source): source is string => source !== null);
+        team = bodies.length === OUTPUTS.length ? MarginTeam.start(bodies, p) : null;
         if (team !== null) closeWithModel.register(model, team);
       }
       if (team !== null && !team.usable) team = null;
