@@ -131,8 +131,11 @@ export async function scoreInputsAsync(
   raw: RawTable,
   options: ScoreOptions & { scratch: ScoringScratch },
 ): Promise<SnapshotScores> {
+  // Only a GBDT predicts off this thread; a logistic model goes to `scoreInputs` before any model
+  // is built (without reasons it needs none: its margins come from the raw columns).
+  if ((options.reasons ?? true) || bundle.fitted.kind !== 'gbdt') return scoreInputs(bundle, customerId, raw, options);
   const model = runnableModel(bundle.fitted, options.scratch);
-  if ((options.reasons ?? true) || model.marginAsync === undefined) return scoreInputs(bundle, customerId, raw, options);
+  if (model.marginAsync === undefined) return scoreInputs(bundle, customerId, raw, options);
   const cells = customerId.length * bundle.manifest.preprocessing.columns.length;
   const o = (options.scratch.overlapped ??= { matrices: [], margins: [], turn: 0 });
   const k = (o.turn = 1 - o.turn);
