@@ -58,13 +58,16 @@ function reportError(err: unknown): number {
   return ExitCode.internal;
 }
 
-const isEntry = process.argv[1] !== undefined && /[/\\]cli[/\\]main\.ts$/.test(process.argv[1]);
-if (isEntry) {
+/** Runs the command line in this process as its entry point (here, or from bin/healthscore.js). */
+export function runCli(argv: string[]): void {
   // An error no command caught (a stray promise, a worker's callback) ends the run as one it caught would.
   const crash = (err: unknown): void => process.exit(reportError(err));
   process.on('uncaughtException', crash);
   process.on('unhandledRejection', crash);
-  main(process.argv.slice(2)).then((code) => {
+  main(argv).then((code) => {
     process.exitCode = code;
   });
 }
+
+const isEntry = process.argv[1] !== undefined && /[/\\]cli[/\\]main\.ts$/.test(process.argv[1]);
+if (isEntry) runCli(process.argv.slice(2));
