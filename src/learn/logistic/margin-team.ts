@@ -10,10 +10,9 @@
  * How: the rows go in blocks of 32,768 that either thread claims from a shared counter, so a
  * thread slowed by a busy machine does fewer. Both run the kernel compiled from the same source
  * text (linear-margin.ts: the margin, or the probability), so the results are the bits one
- * thread computes. They are written to shared memory, and copied out when the caller's array is
- * not shared. The worker starts at the first large matrix and is not waited for: calls before it
- * is ready run alone. A job that fails or stays silent is computed again here, whole, and the
- * team is closed.
+ * thread computes. They are written to the team's shared memory and copied out. The worker
+ * starts at the first large matrix and is not waited for: calls before it is ready run alone. A
+ * job that fails or stays silent is computed again here, whole, and the team is closed.
  */
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
@@ -113,17 +112,20 @@ export class MarginTeam {
   run(x: Matrix, out: Float64Array, which: number, kernel: MarginKernel): boolean {
     if (!this.ready || x.cols !== this.cols || !(x.data.buffer instanceof SharedArrayBuffer)) return false;
     const rows = x.rows;
-    const target = out.buffer instanceof SharedArrayBuffer ? out : this.scratch(rows);
+    // The team's own memory, never the caller's: a worker taken for dead may still be writing, and
+    // a probability kernel applies σ in place, so a block written twice would hold σ(σ(m)).
+    const target = this.scratch(rows);
     const id = ++this.jobs;
     Atomics.store(this.ctrl, NEXT, 0);
     this.worker.postMessage({ id, kernel: which, input: x.data.buffer, inputByte: x.data.byteOffset, rows, output: target.buffer, outputByte: target.byteOffset });
     claimBlocks(this.ctrl, NEXT, BLOCK, kernel, x.data, target, rows, this.cols);
     if (awaitJob(this.ctrl, DONE, id, this.jobMs) !== id) {
-      // Whichever blocks the worker left undone: all of them again, the same bits.
-      kernel(x.data, target, rows);
+      // All rows again, here, straight into `out`; the scratch goes with the closed team.
       this.close();
+      kernel(x.data, out, rows);
+      return true;
     }
-    if (target !== out) out.set(target.subarray(0, rows));
+    out.set(target.subarray(0, rows));
     return true;
   }
 

@@ -81,6 +81,29 @@ describe('MarginTeam', () => {
     expect(team.usable).toBe(false);
   });
 
+  it('never hands the caller’s array to the worker, whose late writes could land after a redo', async () => {
+    // A probability kernel applies σ in place: a block a worker taken for dead finished after the
+    // rows were redone here would hold σ(σ(m)). So the worker only ever writes the team's scratch.
+    const team = MarginTeam.start([body, probabilityBody], COLS)!;
+    try {
+      await ready(team);
+      const worker = (team as unknown as { worker: { postMessage(m: { output: ArrayBufferLike }): void } }).worker;
+      const posted: ArrayBufferLike[] = [];
+      const post = worker.postMessage.bind(worker);
+      worker.postMessage = (m) => {
+        posted.push(m.output);
+        post(m);
+      };
+      const out = new Float64Array(new SharedArrayBuffer(ROWS * 8));
+      expect(team.run(x, out, 1, probabilityKernel)).toBe(true);
+      expect(sameBits(out, alone(x, probabilityKernel))).toBe(true);
+      expect(posted).toHaveLength(1);
+      expect(posted[0]).not.toBe(out.buffer);
+    } finally {
+      team.close();
+    }
+  });
+
   it('serves a logistic model on a large shared matrix, with the same margins', async () => {
     const model = logisticModel({ featureNames: Array.from({ length: COLS }, (_, j) => `x${j}`), coefficients: Array.from(beta), intercept: -0.25 } as never);
     const first = model.margin(x);
