@@ -97,12 +97,15 @@ async function snapshotAt(o: z.infer<typeof ScoreJobOptions>, manifest: ModelMan
   try {
     const lastDay = new Date(asOfMs - 1).toISOString().slice(0, 10);
     const summary = await ingestFolder(data, clean, { asOf: lastDay, log: { info: () => {}, warn: log.warn } });
-    // Rows dated after the as-of day are left out by design; only other rejections are news.
+    // Rows dated after the as-of day are left out by design; only other rejections are news. A row
+    // counts once: as later when its cells parse and its date is after the day (validation dates
+    // only such rows), whatever else is wrong with it; else as rejected.
     const later = summary.tables.reduce((s, t) => s + (t.reasons.after_as_of ?? 0), 0);
     const rejected = summary.tables.reduce((s, t) => s + t.rejected, 0) - later;
     if (later > 0) log.info(`${later} input rows dated after ${lastDay} left out`);
     if (rejected > 0) {
-      log.warn(`${rejected} input rows rejected during validation (run "healthscore ingest --data ${data} --as-of ${lastDay} --out DIR" to see the quarantine files)`);
+      const folder = /[\s"']/.test(data) ? JSON.stringify(data) : data;
+      log.warn(`${rejected} input rows rejected during validation; their quarantine files: healthscore ingest --data ${folder} --as-of ${lastDay} --out DIR`);
     }
     return buildScoringSnapshot(await readCleanTables(clean), spec, asOfMs, churn).table;
   } finally {

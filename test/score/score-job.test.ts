@@ -67,7 +67,7 @@ describe('healthscore score: feature files and feature engines', () => {
     appendFileSync(join(data, 'events.csv'), 'C000001,not-a-date,login,\n');
     const again = memoryLog();
     await runScoreJob({ model: fx.model, data, asOf, out: join(fx.root, 'raw.csv'), quiet: true }, again);
-    expect(again.lines).toContain(`warning: 1 input rows rejected during validation (run "healthscore ingest --data ${data} --as-of 2025-08-31 --out DIR" to see the quarantine files)`);
+    expect(again.lines).toContain(`warning: 1 input rows rejected during validation; their quarantine files: healthscore ingest --data ${data} --as-of 2025-08-31 --out DIR`);
   });
 
   it('gives the same scores with the DuckDB engine, which streams its features from a temporary file', async () => {
