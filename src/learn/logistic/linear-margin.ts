@@ -8,6 +8,7 @@
  * A kernel can also end with σ over its rows (`'probability'`): scikit-learn's
  * `predict_proba(X)[:, 1]`, done while the rows' margins are still in cache.
  */
+import { sigmoid } from '../../calibrate/sigmoid.ts';
 import { numberLiteral } from '../number-literal.ts';
 
 /** Writes the margins (or probabilities) of rows [0, rows) of X (p columns) into out. */
@@ -22,10 +23,6 @@ export type LinearOutput = 'margin' | 'probability';
  */
 const SIGMOID_LOOP = 'for (let i = 0; i < rows; i++) out[i] = 1 / (1 + Math.exp(-out[i]));';
 
-/** `SIGMOID_LOOP` for the loop over β, which must work where code generation is refused. */
-function sigmoidRows(out: Float64Array, rows: number): void {
-  for (let i = 0; i < rows; i++) out[i] = 1 / (1 + Math.exp(-out[i]));
-}
 
 /** Beyond this many columns the generated function would be too long to be worth compiling. */
 const MAX_COMPILED_COLUMNS = 1024;
@@ -56,7 +53,7 @@ export function linearMargin(beta: Float64Array, intercept: number, output: Line
   if (output === 'margin') return margins;
   return (X, out, rows) => {
     margins(X, out, rows);
-    sigmoidRows(out, rows);
+    for (let i = 0; i < rows; i++) out[i] = sigmoid(out[i]);
   };
 }
 
