@@ -131,9 +131,9 @@ export async function scoreInputsAsync(
   raw: RawTable,
   options: ScoreOptions & { scratch: ScoringScratch },
 ): Promise<SnapshotScores> {
-  // Only a GBDT predicts off this thread; a logistic model goes to `scoreInputs` before any model
-  // is built (without reasons it needs none: its margins come from the raw columns).
-  if ((options.reasons ?? true) || bundle.fitted.kind !== 'gbdt') return scoreInputs(bundle, customerId, raw, options);
+  // A model scored from its raw columns (a logistic one) goes to `scoreInputs` before a model it
+  // would not use is built.
+  if ((options.reasons ?? true) || linearFromRaw(bundle, options.scratch) !== null) return scoreInputs(bundle, customerId, raw, options);
   const model = runnableModel(bundle.fitted, options.scratch);
   if (model.marginAsync === undefined) return scoreInputs(bundle, customerId, raw, options);
   const cells = customerId.length * bundle.manifest.preprocessing.columns.length;
