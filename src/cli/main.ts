@@ -3,7 +3,7 @@
  * Each subcommand lives in ./commands/<name>.ts and only turns flags into a pipeline call.
  */
 import { Command, CommanderError } from 'commander';
-import { ExitCode, UserError } from './exit.ts';
+import { ExitCode, UserError } from '../diagnostics/user-error.ts';
 import { COMMANDS } from './commands/index.ts';
 
 export function buildProgram(): Command {

@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as aq from 'arquero';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { UserError } from '../cli/exit.ts';
+import { UserError } from '../diagnostics/user-error.ts';
 import { CONTRACT, TABLE_NAMES, type ColumnKind, type TableName } from './contract.ts';
 import type { CustomerData } from './customer-data.ts';
 import { sqlIdent, sqlString, withDuckDb } from './duckdb-session.ts';

@@ -6,7 +6,7 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { UserError } from '../cli/exit.ts';
+import { UserError } from '../diagnostics/user-error.ts';
 import { TABLE_NAMES, TableName } from './contract.ts';
 import { formatOfFile, type FileFormat } from './readers/table-source.ts';
 

@@ -9,8 +9,8 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { UserError } from '../cli/exit.ts';
-import type { Log } from '../cli/log.ts';
+import { UserError } from '../diagnostics/user-error.ts';
+import type { Log } from '../diagnostics/log.ts';
 import { CONTRACT, DAY_MS } from './contract.ts';
 import { StagedTable } from './clean-store.ts';
 import { findTableFiles, type TableFile } from './data-folder.ts';

@@ -4,8 +4,8 @@
  * two cannot drift.
  */
 import { z } from 'zod';
-import { UserError } from '../cli/exit.ts';
-import type { Log } from '../cli/log.ts';
+import { UserError } from '../diagnostics/user-error.ts';
+import type { Log } from '../diagnostics/log.ts';
 import { AdapterName, ingestAdapter } from './adapters/ingest-adapter.ts';
 import { ingestFolder } from './ingest-folder.ts';
 import type { IngestSummary } from './ingest-summary.ts';

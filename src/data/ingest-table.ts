@@ -3,7 +3,7 @@
  * for the clean store or written to quarantine, and counted. Memory is bounded by what the
  * context holds (the accepted customers' ids and signups), not by the file's size.
  */
-import { UserError } from '../cli/exit.ts';
+import { UserError } from '../diagnostics/user-error.ts';
 import type { TableSpec } from './contract.ts';
 import type { StagedTable } from './clean-store.ts';
 import type { TableSummary } from './ingest-summary.ts';

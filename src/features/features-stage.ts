@@ -6,8 +6,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { UserError } from '../cli/exit.ts';
-import type { Log } from '../cli/log.ts';
+import { UserError } from '../diagnostics/user-error.ts';
+import type { Log } from '../diagnostics/log.ts';
 import { readCleanTables } from '../data/clean-store.ts';
 import type { CustomerData } from '../data/customer-data.ts';
 import { DAY_MS } from '../data/contract.ts';

@@ -3,7 +3,7 @@
  * comparison, report): the prepared data, the parts, the candidates and the chosen bundle.
  */
 import type { ColumnTable } from 'arquero';
-import type { Log } from '../cli/log.ts';
+import type { Log } from '../diagnostics/log.ts';
 import type { CustomerData } from '../data/customer-data.ts';
 import type { IngestSummary } from '../data/ingest-summary.ts';
 import type { EvaluationReport } from '../evaluate/evaluation-report.ts';

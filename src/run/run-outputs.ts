@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import { UserError } from '../cli/exit.ts';
+import { UserError } from '../diagnostics/user-error.ts';
 import { renderHtmlReport } from '../report/html.ts';
 import { renderMarkdownReport } from '../report/markdown.ts';
 import { lifecycleStages } from '../score/lifecycle.ts';

@@ -9,7 +9,7 @@
  */
 import { extname } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBDataChunk } from '@duckdb/node-api';
-import { ExitCode, UserError } from '../cli/exit.ts';
+import { ExitCode, UserError } from '../diagnostics/user-error.ts';
 import { spillToDisk, sqlIdent, sqlString } from '../data/duckdb-session.ts';
 import { doubleVector, intVector, isValid, LabelCache, textAt, textVector, type DoubleVector } from '../data/duckdb-vectors.ts';
 import { releaseNativeMemory } from '../runtime/native-release.ts';

@@ -9,8 +9,8 @@ import { closeSync, createWriteStream, existsSync, mkdtempSync, openSync, readFi
 import { tmpdir } from 'node:os';
 import { dirname, extname, join } from 'node:path';
 import { z } from 'zod';
-import { ExitCode, UserError } from '../cli/exit.ts';
-import type { Log } from '../cli/log.ts';
+import { ExitCode, UserError } from '../diagnostics/user-error.ts';
+import type { Log } from '../diagnostics/log.ts';
 import { createProgress } from '../cli/progress.ts';
 import { readCleanTables } from '../data/clean-store.ts';
 import { sqlString, withDuckDb } from '../data/duckdb-session.ts';

@@ -8,8 +8,8 @@ import { mkdir } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, relative, resolve } from 'node:path';
 import { z } from 'zod';
 import { TABLE_NAMES } from '../data/contract.ts';
-import { UserError } from '../cli/exit.ts';
-import type { Log } from '../cli/log.ts';
+import { UserError } from '../diagnostics/user-error.ts';
+import type { Log } from '../diagnostics/log.ts';
 import { GeneratorConfig } from './config.ts';
 import { writeDataset, type GenerationSummary } from './write-dataset.ts';
 

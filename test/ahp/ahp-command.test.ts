@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ExitCode } from '../../src/cli/exit.ts';
+import { ExitCode } from '../../src/diagnostics/user-error.ts';
 import { main } from '../../src/cli/main.ts';
 import { REPO_ROOT } from '../support/shared-data.ts';
 

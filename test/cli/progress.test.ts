@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { memoryLog } from '../../src/cli/log.ts';
+import { memoryLog } from '../../src/diagnostics/log.ts';
 import { createProgress, progressLine } from '../../src/cli/progress.ts';
 
 function clock() {

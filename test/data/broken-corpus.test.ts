@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
-import { UserError } from '../../src/cli/exit.ts';
+import { UserError } from '../../src/diagnostics/user-error.ts';
 import { ingestFolder } from '../../src/data/ingest-folder.ts';
 import { REPO_ROOT } from '../support/shared-data.ts';
 

@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { UserError } from '../../src/cli/exit.ts';
-import { memoryLog } from '../../src/cli/log.ts';
+import { UserError } from '../../src/diagnostics/user-error.ts';
+import { memoryLog } from '../../src/diagnostics/log.ts';
 import { formatGenerationSummary, generatorConfigFromOptions, runGenerateStage } from '../../src/synth/generate-stage.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'hs-generate-'));

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { AhpWeights } from '../../ahp/hierarchy-weights.ts';
 import type { NodeWeights } from '../../ahp/node-weights.ts';
 import type { FeatureDictionary } from '../../features/dictionary.ts';
-import { UserError } from '../exit.ts';
+import { UserError } from '../../diagnostics/user-error.ts';
 
 const pct = (w: number) => `${(100 * w).toFixed(1)}%`.padStart(6);
 

@@ -3,7 +3,7 @@
  * (see src/run/stages/calibrate-stage.ts).
  */
 import type { Command } from 'commander';
-import { consoleLog, quietLog } from '../log.ts';
+import { consoleLog, quietLog } from '../../diagnostics/log.ts';
 import { nameFlag, seedFlag } from './train.ts';
 
 export function registerCalibrate(program: Command): void {

@@ -3,7 +3,7 @@
  * (see src/run/stages/compare-stage.ts).
  */
 import type { Command } from 'commander';
-import { consoleLog, quietLog } from '../log.ts';
+import { consoleLog, quietLog } from '../../diagnostics/log.ts';
 import { seedFlag } from './train.ts';
 
 export function registerCompare(program: Command): void {

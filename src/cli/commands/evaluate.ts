@@ -3,7 +3,7 @@
  * (see src/run/stages/evaluate-stage.ts).
  */
 import type { Command } from 'commander';
-import { consoleLog, quietLog } from '../log.ts';
+import { consoleLog, quietLog } from '../../diagnostics/log.ts';
 import { seedFlag } from './train.ts';
 
 export function registerEvaluate(program: Command): void {

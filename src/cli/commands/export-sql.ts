@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import type { z } from 'zod';
 import type { ScoringBundle } from '../../score/sql-export/compile-scoring-sql.ts';
-import { ExitCode, UserError } from '../exit.ts';
+import { ExitCode, UserError } from '../../diagnostics/user-error.ts';
 
 interface ExportSqlOptions {
   model?: string;

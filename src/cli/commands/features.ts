@@ -2,9 +2,9 @@
  * `healthscore features`: point-in-time features and churn labels (see src/features/features-stage.ts).
  */
 import { Option, type Command } from 'commander';
-import { UserError } from '../exit.ts';
+import { UserError } from '../../diagnostics/user-error.ts';
 import type { ChurnDefinition } from '../../features/churn-definition.ts';
-import { consoleLog, quietLog } from '../log.ts';
+import { consoleLog, quietLog } from '../../diagnostics/log.ts';
 
 export function registerFeatures(program: Command): void {
   program

@@ -4,7 +4,7 @@
  */
 import type { Command } from 'commander';
 import type { GenerateStageOptions } from '../../synth/generate-stage.ts';
-import { consoleLog, quietLog } from '../log.ts';
+import { consoleLog, quietLog } from '../../diagnostics/log.ts';
 
 export function registerGenerate(program: Command): void {
   program

@@ -3,7 +3,7 @@
  */
 import { Option, type Command } from 'commander';
 import { ADAPTER_NAMES } from '../../data/adapters/adapter-names.ts';
-import { consoleLog, quietLog } from '../log.ts';
+import { consoleLog, quietLog } from '../../diagnostics/log.ts';
 
 export function registerIngest(program: Command): void {
   program

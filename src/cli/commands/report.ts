@@ -3,7 +3,7 @@
  * (see src/run/stages/report-stage.ts).
  */
 import type { Command } from 'commander';
-import { consoleLog, quietLog } from '../log.ts';
+import { consoleLog, quietLog } from '../../diagnostics/log.ts';
 
 export function registerReport(program: Command): void {
   program

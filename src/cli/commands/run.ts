@@ -4,8 +4,8 @@
 import { Option, type Command } from 'commander';
 import { ADAPTER_NAMES } from '../../data/adapters/adapter-names.ts';
 import type { RunOptionsInput } from '../../run/run-options.ts';
-import { ExitCode, UserError } from '../exit.ts';
-import { consoleLog, quietLog } from '../log.ts';
+import { ExitCode, UserError } from '../../diagnostics/user-error.ts';
+import { consoleLog, quietLog } from '../../diagnostics/log.ts';
 
 const whole = (flag: string) => (v: string) => {
   const n = Number(v);

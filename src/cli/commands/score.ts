@@ -2,8 +2,8 @@
  * `healthscore score`: the batch scoring job (src/score/score-job.ts).
  */
 import { Option, type Command } from 'commander';
-import { ExitCode, UserError } from '../exit.ts';
-import { consoleLog, quietLog } from '../log.ts';
+import { ExitCode, UserError } from '../../diagnostics/user-error.ts';
+import { consoleLog, quietLog } from '../../diagnostics/log.ts';
 
 export function registerScore(program: Command): void {
   program

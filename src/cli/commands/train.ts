@@ -3,8 +3,8 @@
  * (see src/run/stages/train-stage.ts).
  */
 import { Option, type Command } from 'commander';
-import { UserError } from '../exit.ts';
-import { consoleLog, quietLog } from '../log.ts';
+import { UserError } from '../../diagnostics/user-error.ts';
+import { consoleLog, quietLog } from '../../diagnostics/log.ts';
 
 export function registerTrain(program: Command): void {
   program

@@ -16,7 +16,7 @@ import { readTransactionsCsv, type TransactionLog } from '../../value/read-trans
 import { observationEndForCutoff, summariseTransactions, UNIT_DAYS, utcDay } from '../../value/transaction-summary.ts';
 import { customerValueRows } from '../../value/value-table.ts';
 import { ValueConfig } from '../../value/value-config.ts';
-import { UserError } from '../exit.ts';
+import { UserError } from '../../diagnostics/user-error.ts';
 
 const Flags = z.object({
   transactions: z.string().optional(),

@@ -11,7 +11,7 @@
 import { createReadStream, existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import * as aq from 'arquero';
-import { UserError } from '../../cli/exit.ts';
+import { UserError } from '../../diagnostics/user-error.ts';
 import type { CustomerData } from '../customer-data.ts';
 import type { IngestSummary, TableSummary } from '../ingest-summary.ts';
 import { displayValue, type ProblemReason, type QuarantineEntry } from '../row-problem.ts';

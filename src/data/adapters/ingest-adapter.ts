@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { Log } from '../../cli/log.ts';
+import type { Log } from '../../diagnostics/log.ts';
 import { writeCleanTables } from '../clean-store.ts';
 import { prepareOutput, writeSummary } from '../ingest-folder.ts';
 import type { IngestSummary } from '../ingest-summary.ts';

@@ -6,7 +6,7 @@
  */
 import { pipeline } from 'node:stream';
 import { parse, CsvError } from 'csv-parse';
-import { UserError } from '../../cli/exit.ts';
+import { UserError } from '../../diagnostics/user-error.ts';
 import { displayValue } from '../row-problem.ts';
 import { checkHeader } from './header-check.ts';
 import type { SourceRecord, TableSource } from './table-source.ts';

@@ -2,7 +2,7 @@
  * Column names must be usable as table columns: non-blank and unique. Checked for every format,
  * because a duplicated header would make one of the two columns vanish in the clean table.
  */
-import { UserError } from '../../cli/exit.ts';
+import { UserError } from '../../diagnostics/user-error.ts';
 
 export function checkHeader(path: string, columns: string[]): string[] {
   const seen = new Set<string>();

@@ -5,7 +5,7 @@
  * `null` is a blank. The first object's keys are the columns; a key first seen later is added.
  */
 import { createInterface } from 'node:readline';
-import { UserError } from '../../cli/exit.ts';
+import { UserError } from '../../diagnostics/user-error.ts';
 import { displayValue } from '../row-problem.ts';
 import { checkHeader } from './header-check.ts';
 import type { SourceRecord, TableSource } from './table-source.ts';

@@ -7,7 +7,7 @@
  */
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { UserError } from '../../cli/exit.ts';
+import { UserError } from '../../diagnostics/user-error.ts';
 import { sqlIdent, sqlString } from '../duckdb-session.ts';
 import { checkHeader } from './header-check.ts';
 import type { SourceRecord, TableSource } from './table-source.ts';

@@ -7,7 +7,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { Transform, pipeline, type Readable } from 'node:stream';
-import { UserError } from '../../cli/exit.ts';
+import { UserError } from '../../diagnostics/user-error.ts';
 
 /** Recognisable non-UTF-8 starts of a file, with what to tell the user. */
 const SIGNATURES: ReadonlyArray<{ bytes: number[]; what: string }> = [

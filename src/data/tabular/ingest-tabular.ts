@@ -11,8 +11,8 @@
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import * as aq from 'arquero';
-import { UserError } from '../../cli/exit.ts';
-import type { Log } from '../../cli/log.ts';
+import { UserError } from '../../diagnostics/user-error.ts';
+import type { Log } from '../../diagnostics/log.ts';
 import { FeatureDictionary, type FeatureEntry } from '../../features/dictionary.ts';
 import { StagedTable } from '../clean-store.ts';
 import { withDuckDb } from '../duckdb-session.ts';

@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { UserError } from '../../cli/exit.ts';
+import { UserError } from '../../diagnostics/user-error.ts';
 import { TabularConfig } from './tabular-config.ts';
 
 export function loadTabularConfig(path: string): { config: TabularConfig; file: string | null } {

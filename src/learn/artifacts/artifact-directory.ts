@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { ExitCode, UserError } from '../../cli/exit.ts';
+import { ExitCode, UserError } from '../../diagnostics/user-error.ts';
 import { sha256, sha256File } from './checksum.ts';
 
 export type ArtifactContent = Uint8Array | string;

@@ -11,7 +11,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ExitCode, UserError } from '../../cli/exit.ts';
+import { ExitCode, UserError } from '../../diagnostics/user-error.ts';
 import { GbdtSpec } from '../gbdt/index.ts';
 import { logisticModel } from '../logistic/logistic-model.ts';
 import { ModelManifest } from '../model-bundle.ts';

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { ExitCode, UserError } from '../../cli/exit.ts';
+import { ExitCode, UserError } from '../../diagnostics/user-error.ts';
 
 export const MODEL_JSON = 'model.json';
 

@@ -15,7 +15,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
-import { ExitCode, UserError } from '../../cli/exit.ts';
+import { ExitCode, UserError } from '../../diagnostics/user-error.ts';
 import { logisticModel } from '../logistic/logistic-model.ts';
 import type { LogisticModel } from '../logistic/logistic-model.ts';
 import { LogisticSpec } from '../logistic/logistic-spec.ts';

@@ -10,8 +10,8 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
-import { UserError } from '../../cli/exit.ts';
-import type { Log } from '../../cli/log.ts';
+import { UserError } from '../../diagnostics/user-error.ts';
+import type { Log } from '../../diagnostics/log.ts';
 import { applyCalibrator } from '../../calibrate/calibrator.ts';
 import { chooseCalibrator } from '../../calibrate/choose-calibrator.ts';
 import type { CalibratorChoice } from '../../calibrate/choose-calibrator.ts';

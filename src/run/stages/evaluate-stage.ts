@@ -8,7 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
-import type { Log } from '../../cli/log.ts';
+import type { Log } from '../../diagnostics/log.ts';
 import { evaluationReport } from '../../evaluate/evaluation-report.ts';
 import type { EvaluationReport, ScoreVector } from '../../evaluate/evaluation-report.ts';
 import { loadModelBundle } from '../../learn/artifacts/bundle-artifact.ts';

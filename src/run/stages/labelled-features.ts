@@ -14,7 +14,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
-import { UserError } from '../../cli/exit.ts';
+import { UserError } from '../../diagnostics/user-error.ts';
 import { cleanTablePath } from '../../data/clean-store.ts';
 import { sqlString, withDuckDb } from '../../data/duckdb-session.ts';
 import { TABULAR_DICTIONARY_FILE, TABULAR_TABLE } from '../../data/tabular/ingest-tabular.ts';

@@ -8,8 +8,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { UserError } from '../../cli/exit.ts';
-import type { Log } from '../../cli/log.ts';
+import { UserError } from '../../diagnostics/user-error.ts';
+import type { Log } from '../../diagnostics/log.ts';
 import { renderHtmlReport } from '../../report/html.ts';
 import { renderMarkdownReport } from '../../report/markdown.ts';
 import { ReportInput } from '../../report/report-input.ts';

@@ -9,7 +9,7 @@
 import type { ColumnTable } from 'arquero';
 import { createHash } from 'node:crypto';
 import { applyCalibrator } from '../../calibrate/calibrator.ts';
-import { ExitCode, UserError } from '../../cli/exit.ts';
+import { ExitCode, UserError } from '../../diagnostics/user-error.ts';
 import { logLoss } from '../../evaluate/log-loss.ts';
 import { isoDate } from '../../features/summary.ts';
 import type { HoldoutSplits } from '../../learn/holdout-splits.ts';

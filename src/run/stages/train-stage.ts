@@ -9,8 +9,8 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { UserError } from '../../cli/exit.ts';
-import type { Log } from '../../cli/log.ts';
+import { UserError } from '../../diagnostics/user-error.ts';
+import type { Log } from '../../diagnostics/log.ts';
 import { rocAuc } from '../../evaluate/roc-auc.ts';
 import { saveModelBundle, versionDir } from '../../learn/artifacts/bundle-artifact.ts';
 import type { ModelManifest } from '../../learn/model-bundle.ts';

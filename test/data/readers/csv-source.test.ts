@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../../src/cli/exit.ts';
+import { UserError } from '../../../src/diagnostics/user-error.ts';
 import { openCsv } from '../../../src/data/readers/csv-source.ts';
 import { collect, tempFile } from './reader-support.ts';
 

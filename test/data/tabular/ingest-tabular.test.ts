@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../../src/cli/exit.ts';
+import { UserError } from '../../../src/diagnostics/user-error.ts';
 import { ingestTabular } from '../../../src/data/tabular/ingest-tabular.ts';
 import { TabularConfig } from '../../../src/data/tabular/tabular-config.ts';
 import { loadTabularConfig } from '../../../src/data/tabular/load-tabular-config.ts';
