@@ -5,8 +5,8 @@
  * Same call as `healthscore generate`; prints the rows written per table.
  */
 import { parseArgs } from 'node:util';
-import { ExitCode, UserError } from '../src/cli/exit.ts';
-import { consoleLog } from '../src/cli/log.ts';
+import { ExitCode, UserError } from '../src/diagnostics/user-error.ts';
+import { consoleLog } from '../src/diagnostics/log.ts';
 import { formatGenerationSummary, runGenerateStage } from '../src/synth/generate-stage.ts';
 
 const USAGE = 'usage: npx tsx pipelines/01-generate.ts --customers N --months M --seed S --out DIR [--truth FILE]';

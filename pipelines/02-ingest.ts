@@ -4,8 +4,8 @@
  * `healthscore ingest`; prints the summary table.
  */
 import { parseArgs } from 'node:util';
-import { ExitCode, UserError } from '../src/cli/exit.ts';
-import { consoleLog } from '../src/cli/log.ts';
+import { ExitCode, UserError } from '../src/diagnostics/user-error.ts';
+import { consoleLog } from '../src/diagnostics/log.ts';
 import { formatIngestSummary } from '../src/data/ingest-summary.ts';
 import { IngestStageOptions, runIngestStage } from '../src/data/ingest-stage.ts';
 

@@ -16,3 +16,6 @@ export function memoryLog(): Log & { lines: string[] } {
   const lines: string[] = [];
   return { lines, info: (m) => lines.push(m), warn: (m) => lines.push(`warning: ${m}`) };
 }
+
+/** A log that drops everything: the library's default, since a library does not print. */
+export const silentLog: Log = { info: () => {}, warn: () => {} };

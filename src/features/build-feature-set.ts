@@ -251,3 +251,10 @@ export function latestDate(data: CustomerData): number {
   }
   return latest;
 }
+
+/** The earliest signup date (epoch ms) of the customers table. */
+export function firstSignup(data: CustomerData): number {
+  let first = Infinity;
+  for (const v of numberColumn(data.customers, 'signup_date')) if (v < first) first = v;
+  return first;
+}

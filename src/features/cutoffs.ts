@@ -1,3 +1,7 @@
+import { DAY_MS } from '../data/contract.ts';
+import { UserError } from '../diagnostics/user-error.ts';
+import { isoDate } from './summary.ts';
+
 /**
  * Rolling snapshot dates: the first day of each month (00:00 UTC) from `start` to `end`, both
  * inclusive, so a stacked training set has one snapshot per customer per month.
@@ -40,4 +44,18 @@ export function parseCutoff(text: string): number | null {
 export function defaultCutoffs(firstSignup: number, dataEnd: number, horizonDays: number, count = 12, warmupDays = 90): number[] {
   const all = monthlyCutoffs(firstSignup + warmupDays * 86_400_000, dataEnd - horizonDays * 86_400_000);
   return all.slice(Math.max(0, all.length - count));
+}
+
+/**
+ * The default cutoffs of a data set (`defaultCutoffs`), or a `UserError` when its history is too
+ * short for even one labelled cutoff.
+ */
+export function autoCutoffs(range: { firstSignup: number; dataEnd: number }, horizonDays: number): number[] {
+  const cutoffs = defaultCutoffs(range.firstSignup, range.dataEnd, horizonDays);
+  if (cutoffs.length === 0) {
+    throw new UserError(
+      `the data (${isoDate(range.firstSignup)} to ${isoDate(range.dataEnd - DAY_MS)}) is too short for a ${horizonDays}-day horizon after 90 days of history; give --cutoffs`,
+    );
+  }
+  return cutoffs;
 }

@@ -10,16 +10,14 @@ import { UserError } from '../diagnostics/user-error.ts';
 import type { Log } from '../diagnostics/log.ts';
 import { readCleanTables } from '../data/clean-store.ts';
 import type { CustomerData } from '../data/customer-data.ts';
-import { DAY_MS } from '../data/contract.ts';
-import { buildFeatureSet, buildScoringSnapshot, latestDate, type FeatureSet } from './build-feature-set.ts';
+import { buildFeatureSet, buildScoringSnapshot, firstSignup, latestDate, type FeatureSet } from './build-feature-set.ts';
 import { ChurnDefinition } from './churn-definition.ts';
-import { defaultCutoffs, monthlyCutoffs, parseCutoff } from './cutoffs.ts';
+import { autoCutoffs, monthlyCutoffs, parseCutoff } from './cutoffs.ts';
 import { DEFAULT_FEATURE_SPEC } from './default-spec.ts';
 import { buildFeatureSetSql, buildScoringSnapshotSql, dataRangeSql, locateTable } from './duckdb-engine.ts';
 import { writeFeatureSet } from './feature-set-files.ts';
 import { dayAfter } from './snapshot-population.ts';
 import { FeatureSpec } from './spec.ts';
-import { isoDate } from './summary.ts';
 
 export const FeaturesStageOptions = z.object({
   /** An ingest output folder (with tables/), or for the DuckDB engine a folder of contract CSVs. */
@@ -61,12 +59,9 @@ export async function runFeaturesStage(input: FeaturesStageOptions, log: Log, lo
     const data = loaded ?? (await readCleanTables(options.data));
     if (asOf !== null) set = buildScoringSnapshot(data, spec, asOf, options.churn);
     else {
-      const signup = data.customers.array('signup_date') as ArrayLike<number>;
-      let first = Infinity;
-      for (let i = 0; i < signup.length; i++) if (signup[i] < first) first = signup[i];
       const resolved =
         options.cutoffs === undefined
-          ? autoCutoffs({ firstSignup: first, dataEnd: dayAfter(latestDate(data)) }, options.horizonDays)
+          ? autoCutoffs({ firstSignup: firstSignup(data), dataEnd: dayAfter(latestDate(data)) }, options.horizonDays)
           : parseCutoffs(options.cutoffs);
       set = buildFeatureSet(data, spec, { cutoffs: resolved, horizonDays: options.horizonDays, churn: options.churn });
     }
@@ -79,16 +74,6 @@ export async function runFeaturesStage(input: FeaturesStageOptions, log: Log, lo
   }
   log.info(`${set.summary.rows} rows × ${set.summary.features.length} features (${set.summary.engine}) written to ${options.out}`);
   return set;
-}
-
-function autoCutoffs(range: { firstSignup: number; dataEnd: number }, horizonDays: number): number[] {
-  const cutoffs = defaultCutoffs(range.firstSignup, range.dataEnd, horizonDays);
-  if (cutoffs.length === 0) {
-    throw new UserError(
-      `the data (${isoDate(range.firstSignup)} to ${isoDate(range.dataEnd - DAY_MS)}) is too short for a ${horizonDays}-day horizon after 90 days of history; give --cutoffs`,
-    );
-  }
-  return cutoffs;
 }
 
 /** `2024-01-01,2024-02-01` or `monthly:START:END`. */

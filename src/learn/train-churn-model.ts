@@ -54,7 +54,7 @@ export function monotoneConstraints(pre: PreprocessorSpec, dictionary: FeatureDi
   });
 }
 
-export async function trainChurnModel(
+export async function fitChurnModel(
   kind: ModelKind,
   inputs: ModelInputs,
   dictionary: FeatureDictionary,

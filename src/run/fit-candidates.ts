@@ -15,7 +15,7 @@ import { labelsOf, rawInputs } from '../learn/model-inputs.ts';
 import type { ModelInputs } from '../learn/model-inputs.ts';
 import type { ModelKind } from '../learn/model.ts';
 import { transform } from '../learn/preprocess/transform.ts';
-import { trainChurnModel } from '../learn/train-churn-model.ts';
+import { fitChurnModel } from '../learn/train-churn-model.ts';
 import type { LabelledPart, TrainOptions, TrainedModel } from '../learn/train-churn-model.ts';
 import type { Matrix } from '../learn/matrix.ts';
 
@@ -76,7 +76,7 @@ export async function fitCandidate(
   options: TrainOptions,
 ): Promise<Candidate> {
   const started = performance.now();
-  const trained = await trainChurnModel(kind, inputs, dictionary, parts.train, parts.validation, options);
+  const trained = await fitChurnModel(kind, inputs, dictionary, parts.train, parts.validation, options);
   const trainSeconds = (performance.now() - started) / 1000;
   const marginsOf = (p: LabelledPart) => {
     const matrix = transform(trained.preprocessor, p.raw).matrix;
