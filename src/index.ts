@@ -6,7 +6,8 @@
  */
 export { readCustomerData, customerRows } from './api/customer-data-set.ts';
 export type { CustomerDataSet, ReadCustomerDataOptions } from './api/customer-data-set.ts';
-export { readTabularData, TabularConfig } from './api/tabular-data.ts';
+export { readTabularData } from './api/tabular-data.ts';
+export { TabularConfig } from './data/tabular/tabular-config.ts';
 export { buildFeatures, snapshotAt, monthlyCutoffs } from './api/snapshots.ts';
 export type { BuildFeaturesOptions, LabelledSnapshots, ScoringSnapshot, SnapshotAtOptions } from './api/snapshots.ts';
 export { temporalSplit, stratifiedSplit } from './api/split.ts';

@@ -79,6 +79,25 @@ export const AhpDimension = z
   .strict();
 export type AhpDimension = z.infer<typeof AhpDimension>;
 
+/**
+ * An AHP config (the JSON files under models/ahp/): the dimensions of customer health, the
+ * indicators (features) under each, and the judgments that weigh them — pairwise (Saaty's 1–9
+ * scale, one matrix or several judges) or percentages. A zod schema: `AhpConfig.parse(json)`.
+ *
+ * @example
+ * ```ts
+ * import { AhpConfig, ahpWeights } from 'healthscore/ahp';
+ * const config = AhpConfig.parse({
+ *   name: 'two dimensions',
+ *   dimensions: [
+ *     { name: 'satisfaction', indicators: [{ feature: 'nps_last' }], judgments: { method: 'percentages', weights: { nps_last: 100 } } },
+ *     { name: 'activity', indicators: [{ feature: 'logins_30d' }], judgments: { method: 'percentages', weights: { logins_30d: 100 } } },
+ *   ],
+ *   judgments: { method: 'percentages', weights: { satisfaction: 60, activity: 40 } },
+ * });
+ * console.log(ahpWeights(config).indicators.map((i) => `${i.feature} ${i.globalWeight}`).join(', ')); // => nps_last 0.6, logins_30d 0.4
+ * ```
+ */
 export const AhpConfig = z
   .object({
     $schema: z.string().optional(),

@@ -21,6 +21,17 @@ export const IndicatorWeight = z.object({
 });
 export type IndicatorWeight = z.infer<typeof IndicatorWeight>;
 
+/**
+ * The weights of a whole AHP hierarchy: the goal's node (dimension weights with λmax, CI, RI, CR),
+ * each dimension's node, every indicator's local and global weight, and warnings.
+ *
+ * @example
+ * ```ts
+ * import { ahpWeights, type AhpWeights } from 'healthscore/ahp';
+ * const w: AhpWeights = ahpWeights('models/ahp/cdnow-rfm.json');
+ * console.log(w.goal.consistencyRatio < 0.1); // => true
+ * ```
+ */
 export const AhpWeights = z.object({
   name: z.string(),
   goal: NodeWeights,

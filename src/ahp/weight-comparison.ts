@@ -81,6 +81,21 @@ export const FittedWeightsSummary = z.object({
 });
 export type FittedWeightsSummary = z.infer<typeof FittedWeightsSummary>;
 
+/**
+ * AHP hand weights beside the learned ones (`compareWithModel`, and `comparison.json` of a run):
+ * per dimension and indicator, rank correlations, the judgments the data disagrees with most, and
+ * the data-fitted hand weights.
+ *
+ * @example
+ * ```ts
+ * import { buildFeatures, readCustomerData, temporalSplit, trainChurnModel } from 'healthscore';
+ * import { compareWithModel, type WeightComparison } from 'healthscore/ahp';
+ * const data = await readCustomerData('data/sample');
+ * const split = temporalSplit(buildFeatures(data));
+ * const c: WeightComparison = compareWithModel('models/ahp/practice-satisfaction-repeat-interaction-profit.json', await trainChurnModel(split, { model: 'gbdt' }), split);
+ * console.log(c.models[0].importance); // => mean-abs-shap
+ * ```
+ */
 export const WeightComparison = z.object({
   config: z.string(),
   ahp: z.object({

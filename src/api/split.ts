@@ -85,7 +85,7 @@ export function temporalSplit(snapshots: LabelledSnapshots): ModelSplit {
  * @example
  * ```ts
  * import { readTabularData, stratifiedSplit } from 'healthscore';
- * const rows = await readTabularData('data/tabular/telco-sample.csv', 'data/tabular/telco.json');
+ * const rows = await readTabularData('data/tabular/sample.csv', 'data/tabular/sample.json');
  * const split = stratifiedSplit(rows, { seed: 7 });
  * console.log(split.holdouts.seed, split.test.description); // => 7 stratified 20% test split
  * ```

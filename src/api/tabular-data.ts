@@ -16,20 +16,6 @@ import { silentLog } from '../diagnostics/log.ts';
 import { parseArgument } from './argument.ts';
 import type { LabelledSnapshots } from './snapshots.ts';
 
-/**
- * The config of a tabular file: `idColumn`, `labelColumn` and its `positiveLabel`, the
- * `categorical` columns, columns to `drop`, and optional notes per column (dimension, direction,
- * description, unit). A zod schema; `TabularConfig.parse(json)` checks a config.
- *
- * @example
- * ```ts
- * import { TabularConfig } from 'healthscore';
- * const config = TabularConfig.parse({ idColumn: 'id', labelColumn: 'churned', positiveLabel: 'yes' });
- * console.log(config.categorical.length); // => 0
- * ```
- */
-export { TabularConfig };
-
 const ReadOptions = z.strictObject({ out: z.string().optional() });
 
 /**
@@ -40,7 +26,7 @@ const ReadOptions = z.strictObject({ out: z.string().optional() });
  * @example
  * ```ts
  * import { readTabularData } from 'healthscore';
- * const rows = await readTabularData('data/tabular/telco-sample.csv', 'data/tabular/telco.json');
+ * const rows = await readTabularData('data/tabular/sample.csv', 'data/tabular/sample.json');
  * console.log(rows.kind, rows.ingest.tables[0].read === rows.ingest.tables[0].accepted + rows.ingest.tables[0].rejected); // => tabular true
  * ```
  */

@@ -58,16 +58,30 @@ function reportError(err: unknown): number {
   return ExitCode.internal;
 }
 
+/**
+ * A reader that stops early (`healthscore --help | head -1`) closes the pipe, and the next write
+ * fails with EPIPE. A Unix tool would die of SIGPIPE there; Node ignores that signal, so the error
+ * arrives on the stream instead. Stopping is the reader's choice, not a fault: the command ends at
+ * once with 0 and no message (a non-zero status would fail `set -o pipefail` scripts that pipe
+ * into head). Any other stream error is a crash.
+ */
+function endQuietlyWhenReaderLeaves(stream: NodeJS.WriteStream, crash: (err: unknown) => void): void {
+  stream.on('error', (err: NodeJS.ErrnoException) => (err.code === 'EPIPE' ? process.exit(ExitCode.ok) : crash(err)));
+}
+
 /** Runs the command line in this process as its entry point (here, or from bin/healthscore.js). */
 export function runCli(argv: string[]): void {
   // An error no command caught (a stray promise, a worker's callback) ends the run as one it caught would.
   const crash = (err: unknown): void => process.exit(reportError(err));
   process.on('uncaughtException', crash);
   process.on('unhandledRejection', crash);
+  endQuietlyWhenReaderLeaves(process.stdout, crash);
+  endQuietlyWhenReaderLeaves(process.stderr, crash);
   main(argv).then((code) => {
     process.exitCode = code;
   });
 }
 
-const isEntry = process.argv[1] !== undefined && /[/\\]cli[/\\]main\.ts$/.test(process.argv[1]);
+// src/cli/main.ts under tsx, or dist/cli/main.js once built.
+const isEntry = process.argv[1] !== undefined && /[/\\]cli[/\\]main\.[jt]s$/.test(process.argv[1]);
 if (isEntry) runCli(process.argv.slice(2));

@@ -1,4 +1,16 @@
-/** Where pipeline stages report progress: the CLI prints, tests collect, `--quiet` drops. */
+/**
+ * Where long jobs report progress and warnings (`scoreBatch`, `readCustomerData({ log })`); the
+ * library prints nothing unless given one.
+ *
+ * @example
+ * ```ts
+ * import { readCustomerData, type Log } from 'healthscore';
+ * const lines: string[] = [];
+ * const log: Log = { info: (m) => lines.push(m), warn: (m) => lines.push(`warning: ${m}`) };
+ * await readCustomerData('data/sample', { log });
+ * console.log(lines.some((l) => l.startsWith('customers:'))); // => true
+ * ```
+ */
 export interface Log {
   info(message: string): void;
   warn(message: string): void;

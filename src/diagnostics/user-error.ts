@@ -2,6 +2,15 @@
  * Exit codes of the `healthscore` command and the error type for a user's mistake.
  * A UserError reaches the user as one line (no stack trace); anything else is a bug.
  */
+/**
+ * Exit codes of the `healthscore` command, and the `exitCode` a `UserError` carries.
+ *
+ * @example
+ * ```ts
+ * import { ExitCode } from 'healthscore';
+ * console.log(ExitCode.badInput, ExitCode.modelMismatch); // => 3 4
+ * ```
+ */
 export const ExitCode = {
   ok: 0,
   /** Wrong flags or arguments (commander's own exit code). */
@@ -15,6 +24,20 @@ export const ExitCode = {
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
+/**
+ * A user's mistake — bad input data, a wrong option, a model that does not fit the data — with a
+ * message that names the file, row and column where there is one. Anything else thrown is a bug.
+ *
+ * @example
+ * ```ts
+ * import { readCustomerData, UserError } from 'healthscore';
+ * try {
+ *   await readCustomerData('no/such/folder');
+ * } catch (err) {
+ *   console.log(err instanceof UserError); // => true
+ * }
+ * ```
+ */
 export class UserError extends Error {
   readonly exitCode: ExitCode;
   constructor(message: string, exitCode: ExitCode = ExitCode.badInput) {

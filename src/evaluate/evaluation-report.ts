@@ -60,6 +60,20 @@ export const ScoreEvaluation = z.object({
 });
 export type ScoreEvaluation = z.infer<typeof ScoreEvaluation>;
 
+/**
+ * The evaluation written to `metrics.json`: for each model and baseline on the same rows, ROC-AUC
+ * with a bootstrap 95% interval, PR-AUC, Brier, log-loss, ECE, lift and capture at 5/10/20%, KS,
+ * the reliability table and curves. A zod schema: `EvaluationReport.parse(json)` checks a saved one.
+ *
+ * @example
+ * ```ts
+ * import { buildFeatures, evaluateModel, readCustomerData, temporalSplit, trainChurnModel, type EvaluationReport } from 'healthscore';
+ * const data = await readCustomerData('data/sample');
+ * const split = temporalSplit(buildFeatures(data));
+ * const report: EvaluationReport = evaluateModel(await trainChurnModel(split, { model: 'logistic' }), split.test);
+ * console.log(report.baselines.map((b) => b.name).join(', ')); // => rfm, base rate
+ * ```
+ */
 export const EvaluationReport = z.object({
   /** Which rows were scored, e.g. "temporal test split, cutoff 2024-03-31". */
   split: z.string(),

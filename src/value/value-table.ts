@@ -6,6 +6,20 @@ import { z } from 'zod';
 import type { PurchaseValue } from './purchase-value.ts';
 import type { TransactionSummary } from './transaction-summary.ts';
 
+/**
+ * One customer's value (a row of customer-value.csv): the purchase summary (frequency, recency,
+ * T, monetary value), P(alive), P(no purchase within the churn horizon), expected spend per
+ * purchase, CLV and revenue at risk.
+ *
+ * @example
+ * ```ts
+ * import { readCustomerData } from 'healthscore';
+ * import { customerValues, type CustomerValueRow } from 'healthscore/value';
+ * const data = await readCustomerData('data/sample');
+ * const [row]: CustomerValueRow[] = customerValues(data, { cutoff: '2024-10-01' }).rows;
+ * console.log(row.p_alive >= 0 && row.p_alive <= 1); // => true
+ * ```
+ */
 export const CustomerValueRow = z.object({
   customer_id: z.string(),
   frequency: z.number().int().nonnegative(),

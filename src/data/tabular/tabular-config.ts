@@ -15,6 +15,18 @@ export const TabularColumnNote = z.object({
 });
 export type TabularColumnNote = z.infer<typeof TabularColumnNote>;
 
+/**
+ * The config of a tabular churn file: `idColumn`, `labelColumn` and its `positiveLabel`, the
+ * `categorical` columns, columns to `drop`, optional notes per column (dimension, direction,
+ * description, unit) and the data `file` relative to the config. A zod schema.
+ *
+ * @example
+ * ```ts
+ * import { TabularConfig } from 'healthscore';
+ * const config = TabularConfig.parse({ idColumn: 'id', labelColumn: 'churned', positiveLabel: 'yes' });
+ * console.log(config.categorical.length); // => 0
+ * ```
+ */
 export const TabularConfig = z
   .object({
     /** The data file, relative to the config file; the CLI's --tabular overrides it. */

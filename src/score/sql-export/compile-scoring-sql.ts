@@ -38,6 +38,18 @@ export const ScoringSqlOptions = z.object({
 });
 export type ScoringSqlOptions = z.input<typeof ScoringSqlOptions>;
 
+/**
+ * A model compiled to SQL: `query` scores a feature table (`SELECT keep…, churn_probability,
+ * health_score FROM table`) and `marginExpression` is the model's log-odds as one expression.
+ *
+ * @example
+ * ```ts
+ * import { buildFeatures, exportSql, readCustomerData, temporalSplit, trainChurnModel, type ScoringSql } from 'healthscore';
+ * const data = await readCustomerData('data/sample');
+ * const sql: ScoringSql = exportSql(await trainChurnModel(temporalSplit(buildFeatures(data)), { model: 'gbdt' }));
+ * console.log(sql.query.startsWith('SELECT') || sql.query.startsWith('WITH')); // => true
+ * ```
+ */
 export interface ScoringSql {
   /** The model's margin (log-odds of churn) over the raw feature columns: one expression. */
   readonly marginExpression: string;
