@@ -5,6 +5,7 @@
  * with a reason (`OUT.rejected.csv`).
  */
 import { silentLog, type Log } from '../diagnostics/log.ts';
+import { z } from 'zod';
 import { runScoreJob, ScoreJobOptions, type ScoreJobSummary } from '../score/score-job.ts';
 import { parseArgument } from './argument.ts';
 
@@ -12,7 +13,8 @@ import { parseArgument } from './argument.ts';
  * Options of {@link scoreBatch}: `model` (a saved model folder), either `data` (a data folder or
  * an ingest output) or `features` (a Parquet or CSV feature file), `asOf` (YYYY-MM-DD), `out`,
  * and optionally `history` (a folder of earlier scores), `alerts` (CSV; needs `history`),
- * `alertRules`, `overrides`, `reasons` (default true), `engine`, `chunkSize`.
+ * `alertRules`, `overrides`, `reasons` (default true), `engine`, `chunkSize`, and `progress`
+ * (a progress bar on stderr; default false).
  *
  * @example
  * ```ts
@@ -21,7 +23,7 @@ import { parseArgument } from './argument.ts';
  * console.log(options.out); // => scores.csv
  * ```
  */
-export type BatchScoringOptions = Omit<ScoreJobOptions, 'quiet'>;
+export type BatchScoringOptions = Omit<z.input<typeof ScoreJobOptions>, 'quiet'> & { progress?: boolean };
 
 /**
  * What a batch job did: customers scored, the input's accounting (read = scored + other dates +
@@ -53,6 +55,6 @@ export type BatchScoringSummary = ScoreJobSummary;
  * ```
  */
 export async function scoreBatch(options: BatchScoringOptions, log: Log = silentLog): Promise<BatchScoringSummary> {
-  const o = parseArgument('scoreBatch', 'options', ScoreJobOptions.omit({ quiet: true }).strict(), options);
-  return runScoreJob({ ...o, quiet: true }, log);
+  const { progress, ...o } = parseArgument('scoreBatch', 'options', ScoreJobOptions.omit({ quiet: true }).extend({ progress: z.boolean().default(false) }).strict(), options);
+  return runScoreJob({ ...o, quiet: !progress }, log);
 }

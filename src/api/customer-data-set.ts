@@ -13,9 +13,8 @@ import { readCleanTables } from '../data/clean-store.ts';
 import type { CustomerData } from '../data/customer-data.ts';
 import { ingestFolder } from '../data/ingest-folder.ts';
 import type { IngestSummary } from '../data/ingest-summary.ts';
-import type { Log } from '../diagnostics/log.ts';
 import { silentLog } from '../diagnostics/log.ts';
-import { parseArgument } from './argument.ts';
+import { LogArgument, parseArgument } from './argument.ts';
 
 /**
  * Validated customer history: one arquero table per table of the data contract (`customers`,
@@ -34,13 +33,15 @@ export interface CustomerDataSet {
   tables: CustomerData;
   /** Rows read, accepted and rejected per table, with the rejection reasons. */
   summary: IngestSummary;
+  /** Where the data came from (the folder or file read), for messages. */
+  source: string;
 }
 
 const ReadOptions = z.strictObject({
   asOf: z.string().nullish(),
   adapter: AdapterName.optional(),
   out: z.string().optional(),
-  log: z.custom<Log>((v) => typeof v === 'object' && v !== null && 'info' in v && 'warn' in v, 'a Log ({ info, warn })').optional(),
+  log: LogArgument.optional(),
 });
 
 /** Options of {@link readCustomerData}. */
@@ -72,7 +73,7 @@ export async function readCustomerData(path: string, options: ReadCustomerDataOp
     const log = o.log ?? silentLog;
     const summary =
       o.adapter === undefined ? await ingestFolder(path, out, { asOf: o.asOf ?? null, log }) : await ingestAdapter(o.adapter, path, out, { log });
-    return { tables: await readCleanTables(out), summary };
+    return { tables: await readCleanTables(out), summary, source: o.adapter === undefined ? path : `${path} (${o.adapter})` };
   } finally {
     if (o.out === undefined) rmSync(out, { recursive: true, force: true });
   }
@@ -99,5 +100,5 @@ export function customerRows(data: CustomerDataSet, customerId: string): Custome
     for (let i = 0; i < ids.length; i++) if (String(ids[i]) === customerId) rows.push(i);
     tables[name] = table.reify(rows);
   }
-  return { tables: tables as CustomerData, summary: data.summary };
+  return { tables: tables as CustomerData, summary: data.summary, source: `${data.source}, customer ${customerId}` };
 }

@@ -41,6 +41,8 @@ export interface LabelledSnapshots {
   churn: ChurnDefinition | null;
   /** The feature spec the columns were computed with (null in tabular mode). */
   featureSpec: FeatureSpec | null;
+  /** Where the rows came from, for messages. */
+  source: string;
 }
 
 const BuildOptions = z.strictObject({
@@ -78,7 +80,7 @@ export function buildFeatures(data: CustomerDataSet, options: BuildFeaturesOptio
       ? autoCutoffs({ firstSignup: firstSignup(data.tables), dataEnd: dayAfter(latestDate(data.tables)) }, o.horizonDays)
       : o.cutoffs.map(epochMs);
   const set = buildFeatureSet(data.tables, spec, { cutoffs, horizonDays: o.horizonDays, churn: o.churn });
-  return { kind: 'temporal', ...set, horizonDays: o.horizonDays, churn: o.churn, featureSpec: spec };
+  return { kind: 'temporal', ...set, horizonDays: o.horizonDays, churn: o.churn, featureSpec: spec, source: data.source };
 }
 
 /**

@@ -71,10 +71,10 @@ export interface ModelSplit {
  * ```
  */
 export function temporalSplit(snapshots: LabelledSnapshots): ModelSplit {
-  if (snapshots.kind !== 'temporal') throw new UserError('temporalSplit: these are tabular rows without cutoffs; use stratifiedSplit');
+  if (snapshots.kind !== 'temporal') throw new UserError(`cannot split ${snapshots.source} in time: its rows have no cutoffs (tabular mode); use stratifiedSplit`);
   const holdouts = temporalHoldouts(snapshots.table, snapshots.horizonDays);
-  if ('problem' in holdouts) throw new UserError(`temporalSplit: ${holdouts.problem}`);
-  return modelSplit(snapshots, holdouts, 'temporalSplit');
+  if ('problem' in holdouts) throw new UserError(`cannot split ${snapshots.source} in time: ${holdouts.problem}`);
+  return modelSplit(snapshots, holdouts);
 }
 
 /**
@@ -92,13 +92,13 @@ export function temporalSplit(snapshots: LabelledSnapshots): ModelSplit {
  */
 export function stratifiedSplit(snapshots: LabelledSnapshots, options: { seed?: number } = {}): ModelSplit {
   const { seed } = parseArgument('stratifiedSplit', 'options', z.strictObject({ seed: z.number().int().nonnegative().default(0) }), options);
-  return modelSplit(snapshots, stratifiedHoldouts(snapshots.table, seed), 'stratifiedSplit');
+  return modelSplit(snapshots, stratifiedHoldouts(snapshots.table, seed));
 }
 
-function modelSplit(snapshots: LabelledSnapshots, holdouts: HoldoutSplits, fn: string): ModelSplit {
+function modelSplit(snapshots: LabelledSnapshots, holdouts: HoldoutSplits): ModelSplit {
   const inputs = modelInputs(snapshots.dictionary);
   const parts = labelledParts(holdouts, inputs);
-  if ('problem' in parts) throw new UserError(`${fn}: ${parts.problem}`);
+  if ('problem' in parts) throw new UserError(`cannot train on ${snapshots.source}: ${parts.problem}`);
   const part = (name: 'train' | 'calibration' | 'validation' | 'test'): SplitPart => ({
     table: holdouts[name],
     ...parts[name],

@@ -13,10 +13,11 @@ import { ingestTabular } from '../data/tabular/ingest-tabular.ts';
 import { loadTabularConfig } from '../data/tabular/load-tabular-config.ts';
 import { TabularConfig } from '../data/tabular/tabular-config.ts';
 import { silentLog } from '../diagnostics/log.ts';
-import { parseArgument } from './argument.ts';
+import { LogArgument, parseArgument } from './argument.ts';
+import type { Log } from '../diagnostics/log.ts';
 import type { LabelledSnapshots } from './snapshots.ts';
 
-const ReadOptions = z.strictObject({ out: z.string().optional() });
+const ReadOptions = z.strictObject({ out: z.string().optional(), log: LogArgument.optional() });
 
 /**
  * Reads and validates a tabular churn file with its config (an object or the path of a JSON
@@ -33,15 +34,15 @@ const ReadOptions = z.strictObject({ out: z.string().optional() });
 export async function readTabularData(
   file: string,
   config: z.input<typeof TabularConfig> | string,
-  options: { out?: string } = {},
+  options: { out?: string; log?: Log } = {},
 ): Promise<LabelledSnapshots & { ingest: IngestSummary }> {
   parseArgument('readTabularData', 'file', z.string().min(1), file);
   const parsed = typeof config === 'string' ? loadTabularConfig(config).config : parseArgument('readTabularData', 'config', TabularConfig, config);
   const o = parseArgument('readTabularData', 'options', ReadOptions, options);
   const out = o.out ?? mkdtempSync(join(tmpdir(), 'healthscore-tabular-'));
   try {
-    const result = await ingestTabular(file, parsed, { outDir: out, log: silentLog });
-    return { kind: 'tabular', table: result.table, dictionary: result.dictionary, summary: null, ingest: result.summary, horizonDays: null, churn: null, featureSpec: null };
+    const result = await ingestTabular(file, parsed, { outDir: out, log: o.log ?? silentLog });
+    return { kind: 'tabular', table: result.table, dictionary: result.dictionary, summary: null, ingest: result.summary, horizonDays: null, churn: null, featureSpec: null, source: file };
   } finally {
     if (o.out === undefined) rmSync(out, { recursive: true, force: true });
   }

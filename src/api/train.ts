@@ -10,7 +10,8 @@ import { bestCandidate, fitCandidate, type Candidate } from '../run/fit-candidat
 import { candidateFacts } from '../run/candidate-facts.ts';
 import { versionAt } from '../run/stages/saved-model.ts';
 import { DEFAULT_TIER_CONFIG, TierConfig } from '../score/tiers.ts';
-import { parseArgument } from './argument.ts';
+import { LogArgument, parseArgument } from './argument.ts';
+import { silentLog } from '../diagnostics/log.ts';
 import { HealthModel } from './health-model.ts';
 import type { ModelSplit } from './split.ts';
 
@@ -22,13 +23,14 @@ const TrainOptions = z.strictObject({
   tiers: TierConfig.default(DEFAULT_TIER_CONFIG),
   name: z.string().regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, dot, dash or underscore').default('churn'),
   version: z.string().regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, dot, dash or underscore').optional(),
+  log: LogArgument.optional(),
 });
 
 /**
  * Options of {@link trainChurnModel}: `model` (`'logistic'`, `'gbdt'` or `'auto'`, the default),
  * the learners' parameters (`logistic: { C, … }`, `gbdt: { learningRate, maxDepth, nThreads, … }`),
- * `monotone` (the GBDT follows the feature dictionary's risk directions), the `tiers`, and the
- * `name`/`version` written in the manifest.
+ * `monotone` (the GBDT follows the feature dictionary's risk directions), the `tiers`, the
+ * `name`/`version` written in the manifest, and a `log` for progress lines.
  *
  * @example
  * ```ts
@@ -58,8 +60,12 @@ export async function trainChurnModel(split: ModelSplit, options: TrainChurnMode
   const kinds = o.model === 'auto' ? (['logistic', 'gbdt'] as const) : [o.model];
   const parts = { train: split.train, calibration: split.calibration, validation: split.validation, test: split.test };
   const candidates: Candidate[] = [];
+  const log = o.log ?? silentLog;
   for (const kind of kinds) {
-    candidates.push(await fitCandidate(kind, parts, split.inputs, split.snapshots.dictionary, { logistic: o.logistic, gbdt: o.gbdt, monotone: o.monotone }));
+    log.info(`training ${kind} on ${split.train.labels.length} rows…`);
+    const c = await fitCandidate(kind, parts, split.inputs, split.snapshots.dictionary, { logistic: o.logistic, gbdt: o.gbdt, monotone: o.monotone });
+    log.info(`${kind}: trained in ${c.trainSeconds.toFixed(1)} s, calibrated with ${c.calibration.chosen}, validation log-loss ${c.validationLogLoss.toFixed(4)}`);
+    candidates.push(c);
   }
   const chosen = bestCandidate(candidates);
   const facts = candidateFacts(chosen, {

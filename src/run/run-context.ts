@@ -3,6 +3,7 @@
  * comparison, report): the prepared data, the parts, the candidates and the chosen bundle.
  */
 import type { ColumnTable } from 'arquero';
+import type { ModelSplit } from '../api/split.ts';
 import type { Log } from '../diagnostics/log.ts';
 import type { CustomerData } from '../data/customer-data.ts';
 import type { IngestSummary } from '../data/ingest-summary.ts';
@@ -21,6 +22,7 @@ export interface Prepared {
   /** Labelled rows (customer × cutoff, or customer in tabular mode). */
   labelled: ColumnTable;
   dictionary: FeatureDictionary;
+  split: ModelSplit;
   splits: HoldoutSplits;
   /** The unlabelled snapshot to score (events: at the end of the data; tabular: every row). */
   snapshot: ColumnTable;

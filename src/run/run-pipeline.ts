@@ -17,29 +17,25 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError } from '../diagnostics/user-error.ts';
 import type { Log } from '../diagnostics/log.ts';
-import { ingestAdapter } from '../data/adapters/ingest-adapter.ts';
-import { readCleanTables } from '../data/clean-store.ts';
-import { ingestFolder } from '../data/ingest-folder.ts';
-import type { IngestSummary } from '../data/ingest-summary.ts';
 import { formatIngestSummary } from '../data/ingest-summary.ts';
 import { loadTabularConfig } from '../data/tabular/load-tabular-config.ts';
-import { ingestTabular } from '../data/tabular/ingest-tabular.ts';
 import { evaluationReport } from '../evaluate/evaluation-report.ts';
 import type { EvaluationReport } from '../evaluate/evaluation-report.ts';
-import { buildScoringSnapshot, latestDate } from '../features/build-feature-set.ts';
+import { latestDate } from '../features/build-feature-set.ts';
 import { DEFAULT_FEATURE_SPEC } from '../features/default-spec.ts';
 import { runFeaturesStage } from '../features/features-stage.ts';
 import { dayAfter } from '../features/snapshot-population.ts';
-import { isoDate } from '../features/summary.ts';
-import { saveModelBundle, versionDir } from '../learn/artifacts/bundle-artifact.ts';
-import { describeTestSplit, stratifiedHoldouts, temporalHoldouts } from '../learn/holdout-splits.ts';
+import { versionDir } from '../learn/artifacts/bundle-artifact.ts';
+import { describeTestSplit } from '../learn/holdout-splits.ts';
+import { readCustomerData, type CustomerDataSet } from '../api/customer-data-set.ts';
+import { snapshotAt } from '../api/snapshots.ts';
+import { stratifiedSplit, temporalSplit } from '../api/split.ts';
+import { readTabularData } from '../api/tabular-data.ts';
+import { trainChurnModel } from '../api/train.ts';
 import type { ModelBundle } from '../learn/model-bundle.ts';
-import { candidateFacts } from './candidate-facts.ts';
 import { versionAt } from './stages/saved-model.ts';
-import { modelInputs } from '../learn/model-inputs.ts';
 import { runGenerateStage } from '../synth/generate-stage.ts';
 import { tierCounts } from '../score/tiers.ts';
-import { bestCandidate, fitCandidate, labelledParts } from './fit-candidates.ts';
 import type { Candidate } from './fit-candidates.ts';
 import type { Prepared } from './run-context.ts';
 import { writeRunOutputs } from './run-outputs.ts';
@@ -64,43 +60,38 @@ export interface RunResult {
 
 async function prepareEvents(o: RunOptions, log: Log): Promise<Prepared> {
   const ingestDir = join(o.out, 'ingest');
-  let ingest: IngestSummary;
-  let source: string;
+  let data: CustomerDataSet;
   if (o.adapter !== undefined) {
     if (o.data === undefined) throw new UserError(`--adapter ${o.adapter} needs --data FILE`);
-    ingest = await ingestAdapter(o.adapter, o.data, ingestDir, { log });
-    source = `${o.data} (${o.adapter})`;
+    data = await readCustomerData(o.data, { adapter: o.adapter, out: ingestDir, log });
   } else {
     const dataDir = o.data ?? join(o.out, 'data');
     if (o.generate && !existsSync(join(dataDir, 'customers.csv'))) {
       log.info(`generating ${o.customers} customers × ${o.months} months (seed ${o.seed}) into ${dataDir}`);
       await runGenerateStage({ customers: o.customers, months: o.months, seed: o.seed, out: dataDir }, log);
     }
-    ingest = await ingestFolder(dataDir, ingestDir, { asOf: o.asOf, log });
-    source = dataDir;
+    data = await readCustomerData(dataDir, { asOf: o.asOf, out: ingestDir, log });
   }
-  log.info(formatIngestSummary(ingest));
-  // Read once: the arquero engine, the scoring snapshot and the value models all use the tables.
-  const data = await readCleanTables(ingestDir);
+  log.info(formatIngestSummary(data.summary));
   const featureSet = await runFeaturesStage(
     { data: ingestDir, out: join(o.out, 'features'), engine: o.engine, horizonDays: o.horizonDays, churn: o.churn },
     log,
-    data,
+    data.tables,
   );
-  const asOfMs = dayAfter(latestDate(data));
-  const snapshot = buildScoringSnapshot(data, DEFAULT_FEATURE_SPEC, asOfMs, o.churn);
-  const splits = temporalHoldouts(featureSet.table, o.horizonDays);
-  if ('problem' in splits) throw new UserError(`cannot split ${source} in time: ${splits.problem}`);
+  const asOfMs = dayAfter(latestDate(data.tables));
+  const snapshot = snapshotAt(data, asOfMs, { churn: o.churn });
+  const split = temporalSplit({ kind: 'temporal', ...featureSet, horizonDays: o.horizonDays, churn: o.churn, featureSpec: DEFAULT_FEATURE_SPEC, source: data.source });
   return {
     mode: 'events',
-    source,
-    ingest,
+    source: data.source,
+    ingest: data.summary,
     labelled: featureSet.table,
     dictionary: featureSet.dictionary,
-    splits,
+    split,
+    splits: split.holdouts,
     snapshot: snapshot.table,
-    asOf: isoDate(asOfMs),
-    data,
+    asOf: snapshot.asOf,
+    data: data.tables,
     horizonDays: o.horizonDays,
   };
 }
@@ -109,17 +100,18 @@ async function prepareTabular(o: RunOptions, log: Log): Promise<Prepared> {
   if (o.config === undefined) throw new UserError('--tabular needs --config FILE (id column, label column and its positive value, categorical columns)');
   const { config } = loadTabularConfig(o.config);
   const file = o.tabular as string;
-  const result = await ingestTabular(file, config, { outDir: join(o.out, 'ingest'), log });
-  const splits = stratifiedHoldouts(result.table, o.seedSplit);
+  const rows = await readTabularData(file, config, { out: join(o.out, 'ingest'), log });
+  const split = stratifiedSplit(rows, { seed: o.seedSplit });
   return {
     mode: 'tabular',
     source: file,
-    ingest: result.summary,
-    labelled: result.table,
-    dictionary: result.dictionary,
-    splits,
+    ingest: rows.ingest,
+    labelled: rows.table,
+    dictionary: rows.dictionary,
+    split,
+    splits: split.holdouts,
     // Customers whose label is already "churned" have left: only the others get a score.
-    snapshot: result.table.filter(aq.escape((r: { label: number }) => r.label === 0)),
+    snapshot: rows.table.filter(aq.escape((r: { label: number }) => r.label === 0)),
     asOf: null,
     data: null,
     horizonDays: null,
@@ -146,20 +138,19 @@ export async function runPipeline(input: RunOptionsInput, log: Log): Promise<Run
   const prepared = o.tabular !== undefined ? await prepareTabular(o, log) : await prepareEvents(o, log);
   copyFileSync(join(o.out, 'ingest', 'ingest-summary.json'), join(o.out, 'ingest-summary.json'));
 
-  const inputs = modelInputs(prepared.dictionary);
-  const parts = labelledParts(prepared.splits, inputs);
-  if ('problem' in parts) throw new UserError(`cannot train on ${prepared.source}: ${parts.problem}`);
-  const candidates: Candidate[] = [];
-  for (const kind of o.models) {
-    log.info(`training ${kind} on ${parts.train.labels.length} rows…`);
-    const c = await fitCandidate(kind, parts, inputs, prepared.dictionary, { monotone: o.monotone });
-    log.info(
-      `${kind}: trained in ${c.trainSeconds.toFixed(1)} s, calibrated with ${c.calibration.chosen}, validation log-loss ${c.validationLogLoss.toFixed(4)}`,
-    );
-    candidates.push(c);
-  }
-  const chosen = bestCandidate(candidates);
-  const trainRate = parts.train.labels.reduce((s, v) => s + v, 0) / parts.train.labels.length;
+  const { split } = prepared;
+  const parts = { train: split.train, calibration: split.calibration, validation: split.validation, test: split.test };
+  const version = o.version ?? versionAt(started);
+  const model = await trainChurnModel(split, {
+    model: o.models.length === 2 ? 'auto' : o.models[0],
+    monotone: o.monotone,
+    tiers: o.tiers,
+    name: o.name,
+    version,
+    log,
+  });
+  const { candidates, chosen } = model.trainedCandidates() as { chosen: Candidate; candidates: Candidate[] };
+  const trainRate = model.trainingBaseRate as number;
 
   const baselines: ScoreVector[] = [];
   const rfm = rfmBaseline(prepared.splits.test);
@@ -203,21 +194,8 @@ export async function runPipeline(input: RunOptionsInput, log: Log): Promise<Run
     writeFileSync(join(o.out, 'comparison.json'), JSON.stringify({ ...ahp.comparison, evaluations: evaluations.map((e) => ({ name: e.name, ...e.metrics, rocAucInterval: e.rocAucInterval })) }, null, 2) + '\n');
   }
 
-  const version = o.version ?? versionAt(started);
   const modelDir = resolve(versionDir(o.modelsDir, o.name, version));
-  const facts = candidateFacts(chosen, {
-    name: o.name,
-    version,
-    inputs,
-    dictionary: prepared.dictionary,
-    tiers: o.tiers,
-    horizonDays: prepared.horizonDays,
-    featureSpec: prepared.mode === 'events' ? DEFAULT_FEATURE_SPEC : null,
-    churn: prepared.mode === 'events' ? o.churn : null,
-    splits: prepared.splits,
-    parts,
-  });
-  const manifest = await saveModelBundle(modelDir, chosen.trained, facts, started);
+  const manifest = await model.save(modelDir);
   log.info(`model saved to ${modelDir}`);
   const bundle: ModelBundle = { manifest, fitted: chosen.trained.fitted };
 

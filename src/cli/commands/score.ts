@@ -38,7 +38,7 @@ export function registerScore(program: Command): void {
         '      --history runs/history --alerts runs/alerts.csv --overrides overrides.csv',
     )
     .action(async (flags: Record<string, unknown>) => {
-      const { ScoreJobOptions, runScoreJob } = await import('../../score/score-job.ts');
+      const [{ ScoreJobOptions }, { scoreBatch }] = await Promise.all([import('../../score/score-job.ts'), import('../../api/batch-scoring.ts')]);
       const parsed = ScoreJobOptions.safeParse({
         model: flags.model,
         data: flags.data,
@@ -57,8 +57,9 @@ export function registerScore(program: Command): void {
         const issue = parsed.error.issues[0];
         throw new UserError(`--${String(issue.path[0]).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${issue.message}`, ExitCode.usage);
       }
-      const log = parsed.data.quiet ? quietLog : consoleLog;
-      const s = await runScoreJob(parsed.data, log);
+      const { quiet, ...options } = parsed.data;
+      const log = quiet ? quietLog : consoleLog;
+      const s = await scoreBatch({ ...options, progress: !quiet }, log);
       log.info(
         `scored ${s.customers} customers as of ${s.asOf} with ${s.model} in ${s.seconds.toFixed(1)} s → ${s.output}\n` +
           `tiers: ${Object.entries(s.tiers).map(([t, k]) => `${t} ${k}`).join(', ')}; ` +

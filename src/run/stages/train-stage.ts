@@ -2,7 +2,7 @@
  * `healthscore train`: one model kind fitted on the training part of a feature folder, calibrated
  * on the calibration part (Platt or isotonic, whichever has the lower validation log-loss), judged
  * on the test part, and saved as a new immutable version `MODELS/NAME/VERSION/`. The same
- * `fitCandidate` as `healthscore run`, so a model trained here equals the run's candidate of the
+ * `trainChurnModel` as `healthscore run`, so a model trained here equals the run's candidate of the
  * same kind on the same rows. A saved bundle always carries its calibrator: its scores are
  * calibrated probabilities from the start; `healthscore calibrate` only refits it.
  */
@@ -12,16 +12,16 @@ import { z } from 'zod';
 import { UserError } from '../../diagnostics/user-error.ts';
 import type { Log } from '../../diagnostics/log.ts';
 import { rocAuc } from '../../evaluate/roc-auc.ts';
-import { saveModelBundle, versionDir } from '../../learn/artifacts/bundle-artifact.ts';
+import { versionDir } from '../../learn/artifacts/bundle-artifact.ts';
 import type { ModelManifest } from '../../learn/model-bundle.ts';
-import { modelInputs } from '../../learn/model-inputs.ts';
 import { TierConfig, DEFAULT_TIER_CONFIG } from '../../score/tiers.ts';
 import { DEFAULT_FEATURE_SPEC } from '../../features/default-spec.ts';
-import { fitCandidate, labelledParts } from '../fit-candidates.ts';
 import type { Candidate } from '../fit-candidates.ts';
 import { readLabelledFeatures } from './labelled-features.ts';
 import { versionAt } from './saved-model.ts';
-import { candidateFacts } from '../candidate-facts.ts';
+import { stratifiedSplit, temporalSplit } from '../../api/split.ts';
+import type { LabelledSnapshots } from '../../api/snapshots.ts';
+import { trainChurnModel } from '../../api/train.ts';
 
 const PathName = z.string().regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, dot, dash or underscore');
 
@@ -55,27 +55,24 @@ export async function runTrainStage(input: TrainStageOptions, log: Log): Promise
   // Checked before training too (saving refuses it again), so a taken version costs no fit.
   if (existsSync(modelDir)) throw new UserError(`model version directory ${modelDir} already exists; choose a new version`);
   const features = await readLabelledFeatures(o.features, { seed: o.seedSplit });
-  const inputs = modelInputs(features.dictionary);
-  const parts = labelledParts(features.splits, inputs);
-  if ('problem' in parts) throw new UserError(`cannot train on ${o.features}: ${parts.problem}`);
-  log.info(`training ${o.model} on ${parts.train.labels.length} rows (${features.splits.method} split of ${o.features})…`);
-  const candidate = await fitCandidate(o.model, parts, inputs, features.dictionary, { monotone: o.monotone });
-  const testRocAuc = rocAuc(candidate.test.probabilities, candidate.test.labels);
-  const facts = candidateFacts(candidate, {
-    name: o.name,
-    version,
-    inputs,
+  const snapshots: LabelledSnapshots = {
+    kind: features.mode === 'events' ? 'temporal' : 'tabular',
+    table: features.table,
     dictionary: features.dictionary,
-    tiers: o.tiers,
+    summary: null,
     horizonDays: features.horizonDays,
+    churn: features.churn,
     // A feature folder does not record the spec it was built with; the built-in one is what
     // `healthscore features` uses unless given --spec (then train from `healthscore run` instead).
     featureSpec: features.mode === 'events' ? DEFAULT_FEATURE_SPEC : null,
-    churn: features.churn,
-    splits: features.splits,
-    parts,
-  });
-  const manifest = await saveModelBundle(modelDir, candidate.trained, facts, started);
+    source: o.features,
+  };
+  const split = snapshots.kind === 'temporal' ? temporalSplit(snapshots) : stratifiedSplit(snapshots, { seed: o.seedSplit });
+  log.info(`training ${o.model} on ${split.train.labels.length} rows (${split.holdouts.method} split of ${o.features})…`);
+  const model = await trainChurnModel(split, { model: o.model, monotone: o.monotone, tiers: o.tiers, name: o.name, version });
+  const candidate = (model.trainedCandidates() as { chosen: Candidate }).chosen;
+  const testRocAuc = rocAuc(candidate.test.probabilities, candidate.test.labels);
+  const manifest = await model.save(modelDir);
   log.info(
     `${o.model}: trained in ${candidate.trainSeconds.toFixed(1)} s, calibrated with ${candidate.calibration.chosen}, validation log-loss ${candidate.validationLogLoss.toFixed(4)}, test ROC-AUC ${testRocAuc.toFixed(4)}`,
   );
