@@ -1,9 +1,14 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI in this process through tsx's loader, so that `npm link` / `npx healthscore`
-// work without a build step. (Spawning the tsx command instead started two more Node processes:
-// ~0.3 s of every invocation.)
-import { register } from 'tsx/esm/api';
-
-register();
-const { runCli } = await import('../src/cli/main.ts');
-runCli(process.argv.slice(2));
+// The installed `healthscore` command: the compiled CLI in plain Node, with no TypeScript loader
+// (`npm run build` writes dist/; `npm ci` and `npm install` in a checkout run it as `prepare`).
+const entry = new URL('../dist/cli/main.js', import.meta.url);
+let cli;
+try {
+  cli = await import(entry.href);
+} catch (err) {
+  // A checkout installed with --ignore-scripts has no dist/ yet: say so instead of a stack trace.
+  if (err?.code !== 'ERR_MODULE_NOT_FOUND' || !String(err.message).includes(entry.pathname)) throw err;
+  console.error('healthscore: dist/ is missing: run `npm run build` in the healthscore checkout');
+  process.exit(70);
+}
+cli.runCli(process.argv.slice(2));
