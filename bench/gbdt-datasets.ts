@@ -25,7 +25,7 @@ import { temporalHoldouts } from '../src/learn/holdout-splits.ts';
 import { modelInputs } from '../src/learn/model-inputs.ts';
 import { fitPreprocessor } from '../src/learn/preprocess/fit.ts';
 import { transform } from '../src/learn/preprocess/transform.ts';
-import { labelledParts } from '../src/run/fit-candidates.ts';
+import { labelledParts } from '../src/training/fit-candidates.ts';
 
 const HORIZON = 90;
 const quiet = { info: () => {}, warn: () => {} };

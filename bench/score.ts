@@ -29,14 +29,14 @@ import { ingestFolder } from '../src/data/ingest-folder.ts';
 import { buildScoringSnapshot } from '../src/features/build-feature-set.ts';
 import { DEFAULT_FEATURE_SPEC } from '../src/features/default-spec.ts';
 import { writeFeatureSet } from '../src/features/feature-set-files.ts';
-import { loadModelBundle, readModelManifest, saveModelBundle } from '../src/learn/artifacts/bundle-artifact.ts';
+import { loadModelBundle, readModelManifest, saveModelBundle } from '../src/score/bundle-artifact.ts';
 import type { RawColumn } from '../src/learn/preprocess/spec.ts';
 import { tableSource } from '../src/score/input-chunks.ts';
 import { openFeatureFile } from '../src/score/feature-file-source.ts';
 import { readHints, runScoreJob } from '../src/score/score-job.ts';
 import { scoreInputs, scoringScratch } from '../src/score/score-snapshot.ts';
-import { candidateFacts } from '../src/run/candidate-facts.ts';
-import { fitCandidate } from '../src/run/fit-candidates.ts';
+import { candidateFacts } from '../src/training/candidate-facts.ts';
+import { fitCandidate } from '../src/training/fit-candidates.ts';
 import { readyToFit } from '../src/run/ready-to-fit.ts';
 import { readFeatureSet } from '../src/features/feature-set-files.ts';
 

@@ -14,7 +14,7 @@ import { isComplete, pairwiseMatrix } from '../ahp/pairwise-matrix.ts';
 import { principalEigenvector } from '../ahp/principal-eigenvector.ts';
 import type { WeightComparison } from '../ahp/weight-comparison.ts';
 import { UserError } from '../diagnostics/user-error.ts';
-import { compareWithAhp } from '../run/ahp-comparison.ts';
+import { compareWithAhp } from '../training/ahp-comparison.ts';
 import { parseArgument } from './argument.ts';
 import type { HealthModel } from './health-model.ts';
 import type { ModelSplit } from './split.ts';

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { evaluationReport, evaluationProblem, type EvaluationReport, type ScoreVector } from '../evaluate/evaluation-report.ts';
 import { UserError } from '../diagnostics/user-error.ts';
-import { rfmBaseline } from '../run/baselines.ts';
+import { rfmBaseline } from '../training/baselines.ts';
 import { parseArgument } from './argument.ts';
 import type { HealthModel } from './health-model.ts';
 import type { SplitPart } from './split.ts';

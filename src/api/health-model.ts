@@ -8,14 +8,15 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { UserError } from '../diagnostics/user-error.ts';
-import { loadModelBundle, saveModelBundle } from '../learn/artifacts/bundle-artifact.ts';
+import { loadModelBundle, saveModelBundle } from '../score/bundle-artifact.ts';
 import { MANIFEST_FILE } from '../learn/artifacts/manifest-base.ts';
-import { bundleModel, type ModelBundle, type ModelFacts, type ModelManifest } from '../learn/model-bundle.ts';
+import { type ModelBundle, type ModelFacts, type ModelManifest } from '../score/model-bundle.ts';
 import { rawInputs } from '../learn/model-inputs.ts';
 import { transform } from '../learn/preprocess/transform.ts';
 import type { TrainedModel } from '../learn/train-churn-model.ts';
-import type { Candidate } from '../run/fit-candidates.ts';
-import { columnImportance, type ColumnImportanceRow } from '../run/model-importance.ts';
+import type { Candidate } from '../training/fit-candidates.ts';
+import { trainedFromBundle } from '../training/saved-model.ts';
+import { columnImportance, type ColumnImportanceRow } from '../training/model-importance.ts';
 import { formatReasons, type RowReasons } from '../score/reasons.ts';
 import { scoreInputs, type SnapshotScores } from '../score/score-snapshot.ts';
 import type { Tier } from '../score/tiers.ts';
@@ -182,9 +183,7 @@ export class HealthModel {
   }
 
   #trained(): TrainedModel {
-    if (this.#training !== null) return this.#training.chosen.trained;
-    const { manifest, fitted } = this.bundle;
-    return { kind: fitted.kind, preprocessor: manifest.preprocessing, fitted, model: bundleModel(fitted), iterations: 0 };
+    return this.#training?.chosen.trained ?? trainedFromBundle(this.bundle);
   }
 
   /**

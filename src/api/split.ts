@@ -9,7 +9,7 @@ import { UserError } from '../diagnostics/user-error.ts';
 import { describeTestSplit, stratifiedHoldouts, temporalHoldouts, type HoldoutSplits } from '../learn/holdout-splits.ts';
 import { modelInputs, type ModelInputs } from '../learn/model-inputs.ts';
 import type { RawTable } from '../learn/preprocess/spec.ts';
-import { labelledParts } from '../run/fit-candidates.ts';
+import { labelledParts } from '../training/fit-candidates.ts';
 import { parseArgument } from './argument.ts';
 import type { LabelledSnapshots } from './snapshots.ts';
 

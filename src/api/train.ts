@@ -6,9 +6,9 @@
 import { z } from 'zod';
 import { GbdtParams } from '../learn/gbdt/index.ts';
 import { LogisticOptions } from '../learn/logistic/fit.ts';
-import { bestCandidate, fitCandidate, type Candidate } from '../run/fit-candidates.ts';
-import { candidateFacts } from '../run/candidate-facts.ts';
-import { versionAt } from '../run/stages/saved-model.ts';
+import { bestCandidate, fitCandidate, type Candidate } from '../training/fit-candidates.ts';
+import { candidateFacts } from '../training/candidate-facts.ts';
+import { versionAt } from '../training/saved-model.ts';
 import { DEFAULT_TIER_CONFIG, TierConfig } from '../score/tiers.ts';
 import { LogArgument, parseArgument } from './argument.ts';
 import { silentLog } from '../diagnostics/log.ts';

@@ -16,8 +16,8 @@ import { temporalHoldouts } from '../learn/holdout-splits.ts';
 import type { HoldoutSplits } from '../learn/holdout-splits.ts';
 import { modelInputs } from '../learn/model-inputs.ts';
 import type { ModelInputs } from '../learn/model-inputs.ts';
-import { labelledParts } from './fit-candidates.ts';
-import type { Parts } from './fit-candidates.ts';
+import { labelledParts } from '../training/fit-candidates.ts';
+import type { Parts } from '../training/fit-candidates.ts';
 
 export interface ReadyToFit {
   set: FeatureSet;

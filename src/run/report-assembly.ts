@@ -7,7 +7,7 @@ import type { IngestSummary } from '../data/ingest-summary.ts';
 import type { EvaluationReport, ScoreEvaluation } from '../evaluate/evaluation-report.ts';
 import type { ReportInput } from '../report/report-input.ts';
 import type { PriorityRow } from '../score/priority.ts';
-import type { ColumnImportanceRow } from './model-importance.ts';
+import type { ColumnImportanceRow } from '../training/model-importance.ts';
 
 export interface ScoredRow {
   customerId: string;

@@ -10,9 +10,9 @@ import type { IngestSummary } from '../data/ingest-summary.ts';
 import type { EvaluationReport } from '../evaluate/evaluation-report.ts';
 import type { FeatureDictionary } from '../features/dictionary.ts';
 import type { HoldoutSplits } from '../learn/holdout-splits.ts';
-import type { ModelBundle } from '../learn/model-bundle.ts';
-import type { AhpComparison } from './ahp-comparison.ts';
-import type { Candidate, Parts } from './fit-candidates.ts';
+import type { ModelBundle } from '../score/model-bundle.ts';
+import type { AhpComparison } from '../training/ahp-comparison.ts';
+import type { Candidate, Parts } from '../training/fit-candidates.ts';
 import type { RunOptions } from './run-options.ts';
 
 export interface Prepared {

@@ -16,11 +16,11 @@ import type { SnapshotScores } from '../score/score-snapshot.ts';
 import { isoDate } from '../features/summary.ts';
 import { customerValue } from '../value/customer-value.ts';
 import type { CustomerValue } from '../value/customer-value.ts';
-import { columnImportance } from './model-importance.ts';
+import { columnImportance } from '../training/model-importance.ts';
 import { assembleReport } from './report-assembly.ts';
 import type { ReportInput } from '../report/report-input.ts';
 import type { RunContext } from './run-context.ts';
-import { idsOf, summariesAt } from './transaction-summaries.ts';
+import { idsOf, summariesAt } from '../training/transaction-summaries.ts';
 
 function numberColumn(table: import('arquero').ColumnTable, name: string, fallback: number): Float64Array {
   if (!table.columnNames().includes(name)) return new Float64Array(table.numRows()).fill(fallback);

@@ -11,7 +11,7 @@
  */
 import type { CustomerData } from '../data/customer-data.ts';
 import { buildScoringSnapshot } from '../features/build-feature-set.ts';
-import type { ModelBundle } from '../learn/model-bundle.ts';
+import type { ModelBundle } from './model-bundle.ts';
 import type { RowReasons } from './reasons.ts';
 import { scoreSnapshot } from './score-snapshot.ts';
 import type { Tier } from './tiers.ts';

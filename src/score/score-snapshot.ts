@@ -6,8 +6,8 @@
 import type { ColumnTable } from 'arquero';
 import { applyCalibrator } from '../calibrate/calibrator.ts';
 import { columnValues } from '../data/column-values.ts';
-import { bundleModel } from '../learn/model-bundle.ts';
-import type { ModelBundle } from '../learn/model-bundle.ts';
+import { bundleModel } from './model-bundle.ts';
+import type { ModelBundle } from './model-bundle.ts';
 import { rawInputs } from '../learn/model-inputs.ts';
 import type { RawTable } from '../learn/preprocess/spec.ts';
 import type { ChurnModel } from '../learn/model.ts';

@@ -20,7 +20,7 @@ import { readHistory } from '../../src/score/history/score-history.ts';
 import { runTrainStage } from '../../src/run/stages/train-stage.ts';
 import { runScoreJob, ScoreJobSummary } from '../../src/score/score-job.ts';
 import { psi } from '../../src/score/drift.ts';
-import { loadModelBundle } from '../../src/learn/artifacts/bundle-artifact.ts';
+import { loadModelBundle } from '../../src/score/bundle-artifact.ts';
 import type { RawTable } from '../../src/learn/preprocess/spec.ts';
 import { CustomerTruth } from '../../src/synth/truth.ts';
 import { runGenerateStage } from '../../src/synth/generate-stage.ts';

@@ -40,7 +40,7 @@ async function bundleFrom(o: ExportSqlOptions): Promise<ScoringBundle> {
   const files = [o.preprocessor, o.modelSpec, o.calibrator];
   if (o.model !== undefined) {
     if (files.some((f) => f !== undefined)) throw new UserError('give either --model or the three spec files, not both', ExitCode.usage);
-    const { loadModelBundle } = await import('../../learn/artifacts/bundle-artifact.ts');
+    const { loadModelBundle } = await import('../../score/bundle-artifact.ts');
     const { manifest, fitted } = await loadModelBundle(o.model);
     return { preprocessor: manifest.preprocessing, model: fitted, calibrator: manifest.calibrator };
   }

@@ -18,11 +18,11 @@ import type { CalibratorChoice } from '../../calibrate/choose-calibrator.ts';
 import { brierScore } from '../../evaluate/brier-score.ts';
 import { logLoss } from '../../evaluate/log-loss.ts';
 import { rocAuc } from '../../evaluate/roc-auc.ts';
-import { loadModelBundle, saveModelBundle } from '../../learn/artifacts/bundle-artifact.ts';
-import { ModelFacts } from '../../learn/model-bundle.ts';
-import type { ModelManifest } from '../../learn/model-bundle.ts';
+import { loadModelBundle, saveModelBundle } from '../../score/bundle-artifact.ts';
+import { ModelFacts } from '../../score/model-bundle.ts';
+import type { ModelManifest } from '../../score/model-bundle.ts';
 import { readLabelledFeatures } from './labelled-features.ts';
-import { partMargins, partsForModel, tableSha256, trainedFromBundle, versionAt } from './saved-model.ts';
+import { partMargins, partsForModel, tableSha256, trainedFromBundle, versionAt } from '../../training/saved-model.ts';
 
 export const CalibrateStageOptions = z.object({
   /** A saved version directory, e.g. models/churn/20261123T101500Z. */

@@ -16,10 +16,10 @@ import { UserError } from '../../diagnostics/user-error.ts';
 import type { Log } from '../../diagnostics/log.ts';
 import { evaluationReport } from '../../evaluate/evaluation-report.ts';
 import type { ScoreEvaluation } from '../../evaluate/evaluation-report.ts';
-import { loadModelBundle } from '../../learn/artifacts/bundle-artifact.ts';
-import { compareWithAhp } from '../ahp-comparison.ts';
+import { loadModelBundle } from '../../score/bundle-artifact.ts';
+import { compareWithAhp } from '../../training/ahp-comparison.ts';
 import { readLabelledFeatures } from './labelled-features.ts';
-import { candidateFromBundle, partsForModel, checkHeldOut } from './saved-model.ts';
+import { candidateFromBundle, partsForModel, checkHeldOut } from '../../training/saved-model.ts';
 
 /** The shipped config `healthscore run` compares event features with by default. */
 export const DEFAULT_AHP_CONFIG = fileURLToPath(new URL('../../../models/ahp/practice-satisfaction-repeat-interaction-profit.json', import.meta.url));

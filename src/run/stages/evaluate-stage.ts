@@ -11,11 +11,11 @@ import { z } from 'zod';
 import type { Log } from '../../diagnostics/log.ts';
 import { evaluationReport } from '../../evaluate/evaluation-report.ts';
 import type { EvaluationReport, ScoreVector } from '../../evaluate/evaluation-report.ts';
-import { loadModelBundle } from '../../learn/artifacts/bundle-artifact.ts';
+import { loadModelBundle } from '../../score/bundle-artifact.ts';
 import { describeTestSplit } from '../../learn/holdout-splits.ts';
-import { rfmBaseline } from '../baselines.ts';
+import { rfmBaseline } from '../../training/baselines.ts';
 import { readLabelledFeatures } from './labelled-features.ts';
-import { candidateFromBundle, partsForModel, checkHeldOut } from './saved-model.ts';
+import { candidateFromBundle, partsForModel, checkHeldOut } from '../../training/saved-model.ts';
 
 export const EvaluateStageOptions = z.object({
   model: z.string().min(1),

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { memoryLog } from '../../src/diagnostics/log.ts';
-import { createProgress, progressLine } from '../../src/cli/progress.ts';
+import { createProgress, progressLine } from '../../src/diagnostics/progress.ts';
 
 function clock() {
   let t = 0;

@@ -8,18 +8,18 @@
  */
 import type { ColumnTable } from 'arquero';
 import { createHash } from 'node:crypto';
-import { applyCalibrator } from '../../calibrate/calibrator.ts';
-import { ExitCode, UserError } from '../../diagnostics/user-error.ts';
-import { logLoss } from '../../evaluate/log-loss.ts';
-import { isoDate } from '../../features/summary.ts';
-import type { HoldoutSplits } from '../../learn/holdout-splits.ts';
-import { bundleModel } from '../../learn/model-bundle.ts';
-import type { ModelBundle, ModelFacts } from '../../learn/model-bundle.ts';
-import { rawInputs } from '../../learn/model-inputs.ts';
-import { transform } from '../../learn/preprocess/transform.ts';
-import type { TrainedModel } from '../../learn/train-churn-model.ts';
-import { labelledParts } from '../fit-candidates.ts';
-import type { Candidate, PartScores, Parts } from '../fit-candidates.ts';
+import { applyCalibrator } from '../calibrate/calibrator.ts';
+import { ExitCode, UserError } from '../diagnostics/user-error.ts';
+import { logLoss } from '../evaluate/log-loss.ts';
+import { isoDate } from '../features/summary.ts';
+import type { HoldoutSplits } from '../learn/holdout-splits.ts';
+import { bundleModel } from '../score/model-bundle.ts';
+import type { ModelBundle, ModelFacts } from '../score/model-bundle.ts';
+import { rawInputs } from '../learn/model-inputs.ts';
+import { transform } from '../learn/preprocess/transform.ts';
+import type { TrainedModel } from '../learn/train-churn-model.ts';
+import { labelledParts } from './fit-candidates.ts';
+import type { Candidate, PartScores, Parts } from './fit-candidates.ts';
 
 export function trainedFromBundle(bundle: ModelBundle): TrainedModel {
   return {

@@ -11,16 +11,16 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ExitCode, UserError } from '../../diagnostics/user-error.ts';
-import { GbdtSpec } from '../gbdt/index.ts';
-import { logisticModel } from '../logistic/logistic-model.ts';
-import { ModelManifest } from '../model-bundle.ts';
-import type { ModelBundle, ModelFacts } from '../model-bundle.ts';
-import type { TrainedModel } from '../train-churn-model.ts';
-import { verifyArtifactFiles, writeArtifactFiles } from './artifact-directory.ts';
-import { sha256 } from './checksum.ts';
-import { loadLogisticArtifact, parseArtifactJson, saveLogisticArtifact } from './logistic-artifact.ts';
-import { MANIFEST_FILE, libraryVersions } from './manifest-base.ts';
+import { ExitCode, UserError } from '../diagnostics/user-error.ts';
+import { GbdtSpec } from '../learn/gbdt/index.ts';
+import { logisticModel } from '../learn/logistic/logistic-model.ts';
+import { ModelManifest } from './model-bundle.ts';
+import type { ModelBundle, ModelFacts } from './model-bundle.ts';
+import type { TrainedModel } from '../learn/train-churn-model.ts';
+import { verifyArtifactFiles, writeArtifactFiles } from '../learn/artifacts/artifact-directory.ts';
+import { sha256 } from '../learn/artifacts/checksum.ts';
+import { loadLogisticArtifact, parseArtifactJson, saveLogisticArtifact } from '../learn/artifacts/logistic-artifact.ts';
+import { MANIFEST_FILE, libraryVersions } from '../learn/artifacts/manifest-base.ts';
 
 export const GBDT_JSON = 'gbdt.json';
 

@@ -10,13 +10,13 @@ import { CalibratorSpec } from '../calibrate/calibrator.ts';
 import { ChurnDefinition } from '../features/churn-definition.ts';
 import { FeatureDictionary } from '../features/dictionary.ts';
 import { FeatureSpec } from '../features/spec.ts';
-import { DriftReference } from '../score/drift.ts';
-import { TierConfig } from '../score/tiers.ts';
-import { ManifestBase } from './artifacts/manifest-base.ts';
-import { fromSpec } from './gbdt/index.ts';
-import { logisticModel } from './logistic/logistic-model.ts';
-import type { ChurnModel } from './model.ts';
-import type { FittedSpec } from './train-churn-model.ts';
+import { DriftReference } from './drift.ts';
+import { TierConfig } from './tiers.ts';
+import { ManifestBase } from '../learn/artifacts/manifest-base.ts';
+import { fromSpec } from '../learn/gbdt/index.ts';
+import { logisticModel } from '../learn/logistic/logistic-model.ts';
+import type { ChurnModel } from '../learn/model.ts';
+import type { FittedSpec } from '../learn/train-churn-model.ts';
 
 export const ModelFacts = z.object({
   name: z.string().regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, dot, dash or underscore'),

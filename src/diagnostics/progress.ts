@@ -9,7 +9,7 @@
  * per-redraw ETA on a chunked job whose chunks arrive in bursts.
  */
 import { Presets, SingleBar } from 'cli-progress';
-import type { Log } from '../diagnostics/log.ts';
+import type { Log } from './log.ts';
 
 export interface Progress {
   /** Records `count` more units done. */

@@ -9,12 +9,12 @@ import type { ChurnDefinition } from '../features/churn-definition.ts';
 import type { FeatureDictionary } from '../features/dictionary.ts';
 import type { FeatureSpec } from '../features/spec.ts';
 import type { HoldoutSplits } from '../learn/holdout-splits.ts';
-import type { ModelFacts } from '../learn/model-bundle.ts';
+import type { ModelFacts } from '../score/model-bundle.ts';
 import type { ModelInputs } from '../learn/model-inputs.ts';
 import { driftReference } from '../score/drift.ts';
 import type { TierConfig } from '../score/tiers.ts';
 import type { Candidate, Parts } from './fit-candidates.ts';
-import { splitFacts, tableSha256 } from './stages/saved-model.ts';
+import { splitFacts, tableSha256 } from './saved-model.ts';
 
 export interface CandidateContext {
   name: string;
