@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCleanTables } from '../../src/data/clean-store.ts';
 import type { CustomerData } from '../../src/data/customer-data.ts';
 import { EvaluationReport } from '../../src/evaluate/evaluation-report.ts';
-import { loadModelBundle } from '../../src/learn/artifacts/bundle-artifact.ts';
+import { loadModelBundle } from '../../src/score/bundle-artifact.ts';
 import { runPipeline } from '../../src/run/run-pipeline.ts';
 import type { RunResult } from '../../src/run/run-pipeline.ts';
 import { readHistory } from '../../src/score/history/score-history.ts';
