@@ -1,7 +1,9 @@
 /**
  * Executes every notebook in notebooks/ headless, top to bottom, with the tslab kernel
  * (`jupyter nbconvert --execute`), as a reader would run it; see docs/notebooks.md. Skips with one
- * line where jupyter-nbconvert or the tslab kernelspec is absent (`.ci/run` installs both).
+ * line where jupyter-nbconvert or the tslab kernelspec is absent (`.ci/run` installs both). The
+ * notebooks load the built package (dist/), which the global setup test/support/build-dist.ts
+ * brings up to date before any test runs.
  */
 import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -35,6 +37,18 @@ const ExecutedNotebook = z.object({
   ),
 });
 
+/** Jupyter stores text outputs as one string or as a list of lines. */
+const htmlOf = (data: unknown): string => (Array.isArray(data) ? data.join('') : typeof data === 'string' ? data : '');
+
+/** The parts of a stored notebook the public-API check reads: each cell's source. */
+const StoredNotebook = z.object({ cells: z.array(z.object({ cell_type: z.string(), source: z.union([z.string(), z.array(z.string())]) })) });
+
+/** The code of every code cell of a stored notebook. */
+function codeCells(file: string): string[] {
+  const { cells } = StoredNotebook.parse(JSON.parse(readFileSync(file, 'utf8')));
+  return cells.filter((c) => c.cell_type === 'code').map((c) => (Array.isArray(c.source) ? c.source.join('') : c.source));
+}
+
 function missingTool(): string | null {
   const nbconvert = spawnSync('jupyter-nbconvert', ['--version'], { encoding: 'utf8' });
   if (nbconvert.error !== undefined || nbconvert.status !== 0) return 'jupyter-nbconvert is not installed';
@@ -61,6 +75,21 @@ async function runNbconvert(args: string[], options: { cwd: string; env: NodeJS.
 }
 
 const notebooks = readdirSync(NOTEBOOKS_DIR).filter((f) => f.endsWith('.ipynb')).sort();
+
+/** What a notebook may load: the package's public entries, the kernel, Node's built-ins, and Vega for charts. */
+const ALLOWED_MODULES = new Set(['healthscore', 'healthscore/ahp', 'healthscore/value', 'tslab', 'vega', 'vega-lite']);
+
+describe('notebooks use the public API', () => {
+  for (const name of notebooks) {
+    it(`${name} loads only the package's public entries, never a path into the repository`, () => {
+      const code = codeCells(join(NOTEBOOKS_DIR, name)).join('\n');
+      const specifiers = [...code.matchAll(/(?:from|require\(|importModule\()\s*'([^']+)'/g)].map((m) => m[1]);
+      expect(specifiers).toContain('healthscore');
+      expect(specifiers.filter((s) => !ALLOWED_MODULES.has(s) && !s.startsWith('node:'))).toEqual([]);
+    });
+  }
+});
+
 const missing = missingTool();
 const suite = missing === null ? describe : describe.skip;
 if (missing !== null) console.log(`skipped "notebooks execute": ${missing}`);
@@ -83,13 +112,8 @@ suite('notebooks execute', () => {
           ['--to', 'notebook', '--execute', '--ExecutePreprocessor.timeout=600', '--output', out, name],
           {
             cwd: NOTEBOOKS_DIR,
-            env: {
-              ...process.env,
-              // The kernel runs Node with tsx so that cells can import the library's .ts modules,
-              // and finds the `tslab` command in the project's node_modules.
-              NODE_OPTIONS: '--import tsx',
-              PATH: `${join(REPO_ROOT, 'node_modules', '.bin')}${delimiter}${process.env.PATH ?? ''}`,
-            },
+            // The kernel finds the `tslab` command in the project's node_modules.
+            env: { ...process.env, PATH: `${join(REPO_ROOT, 'node_modules', '.bin')}${delimiter}${process.env.PATH ?? ''}` },
             timeout: NOTEBOOK_TIMEOUT_MS,
             maxBuffer: 1 << 26,
           },
@@ -103,8 +127,10 @@ suite('notebooks execute', () => {
         const errors = outputs.filter((o) => o.output_type === 'error').map((o) => `${o.ename ?? ''}: ${o.evalue ?? ''}`);
         expect(errors).toEqual([]);
         // tslab leaves execution_count null, so "it ran" is read from the outputs: every notebook
-        // shows HTML tables and charts.
-        expect(outputs.some((o) => o.output_type === 'display_data' && o.data?.['text/html'] !== undefined)).toBe(true);
+        // shows HTML tables with rows and SVG charts.
+        const html = outputs.flatMap((o) => (o.output_type === 'display_data' ? [htmlOf(o.data?.['text/html'])] : []));
+        expect(html.some((h) => h.startsWith('<table>') && h.includes('<td>'))).toBe(true);
+        expect(html.some((h) => h.startsWith('<svg'))).toBe(true);
       },
       NOTEBOOK_TIMEOUT_MS,
     );
