@@ -95,7 +95,7 @@ export type AhpDimension = z.infer<typeof AhpDimension>;
  *   ],
  *   judgments: { method: 'percentages', weights: { satisfaction: 60, activity: 40 } },
  * });
- * console.log(ahpWeights(config).indicators.map((i) => `${i.feature} ${i.globalWeight}`).join(', ')); // => nps_last 0.6, logins_30d 0.4
+ * console.log(ahpWeights(config).indicators.map((i) => `${i.feature} ${i.globalWeight.toFixed(2)}`).join(', ')); // => nps_last 0.60, logins_30d 0.40
  * ```
  */
 export const AhpConfig = z

@@ -44,7 +44,16 @@ const ReadOptions = z.strictObject({
   log: LogArgument.optional(),
 });
 
-/** Options of {@link readCustomerData}. */
+/**
+ * Options of {@link readCustomerData}: `asOf`, `adapter` (`'cdnow'`), `out` and `log`.
+ *
+ * @example
+ * ```ts
+ * import type { ReadCustomerDataOptions } from 'healthscore';
+ * const options: ReadCustomerDataOptions = { asOf: '2024-10-31', out: 'clean' };
+ * console.log(options.out); // => clean
+ * ```
+ */
 export type ReadCustomerDataOptions = z.input<typeof ReadOptions>;
 
 /**

@@ -77,10 +77,30 @@ interface Training {
 
 const ScoreOptions = z.strictObject({ reasons: z.boolean().default(true), topK: z.number().int().positive().default(3) });
 
-/** Options of {@link HealthModel.score}. */
+/**
+ * Options of {@link HealthModel.score}: `reasons` (default true; false skips the TreeSHAP work of
+ * a GBDT) and `topK`, the reasons per direction (default 3).
+ *
+ * @example
+ * ```ts
+ * import type { ScoreOptions } from 'healthscore';
+ * const options: ScoreOptions = { reasons: true, topK: 2 };
+ * console.log(options.topK); // => 2
+ * ```
+ */
 export type ScoreOptions = z.input<typeof ScoreOptions>;
 
-/** Rows a model can read: a snapshot, a split part, or any table with the model's input columns and `customer_id`. */
+/**
+ * Rows a model can read: a snapshot, a split part, or any arquero table with the model's input
+ * columns (and `customer_id`, or rows are numbered).
+ *
+ * @example
+ * ```ts
+ * import { readCustomerData, snapshotAt, type ScorableRows } from 'healthscore';
+ * const rows: ScorableRows = snapshotAt(await readCustomerData('data/sample'), '2024-12-01');
+ * console.log('table' in rows); // => true
+ * ```
+ */
 export type ScorableRows = { table: ColumnTable } | ColumnTable;
 
 const tableOf = (rows: ScorableRows): ColumnTable => ('table' in rows && typeof rows.table === 'object' && 'numRows' in rows.table ? rows.table : (rows as ColumnTable));

@@ -26,7 +26,7 @@ import { DateInput, epochMs } from './iso-day.ts';
  * import { buildFeatures, readCustomerData, type LabelledSnapshots } from 'healthscore';
  * const data = await readCustomerData('data/sample');
  * const snapshots: LabelledSnapshots = buildFeatures(data, { cutoffs: ['2024-06-01', '2024-07-01'] });
- * console.log(snapshots.summary.cutoffs.map((c) => c.cutoff).join(' ')); // => 2024-06-01 2024-07-01
+ * console.log(snapshots.summary?.cutoffs.map((c) => c.cutoff).join(' ')); // => 2024-06-01 2024-07-01
  * ```
  */
 export interface LabelledSnapshots {
@@ -52,7 +52,18 @@ const BuildOptions = z.strictObject({
   spec: FeatureSpec.optional(),
 });
 
-/** Options of {@link buildFeatures}. */
+/**
+ * Options of {@link buildFeatures}: `cutoffs` (ISO dates, `Date`s or epoch ms; default the 12
+ * month starts the data can label), `horizonDays` (default 90), `churn` (default explicit churn
+ * dates) and `spec` (default the built-in feature spec).
+ *
+ * @example
+ * ```ts
+ * import type { BuildFeaturesOptions } from 'healthscore';
+ * const options: BuildFeaturesOptions = { cutoffs: ['2024-05-01', '2024-06-01'], horizonDays: 60, churn: { kind: 'inactivity', tables: ['events'] } };
+ * console.log(options.horizonDays); // => 60
+ * ```
+ */
 export type BuildFeaturesOptions = z.input<typeof BuildOptions>;
 
 /**
@@ -103,7 +114,17 @@ export interface ScoringSnapshot {
 
 const SnapshotOptions = z.strictObject({ churn: ChurnDefinition.default({ kind: 'explicit' }), spec: FeatureSpec.optional() });
 
-/** Options of {@link snapshotAt}. */
+/**
+ * Options of {@link snapshotAt}: `churn`, who counts as churned already (as in training), and the
+ * feature `spec`.
+ *
+ * @example
+ * ```ts
+ * import type { SnapshotAtOptions } from 'healthscore';
+ * const options: SnapshotAtOptions = { churn: { kind: 'subscriptionEnded' } };
+ * console.log(options.churn?.kind); // => subscriptionEnded
+ * ```
+ */
 export type SnapshotAtOptions = z.input<typeof SnapshotOptions>;
 
 /**

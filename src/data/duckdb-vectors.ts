@@ -85,7 +85,7 @@ export function textAt(v: TextVector, row: number): string | null {
     if (((w[row * 4 + 1] | w[row * 4 + 2] | w[row * 4 + 3]) & 0x80808080) === 0) return asciiText(v.entries, at + 4, length);
     return v.entries.toString('utf8', at + 4, at + 4 + length);
   }
-  const bytes = duckdb.get_data_from_pointer(v.entries.buffer, v.entries.byteOffset + at + 8, length);
+  const bytes = duckdb.get_data_from_pointer(v.entries.buffer as ArrayBuffer, v.entries.byteOffset + at + 8, length);
   return Buffer.from(bytes.buffer, bytes.byteOffset, length).toString('utf8');
 }
 

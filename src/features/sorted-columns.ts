@@ -123,7 +123,7 @@ export class SortedColumns {
         continue;
       }
       const m = this.mask(flt.column, flt.op === 'eq' ? [flt.value] : flt.values);
-      mask = mask ? Uint8Array.from(mask, (v, p) => v & m[p]) : m;
+      mask = mask ? Uint8Array.from(mask, (v: number, p: number) => v & m[p]) : m;
     }
     return { rows: this.rows, value, strings, codes, codeCount, mask, dateFilters };
   }

@@ -24,7 +24,7 @@ export function discountedLifetimeValue(
 ): Float64Array {
   const month = config.daysPerMonth / UNIT_DAYS[params.unit];
   const value = new Float64Array(frequency.length);
-  let previous = new Float64Array(frequency.length);
+  let previous: Float64Array = new Float64Array(frequency.length);
   for (let i = 1; i <= config.horizonMonths; i++) {
     const cumulative = conditionalExpectedPurchases(params, frequency, recency, T, i * month);
     const discount = Math.pow(1 + config.monthlyDiscountRate, i);

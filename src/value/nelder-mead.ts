@@ -49,7 +49,7 @@ export function nelderMead(
     const v = f(x);
     return Number.isFinite(v) ? v : Infinity;
   };
-  let best = { x: Float64Array.from(x0), value: g(x0) };
+  let best: { x: Float64Array; value: number } = { x: Float64Array.from(x0), value: g(x0) };
   let iterations = 0;
   let converged = false;
   for (let restart = 0; restart <= o.maxRestarts; restart++) {

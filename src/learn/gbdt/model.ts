@@ -90,7 +90,7 @@ export class GbdtModel implements ChurnModel {
    */
   margin(x: Matrix, into?: Float64Array): Float64Array {
     this.checkColumns(x);
-    const out = into !== undefined && into.length >= x.rows ? into.subarray(0, x.rows) : new Float64Array(x.rows);
+    const out: Float64Array = into !== undefined && into.length >= x.rows ? into.subarray(0, x.rows) : new Float64Array(x.rows);
     const team = x.rows >= PARALLEL_ROWS || this.team ? this.predictionTeam() : null;
     return team ? team.predict(x, this.baseline, out) : predictPlan(this.forest, x, this.baseline, out);
   }

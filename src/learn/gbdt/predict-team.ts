@@ -157,7 +157,7 @@ export class PredictionTeam {
    * rows × trees × depth, and a copy of the workers' rows (320 bytes a row at 40 columns, against
    * about 2 µs to predict it) when x is not in shared memory.
    */
-  predict(x: Matrix, base: number, out = new Float64Array(x.rows)): Float64Array {
+  predict(x: Matrix, base: number, out: Float64Array = new Float64Array(x.rows)): Float64Array {
     const { rows, cols } = x;
     this.giveUpLateWorkers();
     // Jobs of predictAsync still hold slots: this call does without the workers.

@@ -198,7 +198,7 @@ function meanLeafDepth(t: Tree): number {
  * tree, so the result is bit-for-bit that of the packed walk alone.
  * Cost: rows × trees × (depth packed steps or branches to the leaf).
  */
-export function predictPlan(plan: ForestPlan, x: Matrix, base: number, out = new Float64Array(x.rows)): Float64Array {
+export function predictPlan(plan: ForestPlan, x: Matrix, base: number, out: Float64Array = new Float64Array(x.rows)): Float64Array {
   predictRows(plan, x, base, 0, x.rows, out, 0);
   return out;
 }

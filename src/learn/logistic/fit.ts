@@ -133,7 +133,7 @@ function fitWith(
   // off by about 2⁻²⁴·Σᵢ wᵢ·|xᵢⱼ|, so phase 1 stops there and float64 takes over.
   const float32Floor = 2 ** -24 * mass;
   let warmStart = null;
-  let start = theta0;
+  let start: Float64Array = theta0;
   let phase1: { result: LbfgsResult; resident: boolean };
   let final: NewtonResult;
   if (sample.length < x.rows) {

@@ -70,7 +70,7 @@ Atomics.notify(ctrl, ${READY});
 export class MarginTeam {
   private jobs = 0;
   private failed = false;
-  private output = new Float64Array(0);
+  private output: Float64Array = new Float64Array(0);
 
   private constructor(
     private readonly worker: Worker,

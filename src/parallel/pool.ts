@@ -1,0 +1,252 @@
+/**
+ * The process's worker pool: every parallel loop of the library (histograms, prediction, TreeSHAP,
+ * the logistic loss and margins, drift counts, score lines) runs here as a kernel over chunks.
+ * The caller says how many threads a call may use (the calling thread included, as scikit-learn's
+ * `n_threads`); the pool starts workers on first need and keeps them, unref'd, so a script exits
+ * when its work is done.
+ *
+ * One rule for failure: a chunk whose worker threw, died or stalls is computed again on the
+ * calling thread at once, and a stalled worker is replaced. Kernels write only their chunk's part
+ * of the output, so the result is the same bits whoever computed each chunk.
+ */
+import { availableParallelism } from 'node:os';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { claimChunk, controlBlock, DONE, FAILED, MAIN, TAKEN } from './chunk-status.ts';
+import type { Kernel, KernelContext } from './kernel.ts';
+import type { JobDone, WorkerMessage } from './messages.ts';
+
+/** The most workers a pool keeps. */
+const MAX_WORKERS = 15;
+// A chunk unfinished this long after the calling thread began waiting for it — and at least
+// STALL_FACTOR times the calling thread's slowest chunk of the job — is taken for stalled.
+const MIN_STALL_MS = 500;
+const STALL_FACTOR = 20;
+/** How long an asynchronous job waits for a worker's answer before doing the rest itself. */
+const ASYNC_STALL_MS = 10_000;
+
+/** The default thread count of the library's parallel work: the machine's cores. */
+export const defaultThreads = (): number => availableParallelism();
+
+interface PoolWorker {
+  readonly owner: number;
+  readonly worker: Worker;
+  /** Asynchronous jobs waiting for this worker's answer. */
+  readonly pending: Map<number, (ok: boolean) => void>;
+  alive: boolean;
+}
+
+/** A value the pool's threads can read by id inside kernels (`context.resource(id)`). */
+export interface SharedResource {
+  readonly id: number;
+  release(): void;
+}
+
+/** How to start a worker: the compiled entry, or in the source tree the TypeScript one through tsx. */
+function startWorker(owner: number): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url), { workerData: { owner } });
+  // Node 20 applies no ESM loader hooks inside workers, so the source tree's worker loads through
+  // tsx's CommonJS hook (tests, tsx scripts); the package runs compiled JavaScript and needs no tsx.
+  const require = createRequire(import.meta.url);
+  const source = `require(${JSON.stringify(require.resolve('tsx/cjs'))}); require(${JSON.stringify(fileURLToPath(new URL('./worker.ts', import.meta.url)))});`;
+  return new Worker(source, { eval: true, workerData: { owner } });
+}
+
+export class WorkerPool {
+  private readonly workers: PoolWorker[] = [];
+  private readonly resources = new Map<number, unknown>();
+  private readonly derived = new Map<number, unknown>();
+  private nextOwner = 1;
+  private nextResource = 1;
+  private jobs = 0;
+  private closed = false;
+  /** False once a worker could not be created: every later call runs on the calling thread. */
+  private canStart = true;
+
+  private readonly context: KernelContext = {
+    resource: <T>(id: number): T => {
+      if (!this.resources.has(id)) throw new Error(`WorkerPool: no resource ${id}`);
+      return this.resources.get(id) as T;
+    },
+    derived: <T>(id: number, make: () => T): T => {
+      if (!this.derived.has(id)) this.derived.set(id, make());
+      return this.derived.get(id) as T;
+    },
+  };
+
+  /** Workers started so far and alive (for tests and diagnostics). */
+  get size(): number {
+    return this.workers.length;
+  }
+
+  /** Shares `value` (numbers, strings, shared memory…) with every worker, now and started later. */
+  share(value: unknown): SharedResource {
+    const id = this.nextResource++;
+    this.resources.set(id, value);
+    for (const w of this.workers) this.post(w, { type: 'share', id, value });
+    return {
+      id,
+      release: () => {
+        if (!this.resources.delete(id)) return;
+        this.derived.delete(id);
+        for (const w of this.workers) this.post(w, { type: 'release', id });
+      },
+    };
+  }
+
+  /**
+   * Computes chunks 0…chunks−1 of kernel `k` on up to `threads` threads, the calling thread
+   * among them, and returns when every chunk is done. With `threads` ≤ 1 or one chunk the calling
+   * thread does all.
+   */
+  run<A>(k: Kernel<A>, args: A, chunks: number, threads: number): void {
+    const helpers = chunks > 1 ? this.helpers(threads - 1) : [];
+    if (helpers.length === 0) {
+      for (let c = 0; c < chunks; c++) k.run(args, c, this.context);
+      return;
+    }
+    const ctrl = controlBlock(chunks);
+    const job = ++this.jobs;
+    for (const w of helpers) this.post(w, { type: 'job', job, module: k.module, name: k.name, args, ctrl, chunks, reply: false });
+    let slowest = 0;
+    for (let c = claimChunk(ctrl, chunks, MAIN); c >= 0; c = claimChunk(ctrl, chunks, MAIN)) {
+      const t = performance.now();
+      k.run(args, c, this.context);
+      Atomics.store(ctrl, 1 + c, DONE);
+      slowest = Math.max(slowest, performance.now() - t);
+    }
+    const stallMs = Math.max(MIN_STALL_MS, STALL_FACTOR * slowest);
+    for (let c = 0; c < chunks; c++) this.awaitChunk(k, args, ctrl, c, stallMs);
+  }
+
+  /**
+   * Computes the chunks on worker threads while the calling thread goes on; resolves when all are
+   * done. Chunks no worker could do (none started, or one failed, died or stalled) are computed
+   * on the calling thread before it resolves.
+   */
+  async runAsync<A>(k: Kernel<A>, args: A, chunks: number, threads: number): Promise<void> {
+    const helpers = this.helpers(Math.min(chunks, threads - 1), true);
+    const ctrl = controlBlock(chunks);
+    if (helpers.length > 0) {
+      const job = ++this.jobs;
+      const answers = helpers.map(
+        (w) =>
+          new Promise<boolean>((resolve) => {
+            const timer = setTimeout(() => resolve(false), ASYNC_STALL_MS);
+            w.pending.set(job, (ok) => {
+              clearTimeout(timer);
+              resolve(ok);
+            });
+            // While it holds a job, a worker must keep the process alive under the caller's await.
+            w.worker.ref();
+            this.post(w, { type: 'job', job, module: k.module, name: k.name, args, ctrl, chunks, reply: true });
+          }),
+      );
+      await Promise.all(answers);
+      for (const w of helpers) {
+        w.pending.delete(job);
+        if (w.pending.size === 0) w.worker.unref();
+      }
+    }
+    for (let c = 0; c < chunks; c++) {
+      const s = Atomics.load(ctrl, 1 + c);
+      if (s === DONE) continue;
+      // Unclaimed, failed, or held by a worker that died or stalls: computed here.
+      if (Atomics.compareExchange(ctrl, 1 + c, s, TAKEN) !== s) continue;
+      if (s > 0) this.lose(s);
+      k.run(args, c, this.context);
+    }
+  }
+
+  /** Ends every worker; the pool then computes on the calling thread alone. */
+  close(): void {
+    this.closed = true;
+    for (const w of [...this.workers]) this.lose(w.owner);
+  }
+
+  /** Waits for chunk c of a synchronous job, computing it here when its worker failed, died or stalls. */
+  private awaitChunk<A>(k: Kernel<A>, args: A, ctrl: Int32Array, c: number, stallMs: number): void {
+    const deadline = performance.now() + stallMs;
+    for (;;) {
+      const s = Atomics.load(ctrl, 1 + c);
+      if (s === DONE || s === TAKEN) return;
+      const left = deadline - performance.now();
+      if (s !== FAILED && left > 0) {
+        Atomics.wait(ctrl, 1 + c, s, left);
+        continue;
+      }
+      if (Atomics.compareExchange(ctrl, 1 + c, s, TAKEN) !== s) continue;
+      // A worker that stalls is replaced, so that it cannot hold up later jobs too.
+      if (s > 0) this.lose(s);
+      k.run(args, c, this.context);
+      return;
+    }
+  }
+
+  /** Up to `n` live workers, starting new ones as needed (they join jobs once up); idle ones first when `idleFirst`. */
+  private helpers(n: number, idleFirst = false): PoolWorker[] {
+    const want = Math.min(MAX_WORKERS, Math.max(0, Math.floor(n)));
+    while (this.workers.length < want && this.canStart && !this.closed) {
+      const w = this.start();
+      if (w === null) break;
+    }
+    const live = this.workers.filter((w) => w.alive);
+    if (idleFirst) live.sort((a, b) => a.pending.size - b.pending.size);
+    return live.slice(0, want);
+  }
+
+  private start(): PoolWorker | null {
+    const owner = this.nextOwner++;
+    let worker: Worker;
+    try {
+      worker = startWorker(owner);
+    } catch {
+      // A sandbox without worker threads: the calling thread computes everything.
+      this.canStart = false;
+      return null;
+    }
+    const w: PoolWorker = { owner, worker, pending: new Map(), alive: true };
+    worker.unref();
+    worker.on('message', (m: JobDone) => w.pending.get(m.job)?.(m.ok));
+    // A worker that dies answers no more: its jobs' callers compute its chunks themselves.
+    const gone = (): void => {
+      this.forget(w);
+      for (const answer of w.pending.values()) answer(false);
+    };
+    worker.on('error', gone);
+    worker.on('exit', gone);
+    this.workers.push(w);
+    for (const [id, value] of this.resources) this.post(w, { type: 'share', id, value });
+    return w;
+  }
+
+  private post(w: PoolWorker, m: WorkerMessage): void {
+    try {
+      w.worker.postMessage(m);
+    } catch {
+      this.lose(w.owner);
+    }
+  }
+
+  /** Ends worker `owner` and drops it from the pool; a later job starts a new one. */
+  private lose(owner: number): void {
+    const w = this.workers.find((x) => x.owner === owner);
+    if (w === undefined) return;
+    this.forget(w);
+    void w.worker.terminate();
+  }
+
+  private forget(w: PoolWorker): void {
+    w.alive = false;
+    const i = this.workers.indexOf(w);
+    if (i >= 0) this.workers.splice(i, 1);
+  }
+}
+
+let processPool: WorkerPool | null = null;
+
+/** The pool of this process, created on first use. */
+export function workerPool(): WorkerPool {
+  return (processPool ??= new WorkerPool());
+}
