@@ -26,8 +26,19 @@ const STALL_FACTOR = 20;
 /** How long an asynchronous job waits for a worker's answer before doing the rest itself. */
 const ASYNC_STALL_MS = 10_000;
 
-/** The default thread count of the library's parallel work: the machine's cores. */
-export const defaultThreads = (): number => availableParallelism();
+let threadsDefault = availableParallelism();
+
+/**
+ * The thread count a parallel call uses when its caller gives none: the machine's cores unless
+ * the top of the program (the CLI's `--threads`, a library user) set another.
+ */
+export const defaultThreads = (): number => threadsDefault;
+
+/** Sets the default thread count (the calling thread included; 1 = no worker threads). */
+export function setDefaultThreads(threads: number): void {
+  if (!Number.isInteger(threads) || threads < 1) throw new RangeError(`setDefaultThreads: ${threads} is not a whole number ≥ 1`);
+  threadsDefault = threads;
+}
 
 interface PoolWorker {
   readonly owner: number;
