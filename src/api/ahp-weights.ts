@@ -76,21 +76,29 @@ export function judgmentWeights(rows: ReadonlyArray<ReadonlyArray<number | null>
  * Hand-set AHP weights beside what `model` learned (logistic: |standardised coefficient|; GBDT:
  * mean |SHAP|), per dimension and indicator, with rank correlations, the implied pairwise matrix,
  * the judgments the data disagrees with most, and data-fitted hand weights — on the same parts as
- * the model. `model` must come from `trainChurnModel` on `split`.
+ * the model. `model` must come from `trainChurnModel` on `split`. `testScores` holds, per row of
+ * `split.test`, the churn probability of the AHP score (Platt-mapped on the calibration part) and
+ * of the data-fitted hand weights: pass them to `evaluateModel` as baselines to judge them beside
+ * the model.
  *
  * @throws UserError when the model was loaded rather than trained, or an indicator is not a feature of the split.
  * @example
  * ```ts
- * import { buildFeatures, readCustomerData, temporalSplit, trainChurnModel } from 'healthscore';
+ * import { buildFeatures, evaluateModel, readCustomerData, temporalSplit, trainChurnModel } from 'healthscore';
  * import { compareWithModel } from 'healthscore/ahp';
  * const data = await readCustomerData('data/sample');
  * const split = temporalSplit(buildFeatures(data));
  * const model = await trainChurnModel(split, { model: 'logistic' });
  * const c = compareWithModel('models/ahp/practice-satisfaction-repeat-interaction-profit.json', model, split);
- * console.log(c.models[0].dimensions.length); // => 4
+ * const report = evaluateModel(model, split.test, { baselines: [{ name: 'ahp', scores: c.testScores.ahp, isProbability: true }] });
+ * console.log(c.models[0].dimensions.length, report.baselines[0].name); // => 4 ahp
  * ```
  */
-export function compareWithModel(config: z.input<typeof AhpConfig> | string, model: HealthModel, split: ModelSplit): WeightComparison {
+export function compareWithModel(
+  config: z.input<typeof AhpConfig> | string,
+  model: HealthModel,
+  split: ModelSplit,
+): WeightComparison & { testScores: { ahp: Float64Array; fitted: Float64Array } } {
   const source = typeof config === 'string' ? config : 'compareWithModel: config';
   const r = typeof config === 'string' ? readAhpConfig(config) : parseAhpConfig(config, source);
   if (!r.ok) throw new UserError(r.problems.join('\n'));
@@ -99,5 +107,5 @@ export function compareWithModel(config: z.input<typeof AhpConfig> | string, mod
   const parts = { train: split.train, calibration: split.calibration, validation: split.validation, test: split.test };
   const compared = compareWithAhp(r.weights, source, split.snapshots.dictionary, split.holdouts, parts, [trained.chosen], indicatorLevels(r.config));
   if ('problem' in compared) throw new UserError(`compareWithModel: ${compared.problem}`);
-  return compared.comparison;
+  return { ...compared.comparison, testScores: { ahp: compared.ahpTest, fitted: compared.fittedTest } };
 }
