@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'runs/**', 'data/**', 'models/**', 'notebooks/**', 'bin/**', 'coverage/**', '.ci/**'] },
+  { ignores: ['node_modules/**', 'runs/**', 'data/**', 'models/**', 'notebooks/**', 'bin/**', 'coverage/**', '.ci/**', 'dist/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
