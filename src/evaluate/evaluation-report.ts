@@ -15,7 +15,6 @@ import { expectedCalibrationError } from './expected-calibration-error.ts';
 import { ksStatisticFromTable } from './ks-statistic.ts';
 import { liftFromTable } from './lift.ts';
 import { logLoss } from './log-loss.ts';
-import { PermutationImportance } from './permutation-importance.ts';
 import { prCurveFromTable } from './pr-curve.ts';
 import { ReliabilityRow, reliabilityTable } from './reliability-table.ts';
 import { rocAucFromTable } from './roc-auc.ts';
@@ -56,7 +55,6 @@ export const ScoreEvaluation = z.object({
   rocAucInterval: AucInterval,
   reliability: z.array(ReliabilityRow).nullable(),
   curves: CurvePoints,
-  importance: PermutationImportance.optional(),
 });
 export type ScoreEvaluation = z.infer<typeof ScoreEvaluation>;
 

@@ -11,7 +11,3 @@ export function tableRows(table: RawTable, names: readonly string[]): number {
   return rows;
 }
 
-/** The spec's source columns the table lacks (for a one-line user message before transforming). */
-export function absentColumns(table: RawTable, names: readonly string[]): string[] {
-  return names.filter((n) => !Object.hasOwn(table, n));
-}
