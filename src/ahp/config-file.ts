@@ -3,7 +3,8 @@
  * src/ahp that touches the file system, so that the CLI (`healthscore ahp`, `compare`, `run`)
  * reads configs one way. Every problem comes back as a line naming the file and the place in it.
  */
-import { readFileSync } from 'node:fs';
+import { readJsonFile, schemaProblems } from '../data/json-file.ts';
+import { UserError } from '../diagnostics/user-error.ts';
 import { AhpConfig } from './config.ts';
 import { hierarchyWeights, type AhpWeights } from './hierarchy-weights.ts';
 
@@ -14,29 +15,21 @@ export type AhpConfigFileResult =
 /** Validates parsed JSON; `source` names the file in messages. */
 export function parseAhpConfig(json: unknown, source: string): AhpConfigFileResult {
   const parsed = AhpConfig.safeParse(json);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      problems: parsed.error.issues.map((i) => `${source}: ${i.path.length > 0 ? i.path.join('.') : '(top level)'}: ${i.message}`),
-    };
-  }
-  const r = hierarchyWeights(parsed.data, source);
-  return r.ok ? { ok: true, config: parsed.data, weights: r.weights } : r;
+  return parsed.success ? weigh(parsed.data, source) : { ok: false, problems: schemaProblems(parsed.error, source) };
 }
 
 export function readAhpConfig(path: string): AhpConfigFileResult {
-  let text: string;
+  let config: AhpConfig;
   try {
-    text = readFileSync(path, 'utf8');
+    config = readJsonFile(path, AhpConfig, { what: 'the AHP config' });
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    return { ok: false, problems: [`${path}: cannot read the AHP config (${code ?? String(err)})`] };
+    if (err instanceof UserError) return { ok: false, problems: [err.message] };
+    throw err;
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (err) {
-    return { ok: false, problems: [`${path}: not valid JSON (${(err as Error).message})`] };
-  }
-  return parseAhpConfig(json, path);
+  return weigh(config, path);
+}
+
+function weigh(config: AhpConfig, source: string): AhpConfigFileResult {
+  const r = hierarchyWeights(config, source);
+  return r.ok ? { ok: true, config, weights: r.weights } : r;
 }

@@ -4,13 +4,14 @@
  * `feature-dictionary.json` and the `feature-summary.json` manifest. Parquet is written by DuckDB
  * from the CSV with declared column types, so both files hold the same values.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import { csvField } from '../data/csv-field.ts';
 import { sqlString } from '../data/duckdb-session.ts';
+import { readJsonFile } from '../data/json-file.ts';
 import { FeatureDictionary } from './dictionary.ts';
 import { FeatureSetSummary } from './summary.ts';
 import type { FeatureSet } from './build-feature-set.ts';
@@ -61,10 +62,13 @@ export async function writeFeatureSet(set: FeatureSet, outDir: string): Promise<
   writeFileSync(join(outDir, FEATURE_FILES.summary), `${JSON.stringify(set.summary, null, 2)}\n`);
 }
 
-/** Reads a written feature set back: the table (cutoff as epoch ms), dictionary and summary. */
+/**
+ * Reads a written feature set back: the table (cutoff as epoch ms), dictionary and summary. A
+ * dictionary or summary that cannot be read or breaks its schema is a `UserError` naming the file.
+ */
 export async function readFeatureSet(dir: string): Promise<FeatureSet> {
-  const dictionary = FeatureDictionary.parse(JSON.parse(readFileSync(join(dir, FEATURE_FILES.dictionary), 'utf8')));
-  const summary = FeatureSetSummary.parse(JSON.parse(readFileSync(join(dir, FEATURE_FILES.summary), 'utf8')));
+  const dictionary = readJsonFile(join(dir, FEATURE_FILES.dictionary), FeatureDictionary, { what: 'the feature dictionary' });
+  const summary = readJsonFile(join(dir, FEATURE_FILES.summary), FeatureSetSummary, { what: 'the feature summary' });
   const instance = await DuckDBInstance.create(':memory:');
   const conn = await instance.connect();
   try {

@@ -4,11 +4,11 @@
  * chosen engine, write features.parquet / .csv, feature-dictionary.json and feature-summary.json.
  * The CLI command, `pipelines/03-features.ts` and `healthscore run` all call it.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { UserError } from '../diagnostics/user-error.ts';
 import type { Log } from '../diagnostics/log.ts';
 import { readCleanTables } from '../data/clean-store.ts';
+import { readJsonFile } from '../data/json-file.ts';
 import type { CustomerData } from '../data/customer-data.ts';
 import { buildFeatureSet, buildScoringSnapshot, firstSignup, latestDate, type FeatureSet } from './build-feature-set.ts';
 import { ChurnDefinition } from './churn-definition.ts';
@@ -45,7 +45,7 @@ export async function runFeaturesStage(input: FeaturesStageOptions, log: Log, lo
   if (locateTable(options.data, 'customers') === null) {
     throw new UserError(`${options.data}: no tables/customers.parquet or customers.csv (run "healthscore ingest" first)`);
   }
-  const spec = options.spec === undefined ? DEFAULT_FEATURE_SPEC : loadSpec(options.spec);
+  const spec = options.spec === undefined ? DEFAULT_FEATURE_SPEC : readJsonFile(options.spec, FeatureSpec, { what: 'the feature spec' });
   const asOf = options.asOf === undefined ? null : dateFlag('--as-of', options.asOf);
   let set: FeatureSet;
   if (options.engine === 'duckdb') {
@@ -93,18 +93,3 @@ function dateFlag(flag: string, text: string): number {
   return t;
 }
 
-function loadSpec(path: string): FeatureSpec {
-  if (!existsSync(path)) throw new UserError(`${path}: feature spec not found`);
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (err) {
-    throw new UserError(`${path}: not valid JSON (${(err as Error).message})`);
-  }
-  const parsed = FeatureSpec.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new UserError(`${path}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
-  }
-  return parsed.data;
-}

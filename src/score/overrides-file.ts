@@ -5,6 +5,9 @@
  * from 1) and the column, so a manager can fix the file without reading a stack trace.
  */
 import { parse } from 'csv-parse/sync';
+import { z } from 'zod';
+import { parseJsonText } from '../data/json-file.ts';
+import { UserError } from '../diagnostics/user-error.ts';
 import { Override } from './overrides.ts';
 
 export type OverridesParse = { ok: true; overrides: Override[] } | { ok: false; problems: string[] };
@@ -64,15 +67,17 @@ export function parseOverridesCsv(text: string, file: string): OverridesParse {
   return validate(records, file, (i) => `row ${i + 2}`);
 }
 
+const OverrideRecords = z.array(z.unknown(), { error: 'expected a JSON array of overrides' });
+
 export function parseOverridesJson(text: string, file: string): OverridesParse {
-  let data: unknown;
+  let records: unknown[];
   try {
-    data = JSON.parse(text);
-  } catch (e) {
-    return { ok: false, problems: [`${file}: not valid JSON: ${(e as Error).message}`] };
+    records = parseJsonText(text, file, OverrideRecords);
+  } catch (err) {
+    if (err instanceof UserError) return { ok: false, problems: [err.message] };
+    throw err;
   }
-  if (!Array.isArray(data)) return { ok: false, problems: [`${file}: expected a JSON array of overrides`] };
-  return validate(data, file, (i) => `row ${i + 1}`);
+  return validate(records, file, (i) => `row ${i + 1}`);
 }
 
 /** Picks the format from the file name: `.json` is JSON, anything else CSV. */

@@ -4,10 +4,8 @@
  * weights, and warnings (CR above 0.10, with the judgments whose change lowers CR the most).
  */
 import type { Command } from 'commander';
-import { readFileSync } from 'node:fs';
 import type { AhpWeights } from '../../ahp/hierarchy-weights.ts';
 import type { NodeWeights } from '../../ahp/node-weights.ts';
-import type { FeatureDictionary } from '../../features/dictionary.ts';
 import { UserError } from '../../diagnostics/user-error.ts';
 
 const pct = (w: number) => `${(100 * w).toFixed(1)}%`.padStart(6);
@@ -66,19 +64,12 @@ export function registerAhp(program: Command): void {
       const r = readAhpConfig(opts.config);
       if (!r.ok) throw new UserError(r.problems.join('\nhealthscore: '));
       if (opts.dictionary) {
-        const [{ FeatureDictionary: dictionarySchema }, { scoringIndicators }] = await Promise.all([
+        const [{ readJsonFile }, { FeatureDictionary }, { scoringIndicators }] = await Promise.all([
+          import('../../data/json-file.ts'),
           import('../../features/dictionary.ts'),
           import('../../ahp/scoring-indicators.ts'),
         ]);
-        let dictionary: FeatureDictionary;
-        try {
-          const parsed = dictionarySchema.safeParse(JSON.parse(readFileSync(opts.dictionary, 'utf8')));
-          if (!parsed.success) throw new UserError(`${opts.dictionary}: not a feature dictionary (${parsed.error.issues[0]?.message})`);
-          dictionary = parsed.data;
-        } catch (err) {
-          if (err instanceof UserError) throw err;
-          throw new UserError(`${opts.dictionary}: cannot read the feature dictionary (${(err as Error).message})`);
-        }
+        const dictionary = readJsonFile(opts.dictionary, FeatureDictionary, { what: 'the feature dictionary' });
         const s = scoringIndicators(r.weights, dictionary, opts.config);
         if (!s.ok) throw new UserError(s.problems.join('\nhealthscore: '));
       }

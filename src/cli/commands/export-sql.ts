@@ -5,9 +5,7 @@
  * (`--model models/NAME/VERSION`) or from three spec JSON files.
  */
 import type { Command } from 'commander';
-import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import type { z } from 'zod';
 import type { ScoringBundle } from '../../score/sql-export/compile-scoring-sql.ts';
 import { ExitCode, UserError } from '../../diagnostics/user-error.ts';
 
@@ -21,21 +19,6 @@ interface ExportSqlOptions {
   out?: string;
 }
 
-function readSpec<T>(path: string, schema: z.ZodType<T>, what: string): T {
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new UserError(`${path}: cannot read the ${what} (${(error as Error).message})`);
-  }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new UserError(`${path}: not a ${what}: ${issue.path.join('.') || '(root)'}: ${issue.message}`, ExitCode.modelMismatch);
-  }
-  return parsed.data;
-}
-
 async function bundleFrom(o: ExportSqlOptions): Promise<ScoringBundle> {
   const files = [o.preprocessor, o.modelSpec, o.calibrator];
   if (o.model !== undefined) {
@@ -47,15 +30,18 @@ async function bundleFrom(o: ExportSqlOptions): Promise<ScoringBundle> {
   if (o.preprocessor === undefined || o.modelSpec === undefined || o.calibrator === undefined) {
     throw new UserError('give --model DIR, or all of --preprocessor, --model-spec and --calibrator', ExitCode.usage);
   }
-  const [{ PreprocessorSpec }, { LogisticSpec }, { GbdtSpec }, { CalibratorSpec }] = await Promise.all([
+  const [{ readJsonFile }, { PreprocessorSpec }, { LogisticSpec }, { GbdtSpec }, { CalibratorSpec }] = await Promise.all([
+    import('../../data/json-file.ts'),
     import('../../learn/preprocess/spec.ts'),
     import('../../learn/logistic/logistic-spec.ts'),
     import('../../learn/gbdt/serialize.ts'),
     import('../../calibrate/calibrator.ts'),
   ]);
-  const preprocessor = readSpec(o.preprocessor, PreprocessorSpec, 'preprocessor spec');
-  const raw = readSpec(o.modelSpec, LogisticSpec.or(GbdtSpec), 'logistic or GBDT model spec');
-  const calibrator = readSpec(o.calibrator, CalibratorSpec, 'calibrator spec');
+  // The specs are the model itself: a missing or broken one is a model that does not fit (exit 4).
+  const exitCode = ExitCode.modelMismatch;
+  const preprocessor = readJsonFile(o.preprocessor, PreprocessorSpec, { what: 'the preprocessor spec', exitCode });
+  const raw = readJsonFile(o.modelSpec, LogisticSpec.or(GbdtSpec), { what: 'the logistic or GBDT model spec', exitCode });
+  const calibrator = readJsonFile(o.calibrator, CalibratorSpec, { what: 'the calibrator spec', exitCode });
   const model: ScoringBundle['model'] = raw.kind === 'logistic' ? { kind: 'logistic', spec: raw } : { kind: 'gbdt', spec: raw };
   return { preprocessor, model, calibrator };
 }

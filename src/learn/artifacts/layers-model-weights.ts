@@ -6,17 +6,20 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { readJsonFile } from '../../data/json-file.ts';
 import { ExitCode, UserError } from '../../diagnostics/user-error.ts';
 
 export const MODEL_JSON = 'model.json';
 
 /** The part of model.json that says where the weights are (tfjs's `WeightsManifestConfig`). */
-const WeightsManifest = z.array(
-  z.object({
-    paths: z.array(z.string()).min(1),
-    weights: z.array(z.object({ name: z.string(), shape: z.array(z.number().int().nonnegative()), dtype: z.string(), quantization: z.unknown().optional() })),
-  }),
-);
+const ModelJsonWeights = z.object({
+  weightsManifest: z.array(
+    z.object({
+      paths: z.array(z.string()).min(1),
+      weights: z.array(z.object({ name: z.string(), shape: z.array(z.number().int().nonnegative()), dtype: z.string(), quantization: z.unknown().optional() })),
+    }),
+  ),
+});
 
 /**
  * Every weight of the LayersModel in `dir`, in the order model.json lists them, read straight from
@@ -30,16 +33,9 @@ export async function layersModelWeights(dir: string): Promise<Float32Array> {
   const fail = (why: string): never => {
     throw new UserError(`${path}: ${why}`, ExitCode.modelMismatch);
   };
-  let json: { weightsManifest?: unknown };
-  try {
-    json = JSON.parse(await readFile(path, 'utf8')) as typeof json;
-  } catch (error) {
-    return fail(`not readable as JSON (${(error as Error).message})`);
-  }
-  const manifest = WeightsManifest.safeParse(json.weightsManifest);
-  if (!manifest.success) return fail(`weightsManifest: ${manifest.error.issues[0].message}`);
+  const { weightsManifest } = readJsonFile(path, ModelJsonWeights, { what: 'the model', exitCode: ExitCode.modelMismatch });
   const values: number[] = [];
-  for (const group of manifest.data) {
+  for (const group of weightsManifest) {
     const bytes = Buffer.concat(await Promise.all(group.paths.map((p) => readFile(join(dir, p)))));
     let at = 0;
     for (const w of group.weights) {

@@ -15,6 +15,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
+import { parseJsonText } from '../../data/json-file.ts';
 import { ExitCode, UserError } from '../../diagnostics/user-error.ts';
 import { logisticModel } from '../logistic/logistic-model.ts';
 import type { LogisticModel } from '../logistic/logistic-model.ts';
@@ -98,20 +99,9 @@ export async function loadLogisticArtifact(dir: string, schema: z.ZodType<Manife
   return { model: logisticModel(spec), preprocessor: manifest.preprocessing, manifest };
 }
 
-/** Parses a model file as JSON against `schema`; any problem is a one-line `UserError` (exit 4) naming the file. */
+/** A model file's text parsed as JSON against `schema`, as `parseJsonText`; a problem is a `UserError` with exit code 4. */
 export function parseArtifactJson<T>(path: string, text: string, schema: z.ZodType<T>): T {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new UserError(`${path} is not valid JSON: ${(error as Error).message}`, ExitCode.modelMismatch);
-  }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new UserError(`${path}: ${issue.path.join('.') || '(root)'}: ${issue.message}`, ExitCode.modelMismatch);
-  }
-  return parsed.data;
+  return parseJsonText(text, path, schema, { exitCode: ExitCode.modelMismatch });
 }
 
 /** The float32 weights (kernel, then bias) must be the rounding of the float64 coefficients: the two files belong together. */

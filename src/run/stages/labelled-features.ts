@@ -10,13 +10,14 @@
  * The split is a pure function of the rows (and the seed), so train, calibrate, evaluate and
  * compare see the same four parts when given the same folder.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import { UserError } from '../../diagnostics/user-error.ts';
 import { cleanTablePath } from '../../data/clean-store.ts';
 import { sqlString, withDuckDb } from '../../data/duckdb-session.ts';
+import { readJsonFile } from '../../data/json-file.ts';
 import { TABULAR_DICTIONARY_FILE, TABULAR_TABLE } from '../../data/tabular/ingest-tabular.ts';
 import type { ChurnDefinition } from '../../features/churn-definition.ts';
 import { FeatureDictionary } from '../../features/dictionary.ts';
@@ -35,23 +36,8 @@ export interface LabelledFeatures {
   churn: ChurnDefinition | null;
 }
 
-function readDictionary(path: string): FeatureDictionary {
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new UserError(`${path}: not valid JSON (${(error as Error).message})`);
-  }
-  const parsed = FeatureDictionary.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new UserError(`${path}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
-  }
-  return parsed.data;
-}
-
 async function readTabular(dir: string, seed: number): Promise<LabelledFeatures> {
-  const dictionary = readDictionary(join(dir, TABULAR_DICTIONARY_FILE));
+  const dictionary = readJsonFile(join(dir, TABULAR_DICTIONARY_FILE), FeatureDictionary, { what: 'the feature dictionary' });
   const path = cleanTablePath(dir, TABULAR_TABLE);
   const columns = await withDuckDb(async (connection) => {
     const result = await connection.runAndReadAll(`SELECT * FROM read_parquet(${sqlString(path)})`);

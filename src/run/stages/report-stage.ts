@@ -5,9 +5,10 @@
  * instead of a half-rendered report. Useful after changing the report templates, or to render a
  * report-input.json edited by hand (a title, a redacted customer list).
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { readJsonFile } from '../../data/json-file.ts';
 import { UserError } from '../../diagnostics/user-error.ts';
 import type { Log } from '../../diagnostics/log.ts';
 import { renderHtmlReport } from '../../report/html.ts';
@@ -25,18 +26,7 @@ export type ReportStageOptions = z.input<typeof ReportStageOptions>;
 
 export function readReportInput(path: string): ReportInput {
   if (!existsSync(path)) throw new UserError(`${path}: not found (it is written by "healthscore run")`);
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new UserError(`${path}: not valid JSON (${(error as Error).message})`);
-  }
-  const parsed = ReportInput.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new UserError(`${path}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
-  }
-  return parsed.data;
+  return readJsonFile(path, ReportInput, { what: 'the report input' });
 }
 
 export async function runReportStage(input: ReportStageOptions, log: Log): Promise<{ html: string; markdown: string }> {

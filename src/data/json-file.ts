@@ -1,0 +1,83 @@
+/**
+ * Reading a JSON file that a zod schema describes (a config, a spec, a model file, a report input)
+ * one way: a file that cannot be read, text that is not JSON, or JSON that breaks the schema stops
+ * with a one-line `UserError` that names the file and, for the schema, where in it the problems are.
+ */
+import { readFileSync } from 'node:fs';
+import type { z } from 'zod';
+import { ExitCode, UserError } from '../diagnostics/user-error.ts';
+
+export interface JsonFileOptions {
+  /** What the file is, for the message when it cannot be read: "the AHP config". Default "the file". */
+  what?: string;
+  /** The exit code of the `UserError`; default `ExitCode.badInput` (a model file uses `modelMismatch`). */
+  exitCode?: ExitCode;
+}
+
+/** How many schema problems a message lists before it only counts the rest. */
+const LISTED_PROBLEMS = 3;
+
+/**
+ * The problems of a failed parse, one per issue, each as `SOURCE: PATH: MESSAGE` with the path in
+ * the document dotted (`dimensions.0.indicators`) or `(root)` for the document itself.
+ *
+ * @example
+ * ```ts
+ * schemaProblems(z.object({ a: z.number() }).safeParse({ a: 'x' }).error!, 'w.json');
+ * // => ['w.json: a: Invalid input: expected number, received string']
+ * ```
+ */
+export function schemaProblems(error: z.ZodError, source: string): string[] {
+  return error.issues.map((i) => `${source}: ${issueText(i)}`);
+}
+
+const issueText = (issue: z.core.$ZodIssue): string => `${issue.path.length > 0 ? issue.path.join('.') : '(root)'}: ${issue.message}`;
+
+/**
+ * `text` parsed as JSON and checked against `schema`; `path` names the file in the message of the
+ * `UserError` thrown otherwise (the first problems of the schema, joined on one line).
+ *
+ * @example
+ * ```ts
+ * parseJsonText('{"a": 1}', 'w.json', z.object({ a: z.number() })); // => { a: 1 }
+ * parseJsonText('{"a": ', 'w.json', z.object({ a: z.number() }));
+ * // throws UserError('w.json: not valid JSON (Unexpected end of JSON input)'), exit code 3
+ * ```
+ */
+export function parseJsonText<T>(text: string, path: string, schema: z.ZodType<T>, options: JsonFileOptions = {}): T {
+  const exitCode = options.exitCode ?? ExitCode.badInput;
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw new UserError(`${path}: not valid JSON (${(err as Error).message})`, exitCode);
+  }
+  const parsed = schema.safeParse(json);
+  if (parsed.success) return parsed.data;
+  const issues = parsed.error.issues;
+  const more = issues.length - LISTED_PROBLEMS;
+  const listed = issues.slice(0, LISTED_PROBLEMS).map(issueText).join('; ') + (more > 0 ? `; and ${more} more` : '');
+  throw new UserError(`${path}: ${listed}`, exitCode);
+}
+
+/**
+ * The file at `path` read as UTF-8, parsed as JSON and checked against `schema`. A file that
+ * cannot be read stops with `PATH: cannot read WHAT (CODE)`, then as `parseJsonText`.
+ *
+ * @example
+ * ```ts
+ * const config = readJsonFile('models/ahp/cdnow-rfm.json', AhpConfig, { what: 'the AHP config' });
+ * readJsonFile('none.json', AhpConfig, { what: 'the AHP config' });
+ * // throws UserError('none.json: cannot read the AHP config (ENOENT)'), exit code 3
+ * ```
+ */
+export function readJsonFile<T>(path: string, schema: z.ZodType<T>, options: JsonFileOptions = {}): T {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+    throw new UserError(`${path}: cannot read ${options.what ?? 'the file'} (${code})`, options.exitCode ?? ExitCode.badInput);
+  }
+  return parseJsonText(text, path, schema, options);
+}
