@@ -21,8 +21,8 @@ export const SHARED_CELLS = 1 << 21;
 
 /**
  * Zeroed storage for a rows × cols design matrix. From `SHARED_CELLS` cells (or when `shared`) it
- * lives in a SharedArrayBuffer, so worker threads read it in place: the logistic fit's LossTeam
- * and the GBDT's PredictionTeam, for which a copy would cost about as much as the work they share.
+ * lives in a SharedArrayBuffer, so the worker pool's threads read it in place (src/parallel/): for
+ * them a copy would cost about as much as the work they share.
  */
 export function designData(cells: number, shared = cells >= SHARED_CELLS): Float64Array {
   return new Float64Array(shared ? new SharedArrayBuffer(cells * 8) : new ArrayBuffer(cells * 8));
@@ -30,13 +30,22 @@ export function designData(cells: number, shared = cells >= SHARED_CELLS): Float
 
 /**
  * A rows × cols matrix of zeros in shared memory whatever its size: fill it in place of
- * `matrix(rows, cols)` where worker threads will read it (a GBDT's prediction workers take it as it
- * is; any other matrix has their rows copied into shared slots first).
+ * `matrix(rows, cols)` where worker threads will read it (a matrix in ordinary memory is scored
+ * on the calling thread alone, or has its rows copied into shared memory first).
  * @example
  * sharedMatrix(2, 3).data.buffer instanceof SharedArrayBuffer; // => true
  */
 export function sharedMatrix(rows: number, cols: number): Matrix {
   return { rows, cols, data: designData(rows * cols, true) };
+}
+
+/**
+ * True when the pool's worker threads can read `a` in place (null, an absent array, counts as shared).
+ * @example
+ * inSharedMemory(new Float64Array(new SharedArrayBuffer(8))); // => true
+ */
+export function inSharedMemory(a: ArrayBufferView | null): boolean {
+  return a === null || a.buffer instanceof SharedArrayBuffer;
 }
 
 /** Builds a matrix from named columns, in the order of `names`. Cost: one pass over rows × cols. */

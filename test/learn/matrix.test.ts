@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { designData, fromColumns, matrix, SHARED_CELLS, sharedMatrix, takeRows } from '../../src/learn/matrix.ts';
+import { designData, fromColumns, inSharedMemory, matrix, SHARED_CELLS, sharedMatrix, takeRows } from '../../src/learn/matrix.ts';
 
 describe('matrix', () => {
   it('checks that the data fit the shape', () => {
@@ -26,6 +26,15 @@ describe('sharedMatrix', () => {
     expect(m).toMatchObject({ rows: 2, cols: 3 });
     expect(m.data.buffer).toBeInstanceOf(SharedArrayBuffer);
     expect(Array.from(m.data)).toEqual([0, 0, 0, 0, 0, 0]);
+  });
+});
+
+describe('inSharedMemory', () => {
+  it('tells arrays the pool’s threads can read in place from copies they would need', () => {
+    expect(inSharedMemory(sharedMatrix(1, 2).data.subarray(1))).toBe(true);
+    expect(inSharedMemory(new Int32Array(new SharedArrayBuffer(8)))).toBe(true);
+    expect(inSharedMemory(new Float64Array(2))).toBe(false);
+    expect(inSharedMemory(null)).toBe(true);
   });
 });
 

@@ -1,44 +1,18 @@
 /**
  * Fits L2-penalised logistic regression to scikit-learn's optimum
  * (`LogisticRegression(penalty="l2", C, solver="lbfgs", class_weight)`), full batch, in two
- * precisions. What runs where, on the 1M × 40 benchmark (passes = reads of all of X):
- *
- * 0. Warm start, only when X has more rows than the Hessian sample (65,536 rows in runs of 64,
- *    `sampleRows`): phase 1 below on the sampled rows alone, weighted up. Its optimum lies within
- *    the sample's statistical error of the full one, found for the cost of well under one pass.
- * 1. L-BFGS on the loss and gradient from TensorFlow.js (`tfjsLogLoss`), float32: the passes that
- *    move the fit (5 on 1M × 40) run on the selected backend. The two-loop recursion starts from
- *    the inverse of the sampled Hessian at the start point, so the first step is a Newton step
- *    and the curvature pairs only track how the Hessian changes. The float32 loss errs by ~1e-6
- *    relative, so a change of f that small is ignored and the gradient judges the step; the phase
- *    ends at the float32 gradient's rounding floor (2⁻²⁴·max_j Σᵢ wᵢ|xᵢⱼ|), or at tol if above it.
- * 2. Newton in float64 (`penalizedLogLoss`, `penalizedLogLossHessian`, plain JS) until
- *    ‖∇F‖∞ ≤ tol: from the float32 floor, one step (2 passes) on 1M × 40. The Hessian is the
- *    sampled one, whose error (~√(p/65,536)) makes convergence linear at about that rate, where
- *    the full XᵀDX would cost (p+2)/4 passes; data no larger than the sample get the exact one.
- *    One-hot designs are collinear (directions held only by the penalty have curvature 1/C
- *    against thousands elsewhere): L-BFGS crawls there and Newton does not; scikit-learn's lbfgs
- *    stops on its relative-reduction rule about 2e-3 from the exact optimum on the Telco split,
- *    we go to it. Where all rows are the sample and X stays on the backend (up to 65,536 rows:
- *    most customer bases), the exact Hessian comes from tfjs (`withHessian`: XNNPACK, float32, a
- *    few passes' cost, where the float64 loop costs (p+2)/4 passes and far more on its first,
- *    unoptimised call), so Newton takes a fresh one each step. Its float32 rounding (~1e-6
- *    relative) only slows convergence imperceptibly; the float64 gradient decides where it ends.
- *    Larger data keep the sampled float64 Hessian from the JS loop: on the streamed chunks XᵀDX
- *    through tfjs would repack X for every product.
- *
- * Threads: when X lives in shared memory (`designData` puts large matrices there) a `LossTeam` of
- * worker threads converts phase 1's next chunk to float32 while tfjs works on the current one, and
- * takes shares of the float64 passes and Hessians, as scikit-learn's BLAS uses every core.
+ * precisions: L-BFGS on TensorFlow.js's float32 loss (after a warm start on a row sample when X is
+ * large) moves the fit, then float64 Newton steps with a sampled Hessian take it to ‖∇F‖∞ ≤ tol.
+ * docs/logistic.md says why each phase is there and what it costs.
  *
  * No randomness: the start is β = 0, b = 0, the sampled rows are fixed by the row count, and every
  * float64 sum is split into the same fixed shares whatever the thread count, so a fit is identical
- * for identical inputs on the same backend (no seed).
+ * for identical inputs on the same backend.
  */
-import { availableParallelism } from 'node:os';
 import { z } from 'zod';
+import { defaultThreads } from '../../parallel/pool.ts';
 import { selectBackend } from '../../runtime/backend.ts';
-import { SHARED_CELLS } from '../matrix.ts';
+import { inSharedMemory, SHARED_CELLS } from '../matrix.ts';
 import type { Matrix } from '../matrix.ts';
 import { historyFromHessian, minimizeLbfgs } from '../optim/lbfgs.ts';
 import type { LbfgsResult, Objective } from '../optim/lbfgs.ts';
@@ -46,12 +20,11 @@ import { minimizeNewton } from '../optim/newton.ts';
 import type { NewtonResult } from '../optim/newton.ts';
 import { ClassWeight, classWeightsPerRow } from './class-weights.ts';
 import { LogisticSpec } from './logistic-spec.ts';
-import { LossTeam } from './loss-team.ts';
 import { penalizedLogLoss, penalizedLogLossHessian } from './penalized-log-loss.ts';
 import type { LogisticProblem } from './penalized-log-loss.ts';
 import { sampleRows } from './row-sample.ts';
 import { tfjsLogLoss } from './tfjs-log-loss.ts';
-import type { ChunkConverter, TfjsObjectiveOptions } from './tfjs-log-loss.ts';
+import type { TfjsObjectiveOptions } from './tfjs-log-loss.ts';
 
 export const LogisticOptions = z.object({
   /** Inverse penalty strength, sklearn's `C`. */
@@ -61,10 +34,11 @@ export const LogisticOptions = z.object({
   tol: z.number().positive().default(1e-4),
   maxIter: z.number().int().positive().default(1000),
   /**
-   * Threads for the float64 passes (`LossTeam`), used when X, in shared memory, has at least
-   * `SHARED_CELLS` cells (below, a pass takes less than starting a worker). The fit is bit-identical with any number.
+   * Threads of the worker pool for the float64 passes and the float32 conversion of X, the calling
+   * thread included; null or absent: `defaultThreads()`. Used when X, in shared memory, has at
+   * least `SHARED_CELLS` cells (below, one thread is as fast). The fit is bit-identical with any number.
    */
-  threads: z.number().int().positive().default(Math.min(4, availableParallelism())),
+  threads: z.number().int().positive().nullish(),
 });
 export type LogisticOptions = z.input<typeof LogisticOptions>;
 
@@ -88,6 +62,11 @@ const NEWTON_REUSE_COSTLY = 0.5;
 /** Newton from a near-optimum converges quadratically; more steps than this means a bug or NaNs. */
 const NEWTON_MAX_ITER = 50;
 
+/**
+ * Fits the model to the rows of `x` and their 0/1 `labels`; `featureNames` name x's columns.
+ * Throws naming the row (and column) for a label other than 0 or 1, a single class, or a
+ * non-finite value in x (impute first). `tfjs` tunes the chunks of phase 1 (tfjs-log-loss.ts).
+ */
 export async function fitLogistic(
   x: Matrix,
   labels: ArrayLike<number>,
@@ -96,20 +75,17 @@ export async function fitLogistic(
   tfjs: TfjsObjectiveOptions = {},
 ): Promise<LogisticSpec> {
   const o = LogisticOptions.parse(options);
-  const shared = x.data.buffer instanceof SharedArrayBuffer && x.rows * x.cols >= SHARED_CELLS && o.threads > 1;
+  const requested = o.threads ?? defaultThreads();
+  // Smaller matrices, or ones the pool's threads cannot read in place, are fitted on this thread.
+  const shared = inSharedMemory(x.data) && x.rows * x.cols >= SHARED_CELLS && requested > 1;
+  const threads = shared ? requested : 1;
   const y = checkedLabels(labels, x.rows, shared);
   if (featureNames.length !== x.cols) throw new Error(`fitLogistic: ${featureNames.length} feature names for ${x.cols} columns`);
   const backend = await selectBackend();
   const w = o.classWeight === null ? null : inMemory(classWeightsPerRow(y, o.classWeight), shared);
   const problem: LogisticProblem = { x, y, w, C: o.C };
   const sample = sampleRows(x.rows, HESSIAN_SAMPLE_ROWS);
-  // Its workers come up while the warm start runs on the main thread.
-  const team = shared ? LossTeam.start(problem, sample, o.threads) : null;
-  try {
-    return fitWith(problem, featureNames, o, backend, sample, tfjs, team);
-  } finally {
-    team?.close();
-  }
+  return fitWith(problem, featureNames, o, backend, shared ? sharedRows(sample) : sample, tfjs, threads);
 }
 
 function fitWith(
@@ -119,11 +95,11 @@ function fitWith(
   backend: string,
   sample: Int32Array,
   tfjs: TfjsObjectiveOptions,
-  team: LossTeam | null,
+  threads: number,
 ): LogisticSpec {
   const { x, w } = problem;
   const theta0 = new Float64Array(x.cols + 1);
-  const hessian = (theta: Float64Array): Float64Array => penalizedLogLossHessian(problem, theta, sample, team);
+  const hessian = (theta: Float64Array): Float64Array => penalizedLogLossHessian(problem, theta, sample, threads);
   const mass = weightedColumnMass(x, w, sample);
   // X must be finite, and a full pass to check it costs 6% of the 1M × 40 fit: a NaN or ±∞ makes
   // a sum over its row non-finite, so the sampled rows are checked through `mass` and the others
@@ -142,13 +118,13 @@ function fitWith(
     // The sample's gradient estimates the full one only to about mass/√m; a hundredth of that is
     // as close as its optimum is worth fitting before the full data take over.
     const gtol = Math.max(o.tol, (0.01 * mass) / Math.sqrt(sample.length), float32Floor);
-    const warm = float32Lbfgs(problem, sample, theta0, h0, gtol, o.maxIter, tfjs, team);
+    const warm = float32Lbfgs(problem, sample, theta0, h0, gtol, o.maxIter, tfjs, threads);
     warmStart = { rows: sample.length, iterations: warm.result.iterations, evaluations: warm.result.evaluations };
     start = warm.result.x;
   }
   // Without a warm start all rows are the Hessian's sample: when they stay on the backend, tfjs
   // gives the exact Hessian for a few gradients' cost, and Newton takes a fresh one every step.
-  const fast = tfjsLogLoss(problem, { ...tfjs, withHessian: sample.length === x.rows }, null, team);
+  const fast = tfjsLogLoss(problem, { ...tfjs, withHessian: sample.length === x.rows }, null, threads);
   try {
     const h = fast.hessian ?? hessian;
     const h1 = h(start);
@@ -164,7 +140,7 @@ function fitWith(
     };
     const result = minimizeLbfgs(objective, start, { gtol: Math.max(o.tol, float32Floor), ftol: 0, fResolution: FLOAT32_RESOLUTION, maxIter: o.maxIter }, historyFromHessian(h1, start.length));
     phase1 = { result, resident: fast.resident };
-    const exact = (theta: Float64Array, grad: Float64Array): number => penalizedLogLoss(problem, theta, grad, team);
+    const exact = (theta: Float64Array, grad: Float64Array): number => penalizedLogLoss(problem, theta, grad, threads);
     // In JS a Hessian costs m·(p+1)²/2 multiply-adds against 2·rows·(p+1) for a pass.
     const costly = fast.hessian === null && (sample.length * (x.cols + 1)) / (4 * x.rows) > 2;
     const reuseBelow = costly ? NEWTON_REUSE_COSTLY : NEWTON_REUSE_CHEAP;
@@ -209,9 +185,9 @@ function float32Lbfgs(
   gtol: number,
   maxIter: number,
   tfjs: TfjsObjectiveOptions,
-  converter: ChunkConverter | null,
+  threads: number,
 ): { result: LbfgsResult; resident: boolean } {
-  const fast = tfjsLogLoss(problem, tfjs, sample, converter);
+  const fast = tfjsLogLoss(problem, tfjs, sample, threads);
   try {
     const result = minimizeLbfgs(fast.objective, start, { gtol, ftol: 0, fResolution: FLOAT32_RESOLUTION, maxIter }, historyFromHessian(hessian, start.length));
     return { result, resident: fast.resident };
@@ -234,10 +210,17 @@ function checkedLabels(labels: ArrayLike<number>, rows: number, shared: boolean)
   return y;
 }
 
-/** A float64 copy of `values`, in shared memory when worker threads are to read it. */
+/** A float64 copy of `values`, in shared memory when the pool's threads are to read it. */
 function inMemory(values: ArrayLike<number>, shared: boolean): Float64Array {
   const out = new Float64Array(shared ? new SharedArrayBuffer(values.length * 8) : new ArrayBuffer(values.length * 8));
   out.set(values);
+  return out;
+}
+
+/** The sampled rows in shared memory, for the pool's threads to read. */
+function sharedRows(rows: Int32Array): Int32Array {
+  const out = new Int32Array(new SharedArrayBuffer(rows.length * 4));
+  out.set(rows);
   return out;
 }
 

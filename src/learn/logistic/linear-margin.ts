@@ -1,14 +1,13 @@
 /**
  * x·β + b for every row of a row-major matrix: the logistic model's margin, the inner loop of
- * batch scoring. `compileLinearMargin` writes the coefficients into the code as literals (as
- * ../gbdt/compile.ts does for trees): V8 then keeps them in registers instead of loading β for
- * every cell, which scores the 1M × 40 benchmark about 1.5× faster than the loop over β. Both add
- * the same terms in the same order, so their margins are bit-identical.
- *
- * A kernel can also end with σ over its rows (`'probability'`): scikit-learn's
- * `predict_proba(X)[:, 1]`, done while the rows' margins are still in cache.
+ * batch scoring, or σ of it (`'probability'`, scikit-learn's `predict_proba(X)[:, 1]`).
+ * `compileLinearMargin` writes the coefficients into the code as literals (as ../gbdt/compile.ts
+ * does for trees), so V8 keeps them in registers instead of loading β for every cell; it adds the
+ * same terms in the same order as the loop, so their margins are bit-identical. Large shared
+ * matrices are scored in blocks of rows on the worker pool's threads (`linearMarginKernel`).
  */
 import { sigmoid } from '../../calibrate/sigmoid.ts';
+import { kernel } from '../../parallel/kernel.ts';
 import { numberLiteral } from '../number-literal.ts';
 
 /** Writes the margins (or probabilities) of rows [0, rows) of X (p columns) into out. */
@@ -16,13 +15,6 @@ export type MarginKernel = (X: Float64Array, out: Float64Array, rows: number) =>
 
 /** What a kernel writes: the margin x·β + b, or σ of it. */
 export type LinearOutput = 'margin' | 'probability';
-
-/**
- * σ over out[0, rows), in place, as compiled kernels end: the expression of `sigmoid`
- * (../../calibrate/sigmoid.ts), so a probability is the bits of σ(margin).
- */
-const SIGMOID_LOOP = 'for (let i = 0; i < rows; i++) out[i] = 1 / (1 + Math.exp(-out[i]));';
-
 
 /** Beyond this many columns the generated function would be too long to be worth compiling. */
 const MAX_COMPILED_COLUMNS = 1024;
@@ -33,7 +25,8 @@ const MAX_COMPILED_COLUMNS = 1024;
  */
 export function linearMargin(beta: Float64Array, intercept: number, output: LinearOutput = 'margin'): MarginKernel {
   const p = beta.length;
-  const margins: MarginKernel = (X, out, rows) => {
+  const probability = output === 'probability';
+  return (X, out, rows) => {
     for (let i = 0, o = 0; i < rows; i++, o += p) {
       let s0 = 0;
       let s1 = 0;
@@ -47,29 +40,25 @@ export function linearMargin(beta: Float64Array, intercept: number, output: Line
         s3 += X[o + j + 3] * beta[j + 3];
       }
       for (; j < p; j++) s0 += X[o + j] * beta[j];
-      out[i] = intercept + (s0 + s1 + (s2 + s3));
+      const m = intercept + (s0 + s1 + (s2 + s3));
+      out[i] = probability ? sigmoid(m) : m;
     }
-  };
-  if (output === 'margin') return margins;
-  return (X, out, rows) => {
-    margins(X, out, rows);
-    for (let i = 0; i < rows; i++) out[i] = sigmoid(out[i]);
   };
 }
 
 /**
- * The body of `compileLinearMargin`'s function of (X, out, rows), or null when there are too many
- * columns: worker threads compile the same text, so their margins are the same bits.
+ * The body of `compileLinearMargin`'s function of (X, out, rows), with `sigmoid` in scope, or
+ * null when there are too many columns.
  */
-export function linearMarginSource(beta: Float64Array, intercept: number, output: LinearOutput = 'margin'): string | null {
+function linearMarginSource(beta: Float64Array, intercept: number, output: LinearOutput = 'margin'): string | null {
   const p = beta.length;
   if (p > MAX_COMPILED_COLUMNS) return null;
   const acc: string[][] = [['0'], ['0'], ['0'], ['0']];
   const full = p - (p % 4);
   for (let j = 0; j < p; j++) acc[j < full ? j % 4 : 0].push(`X[o + ${j}] * ${numberLiteral(beta[j])}`);
   const [s0, s1, s2, s3] = acc.map((terms) => `(${terms.join(' + ')})`);
-  const margins = `for (let i = 0, o = 0; i < rows; i++, o += ${p}) out[i] = ${numberLiteral(intercept)} + (${s0} + ${s1} + (${s2} + ${s3}));`;
-  return output === 'margin' ? margins : `${margins}\n${SIGMOID_LOOP}`;
+  const m = `${numberLiteral(intercept)} + (${s0} + ${s1} + (${s2} + ${s3}))`;
+  return `for (let i = 0, o = 0; i < rows; i++, o += ${p}) out[i] = ${output === 'margin' ? m : `sigmoid(${m})`};`;
 }
 
 /**
@@ -78,14 +67,49 @@ export function linearMarginSource(beta: Float64Array, intercept: number, output
  */
 export function compileLinearMargin(beta: Float64Array, intercept: number, output: LinearOutput = 'margin'): MarginKernel | null {
   const body = linearMarginSource(beta, intercept, output);
-  return body === null ? null : compileKernel(body);
-}
-
-/** A kernel from `linearMarginSource`; null where code generation is refused. */
-export function compileKernel(body: string): MarginKernel | null {
+  if (body === null) return null;
   try {
-    return new Function('X', 'out', 'rows', body) as MarginKernel;
+    return new Function('sigmoid', `return (X, out, rows) => { ${body} };`)(sigmoid) as MarginKernel;
   } catch {
     return null;
   }
 }
+
+/** The margin and probability kernels of a model: compiled where possible, else the loop. */
+export function marginKernels(beta: Float64Array, intercept: number): Record<LinearOutput, MarginKernel> {
+  const make = (output: LinearOutput): MarginKernel => compileLinearMargin(beta, intercept, output) ?? linearMargin(beta, intercept, output);
+  return { margin: make('margin'), probability: make('probability') };
+}
+
+/** A model's coefficients as the pool shares them (`WorkerPool.share`). */
+export interface SharedCoefficients {
+  readonly beta: Float64Array;
+  readonly intercept: number;
+}
+
+interface LinearMarginArgs {
+  /** The pool resource holding the model's `SharedCoefficients`. */
+  readonly coefficients: number;
+  readonly output: LinearOutput;
+  /** Rows × p, row-major, and the rows' outputs. */
+  readonly X: Float64Array;
+  readonly out: Float64Array;
+  readonly rows: number;
+  readonly p: number;
+  readonly rowsPerChunk: number;
+}
+
+/**
+ * Rows [chunk·rowsPerChunk, …) through the model's kernel, compiled once per thread. Each row's
+ * output is written once, from its margin in a register, never read back, so a block computed
+ * twice (the pool redoes a stalled worker's) holds the same bits.
+ */
+export const linearMarginKernel = kernel<LinearMarginArgs>(import.meta.url, 'linearMarginKernel', (a, chunk, context) => {
+  const kernels = context.derived(a.coefficients, () => {
+    const { beta, intercept } = context.resource<SharedCoefficients>(a.coefficients);
+    return marginKernels(beta, intercept);
+  });
+  const from = chunk * a.rowsPerChunk;
+  const to = Math.min(a.rows, from + a.rowsPerChunk);
+  kernels[a.output](a.X.subarray(from * a.p, to * a.p), a.out.subarray(from, to), to - from);
+});

@@ -1,32 +1,38 @@
 /**
  * A fitted logistic regression as a `ChurnModel`: margin = x·β + b, its probability σ(margin),
  * contributions β_j·x_ij with base b (on standardised columns, the push of each feature away from
- * the average customer).
- * Plain float64 loops (linear-margin.ts): scoring is one multiply-add per cell, faster than a
- * round trip through tensors, and exact.
+ * the average customer). Plain float64 kernels (linear-margin.ts): scoring is one multiply-add per
+ * cell, faster than a round trip through tensors, and exact; a large matrix in shared memory is
+ * scored on the worker pool's threads, with the same bits.
  */
+import { defaultThreads, workerPool } from '../../parallel/pool.ts';
+import type { SharedResource } from '../../parallel/pool.ts';
+import { inSharedMemory } from '../matrix.ts';
 import type { Matrix } from '../matrix.ts';
 import type { ChurnModel, Contributions } from '../model.ts';
-import { compileKernel, linearMargin, linearMarginSource } from './linear-margin.ts';
-import type { LinearOutput } from './linear-margin.ts';
+import { linearMarginKernel, marginKernels } from './linear-margin.ts';
+import type { LinearOutput, SharedCoefficients } from './linear-margin.ts';
 import type { LogisticSpec } from './logistic-spec.ts';
-import { MarginTeam, MIN_TEAM_CELLS } from './margin-team.ts';
 
-// A model dropped with its worker running takes the worker with it when it is collected.
-const closeWithModel = new FinalizationRegistry<MarginTeam>((team) => team.close());
+/** Below this many cells one thread is as fast: a pool job's messages cost ~0.1 ms. */
+const MIN_PARALLEL_CELLS = 1 << 22;
+/** Rows per chunk of a pool job. */
+const ROWS_PER_CHUNK = 32_768;
+
+// A model shares its coefficients with the pool's threads at its first large matrix; the pool
+// lets them go when the model is collected.
+const releaseWithModel = new FinalizationRegistry<SharedResource>((coefficients) => coefficients.release());
 
 export interface LogisticModel extends ChurnModel {
   readonly kind: 'logistic';
   readonly spec: LogisticSpec;
   /**
    * σ(x·β + b) for every row: the model's own churn probability before calibration, what
-   * scikit-learn's `predict_proba(X)[:, 1]` gives; into `into` when it is long enough.
+   * scikit-learn's `predict_proba(X)[:, 1]` gives; into `into` when it is long enough. A large
+   * matrix in shared memory is scored on up to `threads` threads (default `defaultThreads()`).
    */
-  probability(x: Matrix, into?: Float64Array): Float64Array;
+  probability(x: Matrix, into?: Float64Array, threads?: number): Float64Array;
 }
-
-/** Kernel positions in the team's list (margin-team.ts). */
-const OUTPUTS: readonly LinearOutput[] = ['margin', 'probability'];
 
 export function logisticModel(spec: LogisticSpec): LogisticModel {
   if (spec.coefficients.length !== spec.featureNames.length) {
@@ -34,36 +40,44 @@ export function logisticModel(spec: LogisticSpec): LogisticModel {
   }
   const beta = Float64Array.from(spec.coefficients);
   const p = beta.length;
-  const sources = OUTPUTS.map((output) => linearMarginSource(beta, spec.intercept, output));
-  const compiled = sources.map((source) => (source === null ? null : compileKernel(source)));
-  const kernels = OUTPUTS.map((output, k) => compiled[k] ?? linearMargin(beta, spec.intercept, output));
-  // Started at the first matrix large enough to share (margin-team.ts); null once it has failed.
-  let team: MarginTeam | null | undefined;
+  const kernels = marginKernels(beta, spec.intercept);
+  let shared: SharedResource | null = null;
+  // Where the pool's threads write the rows of a caller's array in ordinary memory; grown as needed.
+  let scratch = new Float64Array(0);
   const check = (x: Matrix): void => {
     if (x.cols !== p) throw new Error(`logistic model expects ${p} columns, the matrix has ${x.cols}`);
   };
-  const rowsOf = (x: Matrix, which: number, into?: Float64Array): Float64Array => {
+  const rowsOf = (x: Matrix, output: LinearOutput, into: Float64Array | undefined, threads = defaultThreads()): Float64Array => {
     check(x);
-    const out = into !== undefined && into.length >= x.rows ? into.subarray(0, x.rows) : new Float64Array(x.rows);
-    const kernel = compiled[which];
-    if (kernel !== null && x.rows * p >= MIN_TEAM_CELLS && x.data.buffer instanceof SharedArrayBuffer) {
-      if (team === undefined) {
-        const bodies = sources.filter((source): source is string => source !== null);
-        team = bodies.length === OUTPUTS.length ? MarginTeam.start(bodies, p) : null;
-        if (team !== null) closeWithModel.register(model, team);
-      }
-      if (team !== null && !team.usable) team = null;
-      if (team?.run(x, out, which, kernel)) return out;
+    const usable = into !== undefined && into.length >= x.rows;
+    const parallel = threads > 1 && x.rows * p >= MIN_PARALLEL_CELLS && inSharedMemory(x.data);
+    if (!parallel) {
+      const out = usable ? into.subarray(0, x.rows) : new Float64Array(x.rows);
+      kernels[output](x.data, out, x.rows);
+      return out;
     }
-    kernels[which](x.data, out, x.rows);
+    if (shared === null) {
+      const coefficients: SharedCoefficients = { beta, intercept: spec.intercept };
+      shared = workerPool().share(coefficients);
+      releaseWithModel.register(model, shared);
+    }
+    const out = usable ? into.subarray(0, x.rows) : new Float64Array(new SharedArrayBuffer(x.rows * 8));
+    let target = out;
+    if (!inSharedMemory(out)) {
+      if (scratch.length < x.rows) scratch = new Float64Array(new SharedArrayBuffer(x.rows * 8));
+      target = scratch.subarray(0, x.rows);
+    }
+    const args = { coefficients: shared.id, output, X: x.data, out: target, rows: x.rows, p, rowsPerChunk: ROWS_PER_CHUNK };
+    workerPool().run(linearMarginKernel, args, Math.ceil(x.rows / ROWS_PER_CHUNK), threads);
+    if (target !== out) out.set(target);
     return out;
   };
   const model: LogisticModel = {
     kind: 'logistic',
     spec,
     featureNames: spec.featureNames,
-    margin: (x, into) => rowsOf(x, 0, into),
-    probability: (x, into) => rowsOf(x, 1, into),
+    margin: (x: Matrix, into?: Float64Array, threads?: number) => rowsOf(x, 'margin', into, threads),
+    probability: (x, into, threads) => rowsOf(x, 'probability', into, threads),
     contributions(x: Matrix, into?: Float64Array): Contributions {
       check(x);
       const cells = x.rows * p;

@@ -8,6 +8,9 @@
  * (`gtol`, `ftol`) mean what they mean to sklearn. The intercept b is not penalised.
  * Parameters are packed θ = [β₀ … β_{p−1}, b].
  */
+import { kernel } from '../../parallel/kernel.ts';
+import { workerPool } from '../../parallel/pool.ts';
+import { inSharedMemory } from '../matrix.ts';
 import type { Matrix } from '../matrix.ts';
 
 export interface LogisticProblem {
@@ -26,8 +29,8 @@ export function softplus(m: number): number {
 
 /**
  * Contiguous row shares that every sum over rows is split into, each summed on its own and the
- * shares added in order: the same float64 result whether one thread computes them all or a
- * `LossTeam` shares them out, so a fit does not depend on the machine's core count.
+ * shares added in order: the same float64 result whichever threads compute the shares, so a fit
+ * does not depend on the thread count.
  */
 export const SHARES = 4;
 
@@ -36,47 +39,75 @@ export function shareStart(n: number, s: number): number {
   return Math.round((s * n) / SHARES);
 }
 
-/** Threads that can take some of the shares of a sum over rows (`LossTeam`). */
-export interface RowSharing {
-  /** Shares the calling thread computes itself when the team helps. */
-  readonly mainShares: readonly number[];
-  /**
-   * Starts the other shares of the loss and gradient at theta (each into out[s·(p+2) …], see
-   * `penalizedLogLoss`); false when the team cannot help, and the caller computes them all.
-   */
-  startLoss(theta: Float64Array, out: Float64Array): boolean;
-  /** Starts the other shares of the sampled Hessian's data term (out[s·(p+1)² …]); false as above. */
-  startHessian(theta: Float64Array, out: Float64Array): boolean;
-  /** Waits for the shares started; false when a worker failed (the caller computes its shares). */
-  finish(): boolean;
+interface LossShareArgs {
+  readonly X: Float64Array;
+  readonly n: number;
+  readonly p: number;
+  readonly y: Float64Array;
+  readonly w: Float64Array | null;
+  readonly theta: Float64Array;
+  /** Share s writes its gradient to out[s·(p+2) …] and its loss after it. */
+  readonly out: Float64Array;
 }
 
 /**
- * Computes every share: the team's through `start` when it takes them, the rest with `share` on
- * this thread — and the team's too when it cannot take them or a worker fails.
+ * Share `chunk` of the loss and gradient (`lossShare`), on any of the pool's threads. The sums
+ * run in this thread's own memory and are stored once at the end, so a share computed twice
+ * (the pool redoes a stalled worker's) writes the same bits.
  */
-function everyShare(team: RowSharing | null, start: (team: RowSharing) => boolean, share: (s: number) => void): void {
-  const helped = team !== null && start(team);
-  for (let s = 0; s < SHARES; s++) if (!helped || team.mainShares.includes(s)) share(s);
-  if (helped && !team.finish()) {
-    for (let s = 0; s < SHARES; s++) if (!team.mainShares.includes(s)) share(s);
-  }
+export const lossShareKernel = kernel<LossShareArgs>(import.meta.url, 'lossShareKernel', (a, s) => {
+  const { n, p } = a;
+  const share = new Float64Array(p + 2);
+  share[p + 1] = lossShare(a.X, p, a.y, a.w, a.theta, shareStart(n, s), shareStart(n, s + 1), share.subarray(0, p + 1));
+  a.out.set(share, s * (p + 2));
+});
+
+/** Rows of a block in `hessianShare` (its scratch strips are (p+1)·64 long). */
+const HESSIAN_BLOCK = 64;
+
+interface HessianShareArgs {
+  readonly X: Float64Array;
+  readonly p: number;
+  readonly w: Float64Array | null;
+  readonly theta: Float64Array;
+  readonly rows: Int32Array;
+  /** Share s writes its lower triangle to out[s·(p+1)² …]. */
+  readonly out: Float64Array;
 }
+
+/** Share `chunk` of the Hessian's data term (`hessianShare`), on any of the pool's threads; stored once, as `lossShareKernel`. */
+export const hessianShareKernel = kernel<HessianShareArgs>(import.meta.url, 'hessianShareKernel', (a, s) => {
+  const q = a.p + 1;
+  const m = a.rows.length;
+  const h = new Float64Array(q * q);
+  hessianShare(a.X, a.p, a.w, a.theta, a.rows, shareStart(m, s), shareStart(m, s + 1), h, new Float64Array(q * HESSIAN_BLOCK), new Float64Array(q * HESSIAN_BLOCK));
+  a.out.set(h, s * q * q);
+});
+
+/**
+ * The threads a sum over the problem's rows may use: `threads` when every array the shares read
+ * is in shared memory, else 1 (a worker would get a copy, which costs as much as the pass).
+ */
+function sumThreads(threads: number, ...arrays: (ArrayBufferView | null)[]): number {
+  return threads > 1 && arrays.every(inSharedMemory) ? threads : 1;
+}
+
+/** Zeroed float64 storage the pool's threads can write (shared when they take part). */
+const outputs = (length: number, threads: number): Float64Array =>
+  new Float64Array(threads > 1 ? new SharedArrayBuffer(length * 8) : new ArrayBuffer(length * 8));
 
 /**
  * F and ∇F in float64. Cost: 2·rows·cols multiply-adds plus one exp and one log1p per row, in
- * `SHARES` shares (see `lossShare`), spread over `team`'s threads when one is given.
+ * `SHARES` shares (see `lossShare`) over up to `threads` threads of the pool when X, y and w are
+ * in shared memory.
  */
-export function penalizedLogLoss(problem: LogisticProblem, theta: Float64Array, grad: Float64Array, team: RowSharing | null = null): number {
+export function penalizedLogLoss(problem: LogisticProblem, theta: Float64Array, grad: Float64Array, threads = 1): number {
   const { x, y, w, C } = problem;
   const p = x.cols;
   const stride = p + 2;
-  const out = new Float64Array(SHARES * stride);
-  const share = (s: number): void => {
-    const o = s * stride;
-    out[o + p + 1] = lossShare(x.data, p, y, w, theta, shareStart(x.rows, s), shareStart(x.rows, s + 1), out.subarray(o, o + p + 1));
-  };
-  everyShare(team, (t) => t.startLoss(theta, out), share);
+  const t = sumThreads(threads, x.data, y, w);
+  const out = outputs(SHARES * stride, t);
+  workerPool().run(lossShareKernel, { X: x.data, n: x.rows, p, y, w, theta, out }, SHARES, t);
   grad.fill(0);
   let loss = 0;
   for (let s = 0; s < SHARES; s++) {
@@ -93,13 +124,10 @@ export function penalizedLogLoss(problem: LogisticProblem, theta: Float64Array, 
 
 /**
  * Σ wᵢ·[softplus(mᵢ) − yᵢ·mᵢ] over rows [from, to), returned, and its gradient (β then b) written
- * to grad (length p+1). One fused pass: each row's margin, residual and gradient share the row
+ * to grad (length p+1, zeroed). One fused pass: each row's margin, residual and gradient share the row
  * while it is in cache, and e^{−|m|} serves both softplus(m) and σ(m).
- *
- * Self-contained (it calls no other function of this module) because `LossTeam` ships its source
- * text to worker threads.
  */
-export function lossShare(
+function lossShare(
   X: Float64Array,
   p: number,
   y: Float64Array,
@@ -110,7 +138,6 @@ export function lossShare(
   grad: Float64Array,
 ): number {
   const b = theta[p];
-  grad.fill(0);
   let loss = 0;
   let gb = 0;
   // Two rows per step: each grad[j] is loaded and stored once per pair of rows, not per row.
@@ -154,9 +181,6 @@ export function lossShare(
   return loss;
 }
 
-/** Rows of a block in `hessianShare` (its scratch strips are (p+1)·64 long). */
-export const HESSIAN_BLOCK = 64;
-
 /**
  * ∇²F, (p+1) × (p+1) row-major with the intercept last: Xᵀ·diag(w·σ(1−σ))·X (X with a column of
  * ones appended) plus I/C on the β block. Float64.
@@ -165,26 +189,18 @@ export const HESSIAN_BLOCK = 64;
  * by rows/rows.length: a sub-sampled Hessian (Byrd, Chin, Neveitt & Nocedal 2011), whose relative
  * error shrinks like √(p/m) for m rows. As a Newton matrix it gives linear convergence at about
  * that rate, for a fraction of the cost. Cost: m·(p+1)(p+2)/2 multiply-adds in `SHARES` shares of
- * the m rows (see `hessianShare`), spread over `team`'s threads when one is given (the team's
- * sample must then be `rows`).
+ * the m rows (see `hessianShare`), over up to `threads` threads of the pool when X, w and `rows`
+ * are in shared memory.
  */
-export function penalizedLogLossHessian(
-  problem: LogisticProblem,
-  theta: Float64Array,
-  rows: Int32Array | null = null,
-  team: RowSharing | null = null,
-): Float64Array {
+export function penalizedLogLossHessian(problem: LogisticProblem, theta: Float64Array, rows: Int32Array | null = null, threads = 1): Float64Array {
   const { x, w, C } = problem;
   const p = x.cols;
   const q = p + 1;
   const all = rows ?? Int32Array.from({ length: x.rows }, (_, i) => i);
   const m = all.length;
-  const out = new Float64Array(SHARES * q * q);
-  const strip = new Float64Array(q * HESSIAN_BLOCK);
-  const weighted = new Float64Array(q * HESSIAN_BLOCK);
-  const share = (s: number): void =>
-    hessianShare(x.data, p, w, theta, all, shareStart(m, s), shareStart(m, s + 1), out.subarray(s * q * q, (s + 1) * q * q), strip, weighted);
-  everyShare(team, (t) => t.startHessian(theta, out), share);
+  const t = sumThreads(threads, x.data, w, all);
+  const out = outputs(SHARES * q * q, t);
+  workerPool().run(hessianShareKernel, { X: x.data, p, w, theta, rows: all, out }, SHARES, t);
   const h = new Float64Array(q * q);
   for (let s = 0; s < SHARES; s++) {
     for (let k = 0; k < q * q; k++) h[k] += out[s * q * q + k];
@@ -202,11 +218,11 @@ export function penalizedLogLossHessian(
 
 /**
  * The lower triangle of Σ dᵢ·x̃ᵢx̃ᵢᵀ (x̃ = x with a 1 appended, dᵢ = wᵢσ(mᵢ)(1−σ(mᵢ))) over
- * rows[from…to), into h (zeroed here). Rows are taken in blocks of 64 (`HESSIAN_BLOCK`),
+ * rows[from…to), added into h (zeroed). Rows are taken in blocks of 64 (`HESSIAN_BLOCK`),
  * transposed into column strips (`strip`, `weighted`), so each entry gets a 64-term dot product
- * held in registers rather than a load and store per row. Self-contained, like `lossShare`.
+ * held in registers rather than a load and store per row.
  */
-export function hessianShare(
+function hessianShare(
   X: Float64Array,
   p: number,
   w: Float64Array | null,
@@ -218,9 +234,8 @@ export function hessianShare(
   strip: Float64Array,
   weighted: Float64Array,
 ): void {
-  const B = 64;
+  const B = HESSIAN_BLOCK;
   const q = p + 1;
-  h.fill(0);
   for (let start = from; start < to; start += B) {
     const size = Math.min(B, to - start);
     for (let k = 0; k < size; k++) {

@@ -1,16 +1,12 @@
 /**
  * The logistic margin straight from raw input columns, without building the design matrix: the
- * batch job's path when no reasons are asked for. On the benchmark's 49-column model, filling
- * the matrix took ~0.36 s per million rows and the margin over it another ~0.06 s, most of the
- * job thread's scoring time; this takes each input column once (measured figures in
- * docs/scoring-operations.md).
+ * batch job's path when no reasons are asked for, where filling the matrix cost several times the
+ * margin over it (figures in docs/scoring-operations.md); this takes each input column once.
  *
- * The margin is bit-identical to `transform` followed by the model's margin kernel
- * (linear-margin.ts): every matrix cell is computed by the same operations, ((v − center) /
- * scale) · β_j, and added into the same one of four accumulators in the same column order.
- * Only the order of the loops differs: column by column over the rows, with the four
- * accumulators as arrays. A one-hot or missing-flag column takes one of two values, each computed
- * once by those same operations.
+ * Bit-identical to `transform` followed by the model's margin kernel (linear-margin.ts): every
+ * cell is computed by the same operations, ((v − center) / scale) · β_j, and added into the same
+ * one of four accumulators in the same column order; only the loops run column by column. A
+ * one-hot or missing-flag column takes one of two values, each computed once by those operations.
  */
 import { hotPosition } from '../preprocess/encode-feature.ts';
 import { featureSpans } from '../preprocess/feature-spans.ts';

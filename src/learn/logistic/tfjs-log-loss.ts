@@ -4,19 +4,16 @@
  * read back and summed in float64 across chunks. The closed-form gradient is used rather than
  * `tf.grad`: it is exact and avoids the tape's saved intermediates on a million-row matrix.
  *
- * Memory: when the float32 copy of X fits in `residentBytes` the chunks stay on the backend for
- * the whole fit; otherwise each evaluation streams X through one chunk at a time, so a large
- * matrix never has a second full copy (float32 array or tensor) beside the float64 original.
- *
- * With `withHessian` (resident chunks only) each chunk is held as X̃ = [X | 1] and the Hessian
- * X̃ᵀ·diag(w·σ(1−σ))·X̃ comes from tfjs too. The wasm backend runs a product through XNNPACK only
- * when neither side is transposed, with the right-hand side packed once and cached per tensor, so
- * both the gradient (rᵀX̃) and the Hessian ((d⊙X̃)ᵀX̃) put the resident X̃ on the right: on the
- * 7,043 × 62 Telco matrix the gradient takes 0.2 ms instead of 1.5–4 ms through the transposed
- * product, and the Hessian 2 ms against 10–20 ms (50–60 ms on its first call) for the float64 loop.
+ * When the float32 copy of X fits in `residentBytes` the chunks stay on the backend for the whole
+ * fit; otherwise each evaluation streams X through one chunk at a time, so a large matrix never has
+ * a second full copy beside the float64 original. With `withHessian` (resident chunks only) each
+ * chunk is held as X̃ = [X | 1], always the right-hand side of a product (the side the wasm
+ * backend packs once), and the Hessian X̃ᵀ·diag(w·σ(1−σ))·X̃ comes from tfjs too (docs/logistic.md).
  */
 import * as tf from '@tensorflow/tfjs';
+import { inSharedMemory } from '../matrix.ts';
 import type { Objective } from '../optim/lbfgs.ts';
+import { float32Rows } from './float32-rows.ts';
 import type { LogisticProblem } from './penalized-log-loss.ts';
 
 export interface TfjsObjectiveOptions {
@@ -26,14 +23,6 @@ export interface TfjsObjectiveOptions {
   residentBytes?: number;
   /** Also give the Hessian, from tfjs (when the chunks are resident; see above). */
   withHessian?: boolean;
-}
-
-/** Converts X's rows to float32 on another thread (`LossTeam`), one chunk ahead of tfjs. */
-export interface ChunkConverter {
-  /** Starts rows [from, to) (sample positions when `sampled`) into slot 0 or 1; false if it cannot. */
-  startConvert(from: number, to: number, slot: 0 | 1, sampled: boolean): boolean;
-  /** The converted rows once done, or null when the conversion failed. */
-  finishConvert(): Float32Array | null;
 }
 
 export interface TfjsObjective {
@@ -56,12 +45,11 @@ interface Chunk {
   x: tf.Tensor2D | null;
 }
 
-export function tfjsLogLoss(
-  problem: LogisticProblem,
-  options: TfjsObjectiveOptions = {},
-  sample: Int32Array | null = null,
-  converter: ChunkConverter | null = null,
-): TfjsObjective {
+/**
+ * The loss (and Hessian) of `problem` from tfjs, over the rows of `sample` weighted up when given.
+ * Chunks are converted to float32 on up to `threads` threads of the pool (float32-rows.ts).
+ */
+export function tfjsLogLoss(problem: LogisticProblem, options: TfjsObjectiveOptions = {}, sample: Int32Array | null = null, threads = 1): TfjsObjective {
   const { x, y, w, C } = problem;
   const p = x.cols;
   // With a sample, chunk positions index `sample` and each row weighs rows/m, so the loss
@@ -74,7 +62,7 @@ export function tfjsLogLoss(
   // X̃ = [X | 1]: θ multiplies it whole, and the gradient and Hessian get the intercept's entries.
   const ones = resident && options.withHessian === true;
   const q = ones ? p + 1 : p;
-  const upload = uploader(x.data, p, chunkRows, sample, ones);
+  const upload = uploader(x.data, p, chunkRows, sample, ones, threads);
   const chunks: Chunk[] = [];
   for (let start = 0; start < n; start += chunkRows) {
     const end = Math.min(n, start + chunkRows);
@@ -99,21 +87,9 @@ export function tfjsLogLoss(
     let loss = 0;
     const beta = tf.tensor2d(new Float32Array(theta.subarray(0, q)), [q, 1]);
     const b = tf.scalar(ones ? 0 : theta[p]);
-    // Streaming chunks: the converter turns the next chunk's rows to float32 while tfjs works
-    // on this one (converting is a third of an evaluation on 1M × 40).
-    const convert = (k: number): boolean =>
-      converter !== null && k < chunks.length && chunks[k].x === null && converter.startConvert(chunks[k].start, chunks[k].end, (k % 2) as 0 | 1, sample !== null);
-    let converting = convert(0);
     try {
-      for (let k = 0; k < chunks.length; k++) {
-        const c = chunks[k];
-        let xc: tf.Tensor2D;
-        if (c.x !== null) xc = c.x;
-        else {
-          const values = converting && converter !== null ? converter.finishConvert() : null;
-          converting = convert(k + 1);
-          xc = values === null ? upload(c.start, c.end) : tf.tensor2d(values, [c.end - c.start, p]);
-        }
+      for (const c of chunks) {
+        const xc = c.x ?? upload(c.start, c.end);
         const packed = tf.tidy(() => {
           const m = ones ? tf.matMul(xc, beta) : tf.add(tf.matMul(xc, beta), b);
           const rowLoss = tf.sub(tf.softplus(m), tf.mul(c.y, m));
@@ -131,7 +107,6 @@ export function tfjsLogLoss(
         loss += v[p + 1];
       }
     } finally {
-      if (converting) converter?.finishConvert();
       beta.dispose();
       b.dispose();
     }
@@ -189,29 +164,23 @@ export function tfjsLogLoss(
  * Rows [start, end) (of `sample` when given) as a float32 tensor. The wasm and tfjs-node backends
  * copy the values into their own memory, so one conversion buffer serves every chunk (no 8 MB
  * garbage per chunk per evaluation); the CPU backend keeps a reference to the array it is given,
- * so it gets a fresh one.
+ * so it gets a fresh one. The buffer is shared memory when the pool's threads convert.
  */
-function uploader(data: Float64Array, p: number, chunkRows: number, sample: Int32Array | null, ones: boolean): (start: number, end: number) => tf.Tensor2D {
+function uploader(
+  X: Float64Array,
+  p: number,
+  chunkRows: number,
+  sample: Int32Array | null,
+  ones: boolean,
+  threads: number,
+): (start: number, end: number) => tf.Tensor2D {
   const q = ones ? p + 1 : p;
-  const shared = tf.getBackend() === 'cpu' ? null : new Float32Array(chunkRows * q);
-  return (start, end) => {
-    const values = shared === null ? new Float32Array((end - start) * q) : shared.subarray(0, (end - start) * q);
-    if (ones) {
-      for (let k = start; k < end; k++) {
-        const a = (sample === null ? k : sample[k]) * p;
-        const b = (k - start) * q;
-        for (let j = 0; j < p; j++) values[b + j] = data[a + j];
-        values[b + p] = 1;
-      }
-    } else if (sample === null) values.set(data.subarray(start * p, end * p));
-    else {
-      // A loop, not a set() per row: 65,536 subarray views cost more than the copy.
-      for (let k = start; k < end; k++) {
-        const a = sample[k] * p;
-        const b = (k - start) * p;
-        for (let j = 0; j < p; j++) values[b + j] = data[a + j];
-      }
-    }
-    return tf.tensor2d(values, [end - start, q]);
+  const parallel = threads > 1 && inSharedMemory(X) && inSharedMemory(sample);
+  const alloc = (n: number): Float32Array => new Float32Array(parallel ? new SharedArrayBuffer(n * 4) : new ArrayBuffer(n * 4));
+  const reused = tf.getBackend() === 'cpu' ? null : alloc(chunkRows * q);
+  return (from, to) => {
+    const values = reused === null ? alloc((to - from) * q) : reused.subarray(0, (to - from) * q);
+    float32Rows({ X, p, sample, from, to, ones }, values, parallel ? threads : 1);
+    return tf.tensor2d(values, [to - from, q]);
   };
 }

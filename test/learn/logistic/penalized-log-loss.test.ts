@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { penalizedLogLoss, penalizedLogLossHessian, softplus } from '../../../src/learn/logistic/penalized-log-loss.ts';
+import type { LogisticProblem } from '../../../src/learn/logistic/penalized-log-loss.ts';
+import { sampleRows } from '../../../src/learn/logistic/row-sample.ts';
 import { matrix } from '../../../src/learn/matrix.ts';
 
 const problem = {
@@ -75,5 +77,44 @@ describe('penalizedLogLossHessian from a row sample', () => {
     const full = penalizedLogLossHessian(pairs, theta);
     const sampled = penalizedLogLossHessian(pairs, theta, Int32Array.of(0, 2));
     for (let k = 0; k < 9; k++) expect(sampled[k]).toBeCloseTo(full[k], 14);
+  });
+});
+
+describe('penalizedLogLoss and penalizedLogLossHessian on the worker pool', () => {
+  /** 400,000 rows × 8 in shared memory, unequal weights: each of the four shares takes a few ms. */
+  function sharedProblem(): LogisticProblem {
+    const rows = 400_000;
+    const p = 8;
+    const alloc = (n: number) => new Float64Array(new SharedArrayBuffer(n * 8));
+    const data = alloc(rows * p);
+    const y = alloc(rows);
+    const w = alloc(rows);
+    for (let k = 0; k < data.length; k++) data[k] = Math.sin(k * 0.37) * (1 + (k % 7));
+    for (let i = 0; i < rows; i++) {
+      y[i] = Math.cos(i * 1.3) > 0.2 ? 1 : 0;
+      w[i] = 1 + (i % 3) * 0.5;
+    }
+    return { x: matrix(rows, p, data), y, w, C: 0.7 };
+  }
+
+  it('gives the loss, gradient and sampled Hessian bit for bit as one thread, with 2, 3 and 4 threads', async () => {
+    const shared = sharedProblem();
+    const p = shared.x.cols;
+    const theta = Float64Array.from({ length: p + 1 }, (_, j) => 0.1 * (j - 3));
+    const sample = Int32Array.from(sampleRows(shared.x.rows, 65_536));
+    const sharedSample = new Int32Array(new SharedArrayBuffer(sample.length * 4));
+    sharedSample.set(sample);
+    const alone = new Float64Array(p + 1);
+    const fAlone = penalizedLogLoss(shared, theta, alone);
+    const hAlone = penalizedLogLossHessian(shared, theta, sample);
+    // The first call starts the workers; they take part in the calls after they are up.
+    penalizedLogLoss(shared, theta, new Float64Array(p + 1), 4);
+    await new Promise((r) => setTimeout(r, 1000));
+    for (const threads of [2, 3, 4]) {
+      const together = new Float64Array(p + 1);
+      expect(Object.is(penalizedLogLoss(shared, theta, together, threads), fAlone)).toBe(true);
+      expect(Array.from(together)).toEqual(Array.from(alone));
+      expect(Array.from(penalizedLogLossHessian(shared, theta, sharedSample, threads))).toEqual(Array.from(hAlone));
+    }
   });
 });

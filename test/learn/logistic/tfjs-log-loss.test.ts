@@ -88,37 +88,28 @@ describe('tfjsLogLoss', () => {
     }
   });
 
-  it('takes streamed chunks from a converter when one is given, and converts itself when it declines', () => {
-    const calls: number[][] = [];
-    let pending: Float32Array | null = null;
-    const converter = {
-      startConvert(from: number, to: number, slot: 0 | 1) {
-        calls.push([from, to, slot]);
-        if (from === 0) return false;
-        pending = new Float32Array(prob.x.data.subarray(from * 4, to * 4));
-        return true;
-      },
-      finishConvert() {
-        const v = pending;
-        pending = null;
-        return v;
-      },
-    };
-    const plain = tfjsLogLoss(prob, { chunkElements: 400, residentBytes: 0 });
-    const helped = tfjsLogLoss(prob, { chunkElements: 400, residentBytes: 0 }, null, converter);
-    const g1 = new Float64Array(5);
-    const g2 = new Float64Array(5);
-    const f1 = plain.objective(theta, g1);
-    const f2 = helped.objective(theta, g2);
-    plain.dispose();
-    helped.dispose();
-    expect(calls).toEqual([
-      [0, 100, 0],
-      [100, 200, 1],
-      [200, 300, 0],
-      [300, 301, 1],
-    ]);
-    expect(f2).toBe(f1);
-    expect(Array.from(g2)).toEqual(Array.from(g1));
+  it('streaming from shared memory, gives the same loss and gradient when the pool’s threads convert the chunks', async () => {
+    // 150,000 × 4 in one chunk of 600,000 cells: three pieces for the pool (float32-rows.ts).
+    const rows = 150_000;
+    const data = new Float64Array(new SharedArrayBuffer(rows * 4 * 8));
+    for (let k = 0; k < data.length; k++) data[k] = Math.sin(k * 0.7) * 2;
+    const big = { x: matrix(rows, 4, data), y: Float64Array.from({ length: rows }, (_, i) => (Math.cos(i * 1.3) > 0 ? 1 : 0)), w: null, C: 0.5 };
+    const sample = new Int32Array(new SharedArrayBuffer(4 * 100_000));
+    for (let k = 0; k < sample.length; k++) sample[k] = Math.floor(k * 1.5);
+    const streamed = { chunkElements: 600_000, residentBytes: 0 };
+    for (const rowsOf of [null, sample]) {
+      const evaluate = (threads: number) => {
+        const t = tfjsLogLoss(big, streamed, rowsOf, threads);
+        const g = new Float64Array(5);
+        const f = t.objective(theta, g);
+        t.dispose();
+        return { f, g: Array.from(g) };
+      };
+      const alone = evaluate(1);
+      // The first call starts the workers; they take part in the calls after they are up.
+      evaluate(2);
+      await new Promise((r) => setTimeout(r, 1000));
+      expect(evaluate(2)).toEqual(alone);
+    }
   });
 });
