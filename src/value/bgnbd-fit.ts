@@ -1,24 +1,17 @@
 /**
  * Maximum-likelihood fit of BG/NBD or MBG/NBD (see bgnbd-likelihood.ts) on the log parameters
- * (ln r, ln α, ln a, ln b): every point of R⁴ is a valid model, so the search needs no
- * constraints. L-BFGS with the analytic gradient does the work; if it stops without meeting its
- * tolerance (a flat or badly scaled likelihood), Nelder–Mead, which needs no gradient, continues
- * from where it stopped. The objective is the mean negative log-likelihood per customer, which
- * keeps the tolerances meaningful whatever the number of customers.
+ * (ln r, ln α, ln a, ln b) with the analytic gradient (maximum-likelihood.ts).
  */
 import { z } from 'zod';
 import { BgNbdParams, PurchaseModelVariant } from './bgnbd-params.ts';
 import { bgNbdLogLikelihood } from './bgnbd-likelihood.ts';
-import { lbfgs } from './lbfgs.ts';
-import { nelderMead, NelderMeadOptions } from './nelder-mead.ts';
+import { maximiseLogLikelihood } from './maximum-likelihood.ts';
 import { aggregateHistories } from './purchase-histories.ts';
 import { TimeUnit } from './transaction-summary.ts';
 
 export const BgNbdFitOptions = z.object({
   variant: PurchaseModelVariant.default('bgnbd'),
   unit: TimeUnit.default('days'),
-  /** Options of the Nelder–Mead fallback. */
-  optimiser: NelderMeadOptions.optional(),
 });
 export type BgNbdFitOptions = z.input<typeof BgNbdFitOptions>;
 
@@ -69,20 +62,11 @@ export function fitBgNbd(
   let meanT = 0;
   for (let i = 0; i < h.T.length; i++) meanT += (h.count[i] * h.T[i]) / h.customers;
   const start = Float64Array.of(0, Math.log(Math.max(meanT, 1e-6)), 0, 0);
-  const objective = (v: Float64Array, grad: Float64Array): number => {
-    const ll = bgNbdLogLikelihood(toParams(v), h, grad);
-    for (let k = 0; k < 4; k++) grad[k] = -grad[k] / h.customers;
-    return -ll / h.customers;
-  };
-  let result = lbfgs(objective, start);
-  if (!result.converged) {
-    const polish = nelderMead((v) => -bgNbdLogLikelihood(toParams(v), h) / h.customers, result.x, o.optimiser);
-    result = { ...polish, iterations: result.iterations + polish.iterations, evaluations: result.evaluations + polish.evaluations };
-  }
+  const result = maximiseLogLikelihood((v, grad) => bgNbdLogLikelihood(toParams(v), h, grad), start, h.customers);
   return {
     fit: {
       params: toParams(result.x),
-      logLikelihood: -result.value * h.customers,
+      logLikelihood: result.logLikelihood,
       customers: h.customers,
       distinctHistories: h.x.length,
       iterations: result.iterations,

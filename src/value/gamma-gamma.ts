@@ -1,19 +1,14 @@
 /**
  * The Gamma-Gamma model of spend per transaction (Fader, Hardie & Lee 2005, "RFM and CLV: using
  * iso-value curves for customer base analysis", JMR 42(4); Fader & Hardie 2013, "The Gamma-Gamma
- * model of monetary value"). A customer's purchase amounts are Gamma(p, ν) with ν ~ Gamma(q, γ)
- * across customers, so the mean m̄ of x purchases has density
- *   f(m̄ | p, q, γ, x) = Γ(px+q) / (Γ(px) Γ(q)) · γ^q (m̄x)^(px−1) x / (γ + m̄x)^(px+q)
- * and the expected mean spend given (m̄, x) is the weighted average
- *   E[M | m̄, x] = (q−1)/(px+q−1) · γp/(q−1) + px/(px+q−1) · m̄ = p (γ + m̄x) / (px + q − 1).
- * The model assumes spend is independent of purchase frequency; it is fitted on repeat buyers
- * with their mean repeat-purchase amount (lifetimes' convention).
+ * model of monetary value"): a customer's purchase amounts are Gamma(p, ν) with ν ~ Gamma(q, γ)
+ * across customers. It assumes spend is independent of purchase frequency and is fitted on repeat
+ * buyers with their mean repeat-purchase amount (lifetimes' convention).
  */
 import { z } from 'zod';
 import { gammaln } from 'simple-statistics';
 import { digamma } from './digamma.ts';
-import { lbfgs } from './lbfgs.ts';
-import { nelderMead, NelderMeadOptions } from './nelder-mead.ts';
+import { maximiseLogLikelihood } from './maximum-likelihood.ts';
 
 export const GammaGammaParams = z.object({
   p: z.number().positive(),
@@ -35,7 +30,11 @@ export const GammaGammaFit = z.object({
 });
 export type GammaGammaFit = z.infer<typeof GammaGammaFit>;
 
-/** Σ log f(m̄ᵢ | p, q, γ, xᵢ) over customers with xᵢ > 0 (others carry no spend information). */
+/**
+ * Σ log f(m̄ᵢ | p, q, γ, xᵢ) over customers with xᵢ > 0 (others carry no spend information), where
+ * the mean m̄ of x purchases has density
+ *   f(m̄ | p, q, γ, x) = Γ(px+q) / (Γ(px) Γ(q)) · γ^q (m̄x)^(px−1) x / (γ + m̄x)^(px+q).
+ */
 export function gammaGammaLogLikelihood(params: GammaGammaParams, frequency: Float64Array, monetary: Float64Array): number {
   const xs: number[] = [];
   const ms: number[] = [];
@@ -118,10 +117,9 @@ function spendLogLikelihood(params: GammaGammaParams, d: SpendData, grad?: Float
 }
 
 /**
- * Fit p, q, γ by maximum likelihood on the customers with at least one repeat purchase: L-BFGS
- * with the analytic gradient on log parameters, Nelder–Mead (`optimiser` options) continuing if
- * it stops short of its tolerance. Returns `{ problem }` when there is none or a mean spend is not
- * positive (the Gamma law has no mass at 0 or below).
+ * Fit p, q, γ by maximum likelihood on the customers with at least one repeat purchase, on log
+ * parameters with the analytic gradient (maximum-likelihood.ts). Returns `{ problem }` when there
+ * is none or a mean spend is not positive (the Gamma law has no mass at 0 or below).
  *
  * @example
  * // CDNOW 1/10 sample, 946 repeat buyers (Fader, Hardie & Lee 2005, "RFM and CLV"):
@@ -130,7 +128,6 @@ function spendLogLikelihood(params: GammaGammaParams, d: SpendData, grad?: Float
 export function fitGammaGamma(
   frequency: Float64Array,
   monetary: Float64Array,
-  optimiser: NelderMeadOptions = {},
 ): { fit: GammaGammaFit } | { problem: string } {
   // Keep only repeat buyers, and move them into dense arrays so the hot loop skips nothing.
   const xs: number[] = [];
@@ -157,20 +154,11 @@ export function fitGammaGamma(
   for (let i = 0; i < m.length; i++) meanSpend += m[i] / m.length;
   // Start at p = q = 1 with γ at the mean spend, the scale of the data.
   const start = Float64Array.of(0, 0, Math.log(meanSpend));
-  const objective = (v: Float64Array, grad: Float64Array): number => {
-    const ll = spendLogLikelihood(toParams(v), data, grad);
-    for (let k = 0; k < 3; k++) grad[k] = -grad[k] / xs.length;
-    return -ll / xs.length;
-  };
-  let result = lbfgs(objective, start);
-  if (!result.converged) {
-    const polish = nelderMead((v) => -spendLogLikelihood(toParams(v), data) / xs.length, result.x, optimiser);
-    result = { ...polish, iterations: result.iterations + polish.iterations, evaluations: result.evaluations + polish.evaluations };
-  }
+  const result = maximiseLogLikelihood((v, grad) => spendLogLikelihood(toParams(v), data, grad), start, xs.length);
   return {
     fit: {
       params: toParams(result.x),
-      logLikelihood: -result.value * xs.length,
+      logLikelihood: result.logLikelihood,
       customers: xs.length,
       excluded,
       iterations: result.iterations,
@@ -181,7 +169,9 @@ export function fitGammaGamma(
 }
 
 /**
- * Expected mean spend per purchase for each customer, E[M | m̄, x] = p(γ + m̄x)/(px + q − 1);
+ * Expected mean spend per purchase for each customer, the weighted average of the population
+ * mean and the customer's own:
+ *   E[M | m̄, x] = (q−1)/(px+q−1) · γp/(q−1) + px/(px+q−1) · m̄ = p(γ + m̄x)/(px + q − 1);
  * for x = 0 this is the population mean pγ/(q − 1). NaN where q ≤ 1 (the mean does not exist).
  */
 export function expectedAverageSpend(params: GammaGammaParams, frequency: Float64Array, monetary: Float64Array): Float64Array {

@@ -59,6 +59,11 @@ describe('fitGammaGamma', () => {
       problem: 'customer 1: mean repeat spend NaN is not a number',
     });
   });
+  it('says it did not converge when every mean spend is the same (the maximum lies at p, q → ∞)', () => {
+    const r = fitGammaGamma(Float64Array.of(2, 3, 1), Float64Array.of(30, 30, 30));
+    if ('problem' in r) throw new Error(r.problem);
+    expect(r.fit.converged).toBe(false);
+  });
   it('returns a problem without repeat buyers', () => {
     expect(fitGammaGamma(Float64Array.of(0), Float64Array.of(0))).toHaveProperty('problem');
   });

@@ -1,14 +1,7 @@
 /**
- * Limited-memory BFGS for smooth convex objectives (Nocedal & Wright, "Numerical Optimization",
- * 2nd ed., Algorithm 7.4 two-loop recursion and 7.5) with a backtracking Armijo line search.
- * For a strictly convex objective (an L2-penalised log-loss) every Armijo step also satisfies
- * sᵀy > 0, so the cheaper backtracking search keeps the BFGS update well defined.
- *
- * Stopping rules are SciPy's L-BFGS-B ones, which scikit-learn's `solver="lbfgs"` inherits:
- * ‖∇f‖∞ ≤ gtol, or a relative reduction (f_k − f_{k+1}) / max(|f_k|, |f_{k+1}|, 1) ≤ ftol.
- *
- * @example
- * minimizeLbfgs((x, g) => { g[0] = 2 * (x[0] - 3); return (x[0] - 3) ** 2; }, new Float64Array(1)).x // => [3]
+ * Limited-memory BFGS (Nocedal & Wright, "Numerical Optimization", 2nd ed., Algorithms 7.4 and
+ * 7.5) with a backtracking Armijo line search: the library's one quasi-Newton minimiser, used by
+ * the logistic fit and by the BG/NBD and Gamma-Gamma likelihood fits (src/value).
  */
 import { z } from 'zod';
 import { acceptable, cholesky, F64_RESOLUTION, flat, solveCholesky } from './newton.ts';
@@ -61,11 +54,28 @@ export interface LbfgsResult {
   history: LbfgsHistory;
 }
 
+/** A history without curvature pairs: the first step is along −∇f, at most unit length. */
 export function emptyHistory(): LbfgsHistory {
   return { s: [], y: [], rho: [] };
 }
 
-/** Armijo test (and rounding-level fallback) shared with Newton: see `acceptable` in newton.ts. */
+/**
+ * Minimise `objective` from `x0`. Stopping rules are SciPy's L-BFGS-B ones, which
+ * scikit-learn's `solver="lbfgs"` inherits: ‖∇f‖∞ ≤ gtol, or a relative reduction
+ * (f_k − f_{k+1}) / max(|f_k|, |f_{k+1}|, 1) ≤ ftol; `stop` says which rule, or whether the
+ * iteration limit or the line search ended the run.
+ *
+ * The line search's test is the one Newton uses (`acceptable` in newton.ts: Armijo, or a smaller
+ * gradient once f is flat within its rounding), and a non-finite f counts as a failed step, so an
+ * objective defined on part of the space only (a log-likelihood) is searched from inside it. A
+ * curvature pair is kept only when sᵀy > 0, which every Armijo step gives on a strictly convex
+ * objective (an L2-penalised log-loss); on a non-convex one (a likelihood, in general) other pairs
+ * are skipped, so the implied Hessian stays positive definite without a Wolfe line search.
+ *
+ * @throws Error when f(x0) is not finite.
+ * @example
+ * minimizeLbfgs((x, g) => { g[0] = 2 * (x[0] - 3); return (x[0] - 3) ** 2; }, new Float64Array(1)).x // => [3]
+ */
 export function minimizeLbfgs(
   objective: Objective,
   x0: Float64Array,

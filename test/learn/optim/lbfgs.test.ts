@@ -36,6 +36,21 @@ describe('minimizeLbfgs', () => {
     expect(r.x[1]).toBeCloseTo(7 / 11, 10);
   });
 
+  it('backs off from points where the objective is not finite', () => {
+    // 100x − ln x is defined for x > 0 only, minimal at x = 0.01; the first unit-length step
+    // lands on x = 0, where it is NaN.
+    const r = minimizeLbfgs(
+      (x, g) => {
+        g[0] = 100 - 1 / x[0];
+        return x[0] > 0 ? 100 * x[0] - Math.log(x[0]) : Number.NaN;
+      },
+      Float64Array.of(1),
+      { gtol: 1e-6, ftol: 0 },
+    );
+    expect(r.stop).toBe('gtol');
+    expect(r.x[0]).toBeCloseTo(0.01, 10);
+  });
+
   it('stops at the iteration limit and says so', () => {
     const r = minimizeLbfgs(
       (x, g) => {
