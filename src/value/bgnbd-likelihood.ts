@@ -1,5 +1,17 @@
 /**
- * Log-likelihood of BG/NBD or MBG/NBD parameters given purchase histories, and its gradient.
+ * Log-likelihood of BG/NBD or MBG/NBD parameters given purchase histories, and its gradient with
+ * respect to the log parameters the fit searches in (bgnbd-fit.ts).
+ */
+import { gammaln } from 'simple-statistics';
+import { sigmoid } from '../calibrate/sigmoid.ts';
+import type { BgNbdParams } from './bgnbd-params.ts';
+import { digamma } from './digamma.ts';
+import { logAddExp } from './log-add-exp.ts';
+import type { PurchaseHistories } from './purchase-histories.ts';
+
+/**
+ * Σ count · log L over the histories. When `grad` (length 4) is given, it receives the gradient
+ * with respect to (ln r, ln α, ln a, ln b).
  *
  * BG/NBD, Fader, Hardie & Lee (2005) eq. 6:
  *   L = B(a, b+x)/B(a, b) · Γ(r+x) αʳ / Γ(r) · [ (α+T)^−(r+x) + 1{x>0} a/(b+x−1) (α+tₓ)^−(r+x) ]
@@ -14,16 +26,7 @@
  *   A = −(r+x) ln(α+T),  D = ln a − ln(b+x−1+s) − (r+x) ln(α+tₓ).
  * The bracket is summed in log space because both powers underflow for frequent buyers. The
  * gradient follows by differentiating H, A and D; w = e^D / (e^A + e^D) weighs the two branches.
- */
-import { gammaln } from 'simple-statistics';
-import type { BgNbdParams } from './bgnbd-params.ts';
-import { digamma } from './digamma.ts';
-import { logAddExp } from './log-add-exp.ts';
-import type { PurchaseHistories } from './purchase-histories.ts';
-
-/**
- * Σ count · log L over the histories. When `grad` (length 4) is given, it receives the gradient
- * with respect to (ln r, ln α, ln a, ln b), the coordinates the fit searches in.
+ *
  * Cost: O(rows) with one exp and one log1p per row; logs and log-gammas once per distinct x, T, tₓ.
  */
 export function bgNbdLogLikelihood(params: BgNbdParams, h: PurchaseHistories, grad?: Float64Array): number {
@@ -63,8 +66,8 @@ export function bgNbdLogLikelihood(params: BgNbdParams, h: PurchaseHistories, gr
     const c = h.count[i];
     total += c * (head[x] + logAddExp(alive, dropped));
     if (countX && dropX) {
-      // w = P(dropped branch) = 1 / (1 + e^(A − D)).
-      const w = dropped === -Infinity ? 0 : 1 / (1 + Math.exp(alive - dropped));
+      // w = P(dropped branch) = e^D / (e^A + e^D) = σ(D − A); 0 when D = −∞.
+      const w = sigmoid(dropped - alive);
       countX[x] += c;
       dropX[x] += c * w;
       dR -= c * ((1 - w) * lt + w * ltx);

@@ -1,30 +1,14 @@
 /**
  * Predictions of a fitted BG/NBD or MBG/NBD model for customers with summaries (x, tₓ, T), all
- * in the model's time unit. `s` below is 0 for BG/NBD and 1 for MBG/NBD (the extra chance of
- * dropping out right after the first purchase, see bgnbd-params.ts).
- *
- * - P(alive | x, tₓ, T) = 1 / (1 + δ · a/(b+x−1+s) · ((α+T)/(α+tₓ))^(r+x)), with δ = 1{x>0} for
- *   BG/NBD (FHL 2005 eq. 13; a BG/NBD customer without repeat purchases is alive by definition)
- *   and δ = 1 for MBG/NBD (Batislam et al. 2007).
- * - E[Y(t) | x, tₓ, T] = (a+b+x−1+s)/(a−1) · [1 − ((α+T)/(α+T+t))^(r+x)
- *   ₂F₁(r+x, b+x+s; a+b+x−1+s; t/(α+T+t))] · P(alive) (FHL 2005 eq. 10 for s = 0; for s = 1 the
- *   same derivation with the posterior p ~ Beta(a, b+x+1) of a customer alive after x+1 purchases).
- * - E[X(t)] for a new customer: (a+b−1)/(a−1) · [1 − (α/(α+t))^r ₂F₁(r, b; a+b−1; t/(α+t))] for
- *   BG/NBD (FHL 2005 eq. 9); b/(a−1) · [1 − (α/(α+t))^r ₂F₁(r, b+1; a+b; t/(α+t))] for MBG/NBD
- *   (E[(1−p)/p] = b/(a−1) replaces E[1/p], then Pfaff's transformation, DLMF 15.8.1).
- * - P(no purchase in (T, T+t] | x, tₓ, T) = 1 − P(alive) · [1 − ((α+T)/(α+T+t))^(r+x)].
- *   Derivation: a customer dead at T makes no purchase; one alive at T stays alive until a
- *   purchase (dropout happens only just after purchases), so given (λ, alive) the chance of no
- *   purchase is e^(−λt). The likelihood's "alive" term (1−p)^(x+s) λˣ e^(−λT) becomes
- *   (1−p)^(x+s) λˣ e^(−λ(T+t)); integrating over λ ~ Gamma(r, α) turns (α+T)^−(r+x) into
- *   (α+T+t)^−(r+x), and dividing by the likelihood gives P(alive) ((α+T)/(α+T+t))^(r+x). This is
- *   the y = 0 case of the conditional PMF in Fader, Hardie & Lee's note "Deriving the conditional
- *   PMF of the BG/NBD model". It is the non-contractual churn label (no purchase in the horizon),
- *   which makes the model a baseline churn classifier.
+ * in the model's time unit: P(alive), P(no purchase in the next t) — the non-contractual churn
+ * probability, which makes the model a baseline churn classifier — and expected purchases.
+ * `s` below is 0 for BG/NBD and 1 for MBG/NBD (the extra chance of dropping out right after the
+ * first purchase, see bgnbd-params.ts).
  *
  * The (a−1) forms are analytic continuations for a < 1 (CDNOW has a = 0.79): both factors change
  * sign, and the product is the finite expectation. They are undefined at a = 1 exactly.
  */
+import { sigmoid } from '../calibrate/sigmoid.ts';
 import type { BgNbdParams } from './bgnbd-params.ts';
 import { hyp2f1 } from './hypergeometric-2f1.ts';
 
@@ -38,7 +22,12 @@ function logDeadOdds(params: BgNbdParams, x: number, tx: number, T: number): num
   return Math.log(a) - Math.log(b + x - 1 + s) + (r + x) * (Math.log(alpha + T) - Math.log(alpha + tx));
 }
 
-/** P(alive at T) for each customer; NaN where T is NaN (no first purchase: outside the model). */
+/**
+ * P(alive at T) for each customer; NaN where T is NaN (no first purchase: outside the model).
+ *   P(alive | x, tₓ, T) = 1 / (1 + δ · a/(b+x−1+s) · ((α+T)/(α+tₓ))^(r+x)),
+ * with δ = 1{x>0} for BG/NBD (FHL 2005 eq. 13; a BG/NBD customer without repeat purchases is
+ * alive by definition) and δ = 1 for MBG/NBD (Batislam et al. 2007).
+ */
 export function probabilityAlive(
   params: BgNbdParams,
   frequency: Float64Array,
@@ -51,14 +40,22 @@ export function probabilityAlive(
       out[i] = NaN;
       continue;
     }
-    // 1/(1 + e^z) written to stay finite for large |z|.
-    const z = logDeadOdds(params, frequency[i], recency[i], T[i]);
-    out[i] = z > 0 ? Math.exp(-z) / (1 + Math.exp(-z)) : 1 / (1 + Math.exp(z));
+    // 1 / (1 + e^z) with z the log odds of having dropped out.
+    out[i] = sigmoid(-logDeadOdds(params, frequency[i], recency[i], T[i]));
   }
   return out;
 }
 
-/** P(no purchase in the next t units) for each customer: the non-contractual churn probability. */
+/**
+ * P(no purchase in the next t units) for each customer: the non-contractual churn probability,
+ *   P(no purchase in (T, T+t] | x, tₓ, T) = 1 − P(alive) · [1 − ((α+T)/(α+T+t))^(r+x)].
+ * Derivation: a customer dead at T makes no purchase; one alive at T stays alive until a purchase
+ * (dropout happens only just after purchases), so given (λ, alive) the chance of no purchase is
+ * e^(−λt). The likelihood's "alive" term (1−p)^(x+s) λˣ e^(−λT) becomes (1−p)^(x+s) λˣ e^(−λ(T+t));
+ * integrating over λ ~ Gamma(r, α) turns (α+T)^−(r+x) into (α+T+t)^−(r+x), and dividing by the
+ * likelihood gives P(alive) ((α+T)/(α+T+t))^(r+x). This is the y = 0 case of the conditional PMF
+ * in Fader, Hardie & Lee's note "Deriving the conditional PMF of the BG/NBD model".
+ */
 export function probabilityNoPurchase(
   params: BgNbdParams,
   frequency: Float64Array,
@@ -75,7 +72,13 @@ export function probabilityNoPurchase(
   return alive;
 }
 
-/** E[purchases in the next t units | x, tₓ, T] for each customer (NaN where T is NaN). Cost: one ₂F₁ series each. */
+/**
+ * E[purchases in the next t units | x, tₓ, T] for each customer (NaN where T is NaN):
+ *   E[Y(t) | x, tₓ, T] = (a+b+x−1+s)/(a−1) · [1 − ((α+T)/(α+T+t))^(r+x)
+ *                         ₂F₁(r+x, b+x+s; a+b+x−1+s; t/(α+T+t))] · P(alive)
+ * (FHL 2005 eq. 10 for s = 0; for s = 1 the same derivation with the posterior p ~ Beta(a, b+x+1)
+ * of a customer alive after x+1 purchases). Cost: one ₂F₁ series each.
+ */
 export function conditionalExpectedPurchases(
   params: BgNbdParams,
   frequency: Float64Array,
@@ -104,7 +107,12 @@ export function conditionalExpectedPurchases(
   return out;
 }
 
-/** E[X(t)]: expected repeat purchases in the first t units after a new customer's first purchase. */
+/**
+ * E[X(t)]: expected repeat purchases in the first t units after a new customer's first purchase.
+ * BG/NBD (FHL 2005 eq. 9): (a+b−1)/(a−1) · [1 − (α/(α+t))^r ₂F₁(r, b; a+b−1; t/(α+t))].
+ * MBG/NBD: b/(a−1) · [1 − (α/(α+t))^r ₂F₁(r, b+1; a+b; t/(α+t))] (E[(1−p)/p] = b/(a−1) replaces
+ * E[1/p], then Pfaff's transformation, DLMF 15.8.1).
+ */
 export function expectedPurchases(params: BgNbdParams, t: number): number {
   const { r, alpha, a, b } = params;
   if (t === 0) return 0;
