@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { ExitCode, UserError } from '../diagnostics/user-error.ts';
 import type { Log } from '../diagnostics/log.ts';
 import { createProgress } from '../diagnostics/progress.ts';
+import { defaultThreads } from '../parallel/pool.ts';
 import { readCleanTables } from '../data/clean-store.ts';
 import { sqlString, withDuckDb } from '../data/duckdb-session.ts';
 import { ingestFolder } from '../data/ingest-folder.ts';
@@ -26,7 +27,7 @@ import { rawInputs } from '../learn/model-inputs.ts';
 import { writeAlertsCsv, writeAlertsJson } from './alerts-output.ts';
 import { AlertRules } from './alerts.ts';
 import type { FeatureDrift } from './drift.ts';
-import { DriftTeam } from './drift-team.ts';
+import { DriftCounts } from './drift-counts.ts';
 import { DUCKDB_CHUNK, openFeatureFile, type FeatureFileSource, type ReadHints, type RejectedRow } from './feature-file-source.ts';
 import { historyAlerts } from './history/history-alerts.ts';
 import { appendHistoryFile, scoresFileSelect } from './history/score-history.ts';
@@ -34,7 +35,7 @@ import { tableSource, type InputSource } from './input-chunks.ts';
 import { activeOverrides, overrideRow } from './overrides.ts';
 import { parseOverrides } from './overrides-file.ts';
 import { SCORES_CSV_HEADER, scoresCsvLines } from './scores-csv.ts';
-import { LineTeam } from './line-team.ts';
+import { ScoreLines } from './score-lines.ts';
 import { formatReasons } from './reasons.ts';
 import { scoreInputs, scoreInputsAsync, scoringScratch, type ScoringScratch, type SnapshotScores } from './score-snapshot.ts';
 import { capacityCut, type Tier } from './tiers.ts';
@@ -57,6 +58,8 @@ export const ScoreJobOptions = z.object({
   reasons: z.boolean().default(true),
   /** Rows per chunk: small enough that a chunk's objects die young (cheap garbage collection) and its matrix stays in cache. */
   chunkSize: z.number().int().positive().default(4096),
+  /** Threads the job may use, its own included (1: no worker threads); `defaultThreads()` when not given. */
+  threads: z.number().int().positive().optional(),
   quiet: z.boolean().default(false),
 });
 export type ScoreJobOptions = z.input<typeof ScoreJobOptions>;
@@ -195,7 +198,7 @@ interface OpenedSource {
   close(): void;
 }
 
-/** Inputs of fewer rows count their drift bins, and write their lines, on the job's thread: a worker is not worth starting. */
+/** Inputs of fewer rows count their drift bins, and write their lines, on the job's thread: a worker is not worth its start. */
 const WORKER_ROWS = 65_536;
 
 /** What the feature file reader may expect: the training levels of each categorical input. */
@@ -247,11 +250,11 @@ async function computedFeatureFile(o: z.infer<typeof ScoreJobOptions>, manifest:
 }
 
 /** Capacity tiers rank the whole population: a first pass collects every churn probability. */
-async function capacityCutOf(bundle: ModelBundle, source: InputSource, chunkRows: number, scratch: ScoringScratch): Promise<number | undefined> {
+async function capacityCutOf(bundle: ModelBundle, source: InputSource, chunkRows: number, scratch: ScoringScratch, threads: number): Promise<number | undefined> {
   const tiers = bundle.manifest.tiers;
   if (tiers.by !== 'capacity') return undefined;
   const parts: Float64Array[] = [];
-  for await (const chunk of source.chunks(chunkRows)) parts.push(scoreInputs(bundle, chunk.customerId, chunk.raw, { reasons: false, scratch }).churnProbability);
+  for await (const chunk of source.chunks(chunkRows)) parts.push(scoreInputs(bundle, chunk.customerId, chunk.raw, { reasons: false, scratch, threads }).churnProbability);
   const all = new Float64Array(parts.reduce((s, p) => s + p.length, 0));
   let at = 0;
   for (const p of parts) {
@@ -263,6 +266,7 @@ async function capacityCutOf(bundle: ModelBundle, source: InputSource, chunkRows
 
 export async function runScoreJob(input: ScoreJobOptions, log: Log): Promise<ScoreJobSummary> {
   const o = ScoreJobOptions.parse(input);
+  const threads = o.threads ?? defaultThreads();
   const started = performance.now();
   const asOfMs = Date.parse(`${o.asOf}T00:00:00Z`);
   if (!Number.isFinite(asOfMs)) throw new UserError(`--as-of ${o.asOf}: not a valid date`);
@@ -294,23 +298,22 @@ export async function runScoreJob(input: ScoreJobOptions, log: Log): Promise<Sco
   const bundle = loaded.value;
   const { source, file, close } = opened.value;
   rejects = rejectsWriter(`${o.out}.rejected.csv`);
-  // Workers count the drift bins of a large input, and write its lines, beside this thread.
-  const large = source.rows === null || source.rows >= WORKER_ROWS;
-  const driftCounter = new DriftTeam(bundle.manifest.drift, { threads: large ? 1 : 0 });
-  const teams: { close(): void }[] = [driftCounter];
+  // The pool counts the drift bins of a large input, and writes its lines, beside this thread. A
+  // feature file's chunks may hold up to a DuckDB chunk more than asked for; no chunk holds more
+  // than the input.
+  const sideThreads = source.rows === null || source.rows >= WORKER_ROWS ? threads : 1;
+  const rowsCap = Math.min(o.chunkSize + DUCKDB_CHUNK, source.rows ?? Number.POSITIVE_INFINITY);
+  const driftCounts = new DriftCounts(bundle.manifest.drift, rowsCap, sideThreads);
   const tiers: Record<Tier, number> = { healthy: 0, watch: 0, 'at-risk': 0 };
   const { active, expired } = activeOverrides(overrides, o.asOf);
   const applied = new Set<string>();
   let scoredRows = 0;
   try {
     const scratch = scoringScratch();
-    const cut = await capacityCutOf(bundle, source, o.chunkSize, scratch);
+    const cut = await capacityCutOf(bundle, source, o.chunkSize, scratch, threads);
     const progress = createProgress({ label: 'scoring', total: source.rows, quiet: o.quiet, log });
-    // A feature file's chunks may hold up to a DuckDB chunk more than asked for; no chunk holds
-    // more than the input. Lines with reasons are written here: their text is made here anyway.
-    const rowsCap = Math.min(o.chunkSize + DUCKDB_CHUNK, source.rows ?? Number.POSITIVE_INFINITY);
-    const lines = new LineTeam(o.asOf, version, rowsCap, { threads: !o.reasons && large ? 1 : 0 });
-    teams.push(lines);
+    // Lines with reasons are written here: their text is made here anyway.
+    const lines = new ScoreLines(o.asOf, version, rowsCap, o.reasons ? 1 : sideThreads);
     await writeScores(o.out, async (put) => {
       const emit = async (scored: SnapshotScores): Promise<void> => {
         const reasons = scored.reasons === null ? null : scored.reasons.map(formatReasons);
@@ -338,29 +341,27 @@ export async function runScoreJob(input: ScoreJobOptions, log: Log): Promise<Sco
           overridden.set(i, scoresCsvLines([row]));
           tiers[row.tier]++;
         }
-        for (const bytes of lines.add({ scored: { ...scored, reasons }, lines: overridden })) await put(bytes);
+        for (const bytes of await lines.add({ scored: { ...scored, reasons }, lines: overridden })) await put(bytes);
         scoredRows += scored.customerId.length;
         progress.tick(scored.customerId.length);
       };
       // Chunks bound the working set: the input rows, the model's matrix and its explanations. A
-      // GBDT's trees run on a worker for one chunk while this thread reads the next and writes the
+      // GBDT's trees run on the pool for one chunk while this thread reads the next and writes the
       // last (`scoreInputsAsync`); the source reuses its id array, hence the copy.
       let pending: Promise<SnapshotScores> | null = null;
       for await (const chunk of source.chunks(o.chunkSize)) {
-        driftCounter.add(chunk.raw);
-        const next = scoreInputsAsync(bundle, chunk.customerId.slice(), chunk.raw, { reasons: o.reasons, capacityCut: cut, scratch });
+        await driftCounts.add(chunk.raw);
+        const next = scoreInputsAsync(bundle, chunk.customerId.slice(), chunk.raw, { reasons: o.reasons, capacityCut: cut, scratch, threads });
         // Its failure surfaces where it is awaited, not as an unhandled rejection meanwhile.
         next.catch(() => undefined);
         if (pending !== null) await emit(await pending);
         pending = next;
       }
       if (pending !== null) await emit(await pending);
-      for (const bytes of lines.finish()) await put(bytes);
+      for (const bytes of await lines.finish()) await put(bytes);
     });
     progress.stop();
   } finally {
-    // The workers first: they must end even if closing the input fails.
-    for (const team of teams) team.close();
     close();
     rejects.close();
   }
@@ -369,7 +370,7 @@ export async function runScoreJob(input: ScoreJobOptions, log: Log): Promise<Sco
   if (file !== null && file.counts.rejected > 0) {
     log.warn(`${file.counts.rejected} row(s) of ${o.features} rejected (row, column, value and reason in ${o.out}.rejected.csv)`);
   }
-  const drift: FeatureDrift[] = driftCounter.result();
+  const drift: FeatureDrift[] = await driftCounts.result();
   const flagged = drift.filter((x) => x.flagged).sort((a, b) => b.psi - a.psi);
   if (flagged.length > 0) {
     const top = flagged.slice(0, 5).map((d) => `${d.feature} ${d.psi.toFixed(2)}`).join(', ');

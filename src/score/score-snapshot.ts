@@ -41,6 +41,8 @@ export interface ScoreOptions {
   capacityCut?: number;
   /** Memory reused from chunk to chunk by a batch job; the design matrix lives there. */
   scratch?: ScoringScratch;
+  /** Threads the model may use, the calling thread included (the model's default when not given). */
+  threads?: number;
 }
 
 /** Buffers a batch job hands to every chunk (see `transform`: fresh matrices cost page faults). */
@@ -48,10 +50,7 @@ export interface ScoringScratch {
   matrix: Float64Array;
   /** Contributions for the reasons, as large as the matrix. */
   contributions: Float64Array;
-  /**
-   * The runnable model, built at the first chunk: building it compiles a GBDT's trees, and a
-   * model kept from chunk to chunk keeps its prediction workers.
-   */
+  /** The runnable model, built at the first chunk: building it compiles a GBDT's trees. */
   model: { fitted: FittedSpec; model: ChurnModel } | null;
   /**
    * For `scoreInputsAsync`: two design matrices and two margin buffers in shared memory, used in
@@ -102,13 +101,13 @@ export function scoreInputs(bundle: ModelBundle, customerId: string[], raw: RawT
   if (scratch !== undefined && (options.reasons ?? true) && scratch.contributions.length < cells) scratch.contributions = new Float64Array(cells);
   const encoded = transform(manifest.preprocessing, raw, scratch?.matrix);
   const model = runnableModel(bundle.fitted, scratch);
-  const margin = model.margin(encoded.matrix);
+  const margin = model.margin(encoded.matrix, undefined, options.threads);
   const { churnProbability, healthScore, tier } = scoresFromMargin(bundle, margin, options);
   let reasons: RowReasons[] | null = null;
   if (options.reasons ?? true) {
     const names = manifest.preprocessing.features.map((f) => f.name);
     reasons = explainRows({
-      contributions: model.contributions(encoded.matrix, scratch?.contributions),
+      contributions: model.contributions(encoded.matrix, scratch?.contributions, options.threads),
       columnFeatures: Array.from(encoded.source, (f) => names[f]),
       rawValues: raw,
       dictionary: manifest.dictionary,
@@ -120,7 +119,7 @@ export function scoreInputs(bundle: ModelBundle, customerId: string[], raw: RawT
 
 /**
  * `scoreInputs` with the model's margins computed off this thread where it can (a GBDT without
- * reasons: its prediction workers), so the caller overlaps its next chunk with this one's trees.
+ * reasons: on the worker pool), so the caller overlaps its next chunk with this one's trees.
  * The raw columns are read (transformed) before this returns its promise, and may then be reused;
  * `customerId` must not be. At most two calls sharing `scratch` may be pending at once. The same
  * scores as `scoreInputs`.
@@ -142,7 +141,7 @@ export async function scoreInputsAsync(
   if ((o.matrices[k]?.length ?? 0) < cells) o.matrices[k] = designData(cells, true);
   if ((o.margins[k]?.length ?? 0) < customerId.length) o.margins[k] = designData(customerId.length, true);
   const encoded = transform(bundle.manifest.preprocessing, raw, o.matrices[k]);
-  const margin = await model.marginAsync(encoded.matrix, o.margins[k]);
+  const margin = await model.marginAsync(encoded.matrix, o.margins[k], options.threads);
   return { customerId, margin, ...scoresFromMargin(bundle, margin, options), reasons: null };
 }
 

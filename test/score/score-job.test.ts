@@ -102,15 +102,16 @@ describe('healthscore score: feature files and feature engines', () => {
     expect(Object.keys(csv(join(fx.root, 'p.csv'))[0])).toEqual(HISTORY_COLUMNS);
   });
 
-  it('gives a GBDT the same file whatever the chunk size, its trees run on a worker beside the reading', async () => {
+  it('gives a GBDT the same file whatever the chunk size and thread count, its trees run on the pool beside the reading', async () => {
     const model = join(fx.modelsDir, 'churn-gbdt', 'v1');
     if (!existsSync(model)) await runTrainStage({ features: fx.features, model: 'gbdt', modelsDir: fx.modelsDir, name: 'churn-gbdt', version: 'v1' }, memoryLog());
-    const run = async (out: string, chunkSize: number, reasons: boolean, features = parquet()) => {
-      await runScoreJob({ model, features, asOf, out: join(fx.root, out), quiet: true, chunkSize, reasons }, quiet);
+    const run = async (out: string, chunkSize: number, reasons: boolean, features = parquet(), threads?: number) => {
+      await runScoreJob({ model, features, asOf, out: join(fx.root, out), quiet: true, chunkSize, reasons, threads }, quiet);
       return csv(join(fx.root, out));
     };
-    // One chunk, then many small ones (two at a time out to the prediction worker once it is up).
-    // The fixture's rows repeated 40 times under new ids: enough chunks to outlast the worker's start.
+    // One chunk, then many small ones (two at a time out to the pool once its worker is up), then
+    // one thread. The fixture's rows repeated 40 times under new ids: enough chunks to outlast the
+    // worker's start.
     const tiled = join(fx.root, 'tiled.parquet');
     await withDuckDb((c) =>
       c.run(
@@ -118,17 +119,19 @@ describe('healthscore score: feature files and feature engines', () => {
       ),
     );
     const whole = await run('g1.csv', 1_000_000, false, tiled);
-    await run('g2.csv', 256, false, tiled);
+    await run('g2.csv', 256, false, tiled, 2);
+    await run('g5.csv', 256, false, tiled, 1);
     expect(whole.length).toBeGreaterThan(12_000);
     expect(readFileSync(join(fx.root, 'g2.csv'), 'utf8')).toBe(readFileSync(join(fx.root, 'g1.csv'), 'utf8'));
+    expect(readFileSync(join(fx.root, 'g5.csv'), 'utf8')).toBe(readFileSync(join(fx.root, 'g1.csv'), 'utf8'));
     // With reasons the trees run on this thread (TreeSHAP needs the matrix here): the same scores.
     const explained = await run('g3.csv', 16, true);
     const plain = await run('g4.csv', 16, false);
     expect(explained.map((r) => [r.customer_id, r.churn_probability, r.tier])).toEqual(plain.map((r) => [r.customer_id, r.churn_probability, r.tier]));
   });
 
-  it('reports the drift of the whole file when a worker counts the bins of a large one', async () => {
-    // Over 65,536 rows at the as-of date: a worker counts the numeric features' bins beside the job.
+  it('reports the drift of the whole file and writes the same bytes when the pool counts the bins and writes the lines of a large one', async () => {
+    // Over 65,536 rows at the as-of date: the pool counts the numeric features' bins beside the job.
     const big = join(fx.root, 'big.parquet');
     await withDuckDb((c) =>
       c.run(
@@ -146,12 +149,18 @@ describe('healthscore score: feature files and feature engines', () => {
       );
     });
     expect(summary.drift).toEqual(psi(bundle.manifest.drift, raw as RawTable));
-    // Without reasons a worker writes the lines of a large input (line-team.ts): the same scores,
-    // with an override applied in place.
+    // Without reasons the pool writes the lines of a large input (score-lines.ts): the same scores,
+    // with an override applied in place, and the same bytes and drift as the job on one thread.
     const withReasons = csv(join(fx.root, 'big.csv'));
     const overrides = join(fx.root, 'big-overrides.csv');
     writeFileSync(overrides, `customer_id,points,tier,reason,author,expires\n${withReasons[0].customer_id},-5,,"checked, by ""hand""",ana,2099-01-01\n`);
-    await runScoreJob({ model: fx.model, features: big, asOf, out: join(fx.root, 'big-plain.csv'), quiet: true, chunkSize: 1024, reasons: false, overrides }, quiet);
+    const plainJob = (out: string, threads: number) =>
+      runScoreJob({ model: fx.model, features: big, asOf, out: join(fx.root, out), quiet: true, chunkSize: 1024, reasons: false, overrides, threads }, quiet);
+    const pooled = await plainJob('big-plain.csv', 2);
+    const single = await plainJob('big-single.csv', 1);
+    expect(readFileSync(join(fx.root, 'big-plain.csv'), 'utf8')).toBe(readFileSync(join(fx.root, 'big-single.csv'), 'utf8'));
+    expect(pooled.drift).toEqual(single.drift);
+    expect(pooled.drift).toEqual(summary.drift);
     const plain = csv(join(fx.root, 'big-plain.csv'));
     const scores = (rows: Row[]) => rows.map((r) => [r.customer_id, r.churn_probability, r.model_health_score, r.model_tier].join(';')).join('\n');
     expect(scores(plain)).toBe(scores(withReasons));

@@ -1,0 +1,132 @@
+/**
+ * The batch job's drift counts: `DriftCounter` over the streamed chunks, with the numeric
+ * features' bins of each chunk counted by a pool kernel while the job reads and scores the next
+ * chunk (their columns copied into one of two shared slots in turn). Counts are whole numbers,
+ * so the PSI is the same bits whichever thread counted.
+ */
+import { kernel } from '../parallel/kernel.ts';
+import { workerPool } from '../parallel/pool.ts';
+import type { RawTable } from '../learn/preprocess/spec.ts';
+import { trackJob, type TrackedJob } from './tracked-job.ts';
+import { binsOf, DriftCounter, edgeSearch, numericBin, PSI_FLAG, rowCount, type DriftReference, type FeatureDrift } from './drift.ts';
+
+export interface NumericBinsArgs {
+  readonly rows: number;
+  /** Feature k's values at [k · capacity, k · capacity + rows). */
+  readonly data: Float64Array;
+  readonly capacity: number;
+  /** Feature k's edges padded for `numericBin` (`edgeSearch`) at [edgeAt[k], edgeAt[k + 1]). */
+  readonly edges: Float64Array;
+  readonly edgeAt: Int32Array;
+  /** Feature k's bins in `counts` at [binAt[k], binAt[k + 1]); the missing bin is the last. */
+  readonly binAt: Int32Array;
+  readonly counts: Float64Array;
+}
+
+/**
+ * Every feature's bins of the slot's rows. A job is one chunk: a few milliseconds of counting is
+ * not worth splitting. The counts are made in a local array and then stored, so a chunk computed
+ * twice (a stalled worker's) stores the same numbers.
+ */
+export const numericBinsKernel = kernel<NumericBinsArgs>(import.meta.url, 'numericBinsKernel', (a) => {
+  const features = a.binAt.length - 1;
+  const counts = new Float64Array(a.binAt[features]);
+  for (let k = 0; k < features; k++) {
+    const padded = a.edges.subarray(a.edgeAt[k], a.edgeAt[k + 1]);
+    const search = { padded, top: (padded.length + 1) >> 1, missing: a.binAt[k + 1] - a.binAt[k] - 1 };
+    const from = k * a.capacity;
+    const offset = a.binAt[k];
+    for (let i = 0; i < a.rows; i++) counts[offset + numericBin(search, a.data[from + i])]++;
+  }
+  a.counts.set(counts);
+});
+
+interface Slot {
+  readonly data: Float64Array;
+  readonly counts: Float64Array;
+  /** The slot's job, until its counts are merged. */
+  pending: TrackedJob | null;
+}
+
+const shared = (doubles: number): Float64Array => new Float64Array(new SharedArrayBuffer(8 * doubles));
+
+/** Where each of a list of parts starts when laid end to end, and (last) where they end. */
+function offsets(sizes: readonly number[]): Int32Array {
+  const at = new Int32Array(new SharedArrayBuffer(4 * (sizes.length + 1)));
+  sizes.forEach((size, k) => (at[k + 1] = at[k] + size));
+  return at;
+}
+
+export class DriftCounts {
+  private readonly counter: DriftCounter;
+  /** Reference indices of the features the kernel counts: the numeric ones. */
+  private readonly numeric: number[];
+  private readonly elsewhere: ReadonlySet<number>;
+  private readonly layout: Pick<NumericBinsArgs, 'edges' | 'edgeAt' | 'binAt'>;
+  /** Made at the first chunk the pool counts. */
+  private slots: Slot[] = [];
+  private turn = 0;
+
+  /**
+   * `capacity`: the most rows a chunk has (a larger one is counted on the calling thread);
+   * `threads`: the pool's threads for the counts, the calling thread included (1: it counts all).
+   */
+  constructor(
+    reference: DriftReference,
+    private readonly capacity: number,
+    private readonly threads: number,
+  ) {
+    this.counter = new DriftCounter(reference);
+    this.numeric = reference.features.flatMap((ref, f) => (ref.type === 'numeric' ? [f] : []));
+    this.elsewhere = new Set(this.numeric);
+    const searches = this.numeric.map((f) => {
+      const ref = reference.features[f];
+      return edgeSearch(ref.type === 'numeric' ? ref.edges : []);
+    });
+    const edgeAt = offsets(searches.map((s) => s.padded.length));
+    const binAt = offsets(this.numeric.map((f) => binsOf(reference.features[f])));
+    const edges = shared(edgeAt[searches.length]);
+    searches.forEach((s, k) => edges.set(s.padded, edgeAt[k]));
+    this.layout = { edges, edgeAt, binAt };
+  }
+
+  /** Counts a chunk's rows; the pool's count of its numeric features is merged by a later `add` or `result`. */
+  async add(table: RawTable): Promise<void> {
+    const features = this.counter.reference.features;
+    const n = rowCount(table, features);
+    const columns = this.numeric.map((f) => table[features[f].name]);
+    if (this.threads <= 1 || this.numeric.length === 0 || n === 0 || n > this.capacity || !columns.every((c) => c instanceof Float64Array)) {
+      this.counter.add(table);
+      return;
+    }
+    if (this.slots.length === 0) this.slots = [0, 1].map(() => ({ data: shared(this.numeric.length * this.capacity), counts: shared(this.layout.binAt[this.numeric.length]), pending: null }));
+    const slot = this.slots[this.turn];
+    // A slot whose job is not done (the pool is busy, or its worker still starting) is not waited
+    // for: this chunk is counted here.
+    if (slot.pending !== null && !slot.pending.settled) {
+      this.counter.add(table);
+      return;
+    }
+    this.turn = 1 - this.turn;
+    await this.merge(slot);
+    columns.forEach((c, k) => slot.data.set((c as Float64Array).subarray(0, n), k * this.capacity));
+    this.counter.add(table, this.elsewhere);
+    const args: NumericBinsArgs = { rows: n, data: slot.data, capacity: this.capacity, counts: slot.counts, ...this.layout };
+    slot.pending = trackJob(workerPool().runAsync(numericBinsKernel, args, 1, this.threads));
+  }
+
+  async result(threshold = PSI_FLAG): Promise<FeatureDrift[]> {
+    for (const slot of this.slots) await this.merge(slot);
+    return this.counter.result(threshold);
+  }
+
+  /** Waits for the slot's job, if any, and adds its counts. */
+  private async merge(slot: Slot): Promise<void> {
+    if (slot.pending === null) return;
+    const { job } = slot.pending;
+    slot.pending = null;
+    await job;
+    const { binAt } = this.layout;
+    this.numeric.forEach((f, k) => this.counter.merge(f, slot.counts.subarray(binAt[k], binAt[k + 1])));
+  }
+}
