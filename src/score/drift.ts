@@ -115,8 +115,7 @@ export function edgeSearch(edges: readonly number[]): EdgeSearch {
 /**
  * The bin of v: #(edges < v), or the missing bin for NaN. The search takes the same steps
  * whatever v is and adds each comparison's outcome instead of branching on it: a branching search
- * mispredicts about every other step, and on a million rows of 40 features that costs about half
- * a second (measured: about 6 ns a value against 30).
+ * mispredicts about every other step.
  */
 export function numericBin(s: EdgeSearch, v: number): number {
   if (v !== v) return s.missing;

@@ -37,9 +37,8 @@ export interface FeatureFileCounts {
 /**
  * What the reader may know in advance: for a categorical input, the labels it expects (the
  * model's training levels). DuckDB then numbers each row's label among them (an ENUM) and the
- * reader takes the label from that list, decoding text only for other labels. Labels longer than
- * 12 bytes sit outside DuckDB's string entries, and decoding each took ~0.7 µs: a third of a
- * second per million rows of a plan column such as "enterprise-annual" (measured).
+ * reader takes the label from that list, decoding text only for other labels: labels longer than
+ * 12 bytes sit outside DuckDB's string entries and are slow to decode (docs/scoring-operations.md).
  */
 export interface ReadHints {
   readonly labels?: ReadonlyMap<string, readonly string[]>;
@@ -74,10 +73,9 @@ export async function openFeatureFile(
   };
   try {
     await conn.run(`SET TimeZone = 'UTC'`);
-    // Bounded memory for the duplicate check's hash table on a large file: DuckDB spills beyond it.
-    // At 256 MB the table never spilled on 4M Parquet rows and took 205 MB (the job's peak grew by
-    // that from 1M to 4M rows); at 64 MB the peak is flat and the check no slower (measured). The
-    // CSV reader needs two 30 MB buffers, so a CSV file keeps 256 MB.
+    // Bounded memory for the duplicate check's hash table on a large file: DuckDB spills beyond it,
+    // so the job's peak stays flat as the file grows. The CSV reader needs two 30 MB buffers, so a
+    // CSV file keeps 256 MB.
     await spillToDisk(conn, ext === '.parquet' ? '64MB' : '256MB');
     // CSV cells are read as text and parsed here, so a bad cell rejects its row instead of failing the file.
     const from = ext === '.parquet' ? `read_parquet(${sqlString(path)})` : `read_csv(${sqlString(path)}, header = true, all_varchar = true)`;
@@ -142,8 +140,7 @@ const typedCutoff = (types: ReadonlyMap<string, string>): boolean => TIMESTAMP_T
 
 /**
  * The cutoff as epoch milliseconds (a DOUBLE, NULL when not a date). A typed timestamp skips the
- * cast to TIMESTAMPTZ, which on a million rows cost DuckDB about 0.3 s of CPU (measured) that the
- * reading thread then lacks.
+ * cast to TIMESTAMPTZ, whose CPU time the reading thread would otherwise lack.
  */
 function cutoffMs(types: ReadonlyMap<string, string>): string {
   return typedCutoff(types) ? 'CAST(epoch_ms(cutoff) AS DOUBLE)' : 'CAST(epoch_ms(TRY_CAST(cutoff AS TIMESTAMPTZ)) AS DOUBLE)';
@@ -216,11 +213,8 @@ interface ReadContext {
 export const DUCKDB_CHUNK = 2048;
 
 /**
- * DuckDB chunks fetched between two releases of the dropped ones' memory (`releaseNativeMemory`).
- * Streaming 1M rows of the benchmark's 50-column Parquet file (`openFeatureFile` excluded; 2
- * cores, 3 runs each) took 1.0–1.3 s and faulted in ~45k pages with no release, 0.9–1.1 s
- * releasing every chunk, 0.66–0.74 s every 2, 0.55–0.76 s and ~8k pages every 4, 0.75–0.89 s
- * every 8 or 16. A scavenge in the job took ~1 ms (median), 122 of them per million rows.
+ * DuckDB chunks fetched between two releases of the dropped ones' memory (`releaseNativeMemory`):
+ * the fastest of the intervals tried (docs/scoring-operations.md).
  */
 const RELEASE_EVERY = 4;
 

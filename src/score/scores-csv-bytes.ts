@@ -1,11 +1,8 @@
 /**
  * The scores file's lines as UTF-8 bytes in a buffer reused from chunk to chunk: the batch job's
- * output path. The same text as `scoresCsvLines` (scores-csv.ts), byte for byte.
- *
- * Why bytes: building a chunk's text as one string and handing it to a stream costs, on a
- * million rows, about 0.6 s just to flatten and encode that string — more than the logistic model
- * takes to score them. Here ASCII fields are copied a character at a time into the buffer and
- * only unusual ones (non-ASCII ids, fields that need quotes) go through `Buffer.write`.
+ * output path, the same text as `scoresCsvLines` byte for byte. Flattening and encoding a chunk's
+ * text as one string cost more than scoring its rows; here ASCII fields are copied a character at
+ * a time and only unusual ones (non-ASCII, needing quotes) go through `Buffer.write`.
  */
 import { csvField } from '../data/csv-field.ts';
 import type { ScoredColumns } from './scores-csv.ts';

@@ -46,7 +46,7 @@ export function assignTiers(scores: ArrayLike<number>, config: TierConfig, churn
     throw new Error(`assignTiers: ${n} scores but ${churnProbabilities.length} probabilities`);
   }
   if (config.by === 'thresholds') {
-    // A loop, not Array.from with a callback: 3 ms instead of 43 on a batch job's million rows (measured).
+    // A loop, not Array.from with a callback, which is an order of magnitude slower on a batch job's rows.
     const tiers = new Array<Tier>(n);
     for (let i = 0; i < n; i++) tiers[i] = byThreshold(scores[i], config);
     return tiers;
