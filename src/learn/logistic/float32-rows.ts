@@ -64,5 +64,5 @@ export function float32Rows(r: RowRange, out: Float32Array, threads: number): vo
     convert(r, r.from, r.to, out);
     return;
   }
-  workerPool().run(float32RowsKernel, { ...r, out, rowsPerPiece }, pieces, threads);
+  workerPool().run(float32RowsKernel, { ...r, out, rowsPerPiece }, pieces, Math.min(threads, pieces));
 }

@@ -25,8 +25,7 @@ const MAX_COMPILED_COLUMNS = 1024;
  */
 export function linearMargin(beta: Float64Array, intercept: number, output: LinearOutput = 'margin'): MarginKernel {
   const p = beta.length;
-  const probability = output === 'probability';
-  return (X, out, rows) => {
+  const margins: MarginKernel = (X, out, rows) => {
     for (let i = 0, o = 0; i < rows; i++, o += p) {
       let s0 = 0;
       let s1 = 0;
@@ -40,25 +39,40 @@ export function linearMargin(beta: Float64Array, intercept: number, output: Line
         s3 += X[o + j + 3] * beta[j + 3];
       }
       for (; j < p; j++) s0 += X[o + j] * beta[j];
-      const m = intercept + (s0 + s1 + (s2 + s3));
-      out[i] = probability ? sigmoid(m) : m;
+      out[i] = intercept + (s0 + s1 + (s2 + s3));
+    }
+  };
+  return output === 'margin' ? margins : probabilities(margins, p);
+}
+
+/** Rows a probability kernel takes at a time: their margins stay in cache for σ. */
+const SIGMOID_BLOCK = 4096;
+
+/**
+ * σ of the margins of `margins`, block by block: the margins go to this kernel's own memory and
+ * only σ of each is written to `out`, once. (σ inside the unrolled margin loop scored half as
+ * fast; σ applied in place would let a block computed twice, as the pool may, hold σ(σ(m)).)
+ */
+function probabilities(margins: MarginKernel, p: number): MarginKernel {
+  const block = new Float64Array(SIGMOID_BLOCK);
+  return (X, out, rows) => {
+    for (let from = 0; from < rows; from += SIGMOID_BLOCK) {
+      const n = Math.min(SIGMOID_BLOCK, rows - from);
+      margins(X.subarray(from * p, (from + n) * p), block, n);
+      for (let i = 0; i < n; i++) out[from + i] = sigmoid(block[i]);
     }
   };
 }
 
-/**
- * The body of `compileLinearMargin`'s function of (X, out, rows), with `sigmoid` in scope, or
- * null when there are too many columns.
- */
-function linearMarginSource(beta: Float64Array, intercept: number, output: LinearOutput = 'margin'): string | null {
+/** The body of `compileLinearMargin`'s function of (X, out, rows), or null when there are too many columns. */
+function linearMarginSource(beta: Float64Array, intercept: number): string | null {
   const p = beta.length;
   if (p > MAX_COMPILED_COLUMNS) return null;
   const acc: string[][] = [['0'], ['0'], ['0'], ['0']];
   const full = p - (p % 4);
   for (let j = 0; j < p; j++) acc[j < full ? j % 4 : 0].push(`X[o + ${j}] * ${numberLiteral(beta[j])}`);
   const [s0, s1, s2, s3] = acc.map((terms) => `(${terms.join(' + ')})`);
-  const m = `${numberLiteral(intercept)} + (${s0} + ${s1} + (${s2} + ${s3}))`;
-  return `for (let i = 0, o = 0; i < rows; i++, o += ${p}) out[i] = ${output === 'margin' ? m : `sigmoid(${m})`};`;
+  return `for (let i = 0, o = 0; i < rows; i++, o += ${p}) out[i] = ${numberLiteral(intercept)} + (${s0} + ${s1} + (${s2} + ${s3}));`;
 }
 
 /**
@@ -66,19 +80,21 @@ function linearMarginSource(beta: Float64Array, intercept: number, output: Linea
  * columns or the runtime refuses code generation (the caller then uses `linearMargin`).
  */
 export function compileLinearMargin(beta: Float64Array, intercept: number, output: LinearOutput = 'margin'): MarginKernel | null {
-  const body = linearMarginSource(beta, intercept, output);
+  const body = linearMarginSource(beta, intercept);
   if (body === null) return null;
+  let margins: MarginKernel;
   try {
-    return new Function('sigmoid', `return (X, out, rows) => { ${body} };`)(sigmoid) as MarginKernel;
+    margins = new Function('X', 'out', 'rows', body) as MarginKernel;
   } catch {
     return null;
   }
+  return output === 'margin' ? margins : probabilities(margins, beta.length);
 }
 
 /** The margin and probability kernels of a model: compiled where possible, else the loop. */
 export function marginKernels(beta: Float64Array, intercept: number): Record<LinearOutput, MarginKernel> {
-  const make = (output: LinearOutput): MarginKernel => compileLinearMargin(beta, intercept, output) ?? linearMargin(beta, intercept, output);
-  return { margin: make('margin'), probability: make('probability') };
+  const margin = compileLinearMargin(beta, intercept) ?? linearMargin(beta, intercept);
+  return { margin, probability: probabilities(margin, beta.length) };
 }
 
 /** A model's coefficients as the pool shares them (`WorkerPool.share`). */
@@ -101,8 +117,8 @@ interface LinearMarginArgs {
 
 /**
  * Rows [chunk·rowsPerChunk, …) through the model's kernel, compiled once per thread. Each row's
- * output is written once, from its margin in a register, never read back, so a block computed
- * twice (the pool redoes a stalled worker's) holds the same bits.
+ * output is written once and never read back, so a block computed twice (the pool redoes a
+ * stalled worker's) holds the same bits.
  */
 export const linearMarginKernel = kernel<LinearMarginArgs>(import.meta.url, 'linearMarginKernel', (a, chunk, context) => {
   const kernels = context.derived(a.coefficients, () => {

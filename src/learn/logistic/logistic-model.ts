@@ -68,7 +68,8 @@ export function logisticModel(spec: LogisticSpec): LogisticModel {
       target = scratch.subarray(0, x.rows);
     }
     const args = { coefficients: shared.id, output, X: x.data, out: target, rows: x.rows, p, rowsPerChunk: ROWS_PER_CHUNK };
-    workerPool().run(linearMarginKernel, args, Math.ceil(x.rows / ROWS_PER_CHUNK), threads);
+    const chunks = Math.ceil(x.rows / ROWS_PER_CHUNK);
+    workerPool().run(linearMarginKernel, args, chunks, Math.min(threads, chunks));
     if (target !== out) out.set(target);
     return out;
   };

@@ -85,11 +85,12 @@ export const hessianShareKernel = kernel<HessianShareArgs>(import.meta.url, 'hes
 });
 
 /**
- * The threads a sum over the problem's rows may use: `threads` when every array the shares read
- * is in shared memory, else 1 (a worker would get a copy, which costs as much as the pass).
+ * The threads a sum over the problem's rows may use: `threads` (at most one per share) when every
+ * array the shares read is in shared memory, else 1 (a worker would get a copy, which costs as much
+ * as the pass).
  */
 function sumThreads(threads: number, ...arrays: (ArrayBufferView | null)[]): number {
-  return threads > 1 && arrays.every(inSharedMemory) ? threads : 1;
+  return threads > 1 && arrays.every(inSharedMemory) ? Math.min(threads, SHARES) : 1;
 }
 
 /** Zeroed float64 storage the pool's threads can write (shared when they take part). */
