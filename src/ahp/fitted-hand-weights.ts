@@ -14,6 +14,7 @@
  * Cost per iteration: rows × (k+1)² for the Hessian; a dozen iterations is typical.
  */
 import type { Matrix } from '../learn/matrix.ts';
+import { sigmoid } from '../calibrate/sigmoid.ts';
 
 export interface FittedHandWeights {
   /** Non-negative, summing to 1 (equal when no indicator separates churners). */
@@ -100,7 +101,7 @@ export function fittedHandWeights(scores: Matrix, labels: ArrayLike<number>): Fi
     for (let i = 0; i < n; i++) {
       let z = 0;
       for (let j = 0; j < m; j++) z += theta[j] * design(i, j);
-      const p = 1 / (1 + Math.exp(-z));
+      const p = sigmoid(z);
       const r = p - labels[i];
       const v = p * (1 - p);
       for (let a = 0; a < m; a++) {

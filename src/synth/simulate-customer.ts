@@ -10,6 +10,7 @@
  * due, annual renewals and plan changes. Cost: O(weeks + rows).
  */
 import { DAY_MS } from '../data/contract.ts';
+import { sigmoid } from '../calibrate/sigmoid.ts';
 import { activitySink, simulateActivity, WEEK_MS } from './activity.ts';
 import {
   EVENT_BASE_RATE,
@@ -101,7 +102,7 @@ export function simulateCustomer(
 
     churnInputs(x, loginRing, severeRing, week, usualWeeklyLogins, lastNps, ws - profile.signupMs, annual, h);
     const eta = churnLogOdds(x);
-    churnProbability = 1 / (1 + Math.exp(-eta));
+    churnProbability = sigmoid(eta);
     if (bernoulli(rng, churnProbability)) {
       const day = ws + (1 + Math.floor(uniform(rng) * 7)) * DAY_MS;
       if (day < window.endMs) {
