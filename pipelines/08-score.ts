@@ -1,10 +1,8 @@
 /**
  * Stage 8: batch scoring with a saved model.
  * Usage: npx tsx pipelines/08-score.ts --model models/churn/V --data data/sample --as-of 2024-12-01 --out scores.csv
- * The same options as `healthscore score` (see its --help); this script only forwards them.
+ * The same options as `healthscore score` (see its --help); this script runs the command with them.
  */
-import { main } from '../src/cli/main.ts';
+import { runStageCommand } from './stage-command.ts';
 
-main(['score', ...process.argv.slice(2)]).then((code) => {
-  process.exitCode = code;
-});
+runStageCommand('score');

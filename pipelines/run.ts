@@ -1,9 +1,7 @@
 /**
  * The whole pipeline. Usage: npx tsx pipelines/run.ts --generate --data runs/latest/data --out runs/latest
- * The same options as `healthscore run` (see its --help); this script only forwards them.
+ * The same options as `healthscore run` (see its --help); this script runs the command with them.
  */
-import { main } from '../src/cli/main.ts';
+import { runStageCommand } from './stage-command.ts';
 
-main(['run', ...process.argv.slice(2)]).then((code) => {
-  process.exitCode = code;
-});
+runStageCommand('run');

@@ -1,10 +1,12 @@
 /**
  * The `healthscore` command: one subcommand per pipeline stage, plus `run` for all of them.
- * Each subcommand lives in ./commands/<name>.ts and only turns flags into a pipeline call.
+ * Each subcommand lives in ./commands/<name>.ts and only turns flags into a pipeline call: commander
+ * parses them, a zod schema checks them (./flags.ts), and `--threads` sets the thread count (./threads.ts).
  */
 import { Command, CommanderError } from 'commander';
 import { ExitCode, UserError } from '../diagnostics/user-error.ts';
 import { COMMANDS } from './commands/index.ts';
+import { applyThreads } from './threads.ts';
 
 export function buildProgram(): Command {
   const program = new Command('healthscore')
@@ -16,18 +18,22 @@ export function buildProgram(): Command {
     .showHelpAfterError('(add --help for usage)')
     .exitOverride()
     // Subcommands have their own --version (a model version); the program's --version must not swallow it.
-    .enablePositionalOptions();
+    .enablePositionalOptions()
+    .hook('preAction', (_program, command) => applyThreads(command));
   for (const register of COMMANDS) register(program);
   // The command list shows one line per command; the full description stays in `<command> --help`.
   for (const cmd of program.commands) {
     if (cmd.summary() === '') cmd.summary(cmd.description().split(/(?<=\.)\s|\n|:\s/)[0].replace(/\.$/, ''));
   }
+  const parallel = program.commands.filter((cmd) => cmd.options.some((o) => o.long === '--threads')).map((cmd) => cmd.name());
   program.addHelpText(
     'after',
     '\nExamples:\n' +
       '  healthscore run --generate --data data/generated --out runs/latest\n' +
       '  healthscore ingest --data data/sample --out runs/ingested\n' +
-      '  healthscore <command> --help',
+      '  healthscore <command> --help\n' +
+      `\nCommands that compute in parallel (${parallel.join(', ')})\n` +
+      "take --threads N: threads for parallel work, the main thread included (default: the machine's cores).",
   );
   return program;
 }

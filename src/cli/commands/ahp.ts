@@ -59,8 +59,9 @@ export function registerAhp(program: Command): void {
         '\nA consistency ratio (CR) above 0.10 is reported as a warning with the judgments whose change\n' +
         'would lower it the most.',
     )
-    .action(async (opts: { config: string; dictionary?: string; json?: boolean }) => {
-      const { readAhpConfig } = await import('../../ahp/config-file.ts');
+    .action(async (flags: Record<string, unknown>) => {
+      const [{ flag, parseFlags }, { readAhpConfig }] = await Promise.all([import('../flags.ts'), import('../../ahp/config-file.ts')]);
+      const opts = parseFlags({ config: flag.text, dictionary: flag.text.optional(), json: flag.on }, flags);
       const r = readAhpConfig(opts.config);
       if (!r.ok) throw new UserError(r.problems.join('\nhealthscore: '));
       if (opts.dictionary) {

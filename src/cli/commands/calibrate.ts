@@ -4,7 +4,7 @@
  */
 import type { Command } from 'commander';
 import { consoleLog, quietLog } from '../../diagnostics/log.ts';
-import { nameFlag, seedFlag } from './train.ts';
+import { threadsOption } from '../threads.ts';
 
 export function registerCalibrate(program: Command): void {
   program
@@ -20,6 +20,7 @@ export function registerCalibrate(program: Command): void {
     .requiredOption('--features <dir>', 'output of "healthscore features" (or "healthscore ingest --tabular")')
     .option('--model-version <version>', 'name of the new version (default: the start time)')
     .option('--seed-split <n>', 'seed of the stratified split (tabular mode)', '0')
+    .addOption(threadsOption())
     .option('--quiet', 'print nothing but warnings')
     .addHelpText(
       'after',
@@ -27,21 +28,18 @@ export function registerCalibrate(program: Command): void {
         '  healthscore calibrate --model models/churn/20261123T101500Z --features runs/features\n' +
         '  healthscore calibrate --model models/churn/v1 --features runs/features-2025q2 --model-version v1-recal',
     )
-    .action(async (flags: Record<string, string | boolean | undefined>) => {
-      const [{ selectBackend }, { runCalibrateStage }] = await Promise.all([
+    .action(async (flags: Record<string, unknown>) => {
+      const [{ flag, parseFlags }, { selectBackend }, { runCalibrateStage }] = await Promise.all([
+        import('../flags.ts'),
         import('../../runtime/backend.ts'),
         import('../../run/stages/calibrate-stage.ts'),
       ]);
-      const log = flags.quiet === true ? quietLog : consoleLog;
-      log.info(`TensorFlow.js backend: ${await selectBackend()}`);
-      await runCalibrateStage(
-        {
-          model: flags.model as string,
-          features: flags.features as string,
-          version: flags.modelVersion === undefined ? undefined : nameFlag('--model-version', flags.modelVersion as string),
-          seedSplit: seedFlag(flags.seedSplit as string),
-        },
-        log,
+      const o = parseFlags(
+        { model: flag.text, features: flag.text, modelVersion: flag.folderName.optional(), seedSplit: flag.wholeNumber, quiet: flag.on },
+        flags,
       );
+      const log = o.quiet ? quietLog : consoleLog;
+      log.info(`TensorFlow.js backend: ${await selectBackend()}`);
+      await runCalibrateStage({ model: o.model, features: o.features, version: o.modelVersion, seedSplit: o.seedSplit }, log);
     });
 }

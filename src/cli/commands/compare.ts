@@ -4,7 +4,7 @@
  */
 import type { Command } from 'commander';
 import { consoleLog, quietLog } from '../../diagnostics/log.ts';
-import { seedFlag } from './train.ts';
+import { threadsOption } from '../threads.ts';
 
 export function registerCompare(program: Command): void {
   program
@@ -22,6 +22,7 @@ export function registerCompare(program: Command): void {
     .option('--ahp <config>', 'AHP config JSON (default for event features: models/ahp/practice-satisfaction-repeat-interaction-profit.json; required in tabular mode)')
     .option('--out <file>', 'where to write the comparison JSON', 'comparison.json')
     .option('--seed-split <n>', 'seed of the stratified split (tabular mode)', '0')
+    .addOption(threadsOption())
     .option('--quiet', 'print nothing but warnings')
     .addHelpText(
       'after',
@@ -30,22 +31,18 @@ export function registerCompare(program: Command): void {
         '  healthscore compare --model models/churn/v1 --features runs/features --ahp models/ahp/practice-amount-interaction-satisfaction.json\n' +
         '  healthscore compare --model models/telco/v1 --features runs/telco --ahp models/ahp/telco.json',
     )
-    .action(async (flags: Record<string, string | boolean | undefined>) => {
-      const [{ selectBackend }, { runCompareStage }] = await Promise.all([
+    .action(async (flags: Record<string, unknown>) => {
+      const [{ flag, parseFlags }, { selectBackend }, { runCompareStage }] = await Promise.all([
+        import('../flags.ts'),
         import('../../runtime/backend.ts'),
         import('../../run/stages/compare-stage.ts'),
       ]);
-      const log = flags.quiet === true ? quietLog : consoleLog;
-      log.info(`TensorFlow.js backend: ${await selectBackend()}`);
-      await runCompareStage(
-        {
-          model: flags.model as string,
-          features: flags.features as string,
-          ahp: flags.ahp as string | undefined,
-          out: flags.out as string,
-          seedSplit: seedFlag(flags.seedSplit as string),
-        },
-        log,
+      const { quiet, ...options } = parseFlags(
+        { model: flag.text, features: flag.text, ahp: flag.text.optional(), out: flag.text, seedSplit: flag.wholeNumber, quiet: flag.on },
+        flags,
       );
+      const log = quiet ? quietLog : consoleLog;
+      log.info(`TensorFlow.js backend: ${await selectBackend()}`);
+      await runCompareStage(options, log);
     });
 }

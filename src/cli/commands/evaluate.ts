@@ -4,7 +4,7 @@
  */
 import type { Command } from 'commander';
 import { consoleLog, quietLog } from '../../diagnostics/log.ts';
-import { seedFlag } from './train.ts';
+import { threadsOption } from '../threads.ts';
 
 export function registerEvaluate(program: Command): void {
   program
@@ -21,6 +21,7 @@ export function registerEvaluate(program: Command): void {
     .requiredOption('--features <dir>', 'output of "healthscore features" (or "healthscore ingest --tabular")')
     .option('--out <file>', 'where to write the evaluation JSON', 'metrics.json')
     .option('--seed-split <n>', 'seed of the stratified split (tabular mode)', '0')
+    .addOption(threadsOption())
     .option('--quiet', 'print nothing but warnings')
     .addHelpText(
       'after',
@@ -28,16 +29,15 @@ export function registerEvaluate(program: Command): void {
         '  healthscore evaluate --model models/churn/20261123T101500Z --features runs/features --out runs/metrics.json\n' +
         '  healthscore evaluate --model models/telco/v1 --features runs/telco --out runs/telco-metrics.json',
     )
-    .action(async (flags: Record<string, string | boolean | undefined>) => {
-      const [{ selectBackend }, { runEvaluateStage }] = await Promise.all([
+    .action(async (flags: Record<string, unknown>) => {
+      const [{ flag, parseFlags }, { selectBackend }, { runEvaluateStage }] = await Promise.all([
+        import('../flags.ts'),
         import('../../runtime/backend.ts'),
         import('../../run/stages/evaluate-stage.ts'),
       ]);
-      const log = flags.quiet === true ? quietLog : consoleLog;
+      const { quiet, ...options } = parseFlags({ model: flag.text, features: flag.text, out: flag.text, seedSplit: flag.wholeNumber, quiet: flag.on }, flags);
+      const log = quiet ? quietLog : consoleLog;
       log.info(`TensorFlow.js backend: ${await selectBackend()}`);
-      await runEvaluateStage(
-        { model: flags.model as string, features: flags.features as string, out: flags.out as string, seedSplit: seedFlag(flags.seedSplit as string) },
-        log,
-      );
+      await runEvaluateStage(options, log);
     });
 }

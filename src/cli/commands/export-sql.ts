@@ -9,17 +9,14 @@ import { writeFile } from 'node:fs/promises';
 import type { ScoringBundle } from '../../score/sql-export/compile-scoring-sql.ts';
 import { ExitCode, UserError } from '../../diagnostics/user-error.ts';
 
-interface ExportSqlOptions {
+interface ModelSource {
   model?: string;
   preprocessor?: string;
   modelSpec?: string;
   calibrator?: string;
-  table: string;
-  keep: string;
-  out?: string;
 }
 
-async function bundleFrom(o: ExportSqlOptions): Promise<ScoringBundle> {
+async function bundleFrom(o: ModelSource): Promise<ScoringBundle> {
   const files = [o.preprocessor, o.modelSpec, o.calibrator];
   if (o.model !== undefined) {
     if (files.some((f) => f !== undefined)) throw new UserError('give either --model or the three spec files, not both', ExitCode.usage);
@@ -65,24 +62,33 @@ export function registerExportSql(program: Command): void {
         '\nThe query returns the --keep columns, churn_probability and health_score. Missing values\n' +
         'must be NULL and categorical columns text; see docs/scoring-operations.md.',
     )
-    .action(async (o: ExportSqlOptions) => {
-      const bundle = await bundleFrom(o);
-      const [{ writeAtomically }, { compileScoringSql }] = await Promise.all([
+    .action(async (flags: Record<string, unknown>) => {
+      const [{ flag, parseFlags }, { writeAtomically }, { compileScoringSql }] = await Promise.all([
+        import('../flags.ts'),
         import('../../data/atomic-output.ts'),
         import('../../score/sql-export/compile-scoring-sql.ts'),
       ]);
-      const keep = o.keep.split(',').map((c) => c.trim()).filter((c) => c !== '');
+      const o = parseFlags(
+        {
+          model: flag.text.optional(),
+          preprocessor: flag.text.optional(),
+          modelSpec: flag.text.optional(),
+          calibrator: flag.text.optional(),
+          table: flag.text,
+          keep: flag.list,
+          out: flag.text.optional(),
+        },
+        flags,
+      );
+      const bundle = await bundleFrom(o);
       let sql: string;
       try {
-        sql = `${compileScoringSql(bundle, { table: o.table, keep }).query};\n`;
+        sql = `${compileScoringSql(bundle, { table: o.table, keep: o.keep }).query};\n`;
       } catch (error) {
         // The compiler throws only on specs that disagree with each other (a corrupted model).
         throw new UserError(`the model does not compile: ${(error as Error).message}`, ExitCode.modelMismatch);
       }
       if (o.out === undefined) process.stdout.write(sql);
-      else {
-        const out = o.out;
-        await writeAtomically(out, (tmp) => writeFile(tmp, sql));
-      }
+      else await writeAtomically(o.out, (tmp) => writeFile(tmp, sql));
     });
 }

@@ -2,9 +2,13 @@
  * `healthscore features`: point-in-time features and churn labels (see src/features/features-stage.ts).
  */
 import { Option, type Command } from 'commander';
-import { UserError } from '../../diagnostics/user-error.ts';
 import type { ChurnDefinition } from '../../features/churn-definition.ts';
 import { consoleLog, quietLog } from '../../diagnostics/log.ts';
+import { threadsOption } from '../threads.ts';
+
+const CHURN = ['explicit', 'subscription', 'inactivity'] as const;
+const ENGINES = ['arquero', 'duckdb'] as const;
+const ACTIVITY = ['transactions', 'events', 'tickets', 'surveys', 'subscriptions'] as const;
 
 export function registerFeatures(program: Command): void {
   program
@@ -22,12 +26,12 @@ export function registerFeatures(program: Command): void {
     .requiredOption('--out <dir>', 'output folder')
     .option('--cutoffs <list>', 'YYYY-MM-DD,YYYY-MM-DD,... or monthly:START:END (default: the last 12 month starts whose horizon fits the data)')
     .option('--horizon-days <n>', 'churn horizon after each cutoff, in days', '90')
-    .addOption(new Option('--churn <definition>', 'what churned means').choices(['explicit', 'subscription', 'inactivity']).default('explicit'))
+    .addOption(new Option('--churn <definition>', 'what churned means').choices(CHURN).default('explicit'))
     .option('--inactivity-tables <list>', 'with --churn inactivity: tables whose rows count as activity', 'transactions')
-    .addOption(new Option('--engine <name>', 'in memory (arquero) or out of core (duckdb)').choices(['arquero', 'duckdb']).default('arquero'))
+    .addOption(new Option('--engine <name>', 'in memory (arquero) or out of core (duckdb)').choices(ENGINES).default('arquero'))
     .option('--as-of <date>', 'build the unlabelled scoring snapshot at this date instead (for batch scoring)')
     .option('--spec <file>', 'a feature spec JSON (default: the built-in spec, see docs/features.md)')
-    .option('--threads <n>', 'DuckDB threads (duckdb engine)')
+    .addOption(threadsOption())
     .option('--quiet', 'print nothing but warnings')
     .addHelpText(
       'after',
@@ -38,40 +42,29 @@ export function registerFeatures(program: Command): void {
         '  healthscore features --data runs/cdnow --cutoffs 1997-10-01,1998-01-01 --churn inactivity --out runs/cdnow-features\n' +
         '  healthscore features --data runs/ingested --as-of 2025-06-30 --out runs/snapshot',
     )
-    .action(async (flags: Record<string, string | boolean | undefined>) => {
-      const horizonDays = positiveInt('--horizon-days', flags.horizonDays as string);
-      const threads = flags.threads === undefined ? undefined : positiveInt('--threads', flags.threads as string);
-      const { runFeaturesStage } = await import('../../features/features-stage.ts');
-      await runFeaturesStage(
+    .action(async (flags: Record<string, unknown>) => {
+      const [{ flag, parseFlags }, { runFeaturesStage }] = await Promise.all([import('../flags.ts'), import('../../features/features-stage.ts')]);
+      const { churn, inactivityTables, quiet, ...options } = parseFlags(
         {
-          data: flags.data as string,
-          out: flags.out as string,
-          engine: flags.engine as 'arquero' | 'duckdb',
-          cutoffs: flags.cutoffs as string | undefined,
-          asOf: flags.asOf as string | undefined,
-          horizonDays,
-          churn: churnFlag(flags.churn as string, flags.inactivityTables as string),
-          spec: flags.spec as string | undefined,
-          threads,
+          data: flag.text,
+          out: flag.text,
+          cutoffs: flag.text.optional(),
+          horizonDays: flag.positiveWholeNumber,
+          churn: flag.oneOf(CHURN),
+          inactivityTables: flag.listOf(ACTIVITY),
+          engine: flag.oneOf(ENGINES),
+          asOf: flag.text.optional(),
+          spec: flag.text.optional(),
+          threads: flag.positiveWholeNumber.optional(),
+          quiet: flag.on,
         },
-        flags.quiet === true ? quietLog : consoleLog,
+        flags,
       );
+      await runFeaturesStage({ ...options, churn: churnDefinition(churn, inactivityTables) }, quiet ? quietLog : consoleLog);
     });
 }
 
-function positiveInt(flag: string, text: string): number {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n <= 0) throw new UserError(`${flag}: "${text}" is not a positive whole number`);
-  return n;
-}
-
-const ACTIVITY = ['transactions', 'events', 'tickets', 'surveys', 'subscriptions'] as const;
-
-function churnFlag(kind: string, tables: string): ChurnDefinition {
+function churnDefinition(kind: (typeof CHURN)[number], tables: Array<(typeof ACTIVITY)[number]>): ChurnDefinition {
   if (kind === 'subscription') return { kind: 'subscriptionEnded' };
-  if (kind !== 'inactivity') return { kind: 'explicit' };
-  const list = tables.split(',').map((t) => t.trim());
-  const bad = list.find((t) => !(ACTIVITY as readonly string[]).includes(t));
-  if (bad !== undefined) throw new UserError(`--inactivity-tables: "${bad}" is not one of ${ACTIVITY.join(', ')}`);
-  return { kind: 'inactivity', tables: list as (typeof ACTIVITY)[number][] };
+  return kind === 'inactivity' ? { kind: 'inactivity', tables } : { kind: 'explicit' };
 }

@@ -3,7 +3,6 @@
  * (see src/synth/ and docs/synthetic-data.md).
  */
 import type { Command } from 'commander';
-import type { GenerateStageOptions } from '../../synth/generate-stage.ts';
 import { consoleLog, quietLog } from '../../diagnostics/log.ts';
 
 export function registerGenerate(program: Command): void {
@@ -31,11 +30,15 @@ export function registerGenerate(program: Command): void {
         '  healthscore generate --customers 5000 --months 12 --seed 7 --out runs/decline \\\n' +
         '      --decline-share 0.1 --decline-date 2024-09-01 --truth runs/decline-truth.jsonl',
     )
-    .action(async (flags: GenerateStageOptions & { quiet?: boolean }) => {
-      const { formatGenerationSummary, runGenerateStage } = await import('../../synth/generate-stage.ts');
+    .action(async (flags: Record<string, unknown>) => {
+      const [{ flag, parseFlags }, { GenerateStageOptions, formatGenerationSummary, runGenerateStage }] = await Promise.all([
+        import('../flags.ts'),
+        import('../../synth/generate-stage.ts'),
+      ]);
       // commander hands over the flags camel-cased (--decline-share → declineShare), as the stage expects.
-      const summary = await runGenerateStage(flags, flags.quiet === true ? quietLog : consoleLog);
+      const { quiet, ...options } = parseFlags({ ...GenerateStageOptions.shape, quiet: flag.on }, flags);
+      const summary = await runGenerateStage(options, quiet ? quietLog : consoleLog);
       console.log(formatGenerationSummary(summary));
-      console.log(`tables in ${flags.out}${flags.truth === undefined ? '' : `, truth in ${flags.truth}`}`);
+      console.log(`tables in ${options.out}${options.truth === undefined ? '' : `, truth in ${options.truth}`}`);
     });
 }

@@ -32,19 +32,13 @@ export function registerIngest(program: Command): void {
         '  healthscore ingest --adapter cdnow --data ../shared/data/cdnow/CDNOW_master.txt --out runs/cdnow',
     )
     .action(async (flags: Record<string, unknown>) => {
-      const [{ formatIngestSummary }, { IngestStageOptions, runIngestStage }] = await Promise.all([
+      const [{ flag, parseFlags }, { formatIngestSummary }, { IngestStageOptions, runIngestStage }] = await Promise.all([
+        import('../flags.ts'),
         import('../../data/ingest-summary.ts'),
         import('../../data/ingest-stage.ts'),
       ]);
-      const options = IngestStageOptions.parse({
-        data: flags.data,
-        out: flags.out,
-        asOf: flags.asOf,
-        tabular: flags.tabular,
-        config: flags.config,
-        adapter: flags.adapter,
-      });
-      const summary = await runIngestStage(options, flags.quiet === true ? quietLog : consoleLog);
+      const { quiet, ...options } = parseFlags({ ...IngestStageOptions.shape, quiet: flag.on }, flags);
+      const summary = await runIngestStage(options, quiet ? quietLog : consoleLog);
       console.log(formatIngestSummary(summary));
       console.log(`clean tables in ${options.out}/tables, rejected rows in ${options.out}/quarantine`);
     });

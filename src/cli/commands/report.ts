@@ -22,8 +22,9 @@ export function registerReport(program: Command): void {
         '  healthscore report --run runs/latest\n' +
         '  healthscore report --run runs/latest --out /tmp/report-preview',
     )
-    .action(async (flags: Record<string, string | boolean | undefined>) => {
-      const { runReportStage } = await import('../../run/stages/report-stage.ts');
-      await runReportStage({ run: flags.run as string, out: flags.out as string | undefined }, flags.quiet === true ? quietLog : consoleLog);
+    .action(async (flags: Record<string, unknown>) => {
+      const [{ flag, parseFlags }, { runReportStage }] = await Promise.all([import('../flags.ts'), import('../../run/stages/report-stage.ts')]);
+      const { quiet, ...options } = parseFlags({ run: flag.text, out: flag.text.optional(), quiet: flag.on }, flags);
+      await runReportStage(options, quiet ? quietLog : consoleLog);
     });
 }

@@ -3,22 +3,20 @@
  */
 import { Option, type Command } from 'commander';
 import { ADAPTER_NAMES } from '../../data/adapters/adapter-names.ts';
-import type { RunOptionsInput } from '../../run/run-options.ts';
-import { ExitCode, UserError } from '../../diagnostics/user-error.ts';
+import type { ChurnDefinition } from '../../features/churn-definition.ts';
 import { consoleLog, quietLog } from '../../diagnostics/log.ts';
+import { threadsOption } from '../threads.ts';
 
-const whole = (flag: string) => (v: string) => {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) throw new UserError(`${flag} expects a whole number, got "${v}"`, ExitCode.usage);
-  return n;
-};
+const ENGINES = ['arquero', 'duckdb'] as const;
+const MODEL_KINDS = ['logistic', 'gbdt'] as const;
+const ACTIVITY = ['transactions', 'events', 'tickets', 'surveys', 'subscriptions'] as const;
 
-function churnFlag(v: string): RunOptionsInput['churn'] {
-  if (v === 'explicit' || v === 'subscriptionEnded') return { kind: v };
-  if (v === 'inactivity') return { kind: 'inactivity', tables: ['transactions'] };
-  const m = /^inactivity:([a-z,]+)$/.exec(v);
-  if (m) return { kind: 'inactivity', tables: m[1].split(',') as Array<'transactions' | 'events'> };
-  throw new UserError(`--churn expects explicit, subscriptionEnded, inactivity or inactivity:TABLE[,TABLE], got "${v}"`, ExitCode.usage);
+/** explicit, subscriptionEnded, inactivity (on transactions) or inactivity:TABLE[,TABLE]; null for anything else. */
+function churnDefinition(text: string): ChurnDefinition | null {
+  if (text === 'explicit' || text === 'subscriptionEnded') return { kind: text };
+  if (text === 'inactivity') return { kind: 'inactivity', tables: ['transactions'] };
+  const tables = /^inactivity:(.+)$/.exec(text)?.[1].split(',');
+  return tables?.every((t): t is (typeof ACTIVITY)[number] => (ACTIVITY as readonly string[]).includes(t)) ? { kind: 'inactivity', tables } : null;
 }
 
 export function registerRun(program: Command): void {
@@ -28,16 +26,16 @@ export function registerRun(program: Command): void {
     .option('--data <dir>', 'data folder (with --adapter: the adapter input file); default OUT/data with --generate')
     .requiredOption('--out <dir>', 'run folder for every output')
     .option('--generate', 'generate synthetic customer histories into the data folder first, when it has none')
-    .option('--customers <n>', 'with --generate: customers', whole('--customers'), 5000)
-    .option('--months <n>', 'with --generate: months of history', whole('--months'), 24)
-    .option('--seed <n>', 'with --generate: random seed', whole('--seed'), 42)
+    .addOption(new Option('--customers <n>', 'with --generate: customers').default(5000))
+    .addOption(new Option('--months <n>', 'with --generate: months of history').default(24))
+    .addOption(new Option('--seed <n>', 'with --generate: random seed').default(42))
     .option('--tabular <file>', 'tabular mode: one row per customer with a label column (needs --config)')
     .option('--config <file>', 'tabular config JSON')
     .addOption(new Option('--adapter <name>', 'read --data with an adapter (cdnow: the CDNOW transaction log)').choices(ADAPTER_NAMES))
     .option('--as-of <date>', 'reject input rows dated after this date')
-    .option('--horizon-days <n>', 'churn horizon H in days: the label is "churned within H days after the cutoff"', whole('--horizon-days'), 90)
-    .option('--churn <definition>', 'explicit (churn_date), subscriptionEnded, inactivity[:tables] (no transaction/event for H days)', churnFlag)
-    .addOption(new Option('--engine <name>', 'feature engine').choices(['arquero', 'duckdb']).default('arquero'))
+    .addOption(new Option('--horizon-days <n>', 'churn horizon H in days: the label is "churned within H days after the cutoff"').default(90))
+    .option('--churn <definition>', 'explicit (churn_date), subscriptionEnded, inactivity[:tables] (no transaction/event for H days)')
+    .addOption(new Option('--engine <name>', 'feature engine').choices(ENGINES).default('arquero'))
     .option('--models <list>', 'model kinds to train and choose from (by validation log-loss)', 'logistic,gbdt')
     .option('--monotone', 'constrain the GBDT to the feature dictionary directions')
     .option('--models-dir <dir>', 'where model versions are saved', 'models')
@@ -45,6 +43,7 @@ export function registerRun(program: Command): void {
     .option('--version <version>', 'model version (default: the run time, e.g. 20261123T101500Z)')
     .option('--ahp <file>', 'AHP config to compare with the learned weights (default: a shipped example that fits the data)')
     .option('--no-ahp', 'skip the AHP comparison')
+    .addOption(threadsOption())
     .option('--quiet', 'print only the headline figures')
     .addHelpText(
       'after',
@@ -59,42 +58,43 @@ export function registerRun(program: Command): void {
         '  healthscore run --adapter cdnow --data ../shared/data/cdnow/CDNOW_master.txt --churn inactivity --out runs/cdnow',
     )
     .action(async (flags: Record<string, unknown>) => {
-      const [{ selectBackend }, { runPipeline }, { RunOptions }] = await Promise.all([
+      const [{ z }, { flag, parseFlags }, { selectBackend }, { runPipeline }, { RunOptions }] = await Promise.all([
+        import('zod'),
+        import('../flags.ts'),
         import('../../runtime/backend.ts'),
         import('../../run/run-pipeline.ts'),
         import('../../run/run-options.ts'),
       ]);
-      const log = flags.quiet === true ? quietLog : consoleLog;
-      const backend = await selectBackend();
-      log.info(`TensorFlow.js backend: ${backend}`);
-      const models = String(flags.models).split(',').map((m) => m.trim());
-      for (const m of models) if (m !== 'logistic' && m !== 'gbdt') throw new UserError(`--models: unknown model kind "${m}" (logistic, gbdt)`, ExitCode.usage);
-      const parsed = RunOptions.safeParse({
-        data: flags.data,
-        out: flags.out,
-        generate: flags.generate === true,
-        customers: flags.customers,
-        months: flags.months,
-        seed: flags.seed,
-        tabular: flags.tabular,
-        config: flags.config,
-        adapter: flags.adapter,
-        asOf: flags.asOf,
-        horizonDays: flags.horizonDays,
-        churn: flags.churn,
-        engine: flags.engine,
-        models,
-        monotone: flags.monotone === true,
-        modelsDir: flags.modelsDir,
-        name: flags.name,
-        version: flags.version,
-        ahp: flags.ahp === false ? null : flags.ahp,
-      });
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        throw new UserError(`--${issue.path.join('.')}: ${issue.message}`, ExitCode.usage);
-      }
-      const result = await runPipeline(parsed.data, log);
+      const { quiet, ahp, ...o } = parseFlags(
+        {
+          data: flag.text.optional(),
+          out: flag.text,
+          generate: flag.on,
+          customers: flag.positiveWholeNumber,
+          months: flag.positiveWholeNumber,
+          seed: flag.wholeNumber,
+          tabular: flag.text.optional(),
+          config: flag.text.optional(),
+          adapter: flag.oneOf(ADAPTER_NAMES).optional(),
+          asOf: flag.text.optional(),
+          horizonDays: flag.positiveWholeNumber,
+          churn: flag.read(churnDefinition, 'explicit, subscriptionEnded, inactivity or inactivity:TABLE[,TABLE]').optional(),
+          engine: flag.oneOf(ENGINES),
+          models: flag.listOf(MODEL_KINDS),
+          monotone: flag.on,
+          modelsDir: flag.text,
+          name: flag.folderName,
+          version: flag.folderName.optional(),
+          // --no-ahp sets it to false: no comparison.
+          ahp: z.union([flag.text, z.literal(false)]).optional(),
+          quiet: flag.on,
+        },
+        flags,
+      );
+      const options = parseFlags(RunOptions, { ...o, ahp: ahp === false ? null : ahp });
+      const log = quiet ? quietLog : consoleLog;
+      log.info(`TensorFlow.js backend: ${await selectBackend()}`);
+      const result = await runPipeline(options, log);
       const chosen = result.metrics.models.find((m) => m.name === result.chosen.kind);
       console.log('');
       console.log(`chosen model: ${result.chosen.kind} (calibrated with ${result.chosen.calibration.chosen})`);

@@ -2,7 +2,7 @@
  * `healthscore score`: the batch scoring job (src/score/score-job.ts).
  */
 import { Option, type Command } from 'commander';
-import { ExitCode, UserError } from '../../diagnostics/user-error.ts';
+import { threadsOption } from '../threads.ts';
 import { consoleLog, quietLog } from '../../diagnostics/log.ts';
 
 export function registerScore(program: Command): void {
@@ -20,6 +20,7 @@ export function registerScore(program: Command): void {
     .option('--alert-rules <file>', 'alert rules JSON (default: score fell 20% within 7 days, tier got worse, entered at risk)')
     .option('--overrides <file>', 'manual adjustments CSV/JSON: customer_id, points or tier, reason, author, expires')
     .option('--no-reasons', 'leave the reasons out (faster for GBDT models on very large inputs)')
+    .addOption(threadsOption())
     .option('--quiet', 'no progress output')
     .addHelpText(
       'after',
@@ -38,8 +39,13 @@ export function registerScore(program: Command): void {
         '      --history runs/history --alerts runs/alerts.csv --overrides overrides.csv',
     )
     .action(async (flags: Record<string, unknown>) => {
-      const [{ ScoreJobOptions }, { scoreBatch }] = await Promise.all([import('../../score/score-job.ts'), import('../../api/batch-scoring.ts')]);
-      const parsed = ScoreJobOptions.safeParse({
+      const [{ parseFlags }, { ScoreJobOptions }, { scoreBatch }] = await Promise.all([
+        import('../flags.ts'),
+        import('../../score/score-job.ts'),
+        import('../../api/batch-scoring.ts'),
+      ]);
+      // The job's own options schema; --threads has set the default thread count already (threads.ts).
+      const { quiet, ...options } = parseFlags(ScoreJobOptions, {
         model: flags.model,
         data: flags.data,
         features: flags.features,
@@ -50,14 +56,9 @@ export function registerScore(program: Command): void {
         alerts: flags.alerts,
         alertRules: flags.alertRules,
         overrides: flags.overrides,
-        reasons: flags.reasons !== false,
-        quiet: flags.quiet === true,
+        reasons: flags.reasons,
+        quiet: flags.quiet,
       });
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        throw new UserError(`--${String(issue.path[0]).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${issue.message}`, ExitCode.usage);
-      }
-      const { quiet, ...options } = parsed.data;
       const log = quiet ? quietLog : consoleLog;
       const s = await scoreBatch({ ...options, progress: !quiet }, log);
       log.info(

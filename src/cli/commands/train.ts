@@ -3,8 +3,10 @@
  * (see src/run/stages/train-stage.ts).
  */
 import { Option, type Command } from 'commander';
-import { UserError } from '../../diagnostics/user-error.ts';
 import { consoleLog, quietLog } from '../../diagnostics/log.ts';
+import { threadsOption } from '../threads.ts';
+
+const MODEL_KINDS = ['logistic', 'gbdt'] as const;
 
 export function registerTrain(program: Command): void {
   program
@@ -21,12 +23,13 @@ export function registerTrain(program: Command): void {
         'test ROC-AUC. Writes MODELS/NAME/VERSION/ (manifest.json with checksums; refuses an existing version).',
     )
     .requiredOption('--features <dir>', 'output of "healthscore features", or of "healthscore ingest --tabular"')
-    .addOption(new Option('--model <kind>', 'logistic regression or gradient-boosted trees').choices(['logistic', 'gbdt']).makeOptionMandatory())
+    .addOption(new Option('--model <kind>', 'logistic regression or gradient-boosted trees').choices(MODEL_KINDS).makeOptionMandatory())
     .option('--monotone', 'gbdt: constrain each feature to push risk the way the feature dictionary says')
     .option('--models-dir <dir>', 'where model versions are saved', 'models')
     .option('--name <name>', 'model name (a folder under --models-dir)', 'churn')
     .option('--model-version <version>', 'version name (default: the start time, e.g. 20261123T101500Z)')
     .option('--seed-split <n>', 'seed of the stratified split (tabular mode)', '0')
+    .addOption(threadsOption())
     .option('--quiet', 'print nothing but warnings')
     .addHelpText(
       'after',
@@ -35,36 +38,30 @@ export function registerTrain(program: Command): void {
         '  healthscore train --features runs/features --model gbdt --monotone --models-dir models --name churn --model-version v2\n' +
         '  healthscore train --features runs/telco --model logistic --name telco   (a "healthscore ingest --tabular" folder)',
     )
-    .action(async (flags: Record<string, string | boolean | undefined>) => {
-      const [{ selectBackend }, { runTrainStage }] = await Promise.all([
+    .action(async (flags: Record<string, unknown>) => {
+      const [{ flag, parseFlags }, { selectBackend }, { runTrainStage }] = await Promise.all([
+        import('../flags.ts'),
         import('../../runtime/backend.ts'),
         import('../../run/stages/train-stage.ts'),
       ]);
-      const log = flags.quiet === true ? quietLog : consoleLog;
+      const o = parseFlags(
+        {
+          features: flag.text,
+          model: flag.oneOf(MODEL_KINDS),
+          monotone: flag.on,
+          modelsDir: flag.text,
+          name: flag.folderName,
+          modelVersion: flag.folderName.optional(),
+          seedSplit: flag.wholeNumber,
+          quiet: flag.on,
+        },
+        flags,
+      );
+      const log = o.quiet ? quietLog : consoleLog;
       log.info(`TensorFlow.js backend: ${await selectBackend()}`);
       await runTrainStage(
-        {
-          features: flags.features as string,
-          model: flags.model as 'logistic' | 'gbdt',
-          monotone: flags.monotone === true,
-          modelsDir: flags.modelsDir as string,
-          name: nameFlag('--name', flags.name as string),
-          version: flags.modelVersion === undefined ? undefined : nameFlag('--model-version', flags.modelVersion as string),
-          seedSplit: seedFlag(flags.seedSplit as string),
-        },
+        { features: o.features, model: o.model, monotone: o.monotone, modelsDir: o.modelsDir, name: o.name, version: o.modelVersion, seedSplit: o.seedSplit },
         log,
       );
     });
-}
-
-/** A model name or version: it becomes a folder name, so only path-safe characters. */
-export function nameFlag(flag: string, text: string): string {
-  if (!/^[A-Za-z0-9._-]+$/.test(text)) throw new UserError(`${flag}: "${text}" may hold only letters, digits, dot, dash or underscore`);
-  return text;
-}
-
-export function seedFlag(text: string): number {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 0) throw new UserError(`--seed-split: "${text}" is not a whole number ≥ 0`);
-  return n;
 }

@@ -5,7 +5,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import { z } from 'zod';
 import { readCdnow } from '../../data/adapters/cdnow-sample.ts';
 import { DAY_MS } from '../../data/contract.ts';
 import { parseIsoDate } from '../../data/iso-date.ts';
@@ -16,35 +15,35 @@ import { readTransactionsCsv, type TransactionLog } from '../../value/read-trans
 import { observationEndForCutoff, summariseTransactions, UNIT_DAYS, utcDay } from '../../value/transaction-summary.ts';
 import { customerValueRows } from '../../value/value-table.ts';
 import { ValueConfig } from '../../value/value-config.ts';
-import { UserError } from '../../diagnostics/user-error.ts';
+import { ExitCode, UserError } from '../../diagnostics/user-error.ts';
+import { flag, parseFlags } from '../flags.ts';
+import { UNITS, VARIANTS } from './value.ts';
 
-const Flags = z.object({
-  transactions: z.string().optional(),
-  cdnow: z.string().optional(),
-  cutoff: z.string(),
-  out: z.string(),
-  unit: z.enum(['days', 'weeks']),
-  variant: z.enum(['bgnbd', 'mbgnbd']),
-  horizonMonths: z.coerce.number().int().positive(),
-  discount: z.coerce.number().min(0),
-  churnDays: z.coerce.number().positive(),
-  holdoutEnd: z.string().optional(),
-});
-
-const date = (text: string, flag: string): number => {
+/** A date flag as its text (written to value-model.json) and its epoch ms. */
+const isoDate = flag.read((text) => {
   const ms = parseIsoDate(text);
-  if (ms === null) throw new UserError(`${flag}: "${text}" is not an ISO 8601 date (e.g. 1997-10-01)`);
-  return ms;
+  return ms === null ? null : { text, ms };
+}, 'an ISO 8601 date (e.g. 1997-10-01)');
+
+const FLAGS = {
+  transactions: flag.text.optional(),
+  cdnow: flag.text.optional(),
+  cutoff: isoDate,
+  out: flag.text,
+  unit: flag.oneOf(UNITS),
+  variant: flag.oneOf(VARIANTS),
+  horizonMonths: flag.positiveWholeNumber,
+  discount: flag.nonNegativeNumber,
+  churnDays: flag.positiveNumber,
+  holdoutEnd: isoDate.optional(),
 };
 
 /** Runs `healthscore value` with commander's flags (camel-cased: --horizon-months → horizonMonths). */
 export function valueAction(raw: Record<string, unknown>): void {
-  const parsed = Flags.safeParse(raw);
-  if (!parsed.success) throw new UserError(`bad option: ${parsed.error.issues.map((i) => `--${String(i.path[0]).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} ${i.message}`).join('; ')}`);
-  const flags = parsed.data;
-  if ((flags.transactions === undefined) === (flags.cdnow === undefined)) throw new UserError('give exactly one of --transactions and --cdnow');
+  const flags = parseFlags(FLAGS, raw);
+  if ((flags.transactions === undefined) === (flags.cdnow === undefined)) throw new UserError('give exactly one of --transactions and --cdnow', ExitCode.usage);
   const log = readLog(flags);
-  const cutoff = date(flags.cutoff, '--cutoff');
+  const cutoff = flags.cutoff.ms;
   const config = ValueConfig.parse({
     horizonMonths: flags.horizonMonths,
     monthlyDiscountRate: flags.discount,
@@ -63,7 +62,7 @@ export function valueAction(raw: Record<string, unknown>): void {
   mkdirSync(flags.out, { recursive: true });
   const rows = customerValueRows(log.customerIds, summary, v);
   writeFileSync(join(flags.out, 'customer-value.csv'), stringify(rows, { header: true }));
-  const model = { cutoff: flags.cutoff, churnDays: flags.churnDays, config, purchases: v.purchases, spend: v.spend };
+  const model = { cutoff: flags.cutoff.text, churnDays: flags.churnDays, config, purchases: v.purchases, spend: v.spend };
   writeFileSync(join(flags.out, 'value-model.json'), `${JSON.stringify(model, null, 2)}\n`);
   const p = v.purchases.params;
   console.log(
@@ -74,7 +73,7 @@ export function valueAction(raw: Record<string, unknown>): void {
   console.log(`gamma-gamma: p=${g.p.toPrecision(4)} q=${g.q.toPrecision(4)} gamma=${g.gamma.toPrecision(4)} (${v.spend.customers} repeat buyers, ${v.spend.excluded} left out with spend ≤ 0)`);
 
   if (flags.holdoutEnd !== undefined) {
-    const endDay = utcDay(date(flags.holdoutEnd, '--holdout-end'));
+    const endDay = utcDay(flags.holdoutEnd.ms);
     const endOfCalibration = utcDay(observationEnd);
     const days = Float64Array.from(log.timestampMs, (t) => Math.floor(t / DAY_MS));
     const actual = holdoutPurchases(log.customer, days, log.customerIds.length, endOfCalibration, endDay);
@@ -92,7 +91,7 @@ export function valueAction(raw: Record<string, unknown>): void {
   console.log(`wrote ${rows.length} customers to ${join(flags.out, 'customer-value.csv')}`);
 }
 
-function readLog(flags: z.infer<typeof Flags>): TransactionLog {
+function readLog(flags: { cdnow?: string; transactions?: string }): TransactionLog {
   if (flags.cdnow !== undefined) {
     const r = readCdnow(flags.cdnow);
     if ('problem' in r) throw new UserError(r.problem);

@@ -5,6 +5,9 @@
  */
 import { Option, type Command } from 'commander';
 
+export const UNITS = ['days', 'weeks'] as const;
+export const VARIANTS = ['bgnbd', 'mbgnbd'] as const;
+
 export function registerValue(program: Command): void {
   program
     .command('value')
@@ -13,9 +16,9 @@ export function registerValue(program: Command): void {
     .option('--cdnow <file>', 'a CDNOW log instead (CDNOW_master.txt or CDNOW_sample.txt)')
     .requiredOption('--cutoff <date>', 'fit on purchases strictly before this date (UTC)')
     .requiredOption('--out <dir>', 'output folder for customer-value.csv and value-model.json')
-    .addOption(new Option('--unit <unit>', 'time unit of recency and T in the fit').choices(['days', 'weeks']).default('days'))
+    .addOption(new Option('--unit <unit>', 'time unit of recency and T in the fit').choices(UNITS).default('days'))
     .addOption(
-      new Option('--variant <model>', 'mbgnbd lets one-time buyers be inactive; bgnbd is the 2005 model').choices(['bgnbd', 'mbgnbd']).default('mbgnbd'),
+      new Option('--variant <model>', 'mbgnbd lets one-time buyers be inactive; bgnbd is the 2005 model').choices(VARIANTS).default('mbgnbd'),
     )
     .option('--horizon-months <n>', 'CLV horizon in months of 30 days', '36')
     .option('--discount <rate>', 'monthly discount rate', '0.01')

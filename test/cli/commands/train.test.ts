@@ -65,9 +65,9 @@ describe('healthscore train', () => {
     expect(manifest.horizonDays).toBeNull();
   }, 120_000);
 
-  it('rejects a version name that is not a plain folder name', async () => {
+  it('rejects a version name that is not a plain folder name, as a wrong flag (exit 1)', async () => {
     const run = await healthscore('train', '--features', fx.features, '--model', 'logistic', '--models-dir', fx.modelsDir, '--model-version', '../x');
-    expect(run.status).toBe(3);
+    expect(run.status).toBe(1);
     expect(run.stderr.trim()).toBe('healthscore: --model-version: "../x" may hold only letters, digits, dot, dash or underscore');
     expect(existsSync(join(fx.modelsDir, 'x'))).toBe(false);
   }, 60_000);
