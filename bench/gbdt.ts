@@ -12,9 +12,9 @@
  * process, so its peak RSS is its own.
  *
  * Our prediction is also timed on the training matrix, wall and CPU seconds (all threads): on the
- * calling thread alone, then through model.margin with its worker threads — the first call (workers
- * starting) and the next one. The load average is printed with it: on a shared machine, wall time
- * alone says little.
+ * calling thread alone, then through model.margin on the worker pool's default thread count — the
+ * first call (workers starting) and the next one. The load average is printed with it: on a
+ * shared machine, wall time alone says little.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -26,6 +26,7 @@ import { trainGbdt } from '../src/learn/gbdt/boost.ts';
 import type { GbdtParamsInput } from '../src/learn/gbdt/params.ts';
 import { planForest, predictPlan } from '../src/learn/gbdt/predict.ts';
 import type { Matrix } from '../src/learn/matrix.ts';
+import { defaultThreads } from '../src/parallel/pool.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const PYTHON = '/usr/bin/python3';
@@ -102,10 +103,9 @@ function runOurs(dir: string, params: GbdtParamsInput, marginsFile: string): voi
   };
   const plan = planForest(model.trees, d.train.cols);
   const single = timed('calling thread alone', 1, () => predictPlan(plan, d.train, model.baseline));
-  const threads = Math.min(4, availableParallelism());
-  const cold = timed('worker threads, first call', threads, () => model.margin(d.train), single.margins);
-  const warm = timed('worker threads, next call', threads, () => model.margin(d.train), single.margins);
-  model.close();
+  const threads = defaultThreads();
+  const cold = timed('worker threads, first call', threads, () => model.margin(d.train, undefined, threads), single.margins);
+  const warm = timed('worker threads, next call', threads, () => model.margin(d.train, undefined, threads), single.margins);
   writeFileSync(marginsFile, new Uint8Array(m.buffer));
   const r = {
     fit_s: (t1 - t0) / 1000,

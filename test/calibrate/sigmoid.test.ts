@@ -7,13 +7,19 @@ describe('sigmoid', () => {
     expect(sigmoid(2) + sigmoid(-2)).toBeCloseTo(1, 15);
   });
 
-  it('matches scipy.special.expit', () => {
-    // scipy: expit([-3, 1.5, 40]) -> [0.04742587317756678, 0.8175744761936437, 1.0]
-    expect([...sigmoidAll([-3, 1.5, 40])]).toEqual([0.04742587317756678, 0.8175744761936437, 1]);
+  it('matches scipy.special.expit to the last bit or two', () => {
+    // scipy: expit([-3, 1.5, 40, -40]) -> [0.04742587317756678, 0.8175744761936437, 1.0, 4.248354255291589e-18]
+    const [a, b, c, d] = sigmoidAll([-3, 1.5, 40, -40]);
+    expect(a).toBeCloseTo(0.04742587317756678, 16);
+    expect(b).toBe(0.8175744761936437);
+    expect(c).toBe(1);
+    expect(d).toBe(4.248354255291589e-18);
   });
 
-  it('does not overflow for very negative margins', () => {
+  it('keeps the far negative tail instead of overflowing e^(−x)', () => {
+    // e^745 overflows; the branch form takes e^−745, the smallest subnormal, instead.
+    expect(sigmoid(-745)).toBe(5e-324);
     expect(sigmoid(-800)).toBe(0);
-    expect(Number.isNaN(sigmoid(-800))).toBe(false);
+    expect(sigmoid(800)).toBe(1);
   });
 });

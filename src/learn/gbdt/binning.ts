@@ -93,10 +93,14 @@ export function binOf(edges: Float64Array, v: number): number {
   return lo;
 }
 
-/** Codes every value of x with the fitted edges. Cost: rows × cols binary searches of ≤ 8 steps. */
-export function applyBins(mapper: BinMapper, x: Matrix): BinnedMatrix {
+/**
+ * Codes every value of x with the fitted edges, in shared memory when `shared` (worker threads
+ * read them). Cost: rows × cols binary searches of ≤ 8 steps.
+ */
+export function applyBins(mapper: BinMapper, x: Matrix, shared = false): BinnedMatrix {
   if (mapper.edges.length !== x.cols) throw new Error(`applyBins: mapper has ${mapper.edges.length} features, matrix ${x.cols}`);
-  const codes = new Uint8Array(x.rows * x.cols);
+  const cells = x.rows * x.cols;
+  const codes = new Uint8Array(shared ? new SharedArrayBuffer(cells) : new ArrayBuffer(cells));
   const padded = new Float64Array(BIN_SLOTS);
   for (let j = 0; j < x.cols; j++) {
     // Edges padded with +∞ to 255 entries, so the search below always takes 8 halving steps

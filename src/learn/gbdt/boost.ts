@@ -8,14 +8,14 @@
  * feature subsample drawn from one seeded xoroshiro128+ stream (so a seed gives the same model);
  * grow a tree; add its leaf values to the training margins and the validation margins; stop early
  * when the validation log-loss has not improved by `tol` for `nIterNoChange` iterations, keeping
- * the trees up to the best iteration.
+ * the trees up to the best iteration. Histograms are built on `nThreads` threads (the worker pool;
+ * the model is the same bits with any count).
  */
-import { availableParallelism } from 'node:os';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import { defaultThreads, workerPool } from '../../parallel/pool.ts';
 import type { Matrix } from '../matrix.ts';
 import { applyBins, fitBins, valueBins as countValueBins } from './binning.ts';
 import { growScratch, growTree } from './grow.ts';
-import { HistogramTeam } from './histogram-team.ts';
 import { baselineMargin, gradients, meanLogLoss } from './loss.ts';
 import { GbdtModel } from './model.ts';
 import { GbdtParams, type GbdtParamsInput } from './params.ts';
@@ -52,10 +52,15 @@ export function trainGbdt(
   return boost(x, y, p, valid, names);
 }
 
+// Below this many training rows one thread builds every histogram: sharing the work would cost
+// about what it saves.
+const MIN_PARALLEL_ROWS = 20_000;
+
 function boost(x: Matrix, y: Uint8Array, p: GbdtParams, valid: { x: Matrix; y: Uint8Array } | undefined, names: readonly string[]): GbdtTraining {
   const n = x.rows;
+  const threads = n < MIN_PARALLEL_ROWS ? 1 : (p.nThreads ?? defaultThreads());
   const mapper = fitBins(x, p.maxBins);
-  const binned = applyBins(mapper, x);
+  const binned = applyBins(mapper, x, threads > 1);
   const vBinned = valid ? applyBins(mapper, valid.x) : null;
   const valueBins = Int32Array.from({ length: x.cols }, (_, j) => countValueBins(mapper, j));
   const rules = {
@@ -72,9 +77,6 @@ function boost(x: Matrix, y: Uint8Array, p: GbdtParams, valid: { x: Matrix; y: U
   const vMargin = valid ? new Float64Array(valid.x.rows).fill(baseline) : null;
   const grad = new Float64Array(n);
   const hess = new Float64Array(n);
-  const team = HistogramTeam.start(binned, threadsFor(p.nThreads, n));
-  const scratch = growScratch(n, team);
-  const idx = team ? team.idx : new Uint32Array(n);
   const rng = xoroshiro128plus(p.seed);
   const nCols = Math.max(1, Math.round(p.colsampleByTree * x.cols));
   const allFeatures = Int32Array.from({ length: x.cols }, (_, j) => j);
@@ -83,7 +85,11 @@ function boost(x: Matrix, y: Uint8Array, p: GbdtParams, valid: { x: Matrix; y: U
   const validLoss: number[] = [];
   let best = Number.POSITIVE_INFINITY;
   let bestIteration = 0;
+  // With worker threads the bin codes, read-only for the whole fit, are shared with them once.
+  const shared = threads > 1 ? workerPool().share(binned) : null;
   try {
+    const scratch = growScratch(n, x.cols, shared === null ? null : { threads, binned: shared.id });
+    const idx = new Uint32Array(shared === null ? new ArrayBuffer(4 * n) : new SharedArrayBuffer(4 * n));
     for (let it = 0; it < p.maxIter; it++) {
       gradients(y, margin, grad, hess);
       const m = p.subsample < 1 ? sampleRows(n, p.subsample, rng, idx) : fillRange(idx);
@@ -117,17 +123,11 @@ function boost(x: Matrix, y: Uint8Array, p: GbdtParams, valid: { x: Matrix; y: U
       }
     }
   } finally {
-    team?.close();
+    shared?.release();
   }
   // Without early stopping (nIterNoChange null) every tree asked for is kept, as in scikit-learn.
   const kept = valid && p.nIterNoChange !== null ? trees.slice(0, Math.max(1, bestIteration)) : trees;
   return { model: new GbdtModel(names, baseline, kept), validLoss, bestIteration: kept.length };
-}
-
-/** Threads for histogram building: as asked, or the cores (at most 4) when the data is big enough. */
-function threadsFor(asked: number | null, rows: number): number {
-  if (asked !== null) return asked;
-  return rows < 20_000 ? 1 : Math.min(4, availableParallelism());
 }
 
 function fillRange(idx: Uint32Array): number {

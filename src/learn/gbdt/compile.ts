@@ -36,7 +36,8 @@ function treeSource(t: Tree, n: number, cols: number, indent: string, out: strin
 
 /**
  * The body of the function compileTrees builds, over the parameters (d, o, cols, count, sum): the
- * text that prediction workers compile again (predict-team.ts), so they run the same code.
+ * text that the worker pool's threads compile again (predict.ts, `marginKernel`), so they run
+ * the same code.
  * The trees must be well formed (children after parents), as GbdtModel.fromSpec checks.
  */
 export function compiledSource(trees: readonly Tree[], cols: number): string {

@@ -11,8 +11,7 @@
  * (as scikit-learn's grower does), so no per-node row lists are allocated.
  */
 import { MISSING_BIN, type BinnedMatrix } from './binning.ts';
-import { buildHistogram, newHistogram, subtractHistogram } from './histogram.ts';
-import type { HistogramTeam } from './histogram-team.ts';
+import { buildHistogram, newHistogram, subtractHistogram, type HistogramThreads } from './histogram.ts';
 import { findBestSplit, leafValue, type Split, type SplitRules } from './split.ts';
 import type { Tree } from './tree.ts';
 
@@ -50,14 +49,23 @@ export interface GrowScratch {
   /** A node's gathered gradients and hessians, interleaved. */
   readonly gh: Float64Array;
   readonly partition: Uint32Array;
+  /** Histograms of finished nodes, for reuse. */
   readonly pool: Float64Array[];
-  /** Worker threads sharing the histogram work, or null (single-threaded). */
-  readonly team: HistogramTeam | null;
+  /** The features of the tree being grown (its copy in shared memory when threads take part). */
+  readonly features: Int32Array;
+  /** Threads sharing the histogram work, or null (the calling thread alone). */
+  readonly parallel: HistogramThreads | null;
 }
 
-/** With a team, the grower must also partition the team's `idx` (see buildHistogram). */
-export function growScratch(rows: number, team: HistogramTeam | null = null): GrowScratch {
-  return { gh: team ? team.gh : new Float64Array(2 * rows), partition: new Uint32Array(rows), pool: [], team };
+/**
+ * Buffers for trees over `rows` rows and `cols` features. With `parallel`, the gradients, feature
+ * list and histograms live in shared memory, and the caller's row index array must too.
+ */
+export function growScratch(rows: number, cols: number, parallel: HistogramThreads | null = null): GrowScratch {
+  const shared = parallel !== null;
+  const gh = new Float64Array(shared ? new SharedArrayBuffer(16 * rows) : new ArrayBuffer(16 * rows));
+  const features = new Int32Array(shared ? new SharedArrayBuffer(4 * cols) : new ArrayBuffer(4 * cols));
+  return { gh, partition: new Uint32Array(rows), pool: [], features, parallel };
 }
 
 interface Pending {
@@ -75,12 +83,15 @@ interface Pending {
 }
 
 export function growTree(input: GrowInput, opts: GrowOptions, scratch: GrowScratch): { tree: Tree; leaves: LeafRange[] } {
-  const { binned, grad, hess, idx, features, valueBins } = input;
+  const { binned, grad, hess, idx, valueBins } = input;
+  scratch.features.set(input.features);
+  const features = scratch.features.subarray(0, input.features.length);
+  const parallel = scratch.parallel;
   const { rules, learningRate } = opts;
   const maxLeaves = opts.maxLeaves ?? Number.POSITIVE_INFINITY;
   const maxDepth = opts.maxDepth ?? Number.POSITIVE_INFINITY;
   const cols = binned.cols;
-  const take = (): Float64Array => scratch.pool.pop() ?? newHistogram(cols);
+  const take = (): Float64Array => scratch.pool.pop() ?? newHistogram(cols, parallel !== null);
   const give = (h: Float64Array | null): void => {
     if (h) scratch.pool.push(h);
   };
@@ -131,7 +142,7 @@ export function growTree(input: GrowInput, opts: GrowOptions, scratch: GrowScrat
   const open: Pending[] = [];
   if (canSplit(root) && maxLeaves > 1) {
     root.hist = take();
-    buildHistogram(binned, grad, hess, idx, 0, idx.length, features, root.hist, scratch.gh, scratch.team);
+    buildHistogram(binned, grad, hess, idx, 0, idx.length, features, root.hist, scratch.gh, parallel);
     findSplit(root);
   }
   if (root.split) open.push(root);
@@ -192,7 +203,7 @@ export function growTree(input: GrowInput, opts: GrowOptions, scratch: GrowScrat
     if (needL || needR) {
       const [small, large] = L.n <= R.n ? [L, R] : [R, L];
       small.hist = take();
-      buildHistogram(binned, grad, hess, idx, small.start, small.end, features, small.hist, scratch.gh, scratch.team);
+      buildHistogram(binned, grad, hess, idx, small.start, small.end, features, small.hist, scratch.gh, parallel);
       if (large === L ? needL : needR) {
         // Reuse the parent's buffer for the larger child: parent − small, in place.
         large.hist = p.hist;

@@ -1,20 +1,43 @@
 /**
  * Gradient/hessian/count histograms of a tree node, per feature and bin — step two of
  * histogram gradient boosting (LightGBM, Ke et al. 2017 §3; scikit-learn's `histogram.pyx`).
- * Our own implementation.
+ * Our own implementation. With more than one thread a node's features are shared out over the
+ * worker pool (`histogramKernel`); each feature is still summed by one thread in row order, so
+ * the histograms, and the trees, are the same bits with any thread count.
  *
  * Layout: one Float64Array per node, feature f's bin b at ((f * BIN_SLOTS) + b) * 3, holding
  * [sum of gradients, sum of hessians, row count]. Interleaving the three keeps one bin's sums on
  * one cache line, which is what the accumulation loop touches.
  */
+import { kernel } from '../../parallel/kernel.ts';
+import { workerPool } from '../../parallel/pool.ts';
 import { BIN_SLOTS, type BinnedMatrix } from './binning.ts';
-import type { HistogramTeam } from './histogram-team.ts';
 
 export const HIST_STRIDE = 3;
+/** Numbers in one feature's histogram. */
+const WIDTH = BIN_SLOTS * HIST_STRIDE;
+/** Features summed per pass over a node's rows (the unroll of the accumulation loop). */
+const GROUP = 8;
+// Below this many row × feature updates a node is summed on the calling thread: handing it to
+// the pool would cost about what it saves.
+const MIN_PARALLEL_UPDATES = 1 << 16;
 
-/** A zeroed histogram for `cols` features. */
-export function newHistogram(cols: number): Float64Array {
-  return new Float64Array(cols * BIN_SLOTS * HIST_STRIDE);
+/** A zeroed histogram for `cols` features; in shared memory when worker threads write into it. */
+export function newHistogram(cols: number, shared = false): Float64Array {
+  const bytes = cols * WIDTH * 8;
+  return new Float64Array(shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
+}
+
+/**
+ * How one fit builds its histograms on several threads: the binned matrix, shared with the pool
+ * for the whole fit (its codes in shared memory), and the most threads a node may use. The
+ * grower's row indices, gathered gradients, feature list and histograms must then live in
+ * shared memory too.
+ */
+export interface HistogramThreads {
+  readonly threads: number;
+  /** Pool resource holding the fit's BinnedMatrix. */
+  readonly binned: number;
 }
 
 /**
@@ -22,9 +45,7 @@ export function newHistogram(cols: number): Float64Array {
  * features' slots are left as they were (never read).
  * Cost: (end - start) × features.length additions of three numbers. The node's gradients are first
  * gathered into one contiguous interleaved scratch array `gh` (g, h, g, h, …; scikit-learn's
- * "ordered gradients"), so the per-feature loop reads them sequentially. With a team of worker
- * threads the features are shared out among them; every feature's sums are still added in row
- * order by the same loop, so the histogram is bit-for-bit the same with or without workers.
+ * "ordered gradients"), so the per-feature loop reads them sequentially.
  */
 export function buildHistogram(
   binned: BinnedMatrix,
@@ -36,7 +57,7 @@ export function buildHistogram(
   features: Int32Array,
   out: Float64Array,
   gh: Float64Array,
-  team: HistogramTeam | null = null,
+  parallel: HistogramThreads | null = null,
 ): void {
   const n = end - start;
   for (let k = 0; k < n; k++) {
@@ -44,16 +65,50 @@ export function buildHistogram(
     gh[2 * k] = grad[r];
     gh[2 * k + 1] = hess[r];
   }
-  // The team reads rows and gradients from its own shared arrays, so it can only take over when the
-  // grower works in them.
-  if (team && idx.buffer === team.idx.buffer && idx.byteOffset === 0 && gh === team.gh) team.accumulate(start, n, features, out);
-  else accumulateHistogram(binned.codes, binned.rows, gh, idx, start, n, features, 0, features.length, out);
+  const nf = features.length;
+  if (parallel === null || parallel.threads < 2 || n * nf < MIN_PARALLEL_UPDATES) {
+    accumulateHistogram(binned.codes, binned.rows, gh, idx, start, n, features, 0, nf, out);
+    return;
+  }
+  const shares = Math.min(parallel.threads, Math.ceil(nf / 4));
+  workerPool().run(histogramKernel, { binned: parallel.binned, gh, idx, start, n, features, shares, out }, shares, parallel.threads);
 }
 
+export interface HistogramArgs {
+  /** Pool resource: the fit's BinnedMatrix. */
+  readonly binned: number;
+  readonly gh: Float64Array;
+  readonly idx: Uint32Array;
+  readonly start: number;
+  readonly n: number;
+  readonly features: Int32Array;
+  /** Chunks: contiguous shares of the features. */
+  readonly shares: number;
+  readonly out: Float64Array;
+}
+
+/** Start of share `part` of `parts` over nf features, on a multiple of 4 (the loop's smaller unroll). */
+function shareStart(nf: number, part: number, parts: number): number {
+  return part >= parts ? nf : Math.min(nf, 4 * Math.round((part * nf) / parts / 4));
+}
+
+/** Chunk c: the histograms of share c of the node's features, written into their slots of `out`. */
+export const histogramKernel = kernel<HistogramArgs>(import.meta.url, 'histogramKernel', (a, chunk, context) => {
+  const binned = context.resource<BinnedMatrix>(a.binned);
+  const nf = a.features.length;
+  accumulateHistogram(binned.codes, binned.rows, a.gh, a.idx, a.start, a.n, a.features, shareStart(nf, chunk, a.shares), shareStart(nf, chunk + 1, a.shares), a.out);
+});
+
+/** This thread's sums of one group of features, stored into the histogram once complete. */
+const groupSums = new Float64Array(GROUP * WIDTH);
+
 /**
- * The accumulation loop over features[q0..q1). Self-contained — no imports, constants as
- * literals, no inner functions — because worker threads run it from its source text.
- * Cost: n × (q1 − q0) updates of three numbers.
+ * Sums the histograms of features[q0..q1) over the rows idx[start..start+n) (their gradients
+ * gathered in `gh`) and stores them in the features' slots of `out`. A group of features is
+ * summed in this thread's own buffer and then stored whole, so a share computed twice (the pool
+ * redoes the share of a worker that stalls) writes the same bits and never adds to a slot another
+ * thread is writing.
+ * Cost: n × (q1 − q0) updates of three numbers, and a copy of 768 numbers per feature.
  */
 export function accumulateHistogram(
   codes: Uint8Array,
@@ -67,108 +122,99 @@ export function accumulateHistogram(
   q1: number,
   out: Float64Array,
 ): void {
-  // 256 bin slots × 3 sums (BIN_SLOTS × HIST_STRIDE).
-  const width = 768;
+  const width = WIDTH;
+  const acc = groupSums;
   let q = q0;
   // Eight, then four features per pass over the rows: the row index and gradients are loaded once
   // for several histograms, and their updates are independent, so a run of rows in the same bin
-  // (one-hot columns) does not serialise on one memory slot. Eight measured 15% faster than four
-  // on 1M × 40 (more independent work per loaded row); more runs out of registers.
+  // (one-hot columns) does not serialise on one memory slot (docs/gbdt.md: eight vs four).
   for (; q + 8 <= q1; q += 8) {
-    const f0 = features[q], f1 = features[q + 1], f2 = features[q + 2], f3 = features[q + 3];
-    const f4 = features[q + 4], f5 = features[q + 5], f6 = features[q + 6], f7 = features[q + 7];
-    const b0 = f0 * width, b1 = f1 * width, b2 = f2 * width, b3 = f3 * width;
-    const b4 = f4 * width, b5 = f5 * width, b6 = f6 * width, b7 = f7 * width;
-    out.fill(0, b0, b0 + width);
-    out.fill(0, b1, b1 + width);
-    out.fill(0, b2, b2 + width);
-    out.fill(0, b3, b3 + width);
-    out.fill(0, b4, b4 + width);
-    out.fill(0, b5, b5 + width);
-    out.fill(0, b6, b6 + width);
-    out.fill(0, b7, b7 + width);
-    const c0 = f0 * rows, c1 = f1 * rows, c2 = f2 * rows, c3 = f3 * rows;
-    const c4 = f4 * rows, c5 = f5 * rows, c6 = f6 * rows, c7 = f7 * rows;
+    const c0 = features[q] * rows, c1 = features[q + 1] * rows, c2 = features[q + 2] * rows, c3 = features[q + 3] * rows;
+    const c4 = features[q + 4] * rows, c5 = features[q + 5] * rows, c6 = features[q + 6] * rows, c7 = features[q + 7] * rows;
+    const b1 = width, b2 = 2 * width, b3 = 3 * width, b4 = 4 * width, b5 = 5 * width, b6 = 6 * width, b7 = 7 * width;
+    acc.fill(0, 0, 8 * width);
     for (let k = 0; k < n; k++) {
       const r = idx[start + k];
       const g = gh[2 * k];
       const h = gh[2 * k + 1];
-      let o = b0 + codes[c0 + r] * 3;
-      out[o] += g;
-      out[o + 1] += h;
-      out[o + 2] += 1;
+      let o = codes[c0 + r] * 3;
+      acc[o] += g;
+      acc[o + 1] += h;
+      acc[o + 2] += 1;
       o = b1 + codes[c1 + r] * 3;
-      out[o] += g;
-      out[o + 1] += h;
-      out[o + 2] += 1;
+      acc[o] += g;
+      acc[o + 1] += h;
+      acc[o + 2] += 1;
       o = b2 + codes[c2 + r] * 3;
-      out[o] += g;
-      out[o + 1] += h;
-      out[o + 2] += 1;
+      acc[o] += g;
+      acc[o + 1] += h;
+      acc[o + 2] += 1;
       o = b3 + codes[c3 + r] * 3;
-      out[o] += g;
-      out[o + 1] += h;
-      out[o + 2] += 1;
+      acc[o] += g;
+      acc[o + 1] += h;
+      acc[o + 2] += 1;
       o = b4 + codes[c4 + r] * 3;
-      out[o] += g;
-      out[o + 1] += h;
-      out[o + 2] += 1;
+      acc[o] += g;
+      acc[o + 1] += h;
+      acc[o + 2] += 1;
       o = b5 + codes[c5 + r] * 3;
-      out[o] += g;
-      out[o + 1] += h;
-      out[o + 2] += 1;
+      acc[o] += g;
+      acc[o + 1] += h;
+      acc[o + 2] += 1;
       o = b6 + codes[c6 + r] * 3;
-      out[o] += g;
-      out[o + 1] += h;
-      out[o + 2] += 1;
+      acc[o] += g;
+      acc[o + 1] += h;
+      acc[o + 2] += 1;
       o = b7 + codes[c7 + r] * 3;
-      out[o] += g;
-      out[o + 1] += h;
-      out[o + 2] += 1;
+      acc[o] += g;
+      acc[o + 1] += h;
+      acc[o + 2] += 1;
     }
+    storeGroup(acc, features, q, 8, out);
   }
   for (; q + 4 <= q1; q += 4) {
-    const f0 = features[q], f1 = features[q + 1], f2 = features[q + 2], f3 = features[q + 3];
-    const b0 = f0 * width, b1 = f1 * width, b2 = f2 * width, b3 = f3 * width;
-    out.fill(0, b0, b0 + width);
-    out.fill(0, b1, b1 + width);
-    out.fill(0, b2, b2 + width);
-    out.fill(0, b3, b3 + width);
-    const c0 = f0 * rows, c1 = f1 * rows, c2 = f2 * rows, c3 = f3 * rows;
+    const c0 = features[q] * rows, c1 = features[q + 1] * rows, c2 = features[q + 2] * rows, c3 = features[q + 3] * rows;
+    const b1 = width, b2 = 2 * width, b3 = 3 * width;
+    acc.fill(0, 0, 4 * width);
     for (let k = 0; k < n; k++) {
       const r = idx[start + k];
       const g = gh[2 * k];
       const h = gh[2 * k + 1];
-      const o0 = b0 + codes[c0 + r] * 3;
+      const o0 = codes[c0 + r] * 3;
       const o1 = b1 + codes[c1 + r] * 3;
       const o2 = b2 + codes[c2 + r] * 3;
       const o3 = b3 + codes[c3 + r] * 3;
-      out[o0] += g;
-      out[o0 + 1] += h;
-      out[o0 + 2] += 1;
-      out[o1] += g;
-      out[o1 + 1] += h;
-      out[o1 + 2] += 1;
-      out[o2] += g;
-      out[o2 + 1] += h;
-      out[o2 + 2] += 1;
-      out[o3] += g;
-      out[o3 + 1] += h;
-      out[o3 + 2] += 1;
+      acc[o0] += g;
+      acc[o0 + 1] += h;
+      acc[o0 + 2] += 1;
+      acc[o1] += g;
+      acc[o1 + 1] += h;
+      acc[o1 + 2] += 1;
+      acc[o2] += g;
+      acc[o2 + 1] += h;
+      acc[o2 + 2] += 1;
+      acc[o3] += g;
+      acc[o3 + 1] += h;
+      acc[o3 + 2] += 1;
     }
+    storeGroup(acc, features, q, 4, out);
   }
   for (; q < q1; q++) {
-    const f = features[q];
-    const base = f * width;
-    out.fill(0, base, base + width);
-    const col = f * rows;
+    const col = features[q] * rows;
+    acc.fill(0, 0, width);
     for (let k = 0; k < n; k++) {
-      const o = base + codes[col + idx[start + k]] * 3;
-      out[o] += gh[2 * k];
-      out[o + 1] += gh[2 * k + 1];
-      out[o + 2] += 1;
+      const o = codes[col + idx[start + k]] * 3;
+      acc[o] += gh[2 * k];
+      acc[o + 1] += gh[2 * k + 1];
+      acc[o + 2] += 1;
     }
+    storeGroup(acc, features, q, 1, out);
   }
+}
+
+/** Stores the sums of features[q..q+count) from `acc` into their slots of `out`. */
+function storeGroup(acc: Float64Array, features: Int32Array, q: number, count: number, out: Float64Array): void {
+  for (let k = 0; k < count; k++) out.set(acc.subarray(k * WIDTH, (k + 1) * WIDTH), features[q + k] * WIDTH);
 }
 
 /**
@@ -178,8 +224,8 @@ export function accumulateHistogram(
  */
 export function subtractHistogram(parent: Float64Array, sibling: Float64Array, features: Int32Array, out: Float64Array): void {
   for (let q = 0; q < features.length; q++) {
-    const base = features[q] * BIN_SLOTS * HIST_STRIDE;
-    const stop = base + BIN_SLOTS * HIST_STRIDE;
+    const base = features[q] * WIDTH;
+    const stop = base + WIDTH;
     for (let o = base; o < stop; o++) out[o] = parent[o] - sibling[o];
   }
 }

@@ -1,9 +1,8 @@
 /**
- * Global feature importance of a GBDT: total split gain and split count per feature (as
- * XGBoost's "total_gain" and "weight" importance types), and mean |SHAP| per feature (Lundberg
- * et al. 2020, "From local explanations to global understanding", the bar summary plot).
+ * Global feature importance of a GBDT from its splits: total split gain and split count per
+ * feature (as XGBoost's "total_gain" and "weight" importance types). The mean-|SHAP| importance
+ * is src/training/model-importance.ts.
  */
-import type { Matrix } from '../matrix.ts';
 import type { GbdtModel } from './model.ts';
 
 export interface FeatureImportance {
@@ -27,13 +26,4 @@ export function splitImportance(model: GbdtModel): FeatureImportance {
     }
   }
   return { featureNames: model.featureNames, totalGain, splitCount };
-}
-
-/** Mean absolute TreeSHAP contribution of each feature over the rows of x. */
-export function meanAbsShap(model: GbdtModel, x: Matrix): Float64Array {
-  const { values } = model.contributions(x);
-  const out = new Float64Array(x.cols);
-  for (let i = 0; i < x.rows; i++) for (let j = 0; j < x.cols; j++) out[j] += Math.abs(values[i * x.cols + j]);
-  for (let j = 0; j < x.cols; j++) out[j] /= Math.max(1, x.rows);
-  return out;
 }

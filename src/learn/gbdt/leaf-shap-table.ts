@@ -9,9 +9,9 @@
  * so the 2^m patterns of o can be worked out once per model: `leafShapTables` stores
  * v·(o_k − z_k)·U_k for every leaf, pattern and k (100 trees of depth 6: at most 2.5M numbers).
  * Per row, one pass over each tree's nodes hands every leaf its pattern and the leaf adds one
- * table row: O(L·D) per tree instead of O(L·D²) with divisions — 2.1× the rows per second of
- * treeShap on 100 trees of depth 6 (measured). The sums are those of Algorithm 2 in another
- * order, so the values agree with treeShap to rounding.
+ * table row: O(L·D) per tree instead of O(L·D²) with divisions (docs/gbdt.md has the speed-up).
+ * The sums are those of Algorithm 2 in another order, so the values agree with treeShap to
+ * rounding.
  *
  * Leaves whose paths hold more than `MAX_TABLE_FEATURES` distinct features would need tables of
  * 2^m rows: a tree with such a leaf, or whose tables would pass `MAX_TABLE_ENTRIES`, is left to
@@ -135,7 +135,7 @@ export function tableShap(t: Tree, s: LeafShapTable, x: Float64Array, rowOffset:
       patterns[t.right[node]] = left ? cleared : pattern;
       continue;
     }
-    const l = slot + 1_000_000; // − LEAF, written out: workers get this function as source text
+    const l = slot - LEAF;
     const m = s.featureCount[l];
     const row = s.tableStart[l] + (pattern & ((1 << m) - 1)) * m;
     const f0 = s.featureStart[l];

@@ -4,13 +4,7 @@
  * has gradient p − y and hessian p(1 − p) in m (Friedman, Hastie & Tibshirani 2000; the
  * "binary_crossentropy"/"log_loss" of scikit-learn's HistGradientBoosting).
  */
-
-/** Numerically safe logistic function. */
-export function sigmoid(m: number): number {
-  if (m >= 0) return 1 / (1 + Math.exp(-m));
-  const e = Math.exp(m);
-  return e / (1 + e);
-}
+import { sigmoid } from '../../calibrate/sigmoid.ts';
 
 /**
  * The constant starting margin: log-odds of the training prior, the minimiser of log-loss over

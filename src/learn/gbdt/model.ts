@@ -1,31 +1,30 @@
 /**
  * A fitted gradient-boosted tree ensemble as a `ChurnModel`: margin = baseline + Σ tree outputs,
  * contributions = exact TreeSHAP with base = the ensemble's expected value (from per-leaf tables,
- * leaf-shap-table.ts; Algorithm 2 for a tree too deep to tabulate).
+ * leaf-shap-table.ts; Algorithm 2 for a tree too deep to tabulate). Large calls run on the worker
+ * pool with the caller's thread count; the model shares its trees with the pool's threads once
+ * and owns no thread.
  */
-import { availableParallelism } from 'node:os';
+import { defaultThreads, workerPool, type SharedResource } from '../../parallel/pool.ts';
 import type { Matrix } from '../matrix.ts';
 import type { ChurnModel, Contributions, ModelKind } from '../model.ts';
-import { planForest, predictPlan, type ForestPlan } from './predict.ts';
-import { PredictionTeam } from './predict-team.ts';
+import { leafShapTable } from './leaf-shap-table.ts';
+import { marginKernel, planForest, predictPlan, sharedForest, type ForestPlan } from './predict.ts';
+import { runRows, runRowsAsync } from './row-jobs.ts';
 import type { GbdtSpec } from './serialize.ts';
+import { contributionsKernel, shapRowScratch, shapRows, type ShapForest } from './shap-rows.ts';
 import { expectedValue, treeDepth, type Tree } from './tree.ts';
-import { leafShapTable, type LeafShapTable } from './leaf-shap-table.ts';
-import { ShapTeam, shapRows } from './shap-team.ts';
-import { shapScratch } from './treeshap.ts';
 
-// From this many rows margin() predicts with worker threads. Below, the workers' start (their
-// threads, a few ms on the main thread and 30–80 ms of CPU in each worker, measured) costs about
-// what they would save on a one-off call; a live team is used for any size.
-const PARALLEL_ROWS = 50_000;
-// From this many rows contributions() shares the work with worker threads: at ~0.2 ms a row for
-// 100 trees of depth 6, a few hundred rows already outweigh handing them over.
+// From this many rows margin() shares the rows with the pool's threads, in chunks of a few ms of
+// work; below, handing them over costs about what it saves.
+const PARALLEL_ROWS = 16_384;
+const MARGIN_CHUNK = 4096;
+// A row's TreeSHAP costs about fifty times its margin, so a few hundred rows are worth sharing.
 const PARALLEL_SHAP_ROWS = 256;
-/** Threads of the model's worker teams, the calling thread included. */
-const THREADS = Math.min(4, availableParallelism());
+const SHAP_CHUNK = 64;
 
-// A model dropped without close() takes its workers with it when it is collected.
-const closeWithModel = new FinalizationRegistry<{ close(): void }>((team) => team.close());
+// What the model shared with the pool's threads is released when the model is collected.
+const releaseWithModel = new FinalizationRegistry<SharedResource>((shared) => shared.release());
 
 export class GbdtModel implements ChurnModel {
   readonly kind: ModelKind = 'gbdt';
@@ -33,11 +32,10 @@ export class GbdtModel implements ChurnModel {
   readonly expectedValue: number;
   private readonly forest: ForestPlan;
   private readonly depth: number;
-  /** Prediction workers: undefined until a large matrix asks for them, null if they cannot run. */
-  private team: PredictionTeam | null | undefined;
-  private tables: (LeafShapTable | null)[] | undefined;
-  /** SHAP workers, as `team`. */
-  private shapWorkers: ShapTeam | null | undefined;
+  private shap: ShapForest | undefined;
+  /** The forest plan and the SHAP forest as shared with the pool, once a call needed threads. */
+  private sharedPlan: SharedResource | undefined;
+  private sharedShap: SharedResource | undefined;
 
   constructor(
     readonly featureNames: readonly string[],
@@ -85,97 +83,89 @@ export class GbdtModel implements ChurnModel {
   }
 
   /**
-   * Raw log-odds of every row. Large matrices are shared with worker threads (up to 4, started on
-   * first use and kept for the next call); the margins are the same bits either way.
+   * Raw log-odds of every row, on up to `threads` threads (the calling one included) for a large
+   * matrix: the same bits with any count. A matrix outside shared memory is copied to it block by
+   * block for the pool's threads (see row-jobs.ts).
    */
-  margin(x: Matrix, into?: Float64Array): Float64Array {
+  margin(x: Matrix, into?: Float64Array, threads = defaultThreads()): Float64Array {
     this.checkColumns(x);
     const out: Float64Array = into !== undefined && into.length >= x.rows ? into.subarray(0, x.rows) : new Float64Array(x.rows);
-    const team = x.rows >= PARALLEL_ROWS || this.team ? this.predictionTeam() : null;
-    return team ? team.predict(x, this.baseline, out) : predictPlan(this.forest, x, this.baseline, out);
+    if (threads < 2 || x.rows < PARALLEL_ROWS) return predictPlan(this.forest, x, this.baseline, out);
+    runRows(marginKernel, this.planShared().id, x, out, 1, MARGIN_CHUNK, threads);
+    return out;
   }
 
   /**
-   * The margins of x into `into`, predicted by a worker while the caller goes on (a batch job
-   * reads its next chunk meanwhile; see `PredictionTeam.predictAsync`). A worker takes x only when
-   * its data and `into` live in shared memory (`sharedMatrix`, `designData(n, true)`); otherwise,
-   * or without workers, the margins are computed here before the promise resolves. The same bits
-   * as `margin`.
+   * The margins of x into `into`, computed by the pool's worker threads while the caller goes on
+   * (a batch job reads its next chunk meanwhile); with one thread, here before the promise
+   * resolves. x must not change until it resolves. The same bits as `margin`.
    */
-  async marginAsync(x: Matrix, into: Float64Array): Promise<Float64Array> {
+  async marginAsync(x: Matrix, into: Float64Array, threads = defaultThreads()): Promise<Float64Array> {
     this.checkColumns(x);
     if (into.length < x.rows) throw new Error(`GbdtModel.marginAsync: ${into.length} slots for ${x.rows} margins`);
     const out = into.subarray(0, x.rows);
-    const team = this.predictionTeam();
-    return team ? team.predictAsync(x, this.baseline, out) : predictPlan(this.forest, x, this.baseline, out);
+    if (threads < 2 || x.rows === 0) return predictPlan(this.forest, x, this.baseline, out);
+    await runRowsAsync(marginKernel, this.planShared().id, x, out, 1, MARGIN_CHUNK, threads);
+    return out;
   }
 
-  /** Ends the prediction and SHAP workers, if any (they never keep a process alive; this frees them now). */
-  close(): void {
-    for (const team of [this.team, this.shapWorkers]) {
-      if (!team) continue;
-      closeWithModel.unregister(team);
-      team.close();
-    }
-    this.team = undefined;
-    this.shapWorkers = undefined;
-  }
-
-  /** Cost: rows × trees × O(leaves · depth) from the tables (O(leaves · depth²) for an untabulated tree). */
-  contributions(x: Matrix, into?: Float64Array): Contributions {
+  /**
+   * TreeSHAP contributions of every row, on up to `threads` threads from a few hundred rows; the
+   * same bits with any count. Cost: rows × trees × O(leaves · depth) from the tables
+   * (O(leaves · depth²) for an untabulated tree).
+   */
+  contributions(x: Matrix, into?: Float64Array, threads = defaultThreads()): Contributions {
     this.checkColumns(x);
     const cells = x.rows * x.cols;
     // TreeSHAP adds into the values, so a reused buffer starts from zero.
     const values = into !== undefined && into.length >= cells ? into.subarray(0, cells).fill(0) : new Float64Array(cells);
-    const tables = this.shapTables();
-    const scratch = shapScratch(this.depth);
-    const patterns = new Int32Array(this.trees.reduce((n, t) => Math.max(n, t.feature.length), 0));
-    const alone = (from: number, to: number, into: Float64Array): void => shapRows(this.trees, tables, x.data, x.cols, from, to, into, scratch, patterns);
-    const team = x.rows >= PARALLEL_SHAP_ROWS ? this.shapTeam(tables) : null;
-    if (team) team.contributions(x, values, alone);
-    else alone(0, x.rows, values);
+    const forest = this.shapForest();
+    if (threads < 2 || x.rows < PARALLEL_SHAP_ROWS) shapRows(forest, x.data, x.cols, 0, x.rows, values, 0, shapRowScratch(forest));
+    else runRows(contributionsKernel, this.shapShared().id, x, values, x.cols, SHAP_CHUNK, threads);
     return { base: this.expectedValue, values };
   }
 
-  private shapTeam(tables: readonly (LeafShapTable | null)[]): ShapTeam | null {
-    this.shapWorkers = this.kept(this.shapWorkers, () => ShapTeam.start(this.trees, tables, this.featureNames.length, this.depth, THREADS));
-    return this.shapWorkers;
-  }
-
-
   /** Per-leaf SHAP tables, built on the first call (tens of ms for 100 trees of depth 6) and kept. */
-  private shapTables(): readonly (LeafShapTable | null)[] {
-    this.tables ??= this.trees.map(leafShapTable);
-    return this.tables;
+  private shapForest(): ShapForest {
+    this.shap ??= {
+      trees: this.trees,
+      tables: this.trees.map(leafShapTable),
+      depth: this.depth,
+      maxNodes: this.trees.reduce((n, t) => Math.max(n, t.feature.length), 0),
+    };
+    return this.shap;
   }
 
-  private predictionTeam(): PredictionTeam | null {
-    this.team = this.kept(this.team, () => PredictionTeam.start(this.forest, THREADS));
-    return this.team;
+  private planShared(): SharedResource {
+    this.sharedPlan ??= this.share(sharedForest(this.forest, this.baseline));
+    return this.sharedPlan;
   }
 
-  /**
-   * A worker team the model keeps: started on first use (`current` undefined) and registered to
-   * close with the model; once it has lost a worker it is dropped, not restarted, and the model
-   * computes alone from then on.
-   */
-  private kept<T extends { readonly usable: boolean; close(): void }>(current: T | null | undefined, start: () => T | null): T | null {
-    let team = current;
-    if (team === undefined) {
-      team = start();
-      if (team) closeWithModel.register(this, team, team);
+  private shapShared(): SharedResource {
+    if (this.sharedShap === undefined) {
+      const forest = this.shapForest();
+      // The tables (up to 512 KB a tree) go to shared memory: the threads read one copy.
+      const tables = forest.tables.map((t) => (t === null ? null : { ...t, table: inSharedMemory(t.table) }));
+      this.sharedShap = this.share({ ...forest, tables });
     }
-    if (team && !team.usable) {
-      closeWithModel.unregister(team);
-      team = null;
-    }
-    return team;
+    return this.sharedShap;
   }
 
+  private share(value: unknown): SharedResource {
+    const shared = workerPool().share(value);
+    releaseWithModel.register(this, shared);
+    return shared;
+  }
 
   private checkColumns(x: Matrix): void {
     if (x.cols !== this.featureNames.length) {
       throw new Error(`GbdtModel: matrix has ${x.cols} columns, the model was trained on ${this.featureNames.length}`);
     }
   }
+}
+
+function inSharedMemory(a: Float64Array): Float64Array {
+  const copy = new Float64Array(new SharedArrayBuffer(a.byteLength));
+  copy.set(a);
+  return copy;
 }

@@ -29,9 +29,9 @@ export const GbdtParams = z.object({
   tol: z.number().min(0).default(1e-7),
   seed: z.number().int().default(0),
   /**
-   * Threads that build histograms (the main one included); null: the machine's cores, at most 4,
-   * and 1 below 20,000 training rows, where starting workers costs more than it saves. The model
-   * is the same for every value.
+   * Threads that build histograms, the calling one included; null: the program's default
+   * (`defaultThreads()`, the CLI's `--threads`). Below 20,000 training rows one thread does all.
+   * The model is the same bits for every value.
    */
   nThreads: z.number().int().min(1).max(16).nullable().default(null),
 });

@@ -6,11 +6,14 @@
  * level, so walking one row at a time leaves the CPU waiting. Instead rows descend each tree in
  * groups of four, level by level: the four walks are independent, so their loads overlap, and the
  * child is picked by indexing with the comparison (no branch). Leaves point to themselves, so
- * every row can take exactly the tree's depth steps.
+ * every row can take exactly the tree's depth steps. `marginKernel` runs the same on the worker
+ * pool's threads, over chunks of rows.
  */
+import { kernel } from '../../parallel/kernel.ts';
 import type { Matrix } from '../matrix.ts';
 import { MISSING_BIN, type BinnedMatrix } from './binning.ts';
 import { compileSource, compiledSource, type CompiledTrees } from './compile.ts';
+import type { RowJob } from './row-jobs.ts';
 import { treeDepth, type Tree } from './tree.ts';
 
 export interface PackedForest {
@@ -120,7 +123,7 @@ export interface ForestSegment {
   readonly from: number;
   readonly to: number;
   readonly run: CompiledTrees | null;
-  /** The text `run` was compiled from (compiledSource), for workers to compile again. */
+  /** The text `run` was compiled from (compiledSource), for worker threads to compile again. */
   readonly source: string | null;
 }
 
@@ -130,8 +133,8 @@ export interface ForestPlan {
   readonly segments: readonly ForestSegment[];
 }
 
-// Compiled groups stay small enough for V8 to optimise (measured: 8 trees of depth 6 run fast,
-// 32 are left unoptimised and run 6× slower).
+// Compiled groups stay small enough for V8 to optimise (docs/gbdt.md: larger groups ran
+// unoptimised, several times slower).
 const GROUP_TREES = 8;
 const GROUP_NODES = 2048;
 // A tree past these is walked packed: its source would be too big, or too deep to generate by
@@ -143,11 +146,10 @@ const COMPILE_MAX_DEPTH = 64;
 const COMPILE_MAX_FOREST = 500_000;
 
 /**
- * Decides, tree by tree, between the packed walk and compiled code. Measured on 100 trees over
- * 100,000 × 40 rows: trees of depth 6 grown depth-wise run 15% faster packed (four rows walk in
- * lockstep and no step is wasted); leaf-wise trees of 31 leaves, lopsided with depth up to 16, run
- * 2.4× faster compiled, since a compiled row stops at its own leaf. So 'auto' compiles a tree when
- * its depth exceeds its rows' mean leaf depth by more than one level.
+ * Decides, tree by tree, between the packed walk and compiled code. A balanced tree runs faster
+ * packed (four rows walk in lockstep and no step is wasted); a lopsided one faster compiled, since
+ * a compiled row stops at its own leaf (docs/gbdt.md has the measurements). So 'auto' compiles a
+ * tree when its depth exceeds its rows' mean leaf depth by more than one level.
  * @param compile 'never' (the packed walk only), 'always' (every tree that can be), 'auto'
  */
 export function planForest(trees: readonly Tree[], cols: number, compile: 'auto' | 'never' | 'always' = 'auto'): ForestPlan {
@@ -204,9 +206,8 @@ export function predictPlan(plan: ForestPlan, x: Matrix, base: number, out: Floa
 }
 
 /**
- * Margins of rows [first, end) of x into out[at..]: predictPlan on a range of rows. Prediction
- * workers run this same function (shipped as source text, so it may use nothing from this module
- * but walkPacked); a row's margin does not depend on which range or block it falls in.
+ * Margins of rows [first, end) of x into out[at..]: predictPlan on a range of rows. A row's
+ * margin does not depend on which range or block it falls in.
  */
 export function predictRows(plan: ForestPlan, x: Matrix, base: number, first: number, end: number, out: Float64Array, at: number): void {
   // Rows go through the trees 64 at a time: the block's running sums stay in cache.
@@ -222,6 +223,32 @@ export function predictRows(plan: ForestPlan, x: Matrix, base: number, first: nu
     out.set(sum.subarray(0, b), at + i0 - first);
   }
 }
+
+/** A forest plan as the worker pool shares it: functions do not cross threads, their sources do. */
+export interface SharedForest {
+  readonly packed: PackedForest;
+  readonly segments: readonly { readonly from: number; readonly to: number; readonly source: string | null }[];
+  /** The margin every row starts from. */
+  readonly base: number;
+}
+
+export function sharedForest(plan: ForestPlan, base: number): SharedForest {
+  return { packed: plan.packed, segments: plan.segments.map(({ from, to, source }) => ({ from, to, source })), base };
+}
+
+/** The plan again, compiled in this thread; a segment whose code cannot be generated here is walked packed (the same margins). */
+function compiledForest(forest: SharedForest): ForestPlan {
+  return { packed: forest.packed, segments: forest.segments.map((s) => ({ ...s, run: s.source === null ? null : compileSource(s.source) })) };
+}
+
+/** Chunk c: the margins of rows [c · chunkRows, (c + 1) · chunkRows) of a job over a SharedForest. */
+export const marginKernel = kernel<RowJob>(import.meta.url, 'marginKernel', (a, chunk, context) => {
+  const forest = context.resource<SharedForest>(a.model);
+  const plan = context.derived(a.model, () => compiledForest(forest));
+  const first = chunk * a.chunkRows;
+  const end = Math.min(a.rows, first + a.chunkRows);
+  predictRows(plan, { rows: a.rows, cols: a.cols, data: a.input }, forest.base, first, end, a.output, first);
+});
 
 /** Adds one tree's output on binned rows to `out` (training and validation margins). */
 export function addTreeBinned(t: Tree, binned: BinnedMatrix, out: Float64Array): void {

@@ -22,10 +22,6 @@ export interface Tree {
   readonly gain: Float64Array;
 }
 
-export function nodeCount(t: Tree): number {
-  return t.feature.length;
-}
-
 /** Depth of the deepest leaf (root alone = 0). */
 export function treeDepth(t: Tree): number {
   let deepest = 0;

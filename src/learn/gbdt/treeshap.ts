@@ -58,7 +58,7 @@ export function extend(s: ShapScratch, off: number, len: number, pz: number, po:
 }
 
 // UNWIND: undo the extension of element k of a path of `len` elements (inverse of EXTEND).
-export function unwind(s: ShapScratch, off: number, len: number, k: number): void {
+function unwind(s: ShapScratch, off: number, len: number, k: number): void {
   const { d, z, o, w } = s;
   const ud = len - 1;
   const ok = o[off + k];
@@ -102,7 +102,7 @@ export function unwoundSum(s: ShapScratch, off: number, len: number, k: number):
 
 // RECURSE: walk every root-to-leaf path, extending the path with the fraction of zero (cover
 // share) and one (x takes this branch) paths; at a leaf, credit each feature on the path.
-export function recurse(
+function recurse(
   t: Tree,
   x: Float64Array,
   rowOffset: number,

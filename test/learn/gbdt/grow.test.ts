@@ -21,7 +21,7 @@ function grow(x: Matrix, y: Uint8Array, over: Partial<GrowOptions> = {}, ruleOve
       idx: Uint32Array.from({ length: x.rows }, (_, i) => i), features: Int32Array.from({ length: x.cols }, (_, j) => j),
     },
     opts,
-    growScratch(x.rows),
+    growScratch(x.rows, x.cols),
   );
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { trainGbdt } from '../../../src/learn/gbdt/boost.ts';
-import { meanAbsShap, splitImportance } from '../../../src/learn/gbdt/importance.ts';
+import { splitImportance } from '../../../src/learn/gbdt/importance.ts';
 import { synthetic } from './dataset.ts';
 
 describe('feature importance', () => {
@@ -16,10 +16,8 @@ describe('feature importance', () => {
     expect(imp.totalGain.reduce((a, b) => a + b, 0)).toBeCloseTo(gain, 9);
   });
 
-  it('ranks an informative feature above the noise by gain and by mean |SHAP|', () => {
+  it('ranks an informative feature above the noise by gain', () => {
     const gain = splitImportance(model).totalGain;
-    const shap = meanAbsShap(model, x);
     expect(gain[1]).toBeGreaterThan(Math.max(gain[4], gain[5]));
-    expect(shap[1]).toBeGreaterThan(Math.max(shap[4], shap[5]));
   });
 });

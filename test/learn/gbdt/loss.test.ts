@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baselineMargin, gradients, meanLogLoss, sigmoid } from '../../../src/learn/gbdt/loss.ts';
+import { baselineMargin, gradients, meanLogLoss } from '../../../src/learn/gbdt/loss.ts';
 
 describe('log-loss', () => {
   it('starts from the log-odds of the training churn rate', () => {
@@ -27,7 +27,6 @@ describe('log-loss', () => {
   });
 
   it('stays finite for extreme margins', () => {
-    expect(sigmoid(-800)).toBe(0);
     expect(meanLogLoss(Uint8Array.from([0]), Float64Array.from([-800]))).toBe(0);
   });
 });

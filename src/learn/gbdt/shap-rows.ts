@@ -1,0 +1,65 @@
+/**
+ * TreeSHAP contributions of rows over a whole forest: each tree from its per-leaf tables
+ * (leaf-shap-table.ts) or, for a tree too deep to tabulate, by Algorithm 2 (treeshap.ts), trees
+ * in order — and the same as a worker-pool kernel over chunks of rows, so the values are the
+ * same bits whichever thread computes a row.
+ */
+import { kernel } from '../../parallel/kernel.ts';
+import { tableShap, type LeafShapTable } from './leaf-shap-table.ts';
+import type { RowJob } from './row-jobs.ts';
+import type { Tree } from './tree.ts';
+import { shapScratch, treeShap, type ShapScratch } from './treeshap.ts';
+
+/** What TreeSHAP needs of a model; the pool shares it with worker threads. */
+export interface ShapForest {
+  readonly trees: readonly Tree[];
+  /** Per tree, its leaf tables, or null for a tree left to Algorithm 2. */
+  readonly tables: readonly (LeafShapTable | null)[];
+  /** Depth of the deepest tree. */
+  readonly depth: number;
+  /** Nodes of the largest tree. */
+  readonly maxNodes: number;
+}
+
+/** Scratch for shapRows over a forest. */
+export interface ShapRowScratch {
+  readonly path: ShapScratch;
+  readonly patterns: Int32Array;
+}
+
+export function shapRowScratch(forest: ShapForest): ShapRowScratch {
+  return { path: shapScratch(forest.depth), patterns: new Int32Array(Math.max(1, forest.maxNodes)) };
+}
+
+/**
+ * Adds every tree's SHAP values of rows [from, to) of x (row-major, `cols` wide) into values,
+ * row i at values[(at + i − from) · cols ..]. Cost per row: Σ over trees of O(leaves · depth) from
+ * the tables, O(leaves · depth²) by Algorithm 2.
+ */
+export function shapRows(forest: ShapForest, x: Float64Array, cols: number, from: number, to: number, values: Float64Array, at: number, scratch: ShapRowScratch): void {
+  const { trees, tables } = forest;
+  for (let i = from; i < to; i++) {
+    const o = (at + i - from) * cols;
+    for (let k = 0; k < trees.length; k++) {
+      const table = tables[k];
+      if (table === null) treeShap(trees[k], x, i * cols, values, o, scratch.path);
+      else tableShap(trees[k], table, x, i * cols, values, o, scratch.patterns);
+    }
+  }
+}
+
+/**
+ * Chunk c: the contributions of rows [c · chunkRows, (c + 1) · chunkRows) of a job over a
+ * ShapForest. Summed in this thread's own buffer, then stored: a chunk computed twice (the pool
+ * redoes the chunk of a worker that stalls) writes the same bits.
+ */
+export const contributionsKernel = kernel<RowJob>(import.meta.url, 'contributionsKernel', (a, chunk, context) => {
+  const forest = context.resource<ShapForest>(a.model);
+  const mine = context.derived(a.model, () => ({ scratch: shapRowScratch(forest), sums: new Float64Array(0) }));
+  const first = chunk * a.chunkRows;
+  const rows = Math.min(a.rows, first + a.chunkRows) - first;
+  if (mine.sums.length < rows * a.cols) mine.sums = new Float64Array(a.chunkRows * a.cols);
+  const sums = mine.sums.subarray(0, rows * a.cols).fill(0);
+  shapRows(forest, a.input, a.cols, first, first + rows, sums, 0, mine.scratch);
+  a.output.set(sums, first * a.cols);
+});
