@@ -2,7 +2,7 @@
  * Benchmark: batch scoring (issue 7), logistic and GBDT (100 trees, depth ≤ 6), every measurement
  * in its own process so that its peak RSS is its own.
  *
- *   npx tsx bench/score.ts [rows=1000000] [--sizes 1000000,4000000] [--e2e DATA_DIR] [--work DIR]
+ *   npx tsx bench/score.ts [rows=1000000] [--sizes 1000000,4000000] [--e2e DATA_DIR] [--work DIR] [--threads N]
  *
  * Setup (once, in this process): ingest the bundled sample, build features at monthly cutoffs,
  * train both models on the temporal split and save them; write the sample's scoring snapshot at
@@ -14,7 +14,8 @@
  *             flat as the file grows; the median of three runs, with their range;
  *   reasons   the same job with reasons, at the first size or 100,000 rows if fewer;
  * and with --e2e DATA_DIR (raw contract files, e.g. bench/out/data-100k from the ingest benchmark),
- * the job from raw files at the data's last day with each feature engine.
+ * the job from raw files at the data's last day with each feature engine. --threads N is the
+ * scoring's thread count (the job's `threads` option; the machine's cores when not given).
  * Targets: ≥ 500,000 rows/s logistic and ≥ 200,000 rows/s GBDT from features; memory flat from
  * 1M to 4M rows.
  */
@@ -52,6 +53,7 @@ const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(name);
   return i < 0 ? undefined : process.argv[i + 1];
 };
+const threads = arg('--threads') === undefined ? undefined : Number(arg('--threads'));
 const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
 const rate = (rows: number, s: number) => `${Math.round(rows / s).toLocaleString('en-US')} rows/s`;
 
@@ -122,7 +124,7 @@ async function child(mode: string, kind: string, work: string, asOf: string, siz
     const whole = tableSource(aq.table({ customer_id: ids, ...raw }), bundle.manifest.inputs);
     const scratch = scoringScratch();
     const t0 = performance.now();
-    for await (const chunk of whole.chunks(4096)) scoreInputs(bundle, chunk.customerId, chunk.raw, { reasons: false, scratch });
+    for await (const chunk of whole.chunks(4096)) scoreInputs(bundle, chunk.customerId, chunk.raw, { reasons: false, scratch, threads });
     const s = (performance.now() - t0) / 1000;
     console.log(`${kind} model: ${size.toLocaleString('en-US')} rows from in-memory features in ${s.toFixed(2)} s = ${rate(size, s)}; peak RSS ${mb(process.resourceUsage().maxRSS)}`);
     return;
@@ -132,7 +134,7 @@ async function child(mode: string, kind: string, work: string, asOf: string, siz
     // left of the job's time beyond this is scoring and writing.
     const manifest = await readModelManifest(model);
     const t0 = performance.now();
-    const file = await openFeatureFile(join(work, `features-${size}.parquet`), manifest.inputs, Date.parse(`${asOf}T00:00:00Z`), () => {}, readHints(manifest));
+    const file = await openFeatureFile(join(work, `features-${size}.parquet`), manifest.inputs, Date.parse(`${asOf}T00:00:00Z`), () => {}, readHints(manifest), threads);
     let rows = 0;
     try {
       for await (const chunk of file.chunks(4096)) rows += chunk.customerId.length;
@@ -147,8 +149,8 @@ async function child(mode: string, kind: string, work: string, asOf: string, siz
   const t0 = performance.now();
   const summary =
     mode === 'e2e'
-      ? await runScoreJob({ model, data: extra, engine: size === 0 ? 'arquero' : 'duckdb', asOf, out, reasons: true, quiet: true }, quiet)
-      : await runScoreJob({ model, features: join(work, `features-${size}.parquet`), asOf, out, reasons: mode === 'reasons', quiet: true }, quiet);
+      ? await runScoreJob({ model, data: extra, engine: size === 0 ? 'arquero' : 'duckdb', asOf, out, reasons: true, quiet: true, threads }, quiet)
+      : await runScoreJob({ model, features: join(work, `features-${size}.parquet`), asOf, out, reasons: mode === 'reasons', quiet: true, threads }, quiet);
   const s = (performance.now() - t0) / 1000;
   const what = mode === 'e2e' ? `from raw files (${size === 0 ? 'arquero' : 'duckdb'} engine)` : `job from a feature file${mode === 'reasons' ? ', with reasons' : ''}`;
   console.log(`${kind} ${what}: ${summary.customers.toLocaleString('en-US')} rows in ${s.toFixed(2)} s = ${rate(summary.customers, s)}; peak RSS ${mb(process.resourceUsage().maxRSS)}`);
@@ -156,8 +158,8 @@ async function child(mode: string, kind: string, work: string, asOf: string, siz
 }
 
 if (process.argv[2] === '--child') {
-  // --child MODE KIND WORK AS_OF SIZE [DATA_DIR]; for e2e, SIZE 0 is the arquero engine, 1 DuckDB.
-  const [mode, kind, work, asOf, size, dataDir] = process.argv.slice(3);
+  // --child MODE KIND WORK AS_OF SIZE [DATA_DIR] [--threads N]; for e2e, SIZE 0 is the arquero engine, 1 DuckDB.
+  const [mode, kind, work, asOf, size, dataDir] = process.argv.slice(3).filter((a, k, all) => a !== '--threads' && all[k - 1] !== '--threads');
   await child(mode, kind, work, asOf, Number(size), dataDir);
 } else {
   const first = Number(process.argv[2] !== undefined && !process.argv[2].startsWith('--') ? process.argv[2] : 1_000_000);
@@ -170,7 +172,7 @@ if (process.argv[2] === '--child') {
   const { asOf: day } = await setup(dir, [...new Set([...sizes, reasonRows])]);
   console.log(`setup ${((performance.now() - setupAt) / 1000).toFixed(1)} s (untimed below)`);
   const child = (...a: string[]): string | null => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'bench/score.ts', '--child', ...a], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'bench/score.ts', '--child', ...a, ...(threads === undefined ? [] : ['--threads', String(threads)])], { encoding: 'utf8' });
     if (r.status !== 0) process.stderr.write(r.stderr);
     return r.status === 0 ? r.stdout.trim() : null;
   };

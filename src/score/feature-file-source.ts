@@ -54,7 +54,8 @@ export interface FeatureFileSource extends InputSource {
 
 /**
  * Opens `path` and checks its columns against the model's inputs (a missing input is a model
- * mismatch, exit code 4). `onReject` hears every rejected row of the last full pass.
+ * mismatch, exit code 4). `onReject` hears every rejected row of the last full pass. `threads`:
+ * DuckDB's threads (DuckDB's default, every core, when not given).
  */
 export async function openFeatureFile(
   path: string,
@@ -62,6 +63,7 @@ export async function openFeatureFile(
   asOfMs: number,
   onReject: (r: RejectedRow) => void,
   hints: ReadHints = {},
+  threads?: number,
 ): Promise<FeatureFileSource> {
   const ext = extname(path).toLowerCase();
   if (ext !== '.parquet' && ext !== '.csv') throw new UserError(`--features ${path}: expected a .parquet or .csv file`);
@@ -73,6 +75,7 @@ export async function openFeatureFile(
   };
   try {
     await conn.run(`SET TimeZone = 'UTC'`);
+    if (threads !== undefined) await conn.run(`SET threads = ${Math.floor(threads)}`);
     // Bounded memory for the duplicate check's hash table on a large file: DuckDB spills beyond it,
     // so the job's peak stays flat as the file grows. The CSV reader needs two 30 MB buffers, so a
     // CSV file keeps 256 MB.

@@ -58,7 +58,7 @@ export const ScoreJobOptions = z.object({
   reasons: z.boolean().default(true),
   /** Rows per chunk: small enough that a chunk's objects die young (cheap garbage collection) and its matrix stays in cache. */
   chunkSize: z.number().int().positive().default(4096),
-  /** Threads the job may use, its own included (1: no worker threads); `defaultThreads()` when not given. */
+  /** Threads the job may use, its own included (1: no worker threads), DuckDB's too; `defaultThreads()` when not given. */
   threads: z.number().int().positive().optional(),
   quiet: z.boolean().default(false),
 });
@@ -209,13 +209,21 @@ export function readHints(manifest: ModelManifest): ReadHints {
 }
 
 /** The rows at the as-of date, in chunks: from a feature file, or features computed from raw data. */
-async function openSource(o: z.infer<typeof ScoreJobOptions>, manifest: ModelManifest, asOfMs: number, version: string, log: Log, onReject: (r: RejectedRow) => void): Promise<OpenedSource> {
+async function openSource(
+  o: z.infer<typeof ScoreJobOptions>,
+  manifest: ModelManifest,
+  asOfMs: number,
+  version: string,
+  log: Log,
+  onReject: (r: RejectedRow) => void,
+  threads: number,
+): Promise<OpenedSource> {
   if (o.features !== undefined) {
     if (!existsSync(o.features)) throw new UserError(`--features ${o.features}: file not found`);
-    const file = await openFeatureFile(o.features, manifest.inputs, asOfMs, onReject, readHints(manifest));
+    const file = await openFeatureFile(o.features, manifest.inputs, asOfMs, onReject, readHints(manifest), threads);
     return { source: file, file, close: () => file.close() };
   }
-  if (o.engine === 'duckdb') return computedFeatureFile(o, manifest, asOfMs, onReject);
+  if (o.engine === 'duckdb') return computedFeatureFile(o, manifest, asOfMs, onReject, threads);
   const snapshot = await snapshotAt(o, manifest, asOfMs, log);
   const inputs = rawInputs(snapshot, manifest.inputs);
   if ('problem' in inputs) throw new UserError(`model ${version} does not fit the data: ${inputs.problem}`, ExitCode.modelMismatch);
@@ -226,15 +234,21 @@ async function openSource(o: z.infer<typeof ScoreJobOptions>, manifest: ModelMan
  * The DuckDB engine's features at the as-of date, written by DuckDB to a temporary Parquet file
  * and streamed from there: memory stays bounded however many customers the data holds.
  */
-async function computedFeatureFile(o: z.infer<typeof ScoreJobOptions>, manifest: ModelManifest, asOfMs: number, onReject: (r: RejectedRow) => void): Promise<OpenedSource> {
+async function computedFeatureFile(
+  o: z.infer<typeof ScoreJobOptions>,
+  manifest: ModelManifest,
+  asOfMs: number,
+  onReject: (r: RejectedRow) => void,
+  threads: number,
+): Promise<OpenedSource> {
   const { spec, data } = historyInputs(o, manifest);
   if (locateTable(data, 'customers') === null) throw new UserError(`${data}: no customers table (customers.csv or tables/customers.parquet)`);
   const dir = mkdtempSync(join(tmpdir(), 'healthscore-snapshot-'));
   const remove = () => rmSync(dir, { recursive: true, force: true });
   try {
     const path = join(dir, 'features.parquet');
-    await copyScoringSnapshotSql(data, spec, asOfMs, path, manifest.churn ?? undefined);
-    const file = await openFeatureFile(path, manifest.inputs, asOfMs, onReject, readHints(manifest));
+    await copyScoringSnapshotSql(data, spec, asOfMs, path, manifest.churn ?? undefined, { threads });
+    const file = await openFeatureFile(path, manifest.inputs, asOfMs, onReject, readHints(manifest), threads);
     return {
       source: file,
       file: null,
@@ -283,7 +297,7 @@ export async function runScoreJob(input: ScoreJobOptions, log: Log): Promise<Sco
   // Rows are rejected only while the input is read, after the writer exists.
   let rejects: ReturnType<typeof rejectsWriter> | null = null;
   const onReject = (r: RejectedRow): void => rejects?.add(r);
-  const [loaded, opened] = await Promise.allSettled([loadModelBundle(o.model), openSource(o, manifest, asOfMs, version, log, onReject)]);
+  const [loaded, opened] = await Promise.allSettled([loadModelBundle(o.model), openSource(o, manifest, asOfMs, version, log, onReject, threads)]);
   let overrides: ReturnType<typeof readOverrides>;
   let rules: z.infer<typeof AlertRules>;
   try {
