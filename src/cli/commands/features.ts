@@ -8,7 +8,8 @@ import { threadsOption } from '../threads.ts';
 
 const CHURN = ['explicit', 'subscription', 'inactivity'] as const;
 const ENGINES = ['arquero', 'duckdb'] as const;
-const ACTIVITY = ['transactions', 'events', 'tickets', 'surveys', 'subscriptions'] as const;
+/** The tables whose rows count as activity for the inactivity churn definition. */
+export const ACTIVITY = ['transactions', 'events', 'tickets', 'surveys', 'subscriptions'] as const;
 
 export function registerFeatures(program: Command): void {
   program

@@ -6,10 +6,10 @@ import { ADAPTER_NAMES } from '../../data/adapters/adapter-names.ts';
 import type { ChurnDefinition } from '../../features/churn-definition.ts';
 import { consoleLog, quietLog } from '../../diagnostics/log.ts';
 import { threadsOption } from '../threads.ts';
+import { ACTIVITY } from './features.ts';
 
 const ENGINES = ['arquero', 'duckdb'] as const;
 const MODEL_KINDS = ['logistic', 'gbdt'] as const;
-const ACTIVITY = ['transactions', 'events', 'tickets', 'surveys', 'subscriptions'] as const;
 
 /** explicit, subscriptionEnded, inactivity (on transactions) or inactivity:TABLE[,TABLE]; null for anything else. */
 function churnDefinition(text: string): ChurnDefinition | null {
