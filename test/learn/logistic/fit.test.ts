@@ -5,6 +5,7 @@ import { sampleRows } from '../../../src/learn/logistic/row-sample.ts';
 import { classWeightsPerRow } from '../../../src/learn/logistic/class-weights.ts';
 import { designData, matrix } from '../../../src/learn/matrix.ts';
 import { selectBackend } from '../../../src/runtime/backend.ts';
+import { poolWorkersUp } from './pool-workers.ts';
 
 /** 2,000 rows, churn driven up by column 0 and down by column 1; column 2 is noise. */
 function drivers() {
@@ -112,7 +113,7 @@ describe('fitLogistic', () => {
     const wide = matrix(rows, p, data);
     const columns = Array.from({ length: p }, (_, j) => `x${j}`);
     const alone = await fitLogistic(wide, labels, columns, { threads: 1 });
-    // The first fit with threads starts the pool's workers; they take part from when they are up.
+    await poolWorkersUp();
     for (let run = 0; run < 2; run++) {
       const pooled = await fitLogistic(wide, labels, columns, { threads: 2 });
       expect(pooled.coefficients).toEqual(alone.coefficients);

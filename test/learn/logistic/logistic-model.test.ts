@@ -3,6 +3,7 @@ import { logisticModel } from '../../../src/learn/logistic/logistic-model.ts';
 import type { LogisticSpec } from '../../../src/learn/logistic/logistic-spec.ts';
 import { sigmoid } from '../../../src/calibrate/sigmoid.ts';
 import { matrix, sharedMatrix } from '../../../src/learn/matrix.ts';
+import { poolWorkersUp } from './pool-workers.ts';
 
 const spec: LogisticSpec = {
   kind: 'logistic',
@@ -65,9 +66,7 @@ describe('logisticModel', () => {
     const sameBits = (a: Float64Array, b: Float64Array) => a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
     const margins = big.margin(x, undefined, 1);
     const probabilities = big.probability(x, undefined, 1);
-    // The first call starts the workers; they take part in the calls after they are up.
-    big.margin(x, undefined, 2);
-    await new Promise((r) => setTimeout(r, 1000));
+    await poolWorkersUp();
     for (const into of [undefined, new Float64Array(rows), new Float64Array(new SharedArrayBuffer(rows * 8))]) {
       expect(sameBits(big.margin(x, into, 2), margins)).toBe(true);
       expect(sameBits(big.probability(x, into, 2), probabilities)).toBe(true);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { penalizedLogLoss, penalizedLogLossHessian, softplus } from '../../../src/learn/logistic/penalized-log-loss.ts';
 import type { LogisticProblem } from '../../../src/learn/logistic/penalized-log-loss.ts';
 import { sampleRows } from '../../../src/learn/logistic/row-sample.ts';
+import { poolWorkersUp } from './pool-workers.ts';
 import { matrix } from '../../../src/learn/matrix.ts';
 
 const problem = {
@@ -107,10 +108,8 @@ describe('penalizedLogLoss and penalizedLogLossHessian on the worker pool', () =
     const alone = new Float64Array(p + 1);
     const fAlone = penalizedLogLoss(shared, theta, alone);
     const hAlone = penalizedLogLossHessian(shared, theta, sample);
-    // The first call starts the workers; they take part in the calls after they are up.
-    penalizedLogLoss(shared, theta, new Float64Array(p + 1), 4);
-    await new Promise((r) => setTimeout(r, 1000));
-    for (const threads of [2, 3, 4]) {
+    await poolWorkersUp(4);
+    for (const threads of [2, 3, 4, 4]) {
       const together = new Float64Array(p + 1);
       expect(Object.is(penalizedLogLoss(shared, theta, together, threads), fAlone)).toBe(true);
       expect(Array.from(together)).toEqual(Array.from(alone));
