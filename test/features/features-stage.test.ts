@@ -44,7 +44,7 @@ describe('parseCutoffs', () => {
 });
 
 describe('healthscore features', () => {
-  it('exits with the bad-input code and no stack trace on a bad horizon', async () => {
-    expect(await main(['features', '--data', data, '--out', join(root, 'o3'), '--horizon-days', 'soon'])).toBe(3);
+  it('exits with the wrong-flag code and no stack trace on a bad horizon', async () => {
+    expect(await main(['features', '--data', data, '--out', join(root, 'o3'), '--horizon-days', 'soon'])).toBe(1);
   });
 });
