@@ -1,6 +1,6 @@
 /**
  * Rows of a float64 design matrix rounded to float32, as TensorFlow.js takes them
- * (tfjs-log-loss.ts): the conversion is a third of a streamed evaluation on 1M × 40, so large
+ * (tfjs-log-loss.ts). A fit that streams X converts every row at every evaluation, so large
  * chunks are converted in pieces on the worker pool's threads.
  */
 import { kernel } from '../../parallel/kernel.ts';
