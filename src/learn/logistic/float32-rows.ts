@@ -29,12 +29,13 @@ interface Float32RowsArgs extends RowRange {
 /** Cells per piece of a conversion: a pool job's messages cost far less than converting this many. */
 const PIECE_CELLS = 1 << 18;
 
-/** Rows [from, to) of `r` into `out`, piece `piece` of the ones of `rowsPerPiece` rows. */
+/** Piece `piece` of a conversion: rows from + piece·rowsPerPiece onwards (at most rowsPerPiece of them) into `out`. */
 export const float32RowsKernel = kernel<Float32RowsArgs>(import.meta.url, 'float32RowsKernel', (a, piece) => {
   const from = a.from + piece * a.rowsPerPiece;
   convert(a, from, Math.min(a.to, from + a.rowsPerPiece), a.out);
 });
 
+/** Rows [from, to) of the range `r` into their places in `out`. */
 function convert(r: RowRange, from: number, to: number, out: Float32Array): void {
   const { X, p, sample } = r;
   if (sample === null && !r.ones) {
