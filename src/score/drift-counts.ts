@@ -90,6 +90,16 @@ export class DriftCounts {
     this.layout = { edges, edgeAt, binAt };
   }
 
+  /**
+   * Has the pool start its worker with a job of no rows, which settles once the worker has loaded
+   * the kernel: a batch job calls it before its input opens, so the worker is up by the first chunk.
+   */
+  static warm(threads: number): void {
+    const none = shared(1);
+    const at = new Int32Array(new SharedArrayBuffer(4));
+    trackJob(workerPool().runAsync(numericBinsKernel, { rows: 0, data: none, capacity: 0, edges: none, edgeAt: at, binAt: at, counts: none }, 1, threads));
+  }
+
   /** Counts a chunk's rows; the pool's count of its numeric features is merged by a later `add` or `result`. */
   async add(table: RawTable): Promise<void> {
     const features = this.counter.reference.features;

@@ -288,6 +288,9 @@ export async function runScoreJob(input: ScoreJobOptions, log: Log): Promise<Sco
   if (o.alerts !== undefined && o.history === undefined) throw new UserError('--alerts needs --history: alerts compare today with earlier scores');
   if (!['.csv', '.parquet'].includes(extname(o.out).toLowerCase())) throw new UserError(`--out ${o.out}: expected a .csv or .parquet file name`);
   if (!existsSync(dirname(o.out) || '.')) throw new UserError(`--out ${o.out}: folder ${dirname(o.out)} does not exist`);
+  // The pool's worker starts now, to have loaded its kernels by the first chunk (a moment, more in
+  // the source tree); an input too small for it leaves it idle.
+  if (threads > 1) DriftCounts.warm(threads);
   // The input is opened (DuckDB's duplicate check and count) while the model loads (its files read
   // and checked against their checksums): the opening waits mostly on DuckDB's threads. Problems
   // are reported in the order of a job that did one thing after the other: the model's, the
