@@ -10,7 +10,11 @@
 export interface KernelContext {
   /** The value shared under `id`. */
   resource<T>(id: number): T;
-  /** A value this thread derives from resource `id` once (e.g. compiled trees) and keeps until the resource is released. */
+  /**
+   * A value this thread derives from resource `id` once (e.g. compiled trees) and keeps until the
+   * resource is released: one derived value per resource, so kernels that derive different things
+   * from the same data share it as different resources.
+   */
   derived<T>(id: number, make: () => T): T;
 }
 

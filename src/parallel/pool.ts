@@ -112,7 +112,7 @@ export class WorkerPool {
    * thread does all.
    */
   run<A>(k: Kernel<A>, args: A, chunks: number, threads: number): void {
-    const helpers = chunks > 1 ? this.helpers(threads - 1) : [];
+    const helpers = this.helpers(Math.min(chunks, threads) - 1);
     if (helpers.length === 0) {
       for (let c = 0; c < chunks; c++) k.run(args, c, this.context);
       return;
