@@ -5,6 +5,7 @@
  * instead) into one of two shared slots in turn, beside the probabilities, scores and tier codes,
  * and writes the slot's lines a chunk later. The bytes are `ScoresCsvBytes.modelLine`'s.
  */
+import * as timers from 'node:timers/promises';
 import { csvField } from '../data/csv-field.ts';
 import { kernel } from '../parallel/kernel.ts';
 import { workerPool } from '../parallel/pool.ts';
@@ -126,6 +127,8 @@ export class ScoreLines {
     const general = chunk.scored.reasons !== null || !(chunk.scored.healthScore instanceof Uint8Array);
     const slot = this.threads <= 1 || general || n > this.rowsCap ? null : this.slot();
     if (slot !== null && this.probe === null) this.probe = trackJob(workerPool().runAsync(scoreLinesKernel, { ...slot, ...this.text, rows: 0, written: new Int32Array(new SharedArrayBuffer(4)) }, 1, this.threads));
+    // The worker's answer may be waiting in the event loop: one turn lets it in.
+    if (slot !== null && this.pending !== null && !this.pending.tracked.settled) await timers.setImmediate();
     // The pool not started, or behind (the chunk before is not written yet): this chunk is written here.
     const ready = this.probe?.settled === true && this.pending?.tracked.settled !== false;
     if (slot === null || !ready || !fill(slot, chunk)) return [...(await this.collect()), this.writeHere(chunk)];
