@@ -26,4 +26,5 @@ export { exportSql } from './api/scoring-sql.ts';
 export type { ScoringSqlOptionsInput } from './api/scoring-sql.ts';
 export type { ScoringSql } from './score/sql-export/compile-scoring-sql.ts';
 export { UserError, ExitCode } from './diagnostics/user-error.ts';
+export { defaultThreads, setDefaultThreads } from './parallel/pool.ts';
 export type { Log } from './diagnostics/log.ts';

@@ -75,11 +75,16 @@ interface Training {
   trainingBaseRate: number;
 }
 
-const ScoreOptions = z.strictObject({ reasons: z.boolean().default(true), topK: z.number().int().positive().default(3) });
+const ScoreOptions = z.strictObject({
+  reasons: z.boolean().default(true),
+  topK: z.number().int().positive().default(3),
+  threads: z.number().int().positive().optional(),
+});
 
 /**
  * Options of {@link HealthModel.score}: `reasons` (default true; false skips the TreeSHAP work of
- * a GBDT) and `topK`, the reasons per direction (default 3).
+ * a GBDT), `topK`, the reasons per direction (default 3), and `threads` (default
+ * `defaultThreads()`).
  *
  * @example
  * ```ts
@@ -167,7 +172,7 @@ export class HealthModel {
    */
   score(rows: ScorableRows, options: ScoreOptions = {}): CustomerScore[] {
     const o = parseArgument('score', 'options', ScoreOptions, options);
-    const s = this.#scores(rows, o.reasons, o.topK);
+    const s = this.#scores(rows, o.reasons, o.topK, o.threads);
     return s.customerId.map((customerId, i) => ({
       customerId,
       churnProbability: s.churnProbability[i],
@@ -179,16 +184,17 @@ export class HealthModel {
   }
 
   /** Calibrated churn probabilities of the rows, in row order (what `score` reports, without the rest). */
-  churnProbabilities(rows: ScorableRows): Float64Array {
-    return this.#scores(rows, false, 1).churnProbability;
+  churnProbabilities(rows: ScorableRows, options: { threads?: number } = {}): Float64Array {
+    const { threads } = parseArgument('churnProbabilities', 'options', z.strictObject({ threads: z.number().int().positive().optional() }), options);
+    return this.#scores(rows, false, 1, threads).churnProbability;
   }
 
-  #scores(rows: ScorableRows, reasons: boolean, topK: number): SnapshotScores {
+  #scores(rows: ScorableRows, reasons: boolean, topK: number, threads: number | undefined): SnapshotScores {
     const table = tableOf(rows);
     const raw = rawInputs(table, this.manifest.inputs);
     if ('problem' in raw) throw new UserError(`score: ${raw.problem}`);
     const ids = table.columnNames().includes('customer_id') ? Array.from(table.array('customer_id') as ArrayLike<unknown>, String) : Array.from({ length: table.numRows() }, (_, i) => String(i));
-    return scoreInputs(this.bundle, ids, raw.raw, { reasons, topK });
+    return scoreInputs(this.bundle, ids, raw.raw, { reasons, topK, threads });
   }
 
   /**

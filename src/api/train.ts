@@ -24,13 +24,15 @@ const TrainOptions = z.strictObject({
   name: z.string().regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, dot, dash or underscore').default('churn'),
   version: z.string().regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, dot, dash or underscore').optional(),
   log: LogArgument.optional(),
+  threads: z.number().int().positive().optional(),
 });
 
 /**
  * Options of {@link trainChurnModel}: `model` (`'logistic'`, `'gbdt'` or `'auto'`, the default),
  * the learners' parameters (`logistic: { C, … }`, `gbdt: { learningRate, maxDepth, nThreads, … }`),
  * `monotone` (the GBDT follows the feature dictionary's risk directions), the `tiers`, the
- * `name`/`version` written in the manifest, and a `log` for progress lines.
+ * `name`/`version` written in the manifest, a `log` for progress lines, and `threads`, the threads
+ * the fit may use, the calling thread included (default `defaultThreads()`, the machine's cores).
  *
  * @example
  * ```ts
@@ -63,7 +65,11 @@ export async function trainChurnModel(split: ModelSplit, options: TrainChurnMode
   const log = o.log ?? silentLog;
   for (const kind of kinds) {
     log.info(`training ${kind} on ${split.train.labels.length} rows…`);
-    const c = await fitCandidate(kind, parts, split.inputs, split.snapshots.dictionary, { logistic: o.logistic, gbdt: o.gbdt, monotone: o.monotone });
+    const c = await fitCandidate(kind, parts, split.inputs, split.snapshots.dictionary, {
+      logistic: o.threads === undefined ? o.logistic : { ...o.logistic, threads: o.threads },
+      gbdt: o.threads === undefined ? o.gbdt : { ...o.gbdt, nThreads: o.threads },
+      monotone: o.monotone,
+    });
     log.info(`${kind}: trained in ${c.trainSeconds.toFixed(1)} s, calibrated with ${c.calibration.chosen}, validation log-loss ${c.validationLogLoss.toFixed(4)}`);
     candidates.push(c);
   }

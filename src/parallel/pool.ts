@@ -31,10 +31,27 @@ let threadsDefault = availableParallelism();
 /**
  * The thread count a parallel call uses when its caller gives none: the machine's cores unless
  * the top of the program (the CLI's `--threads`, a library user) set another.
+ *
+ * @example
+ * ```ts
+ * import { defaultThreads } from 'healthscore';
+ * console.log(defaultThreads() >= 1); // => true
+ * ```
  */
 export const defaultThreads = (): number => threadsDefault;
 
-/** Sets the default thread count (the calling thread included; 1 = no worker threads). */
+/**
+ * Sets the default thread count of the library's parallel work (the calling thread included;
+ * 1 = no worker threads), as the CLI's `--threads` does. Calls that take a `threads` option
+ * override it for themselves.
+ *
+ * @example
+ * ```ts
+ * import { defaultThreads, setDefaultThreads } from 'healthscore';
+ * setDefaultThreads(2);
+ * console.log(defaultThreads()); // => 2
+ * ```
+ */
 export function setDefaultThreads(threads: number): void {
   if (!Number.isInteger(threads) || threads < 1) throw new RangeError(`setDefaultThreads: ${threads} is not a whole number ≥ 1`);
   threadsDefault = threads;
