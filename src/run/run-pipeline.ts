@@ -28,6 +28,7 @@ import { dayAfter } from '../features/snapshot-population.ts';
 import { versionDir } from '../score/bundle-artifact.ts';
 import { describeTestSplit } from '../learn/holdout-splits.ts';
 import { readCustomerData, type CustomerDataSet } from '../api/customer-data-set.ts';
+import { defaultThreads } from '../parallel/pool.ts';
 import { snapshotAt } from '../api/snapshots.ts';
 import { stratifiedSplit, temporalSplit } from '../api/split.ts';
 import { readTabularData } from '../api/tabular-data.ts';
@@ -74,7 +75,7 @@ async function prepareEvents(o: RunOptions, log: Log): Promise<Prepared> {
   }
   log.info(formatIngestSummary(data.summary));
   const featureSet = await runFeaturesStage(
-    { data: ingestDir, out: join(o.out, 'features'), engine: o.engine, horizonDays: o.horizonDays, churn: o.churn },
+    { data: ingestDir, out: join(o.out, 'features'), engine: o.engine, horizonDays: o.horizonDays, churn: o.churn, threads: defaultThreads() },
     log,
     data.tables,
   );
