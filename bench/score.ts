@@ -34,7 +34,8 @@ import { loadModelBundle, readModelManifest, saveModelBundle } from '../src/scor
 import type { RawColumn } from '../src/learn/preprocess/spec.ts';
 import { tableSource } from '../src/score/input-chunks.ts';
 import { openFeatureFile } from '../src/score/feature-file-source.ts';
-import { readHints, runScoreJob } from '../src/score/score-job.ts';
+import { readHints } from '../src/score/job-input.ts';
+import { runScoreJob } from '../src/score/score-job.ts';
 import { scoreInputs, scoringScratch } from '../src/score/score-snapshot.ts';
 import { candidateFacts } from '../src/training/candidate-facts.ts';
 import { fitCandidate } from '../src/training/fit-candidates.ts';

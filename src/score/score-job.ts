@@ -4,34 +4,28 @@
  * in chunks with progress, manual overrides, crash-safe output (temporary file, then rename), the
  * score history (idempotent per as-of date) and alerts evaluated against it. I/O module.
  */
-import type { ColumnTable } from 'arquero';
-import { closeSync, createWriteStream, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, extname, join } from 'node:path';
+import { closeSync, createWriteStream, existsSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { dirname, extname } from 'node:path';
 import { z } from 'zod';
 import { ExitCode, UserError } from '../diagnostics/user-error.ts';
 import type { Log } from '../diagnostics/log.ts';
 import { createProgress } from '../diagnostics/progress.ts';
 import { defaultThreads } from '../parallel/pool.ts';
-import { readCleanTables } from '../data/clean-store.ts';
 import { sqlString, withDuckDb } from '../data/duckdb-session.ts';
-import { ingestFolder } from '../data/ingest-folder.ts';
 import { removeStaleTemporaries, writeAtomically } from '../data/atomic-output.ts';
 import { csvField } from '../data/csv-field.ts';
-import { buildScoringSnapshot } from '../features/build-feature-set.ts';
-import { copyScoringSnapshotSql, locateTable } from '../features/duckdb-engine.ts';
-import type { FeatureSpec } from '../features/spec.ts';
+import { readJsonFile } from '../data/json-file.ts';
 import { loadModelBundle, readModelManifest } from './bundle-artifact.ts';
-import type { ModelBundle, ModelManifest } from './model-bundle.ts';
-import { rawInputs } from '../learn/model-inputs.ts';
+import type { ModelBundle } from './model-bundle.ts';
 import { writeAlertsCsv, writeAlertsJson } from './alerts-output.ts';
 import { AlertRules } from './alerts.ts';
 import type { FeatureDrift } from './drift.ts';
 import { DriftCounts } from './drift-counts.ts';
-import { DUCKDB_CHUNK, openFeatureFile, type FeatureFileSource, type ReadHints, type RejectedRow } from './feature-file-source.ts';
+import { DUCKDB_CHUNK, type RejectedRow } from './feature-file-source.ts';
 import { historyAlerts } from './history/history-alerts.ts';
 import { appendHistoryFile, scoresFileSelect } from './history/score-history.ts';
-import { tableSource, type InputSource } from './input-chunks.ts';
+import type { InputSource } from './input-chunks.ts';
+import { openJobInput } from './job-input.ts';
 import { activeOverrides, overrideRow } from './overrides.ts';
 import { parseOverrides } from './overrides-file.ts';
 import { SCORES_CSV_HEADER, scoresCsvLines } from './scores-csv.ts';
@@ -81,41 +75,6 @@ export const ScoreJobSummary = z.object({
 });
 export type ScoreJobSummary = z.infer<typeof ScoreJobSummary>;
 
-/** The feature spec and data folder to compute features from; a tabular model has no spec. */
-function historyInputs(o: z.infer<typeof ScoreJobOptions>, manifest: ModelManifest): { spec: FeatureSpec; data: string } {
-  const spec = manifest.featureSpec;
-  if (spec === null) throw new UserError(`${o.model} is a tabular model; batch scoring needs a model trained on customer histories`, ExitCode.modelMismatch);
-  if (o.data === undefined || !existsSync(o.data)) throw new UserError(`${o.data ?? '--data'}: data folder not found`);
-  return { spec, data: o.data };
-}
-
-async function snapshotAt(o: z.infer<typeof ScoreJobOptions>, manifest: ModelManifest, asOfMs: number, log: Log): Promise<ColumnTable> {
-  const { spec, data } = historyInputs(o, manifest);
-  // The population the model was trained on: e.g. with "subscription ended" churn, customers whose
-  // subscriptions all ended are gone and must not be scored.
-  const churn = manifest.churn ?? undefined;
-  if (locateTable(data, 'customers')?.format === 'parquet') return buildScoringSnapshot(await readCleanTables(data), spec, asOfMs, churn).table;
-  // A raw data folder: validate it first, rejecting rows dated at or after the as-of day.
-  const clean = mkdtempSync(join(tmpdir(), 'healthscore-score-'));
-  try {
-    const lastDay = new Date(asOfMs - 1).toISOString().slice(0, 10);
-    const summary = await ingestFolder(data, clean, { asOf: lastDay, log: { info: () => {}, warn: log.warn } });
-    // Rows dated after the as-of day are left out by design; only other rejections are news. A row
-    // counts once: as later when its cells parse and its date is after the day (validation dates
-    // only such rows), whatever else is wrong with it; else as rejected.
-    const later = summary.tables.reduce((s, t) => s + (t.reasons.after_as_of ?? 0), 0);
-    const rejected = summary.tables.reduce((s, t) => s + t.rejected, 0) - later;
-    if (later > 0) log.info(`${later} input rows dated after ${lastDay} left out`);
-    if (rejected > 0) {
-      const folder = /[\s"']/.test(data) ? JSON.stringify(data) : data;
-      log.warn(`${rejected} input rows rejected during validation; their quarantine files: healthscore ingest --data ${folder} --as-of ${lastDay} --out DIR`);
-    }
-    return buildScoringSnapshot(await readCleanTables(clean), spec, asOfMs, churn).table;
-  } finally {
-    rmSync(clean, { recursive: true, force: true });
-  }
-}
-
 function readOverrides(path: string | undefined) {
   if (path === undefined) return [];
   if (!existsSync(path)) throw new UserError(`${path}: overrides file not found`);
@@ -125,19 +84,7 @@ function readOverrides(path: string | undefined) {
 }
 
 function readAlertRules(path: string | undefined): z.infer<typeof AlertRules> {
-  if (path === undefined) return AlertRules.parse({});
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new UserError(`${path}: not readable JSON (${(error as Error).message})`);
-  }
-  const parsed = AlertRules.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new UserError(`${path}: ${issue.path.join('.') || '(top level)'}: ${issue.message}`);
-  }
-  return parsed.data;
+  return path === undefined ? AlertRules.parse({}) : readJsonFile(path, AlertRules, { what: 'the alert rules' });
 }
 
 /** Streams the scored chunks into `path` (CSV, or CSV staged then converted to Parquet by DuckDB). */
@@ -190,78 +137,8 @@ function rejectsWriter(path: string): { add: (r: RejectedRow) => void; close: ()
   };
 }
 
-/** An opened input and how to release it (DuckDB connection, temporary files). */
-interface OpenedSource {
-  source: InputSource;
-  /** The user's feature file, whose rows the summary accounts for; null when features were computed. */
-  file: FeatureFileSource | null;
-  close(): void;
-}
-
 /** Inputs of fewer rows count their drift bins, and write their lines, on the job's thread: a worker is not worth its start. */
 const WORKER_ROWS = 65_536;
-
-/** What the feature file reader may expect: the training levels of each categorical input. */
-export function readHints(manifest: ModelManifest): ReadHints {
-  const labels = new Map<string, readonly string[]>();
-  for (const f of manifest.preprocessing.features) if (f.type === 'categorical') labels.set(f.name, f.levels);
-  return { labels };
-}
-
-/** The rows at the as-of date, in chunks: from a feature file, or features computed from raw data. */
-async function openSource(
-  o: z.infer<typeof ScoreJobOptions>,
-  manifest: ModelManifest,
-  asOfMs: number,
-  version: string,
-  log: Log,
-  onReject: (r: RejectedRow) => void,
-  threads: number,
-): Promise<OpenedSource> {
-  if (o.features !== undefined) {
-    if (!existsSync(o.features)) throw new UserError(`--features ${o.features}: file not found`);
-    const file = await openFeatureFile(o.features, manifest.inputs, asOfMs, onReject, readHints(manifest), threads);
-    return { source: file, file, close: () => file.close() };
-  }
-  if (o.engine === 'duckdb') return computedFeatureFile(o, manifest, asOfMs, onReject, threads);
-  const snapshot = await snapshotAt(o, manifest, asOfMs, log);
-  const inputs = rawInputs(snapshot, manifest.inputs);
-  if ('problem' in inputs) throw new UserError(`model ${version} does not fit the data: ${inputs.problem}`, ExitCode.modelMismatch);
-  return { source: tableSource(snapshot, manifest.inputs), file: null, close: () => {} };
-}
-
-/**
- * The DuckDB engine's features at the as-of date, written by DuckDB to a temporary Parquet file
- * and streamed from there: memory stays bounded however many customers the data holds.
- */
-async function computedFeatureFile(
-  o: z.infer<typeof ScoreJobOptions>,
-  manifest: ModelManifest,
-  asOfMs: number,
-  onReject: (r: RejectedRow) => void,
-  threads: number,
-): Promise<OpenedSource> {
-  const { spec, data } = historyInputs(o, manifest);
-  if (locateTable(data, 'customers') === null) throw new UserError(`${data}: no customers table (customers.csv or tables/customers.parquet)`);
-  const dir = mkdtempSync(join(tmpdir(), 'healthscore-snapshot-'));
-  const remove = () => rmSync(dir, { recursive: true, force: true });
-  try {
-    const path = join(dir, 'features.parquet');
-    await copyScoringSnapshotSql(data, spec, asOfMs, path, manifest.churn ?? undefined, { threads });
-    const file = await openFeatureFile(path, manifest.inputs, asOfMs, onReject, readHints(manifest), threads);
-    return {
-      source: file,
-      file: null,
-      close: () => {
-        file.close();
-        remove();
-      },
-    };
-  } catch (error) {
-    remove();
-    throw error;
-  }
-}
 
 /** Capacity tiers rank the whole population: a first pass collects every churn probability. */
 async function capacityCutOf(bundle: ModelBundle, source: InputSource, chunkRows: number, scratch: ScoringScratch, threads: number): Promise<number | undefined> {
@@ -300,7 +177,7 @@ export async function runScoreJob(input: ScoreJobOptions, log: Log): Promise<Sco
   // Rows are rejected only while the input is read, after the writer exists.
   let rejects: ReturnType<typeof rejectsWriter> | null = null;
   const onReject = (r: RejectedRow): void => rejects?.add(r);
-  const [loaded, opened] = await Promise.allSettled([loadModelBundle(o.model), openSource(o, manifest, asOfMs, version, log, onReject, threads)]);
+  const [loaded, opened] = await Promise.allSettled([loadModelBundle(o.model), openJobInput(o, manifest, asOfMs, log, onReject, threads)]);
   let overrides: ReturnType<typeof readOverrides>;
   let rules: z.infer<typeof AlertRules>;
   try {
