@@ -20,7 +20,6 @@ const ModelQuality = z.object({
   liftAt10: z.number(),
   captureAt10: z.number(),
 });
-export type ModelQuality = z.infer<typeof ModelQuality>;
 
 export const ReportInput = z.object({
   title: z.string(),

@@ -29,7 +29,6 @@ export const Override = z
   .strict()
   .refine((o) => (o.points === null) !== (o.tier === null), { message: 'give either points or tier, not both and not neither', path: ['points'] });
 export type Override = z.infer<typeof Override>;
-export type OverrideInput = z.input<typeof Override>;
 
 export interface OverrideResult {
   readonly rows: HistoryRow[];

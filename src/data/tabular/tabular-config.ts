@@ -46,4 +46,3 @@ export const TabularConfig = z
     message: 'negativeLabel must differ from positiveLabel',
   });
 export type TabularConfig = z.infer<typeof TabularConfig>;
-export type TabularConfigInput = z.input<typeof TabularConfig>;

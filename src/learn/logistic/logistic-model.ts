@@ -43,7 +43,7 @@ export function logisticModel(spec: LogisticSpec): LogisticModel {
   const kernels = marginKernels(beta, spec.intercept);
   let shared: SharedResource | null = null;
   // Where the pool's threads write the rows of a caller's array in ordinary memory; grown as needed.
-  let scratch = new Float64Array(0);
+  let scratch: Float64Array = new Float64Array(0);
   const check = (x: Matrix): void => {
     if (x.cols !== p) throw new Error(`logistic model expects ${p} columns, the matrix has ${x.cols}`);
   };
