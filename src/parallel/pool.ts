@@ -63,6 +63,8 @@ interface PoolWorker {
   /** Asynchronous jobs waiting for this worker's answer. */
   readonly pending: Map<number, (ok: boolean) => void>;
   alive: boolean;
+  /** True once the worker has said it is listening: asynchronous jobs go to ready workers only. */
+  ready: boolean;
 }
 
 /** A value the pool's threads can read by id inside kernels (`context.resource(id)`). */
@@ -154,7 +156,9 @@ export class WorkerPool {
    * on the calling thread before it resolves.
    */
   async runAsync<A>(k: Kernel<A>, args: A, chunks: number, threads: number): Promise<void> {
-    const helpers = this.helpers(Math.min(chunks, threads - 1), true);
+    // A worker still starting would make the caller wait for its start-up: the calling thread
+    // computes what no ready worker can take.
+    const helpers = this.helpers(Math.min(chunks, threads - 1), true).filter((w) => w.ready);
     const ctrl = controlBlock(chunks);
     if (helpers.length > 0) {
       const job = ++this.jobs;
@@ -234,9 +238,11 @@ export class WorkerPool {
       this.canStart = false;
       return null;
     }
-    const w: PoolWorker = { owner, worker, pending: new Map(), alive: true };
-    worker.unref();
-    worker.on('message', (m: JobDone) => w.pending.get(m.job)?.(m.ok));
+    const w: PoolWorker = { owner, worker, pending: new Map(), alive: true, ready: false };
+    worker.on('message', (m: JobDone | { type: 'ready' }) => {
+      if (m.type === 'ready') w.ready = true;
+      else w.pending.get(m.job)?.(m.ok);
+    });
     // A worker that dies answers no more: its jobs' callers compute its chunks themselves.
     const gone = (): void => {
       this.forget(w);
@@ -244,6 +250,8 @@ export class WorkerPool {
     };
     worker.on('error', gone);
     worker.on('exit', gone);
+    // After the listeners: on Node 20 adding a 'message' listener refs the worker again.
+    worker.unref();
     this.workers.push(w);
     for (const [id, value] of this.resources) this.post(w, { type: 'share', id, value });
     return w;

@@ -60,6 +60,7 @@ async function runJob(m: Extract<WorkerMessage, { type: 'job' }>): Promise<boole
   return ok;
 }
 
+parentPort?.postMessage({ type: 'ready' });
 parentPort?.on('message', (m: WorkerMessage) => {
   if (m.type === 'share') resources.set(m.id, m.value);
   else if (m.type === 'release') {
