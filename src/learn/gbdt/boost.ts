@@ -52,13 +52,13 @@ export function trainGbdt(
   return boost(x, y, p, valid, names);
 }
 
-// Below this many training rows one thread builds every histogram: sharing the work would cost
-// about what it saves.
+// Below this many training rows one thread builds every histogram unless `nThreads` asks for
+// more: sharing the work would cost about what it saves.
 const MIN_PARALLEL_ROWS = 20_000;
 
 function boost(x: Matrix, y: Uint8Array, p: GbdtParams, valid: { x: Matrix; y: Uint8Array } | undefined, names: readonly string[]): GbdtTraining {
   const n = x.rows;
-  const threads = n < MIN_PARALLEL_ROWS ? 1 : (p.nThreads ?? defaultThreads());
+  const threads = p.nThreads ?? (n < MIN_PARALLEL_ROWS ? 1 : defaultThreads());
   const mapper = fitBins(x, p.maxBins);
   const binned = applyBins(mapper, x, threads > 1);
   const vBinned = valid ? applyBins(mapper, valid.x) : null;

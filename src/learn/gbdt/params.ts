@@ -30,7 +30,8 @@ export const GbdtParams = z.object({
   seed: z.number().int().default(0),
   /**
    * Threads that build histograms, the calling one included; null: the program's default
-   * (`defaultThreads()`, the CLI's `--threads`). Below 20,000 training rows one thread does all.
+   * (`defaultThreads()`, the CLI's `--threads`), used from 20,000 training rows; a number given
+   * here is used at any size.
    * The model is the same bits for every value.
    */
   nThreads: z.number().int().min(1).max(16).nullable().default(null),
