@@ -3,5 +3,4 @@ export { GbdtParams, type GbdtParamsInput } from './params.ts';
 export { trainGbdt, type GbdtTraining } from './boost.ts';
 export { GbdtModel } from './model.ts';
 export { GbdtSpec, TreeSpec, toSpec, fromSpec } from './serialize.ts';
-export { splitImportance, type FeatureImportance } from './importance.ts';
 export { sharedMatrix } from '../matrix.ts';

@@ -8,6 +8,7 @@
  * (`gtol`, `ftol`) mean what they mean to sklearn. The intercept b is not penalised.
  * Parameters are packed θ = [β₀ … β_{p−1}, b].
  */
+import { sigmoid } from '../../calibrate/sigmoid.ts';
 import { kernel } from '../../parallel/kernel.ts';
 import { workerPool } from '../../parallel/pool.ts';
 import { inSharedMemory } from '../matrix.ts';
@@ -244,7 +245,7 @@ function hessianShare(
       const o = i * p;
       let z = theta[p];
       for (let j = 0; j < p; j++) z += X[o + j] * theta[j];
-      const s = 1 / (1 + Math.exp(-z));
+      const s = sigmoid(z);
       const d = (w === null ? 1 : w[i]) * s * (1 - s);
       for (let j = 0; j < p; j++) {
         strip[j * B + k] = X[o + j];
