@@ -24,8 +24,8 @@ const ModelJsonWeights = z.object({
 /**
  * Every weight of the LayersModel in `dir`, in the order model.json lists them, read straight from
  * its weight files: float32, unquantised, as `layersModelFiles` writes them. Without TensorFlow.js:
- * a batch job needs only the float64 coefficients, and initialising a backend to load the
- * LayersModel took ~60 ms of the 1M-row logistic job's start (measured). The topology is not
+ * a batch job needs only the float64 coefficients, and initialising a backend just to load the
+ * LayersModel was a visible part of a batch job's start. The topology is not
  * parsed here; the manifest's checksums already vouch that model.json is the one saved.
  */
 export async function layersModelWeights(dir: string): Promise<Float32Array> {
