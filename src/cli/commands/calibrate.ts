@@ -3,11 +3,10 @@
  * (see src/run/stages/calibrate-stage.ts).
  */
 import type { Command } from 'commander';
-import { consoleLog, quietLog } from '../../diagnostics/log.ts';
-import { threadsOption } from '../threads.ts';
+import { modelStageLog, modelStageOptions } from '../model-stage.ts';
 
 export function registerCalibrate(program: Command): void {
-  program
+  const command = program
     .command('calibrate')
     .description(
       'Refit the calibrator of a saved model on the calibration part of a feature folder: Platt scaling and ' +
@@ -18,10 +17,8 @@ export function registerCalibrate(program: Command): void {
     )
     .requiredOption('--model <dir>', 'a saved model version, e.g. models/churn/20261123T101500Z')
     .requiredOption('--features <dir>', 'output of "healthscore features" (or "healthscore ingest --tabular")')
-    .option('--model-version <version>', 'name of the new version (default: the start time)')
-    .option('--seed-split <n>', 'seed of the stratified split (tabular mode)', '0')
-    .addOption(threadsOption())
-    .option('--quiet', 'print nothing but warnings')
+    .option('--model-version <version>', 'name of the new version (default: the start time)');
+  modelStageOptions(command)
     .addHelpText(
       'after',
       '\nExamples:\n' +
@@ -29,17 +26,12 @@ export function registerCalibrate(program: Command): void {
         '  healthscore calibrate --model models/churn/v1 --features runs/features-2025q2 --model-version v1-recal',
     )
     .action(async (flags: Record<string, unknown>) => {
-      const [{ flag, parseFlags }, { selectBackend }, { runCalibrateStage }] = await Promise.all([
-        import('../flags.ts'),
-        import('../../runtime/backend.ts'),
-        import('../../run/stages/calibrate-stage.ts'),
-      ]);
+      const [{ flag, parseFlags }, { runCalibrateStage }] = await Promise.all([import('../flags.ts'), import('../../run/stages/calibrate-stage.ts')]);
       const o = parseFlags(
         { model: flag.text, features: flag.text, modelVersion: flag.folderName.optional(), seedSplit: flag.wholeNumber, quiet: flag.on },
         flags,
       );
-      const log = o.quiet ? quietLog : consoleLog;
-      log.info(`TensorFlow.js backend: ${await selectBackend()}`);
+      const log = await modelStageLog(o.quiet);
       await runCalibrateStage({ model: o.model, features: o.features, version: o.modelVersion, seedSplit: o.seedSplit }, log);
     });
 }

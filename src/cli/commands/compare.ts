@@ -3,11 +3,10 @@
  * (see src/run/stages/compare-stage.ts).
  */
 import type { Command } from 'commander';
-import { consoleLog, quietLog } from '../../diagnostics/log.ts';
-import { threadsOption } from '../threads.ts';
+import { modelStageLog, modelStageOptions } from '../model-stage.ts';
 
 export function registerCompare(program: Command): void {
-  program
+  const command = program
     .command('compare')
     .description(
       'Compare hand-set AHP weights with what a saved model learned, on the test part of a feature folder: ' +
@@ -20,10 +19,8 @@ export function registerCompare(program: Command): void {
     .requiredOption('--model <dir>', 'a saved model version, e.g. models/churn/20261123T101500Z')
     .requiredOption('--features <dir>', 'output of "healthscore features" (or "healthscore ingest --tabular")')
     .option('--ahp <config>', 'AHP config JSON (default for event features: models/ahp/practice-satisfaction-repeat-interaction-profit.json; required in tabular mode)')
-    .option('--out <file>', 'where to write the comparison JSON', 'comparison.json')
-    .option('--seed-split <n>', 'seed of the stratified split (tabular mode)', '0')
-    .addOption(threadsOption())
-    .option('--quiet', 'print nothing but warnings')
+    .option('--out <file>', 'where to write the comparison JSON', 'comparison.json');
+  modelStageOptions(command)
     .addHelpText(
       'after',
       '\nExamples:\n' +
@@ -32,17 +29,12 @@ export function registerCompare(program: Command): void {
         '  healthscore compare --model models/telco/v1 --features runs/telco --ahp models/ahp/telco.json',
     )
     .action(async (flags: Record<string, unknown>) => {
-      const [{ flag, parseFlags }, { selectBackend }, { runCompareStage }] = await Promise.all([
-        import('../flags.ts'),
-        import('../../runtime/backend.ts'),
-        import('../../run/stages/compare-stage.ts'),
-      ]);
+      const [{ flag, parseFlags }, { runCompareStage }] = await Promise.all([import('../flags.ts'), import('../../run/stages/compare-stage.ts')]);
       const { quiet, ...options } = parseFlags(
         { model: flag.text, features: flag.text, ahp: flag.text.optional(), out: flag.text, seedSplit: flag.wholeNumber, quiet: flag.on },
         flags,
       );
-      const log = quiet ? quietLog : consoleLog;
-      log.info(`TensorFlow.js backend: ${await selectBackend()}`);
+      const log = await modelStageLog(quiet);
       await runCompareStage(options, log);
     });
 }

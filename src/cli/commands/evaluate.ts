@@ -3,11 +3,10 @@
  * (see src/run/stages/evaluate-stage.ts).
  */
 import type { Command } from 'commander';
-import { consoleLog, quietLog } from '../../diagnostics/log.ts';
-import { threadsOption } from '../threads.ts';
+import { modelStageLog, modelStageOptions } from '../model-stage.ts';
 
 export function registerEvaluate(program: Command): void {
-  program
+  const command = program
     .command('evaluate')
     .description(
       'Evaluate a saved model on the test part of a feature folder (the latest cutoff, or the stratified 20% ' +
@@ -19,10 +18,8 @@ export function registerEvaluate(program: Command): void {
     )
     .requiredOption('--model <dir>', 'a saved model version, e.g. models/churn/20261123T101500Z')
     .requiredOption('--features <dir>', 'output of "healthscore features" (or "healthscore ingest --tabular")')
-    .option('--out <file>', 'where to write the evaluation JSON', 'metrics.json')
-    .option('--seed-split <n>', 'seed of the stratified split (tabular mode)', '0')
-    .addOption(threadsOption())
-    .option('--quiet', 'print nothing but warnings')
+    .option('--out <file>', 'where to write the evaluation JSON', 'metrics.json');
+  modelStageOptions(command)
     .addHelpText(
       'after',
       '\nExamples:\n' +
@@ -30,14 +27,9 @@ export function registerEvaluate(program: Command): void {
         '  healthscore evaluate --model models/telco/v1 --features runs/telco --out runs/telco-metrics.json',
     )
     .action(async (flags: Record<string, unknown>) => {
-      const [{ flag, parseFlags }, { selectBackend }, { runEvaluateStage }] = await Promise.all([
-        import('../flags.ts'),
-        import('../../runtime/backend.ts'),
-        import('../../run/stages/evaluate-stage.ts'),
-      ]);
+      const [{ flag, parseFlags }, { runEvaluateStage }] = await Promise.all([import('../flags.ts'), import('../../run/stages/evaluate-stage.ts')]);
       const { quiet, ...options } = parseFlags({ model: flag.text, features: flag.text, out: flag.text, seedSplit: flag.wholeNumber, quiet: flag.on }, flags);
-      const log = quiet ? quietLog : consoleLog;
-      log.info(`TensorFlow.js backend: ${await selectBackend()}`);
+      const log = await modelStageLog(quiet);
       await runEvaluateStage(options, log);
     });
 }

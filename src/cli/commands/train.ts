@@ -3,13 +3,12 @@
  * (see src/run/stages/train-stage.ts).
  */
 import { Option, type Command } from 'commander';
-import { consoleLog, quietLog } from '../../diagnostics/log.ts';
-import { threadsOption } from '../threads.ts';
+import { modelStageLog, modelStageOptions } from '../model-stage.ts';
 
 const MODEL_KINDS = ['logistic', 'gbdt'] as const;
 
 export function registerTrain(program: Command): void {
-  program
+  const command = program
     .command('train')
     .description(
       'Train one churn model on a feature folder and save it as a new model version. ' +
@@ -27,10 +26,8 @@ export function registerTrain(program: Command): void {
     .option('--monotone', 'gbdt: constrain each feature to push risk the way the feature dictionary says')
     .option('--models-dir <dir>', 'where model versions are saved', 'models')
     .option('--name <name>', 'model name (a folder under --models-dir)', 'churn')
-    .option('--model-version <version>', 'version name (default: the start time, e.g. 20261123T101500Z)')
-    .option('--seed-split <n>', 'seed of the stratified split (tabular mode)', '0')
-    .addOption(threadsOption())
-    .option('--quiet', 'print nothing but warnings')
+    .option('--model-version <version>', 'version name (default: the start time, e.g. 20261123T101500Z)');
+  modelStageOptions(command)
     .addHelpText(
       'after',
       '\nExamples:\n' +
@@ -39,11 +36,7 @@ export function registerTrain(program: Command): void {
         '  healthscore train --features runs/telco --model logistic --name telco   (a "healthscore ingest --tabular" folder)',
     )
     .action(async (flags: Record<string, unknown>) => {
-      const [{ flag, parseFlags }, { selectBackend }, { runTrainStage }] = await Promise.all([
-        import('../flags.ts'),
-        import('../../runtime/backend.ts'),
-        import('../../run/stages/train-stage.ts'),
-      ]);
+      const [{ flag, parseFlags }, { runTrainStage }] = await Promise.all([import('../flags.ts'), import('../../run/stages/train-stage.ts')]);
       const o = parseFlags(
         {
           features: flag.text,
@@ -57,8 +50,7 @@ export function registerTrain(program: Command): void {
         },
         flags,
       );
-      const log = o.quiet ? quietLog : consoleLog;
-      log.info(`TensorFlow.js backend: ${await selectBackend()}`);
+      const log = await modelStageLog(o.quiet);
       await runTrainStage(
         { features: o.features, model: o.model, monotone: o.monotone, modelsDir: o.modelsDir, name: o.name, version: o.modelVersion, seedSplit: o.seedSplit },
         log,

@@ -7,18 +7,13 @@
  * that at least halves ‖∇f‖∞ keeps it, a poorer one has it recomputed at the new point. Near the
  * optimum the Hessian barely changes, and one evaluation of it can cost as much as ten gradients.
  */
-import type { Objective } from './lbfgs.ts';
+import type { LbfgsResult, Objective } from './lbfgs.ts';
 
 /** The Hessian at x, row-major n × n. It may be approximate (e.g. float32): the step is then inexact Newton. */
 export type Hessian = (x: Float64Array) => Float64Array;
 
-export interface NewtonResult {
-  x: Float64Array;
-  f: number;
-  grad: Float64Array;
-  gradNorm: number;
-  iterations: number;
-  evaluations: number;
+/** What Newton's method returns: the fields of an L-BFGS result, with Newton's own stop reasons. */
+export interface NewtonResult extends Omit<LbfgsResult, 'stop' | 'history'> {
   stop: 'gtol' | 'maxIter' | 'lineSearch';
 }
 
