@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { flag, flagName, parseFlags } from '../../src/cli/flags.ts';
-import { ExitCode, UserError } from '../../src/diagnostics/user-error.ts';
-
-function thrown(f: () => unknown): UserError {
-  try {
-    f();
-  } catch (err) {
-    if (err instanceof UserError) return err;
-    throw err;
-  }
-  throw new Error('expected a UserError');
-}
+import { ExitCode } from '../../src/diagnostics/user-error.ts';
+import { thrownUserError } from '../support/thrown-user-error.ts';
 
 describe('parseFlags', () => {
   it('converts commander’s text into typed values and drops keys the schema does not name', () => {
@@ -25,25 +16,25 @@ describe('parseFlags', () => {
   });
 
   it('names the flag as it is typed, --kebab-case, with exit code 1', () => {
-    const err = thrown(() => parseFlags({ seedSplit: flag.wholeNumber }, { seedSplit: '-1' }));
+    const err = thrownUserError(() => parseFlags({ seedSplit: flag.wholeNumber }, { seedSplit: '-1' }));
     expect(err.message).toBe('--seed-split: "-1" is not a whole number ≥ 0');
     expect(err.exitCode).toBe(ExitCode.usage);
   });
 
   it('takes a whole schema too, and reports its first problem the same way', () => {
     const Options = z.object({ asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD') });
-    expect(thrown(() => parseFlags(Options, { asOf: 'soon' })).message).toBe('--as-of: expected a date YYYY-MM-DD');
+    expect(thrownUserError(() => parseFlags(Options, { asOf: 'soon' })).message).toBe('--as-of: expected a date YYYY-MM-DD');
   });
 
   it('gives a problem of the flags as a whole without a flag name', () => {
     const Either = z.object({ a: z.string().optional(), b: z.string().optional() }).refine((o) => (o.a === undefined) !== (o.b === undefined), 'give exactly one of --a and --b');
-    expect(thrown(() => parseFlags(Either, {})).message).toBe('give exactly one of --a and --b');
+    expect(thrownUserError(() => parseFlags(Either, {})).message).toBe('give exactly one of --a and --b');
   });
 });
 
 describe('flag', () => {
   const read = <T>(schema: z.ZodType<T>, value: unknown) => parseFlags({ x: schema }, { x: value }).x;
-  const problem = (schema: z.ZodType, value: unknown) => thrown(() => parseFlags({ x: schema }, { x: value })).message;
+  const problem = (schema: z.ZodType, value: unknown) => thrownUserError(() => parseFlags({ x: schema }, { x: value })).message;
 
   it('reads whole numbers from text or from a number default, and refuses fractions, blanks and words', () => {
     expect(read(flag.wholeNumber, '0')).toBe(0);

@@ -2,25 +2,16 @@
  * The pipelines/ scripts run the `healthscore` commands themselves: the same flags, help,
  * validation and exit codes, plus a script's run-folder defaults.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../support/shared-data.ts';
-import type { CommandResult } from './commands/stage-fixture.ts';
+import { runNode, type CommandResult } from '../support/run-process.ts';
 
 /** Runs a script in `node --import tsx` (one process, as a scheduler would see it), without blocking the test worker. */
 function script(name: string, ...args: string[]): Promise<CommandResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'pipelines', name), ...args], { cwd: REPO_ROOT });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
+  return runNode(['--import', 'tsx', join(REPO_ROOT, 'pipelines', name), ...args], REPO_ROOT);
 }
 
 describe('pipelines/ scripts', () => {

@@ -4,19 +4,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { parseJsonText, readJsonFile, schemaProblems } from '../../src/data/json-file.ts';
-import { ExitCode, UserError } from '../../src/diagnostics/user-error.ts';
+import { ExitCode } from '../../src/diagnostics/user-error.ts';
+import { thrownUserError } from '../support/thrown-user-error.ts';
 
 const Point = z.object({ x: z.number(), y: z.number().default(0) });
-
-function thrown(f: () => unknown): UserError {
-  try {
-    f();
-  } catch (err) {
-    if (err instanceof UserError) return err;
-    throw err;
-  }
-  throw new Error('expected a UserError');
-}
 
 function file(text: string): string {
   const path = join(mkdtempSync(join(tmpdir(), 'hs-json-')), 'p.json');
@@ -30,30 +21,30 @@ describe('parseJsonText', () => {
   });
 
   it('names the file and the parser message for text that is not JSON, exit code 3', () => {
-    const err = thrown(() => parseJsonText('{"x": ', 'p.json', Point));
+    const err = thrownUserError(() => parseJsonText('{"x": ', 'p.json', Point));
     expect(err.message).toMatch(/^p\.json: not valid JSON \(.+\)$/);
     expect(err.exitCode).toBe(ExitCode.badInput);
   });
 
   it('names the file and the path inside it of a schema problem', () => {
-    const err = thrown(() => parseJsonText('{"x": "1"}', 'p.json', Point));
+    const err = thrownUserError(() => parseJsonText('{"x": "1"}', 'p.json', Point));
     expect(err.message).toBe('p.json: x: Invalid input: expected number, received string');
   });
 
   it('calls the document itself (root)', () => {
-    expect(thrown(() => parseJsonText('[]', 'p.json', Point)).message).toBe('p.json: (root): Invalid input: expected object, received array');
+    expect(thrownUserError(() => parseJsonText('[]', 'p.json', Point)).message).toBe('p.json: (root): Invalid input: expected object, received array');
   });
 
   it('lists the first three problems on one line and counts the rest', () => {
     const Five = z.object({ a: z.number(), b: z.number(), c: z.number(), d: z.number(), e: z.number() });
-    const message = thrown(() => parseJsonText('{}', 'p.json', Five)).message;
+    const message = thrownUserError(() => parseJsonText('{}', 'p.json', Five)).message;
     expect(message.split('\n')).toHaveLength(1);
     expect(message).toMatch(/^p\.json: a: .+; b: .+; c: .+; and 2 more$/);
   });
 
   it('carries the exit code the caller gives, for every kind of problem', () => {
-    expect(thrown(() => parseJsonText('nope', 'm.json', Point, { exitCode: ExitCode.modelMismatch })).exitCode).toBe(ExitCode.modelMismatch);
-    expect(thrown(() => parseJsonText('{}', 'm.json', Point, { exitCode: ExitCode.modelMismatch })).exitCode).toBe(ExitCode.modelMismatch);
+    expect(thrownUserError(() => parseJsonText('nope', 'm.json', Point, { exitCode: ExitCode.modelMismatch })).exitCode).toBe(ExitCode.modelMismatch);
+    expect(thrownUserError(() => parseJsonText('{}', 'm.json', Point, { exitCode: ExitCode.modelMismatch })).exitCode).toBe(ExitCode.modelMismatch);
   });
 });
 
@@ -64,15 +55,15 @@ describe('readJsonFile', () => {
 
   it('says what could not be read, and why, for a missing file', () => {
     const path = join(tmpdir(), 'hs-json-none', 'none.json');
-    const err = thrown(() => readJsonFile(path, Point, { what: 'the point' }));
+    const err = thrownUserError(() => readJsonFile(path, Point, { what: 'the point' }));
     expect(err.message).toBe(`${path}: cannot read the point (ENOENT)`);
     expect(err.exitCode).toBe(ExitCode.badInput);
-    expect(thrown(() => readJsonFile(path, Point)).message).toBe(`${path}: cannot read the file (ENOENT)`);
+    expect(thrownUserError(() => readJsonFile(path, Point)).message).toBe(`${path}: cannot read the file (ENOENT)`);
   });
 
   it('names the file for a schema problem', () => {
     const path = file('{"y": 1}');
-    expect(thrown(() => readJsonFile(path, Point)).message).toBe(`${path}: x: Invalid input: expected number, received undefined`);
+    expect(thrownUserError(() => readJsonFile(path, Point)).message).toBe(`${path}: x: Invalid input: expected number, received undefined`);
   });
 });
 

@@ -4,8 +4,9 @@
  * half-way.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { workerPool } from '../../src/parallel/pool.ts';
+import { poolWorkersUp } from '../support/pool-workers.ts';
 import { DriftCounter, driftReference } from '../../src/score/drift.ts';
 import { DriftCounts, numericBinsKernel } from '../../src/score/drift-counts.ts';
 import type { RawTable } from '../../src/learn/preprocess/spec.ts';
@@ -53,6 +54,8 @@ async function counted(counts: DriftCounts, parts: RawTable[]) {
 }
 
 describe('DriftCounts', () => {
+  // The worker up before the tests count what it did.
+  beforeAll(() => poolWorkersUp());
   afterEach(() => vi.restoreAllMocks());
 
   it('gives the PSI of counting alone, bit for bit, with the pool counting the numeric features', async () => {

@@ -6,6 +6,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { workerPool } from '../../src/parallel/pool.ts';
+import { poolWorkersUp } from '../support/pool-workers.ts';
 import type { ScoredColumns } from '../../src/score/scores-csv.ts';
 import { ScoresCsvBytes } from '../../src/score/scores-csv-bytes.ts';
 import { ScoreLines, scoreLinesKernel, type ChunkLines, type ScoreLinesArgs } from '../../src/score/score-lines.ts';
@@ -74,6 +75,7 @@ const withRows = (spy: { mock: { calls: unknown[][] } }, arg: number) => spy.moc
 describe('ScoreLines', () => {
   beforeAll(async () => {
     // The worker up, its kernel loaded, before the tests count what it did.
+    await poolWorkersUp();
     const none = new Uint8Array(new SharedArrayBuffer(1));
     const ints = new Int32Array(new SharedArrayBuffer(4));
     const args: ScoreLinesArgs = { rows: 0, probs: new Float64Array(1), scores: none, tiers: none, whole: none, idEnds: ints, idBytes: none, out: none, written: ints, head: none, tails: none, tailAt: ints };

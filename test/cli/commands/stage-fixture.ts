@@ -4,7 +4,6 @@
  * built in-process once per test file from generated histories (600 customers over 24 months,
  * seed 7: twelve labelled monthly cutoffs, about 4,300 rows, 25-40 churners per cutoff).
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -15,26 +14,15 @@ import { runFeaturesStage } from '../../../src/features/features-stage.ts';
 import { runTrainStage } from '../../../src/run/stages/train-stage.ts';
 import { runGenerateStage } from '../../../src/synth/generate-stage.ts';
 import { REPO_ROOT } from '../../support/shared-data.ts';
+import { runNode, type CommandResult } from '../../support/run-process.ts';
 
 const tsxCli = createRequire(import.meta.url).resolve('tsx/cli');
 
-export interface CommandResult {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
+export type { CommandResult };
 
 /** Runs the command without blocking the test worker (a blocked worker misses vitest's RPC deadlines). */
 export function healthscore(...args: string[]): Promise<CommandResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [tsxCli, join(REPO_ROOT, 'src', 'cli', 'main.ts'), ...args], { cwd: REPO_ROOT });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
+  return runNode([tsxCli, join(REPO_ROOT, 'src', 'cli', 'main.ts'), ...args], REPO_ROOT);
 }
 
 /** No line of a stack trace ("    at f (file:1:2)") reached the user. */

@@ -5,7 +5,7 @@ import { sampleRows } from '../../../src/learn/logistic/row-sample.ts';
 import { classWeightsPerRow } from '../../../src/learn/logistic/class-weights.ts';
 import { designData, matrix } from '../../../src/learn/matrix.ts';
 import { selectBackend } from '../../../src/runtime/backend.ts';
-import { poolWorkersUp } from './pool-workers.ts';
+import { poolWorkersUp } from '../../support/pool-workers.ts';
 
 /** 2,000 rows, churn driven up by column 0 and down by column 1; column 2 is noise. */
 function drivers() {

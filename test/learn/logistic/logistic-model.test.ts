@@ -3,7 +3,7 @@ import { logisticModel } from '../../../src/learn/logistic/logistic-model.ts';
 import type { LogisticSpec } from '../../../src/learn/logistic/logistic-spec.ts';
 import { sigmoid } from '../../../src/calibrate/sigmoid.ts';
 import { matrix, sharedMatrix } from '../../../src/learn/matrix.ts';
-import { poolWorkersUp } from './pool-workers.ts';
+import { poolWorkersUp } from '../../support/pool-workers.ts';
 
 const spec: LogisticSpec = {
   kind: 'logistic',

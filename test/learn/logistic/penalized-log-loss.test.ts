@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { penalizedLogLoss, penalizedLogLossHessian, softplus } from '../../../src/learn/logistic/penalized-log-loss.ts';
 import type { LogisticProblem } from '../../../src/learn/logistic/penalized-log-loss.ts';
 import { sampleRows } from '../../../src/learn/logistic/row-sample.ts';
-import { poolWorkersUp } from './pool-workers.ts';
+import { poolWorkersUp } from '../../support/pool-workers.ts';
 import { matrix } from '../../../src/learn/matrix.ts';
 
 const problem = {

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { penalizedLogLoss, penalizedLogLossHessian } from '../../../src/learn/logistic/penalized-log-loss.ts';
 import { tfjsLogLoss } from '../../../src/learn/logistic/tfjs-log-loss.ts';
 import { matrix } from '../../../src/learn/matrix.ts';
-import { poolWorkersUp } from './pool-workers.ts';
+import { poolWorkersUp } from '../../support/pool-workers.ts';
 import { selectBackend } from '../../../src/runtime/backend.ts';
 
 function problem(rows: number, cols: number) {
