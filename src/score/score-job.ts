@@ -193,9 +193,12 @@ export async function runScoreJob(input: ScoreJobOptions, log: Log): Promise<Sco
   const { source, file, close } = opened.value;
   rejects = rejectsWriter(`${o.out}.rejected.csv`);
   // The pool counts the drift bins of a large input, and writes its lines, beside this thread. A
-  // feature file's chunks may hold up to a DuckDB chunk more than asked for; no chunk holds more
-  // than the input.
-  const sideThreads = source.rows === null || source.rows >= WORKER_ROWS ? threads : 1;
+  // GBDT scored without reasons predicts on a worker meanwhile: the side work then takes one thread
+  // less, so that it does not queue behind the trees while this thread waits for them. A feature
+  // file's chunks may hold up to a DuckDB chunk more than asked for; no chunk holds more than the
+  // input.
+  const treesOffThread = bundle.fitted.kind === 'gbdt' && !o.reasons;
+  const sideThreads = source.rows === null || source.rows >= WORKER_ROWS ? Math.max(1, treesOffThread ? threads - 1 : threads) : 1;
   const rowsCap = Math.min(o.chunkSize + DUCKDB_CHUNK, source.rows ?? Number.POSITIVE_INFINITY);
   const driftCounts = new DriftCounts(bundle.manifest.drift, rowsCap, sideThreads);
   const tiers: Record<Tier, number> = { healthy: 0, watch: 0, 'at-risk': 0 };
