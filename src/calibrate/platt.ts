@@ -1,20 +1,8 @@
 /**
  * Platt scaling (Platt 1999, "Probabilistic Outputs for Support Vector Machines"), as
- * scikit-learn's `_sigmoid_calibration` (sklearn/calibration.py): fit
- *
- *   p(churn | margin f) = 1 / (1 + exp(a·f + b))
- *
- * by minimising the cross-entropy against *smoothed* targets — Platt's Bayesian prior, end of his
- * section 2.2: a churner counts as t₊ = (N₊ + 1)/(N₊ + 2) and a non-churner as t₋ = 1/(N₋ + 2),
- * where N₊, N₋ are the class counts. The smoothing keeps a and b finite when the calibration split
- * is perfectly separated, and is why the fit is not plain logistic regression on the margin.
- *
- * sklearn minimises with BFGS from (0, ln((N₋+1)/(N₊+1))); we use Newton's method with
- * backtracking from the same start (Lin, Lin & Weng 2007, "A note on Platt's probabilistic
- * outputs"): the problem has two unknowns and is convex, so Newton reaches the same optimum in a
- * handful of steps and to a tighter tolerance.
- */
-import { requireBothClasses } from '../evaluate/scored-labels.ts';
+ * scikit-learn's `_sigmoid_calibration` (sklearn/calibration.py): a logistic curve from a model's
+ * margin to a calibrated churn probability.
+ */import { requireBothClasses } from '../evaluate/scored-labels.ts';
 import { checkScoredLabels } from '../evaluate/scored-labels.ts';
 import { sigmoid } from './sigmoid.ts';
 
@@ -36,6 +24,16 @@ function objective(a: number, b: number, f: ArrayLike<number>, t: Float64Array):
   return loss;
 }
 
+/**
+ * Fits p(churn | margin f) = 1 / (1 + exp(a·f + b)) by minimising the cross-entropy against
+ * *smoothed* targets — Platt's Bayesian prior, end of his section 2.2: a churner counts as
+ * t₊ = (N₊ + 1)/(N₊ + 2) and a non-churner as t₋ = 1/(N₋ + 2), N₊ and N₋ the class counts. The
+ * smoothing keeps a and b finite when the calibration split is perfectly separated, and is why the
+ * fit is not plain logistic regression on the margin. sklearn minimises with BFGS from
+ * (0, ln((N₋+1)/(N₊+1))); this uses Newton's method with backtracking from the same start (Lin,
+ * Lin & Weng 2007, "A note on Platt's probabilistic outputs"): two unknowns and a convex problem,
+ * so Newton reaches the same optimum in a handful of steps and to a tighter tolerance.
+ */
 export function fitPlatt(margins: ArrayLike<number>, labels: ArrayLike<number>): PlattParameters {
   checkScoredLabels(margins, labels, 'fitPlatt');
   const { positives, negatives } = requireBothClasses(labels, 'fitPlatt');

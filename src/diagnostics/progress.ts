@@ -5,7 +5,7 @@
  *   `intervalMs` (default 10 s) plus the last one — because a redrawn bar becomes thousands of
  *   carriage returns in a log;
  * - with `--quiet`: nothing.
- * The rate is measured over the whole job so far, which is steadier than cli-progress's
+ * The rate is taken over the whole job so far, which is steadier than cli-progress's
  * per-redraw ETA on a chunked job whose chunks arrive in bursts.
  */
 import { Presets, SingleBar } from 'cli-progress';

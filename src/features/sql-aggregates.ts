@@ -1,20 +1,7 @@
 /**
  * The SQL of the aggregate features: CTEs keyed by (customer_id, cutoff), the LEFT JOINs that
- * attach them to the population and the final column expressions. Three shapes, by cost:
- *
- * - windowed aggregates of a table: one join of its rows with the population rows whose widest
- *   window holds them, grouped by (customer_id, cutoff);
- * - all-history aggregates that add up (count, sum, mean, latest time, first occurrences): rows go
- *   once into the bucket of the first window end after them, per customer, and a window end adds
- *   up the buckets at or before it — instead of joining every row with every later cutoff;
- * - latest / previous values: ROW_NUMBER over the rows before each window end.
- *
- * Exact distinct counts without COUNT(DISTINCT) (slow on large groups): LAG gives each row the time
- * of the previous row of the same customer and day (or value), and a row counts when it is the
- * first of its day (value) inside the window, i.e. when that previous row is absent or before the
- * window start. Distinct counts whose filter depends on the window end keep COUNT(DISTINCT).
- */
-import { CONTRACT, DAY_MS, type TableName } from '../data/contract.ts';
+ * attach them to the population and the final column expressions, for the DuckDB engine.
+ */import { CONTRACT, DAY_MS, type TableName } from '../data/contract.ts';
 import { WEEK_MS } from './aggregate-windows.ts';
 import { isStringValued, missingFlagName } from './plan.ts';
 import type { AggregateFeature, Filter } from './spec.ts';
@@ -35,7 +22,16 @@ const endDependent = (f: AggregateFeature): boolean => f.filter.some((flt) => fl
 const isDistinct = (f: AggregateFeature): boolean => f.aggregation === 'distinctDays' || f.aggregation === 'distinctValues';
 const timeOf = (table: TableName): string => `x.${CONTRACT[table].timeColumn}`;
 
-/** The aggregate CTEs of a plan for population CTE `population` built on `cutoffs`. */
+/**
+ * The aggregate CTEs of a plan for population CTE `population` built on `cutoffs`, in three
+ * shapes, by cost:
+ * - windowed aggregates of a table: one join of its rows with the population rows whose widest
+ *   window holds them, grouped by (customer_id, cutoff);
+ * - all-history aggregates that add up (count, sum, mean, latest time, first occurrences): rows go
+ *   once into the bucket of the first window end after them, per customer, and a window end adds
+ *   up the buckets at or before it — instead of joining every row with every later cutoff;
+ * - latest / previous values: ROW_NUMBER over the rows before each window end.
+ */
 export function aggregateSql(aggregates: AggregateFeature[], cutoffs: number[]): AggregateSql {
   const out: AggregateSql = { ctes: [], joins: [], exprs: [] };
   const attach = (cte: string) =>
@@ -95,7 +91,13 @@ interface MarkColumn {
   partition: string;
 }
 
-/** The LAG columns that distinct counts need, shared by features partitioning the same way. */
+/**
+ * The LAG columns that distinct counts need, shared by features partitioning the same way. Exact
+ * distinct counts without COUNT(DISTINCT) (slow on large groups): LAG gives each row the time of
+ * the previous row of the same customer and day (or value), and a row counts when it is the first
+ * of its day (value) inside the window, i.e. when that previous row is absent or before the window
+ * start. Distinct counts whose filter depends on the window end keep COUNT(DISTINCT).
+ */
 function markColumns(aggregates: AggregateFeature[]): {
   tables: Map<TableName, MarkColumn[]>;
   byFeature: Map<string, string>;

@@ -1,23 +1,9 @@
 /**
  * Drift between the training data and today's feature table: the population stability index
  * (PSI; Siddiqi 2006, "Credit Risk Scorecards", ch. 8; Yurdakul 2018, "Statistical properties of
- * the population stability index")
- *
- *   PSI = Σ_bins (aᵢ − eᵢ) · ln(aᵢ / eᵢ)
- *
- * with eᵢ the training ("expected") and aᵢ today's ("actual") share of rows in bin i. Common
+ * the population stability index") of each input over bins fixed at training time. Common
  * reading: < 0.1 stable, 0.1–0.2 moderate shift, > 0.2 a shift worth acting on (flagged).
- *
- * Bins, fixed at training time and saved with the model as a `DriftReference`:
- * - numeric: the training deciles (numpy's linear quantiles at 0.1 … 0.9, repeated cut points
- *   merged), a value v falling in bin #(edges < v) — so v equal to a cut point goes to the lower
- *   bin; plus a bin for missing values;
- * - categorical: one bin per training level, one for labels never seen in training, one for
- *   missing.
- * An empty bin would make ln(a/e) infinite, so both shares are floored at ε = 1e-4 (a standard
- * choice: one row in ten thousand), which bounds one empty bin's term to about 0.9 for a 10% bin.
- */
-import { z } from 'zod';
+ */import { z } from 'zod';
 import { quantileSorted } from '../evaluate/quantile.ts';
 import { categoryCell, numericCell } from '../learn/preprocess/raw-value.ts';
 import type { RawTable } from '../learn/preprocess/spec.ts';
@@ -46,6 +32,14 @@ const CategoricalReference = z.object({
   missing: z.number().min(0).max(1),
 });
 
+/**
+ * The bins of every input, fixed at training time and saved with the model:
+ * - numeric: the training deciles (numpy's linear quantiles at 0.1 … 0.9, repeated cut points
+ *   merged), a value v falling in bin #(edges < v) — so v equal to a cut point goes to the lower
+ *   bin; plus a bin for missing values;
+ * - categorical: one bin per training level, one for labels never seen in training, one for
+ *   missing.
+ */
 export const DriftReference = z.object({
   formatVersion: z.literal(1),
   rows: z.number().int().nonnegative(),
@@ -170,7 +164,12 @@ export function driftReference(table: RawTable, features: readonly DriftFeature[
   return { formatVersion: 1, rows: n, features: out };
 }
 
-/** PSI of two share vectors over the same bins, shares floored at ε. */
+/**
+ * PSI = Σ_bins (aᵢ − eᵢ) · ln(aᵢ / eᵢ), with eᵢ the training ("expected") and aᵢ today's ("actual")
+ * share of rows in bin i. An empty bin would make ln(a/e) infinite, so both shares are floored at
+ * ε = 1e-4 (a standard choice: one row in ten thousand), which bounds one empty bin's term to
+ * about 0.9 for a 10% bin.
+ */
 export function populationStabilityIndex(expected: readonly number[], actual: readonly number[], epsilon = PSI_EPSILON): number {
   if (expected.length !== actual.length) throw new Error(`populationStabilityIndex: ${expected.length} vs ${actual.length} bins`);
   let psi = 0;

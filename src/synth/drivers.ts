@@ -1,8 +1,13 @@
 /**
- * The true churn mechanism of the synthetic data, stated so that an analyst (or a test) can
- * check a fitted model against it.
- *
- * Each week an active customer churns with probability σ(η) (σ = logistic), where
+ * The true churn mechanism of the synthetic data, stated so that an analyst (or a test) can check
+ * a fitted model against it. Every input but the hidden health h is computed from rows the
+ * generator writes, as of the start of the week, so a model fed point-in-time features over those
+ * rows can learn the signs below. h also drives the activity, tickets and NPS, so its own term is
+ * deliberately small: most of the churn signal is visible in the data.
+ */import { z } from 'zod';
+
+/**
+ * The coefficients of η. Each week an active customer churns with probability σ(η), where
  *
  *   η = intercept
  *     + loginLevel    · ln((logins in the last 28 days + 1) / (the segment's usual 28-day logins + 1))
@@ -13,13 +18,8 @@
  *     + annual        · (1 if the plan is billed annually, else 0)
  *     + latentHealth  · h                               (the hidden health, not in the files)
  *
- * All inputs except h are computed from rows the generator writes, as of the start of the week, so
- * a model fed point-in-time features over those rows can learn the signs below. h also drives the
- * activity, tickets and NPS, so its own term is deliberately small: most of the churn signal is
- * visible in the data. The coefficients give a monthly churn rate of about 3 %.
+ * They give a monthly churn rate of about 3 %.
  */
-import { z } from 'zod';
-
 export const CHURN_HAZARD = {
   intercept: -4.85,
   loginLevel: -1.0,

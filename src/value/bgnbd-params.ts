@@ -18,7 +18,7 @@ export type PurchaseModelVariant = z.infer<typeof PurchaseModelVariant>;
 
 export const BgNbdParams = z.object({
   variant: PurchaseModelVariant,
-  /** Time unit that α, recency and T are measured in. */
+  /** Time unit of α, recency and T. */
   unit: TimeUnit,
   r: z.number().positive(),
   alpha: z.number().positive(),

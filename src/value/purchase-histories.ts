@@ -1,6 +1,6 @@
 /**
  * The (x, tₓ, T) purchase histories a BG/NBD likelihood needs, with identical histories merged
- * into one row and a count. Summaries measured in whole days (or sevenths of a week) repeat
+ * into one row and a count. Summaries in whole days (or sevenths of a week) repeat
  * often, so a million customers shrink to far fewer distinct rows and each likelihood
  * evaluation costs O(distinct rows) instead of O(customers).
  */

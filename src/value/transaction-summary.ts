@@ -1,20 +1,8 @@
 /**
  * Per-customer (frequency, recency, T, monetary value) summaries of a transaction log at an
  * observation end, with the conventions of lifetimes' `summary_data_from_transaction_data`
- * (Davidson-Pilon et al., lifetimes 0.11, freq = 'D') and of Fader, Hardie & Lee (2005):
- *
- * - only purchases on or before the observation-end day count (the day is inclusive);
- * - purchases on the same UTC day are one purchase, with their amounts added;
- * - frequency = number of distinct purchase days − 1 (repeat purchases);
- * - recency = last purchase day − first purchase day, T = observation-end day − first purchase
- *   day, both in the chosen unit (days, or weeks = days / 7 as lifetimes' `freq_multiplier=7`);
- * - monetary value = mean amount of the repeat purchase days (the first day is left out), 0 for a
- *   customer without repeat purchases.
- *
- * A customer without any purchase by the observation end has T = NaN (BG/NBD conditions on the
- * first purchase, so such a customer is outside the model) and frequency = recency = monetary = 0.
- */
-import { z } from 'zod';
+ * (Davidson-Pilon et al., lifetimes 0.11, freq = 'D') and of Fader, Hardie & Lee (2005).
+ */import { z } from 'zod';
 import { DAY_MS } from '../data/contract.ts';
 
 export const TimeUnit = z.enum(['days', 'weeks']);
@@ -30,6 +18,18 @@ export const SummaryOptions = z.object({
 });
 export type SummaryOptions = z.input<typeof SummaryOptions>;
 
+/**
+ * One customer's row is made as follows:
+ * - only purchases on or before the observation-end day count (the day is inclusive);
+ * - purchases on the same UTC day are one purchase, with their amounts added;
+ * - frequency = number of distinct purchase days − 1 (repeat purchases);
+ * - recency = last purchase day − first purchase day, T = observation-end day − first purchase
+ *   day, both in the chosen unit (days, or weeks = days / 7 as lifetimes' `freq_multiplier=7`);
+ * - monetary value = mean amount of the repeat purchase days (the first day is left out), 0 for a
+ *   customer without repeat purchases;
+ * - a customer without any purchase by the observation end has T = NaN (BG/NBD conditions on the
+ *   first purchase, so such a customer is outside the model) and frequency = recency = monetary = 0.
+ */
 export interface TransactionSummary {
   unit: TimeUnit;
   /** Repeat purchases (distinct purchase days − 1). */

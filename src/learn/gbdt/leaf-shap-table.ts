@@ -1,23 +1,10 @@
 /**
  * Exact TreeSHAP from per-leaf tables, in the manner of Fast TreeSHAP v2 (Yang 2021, "Fast
- * TreeSHAP: Accelerating SHAP Value Computation for Trees"). Our own implementation.
- *
- * In Lundberg's Algorithm 2 (treeshap.ts) a leaf credits each distinct feature k on its path with
- * v·(o_k − z_k)·U_k, where z_k is the cover share of the path's splits on k, o_k ∈ {0, 1} says
- * whether the row follows all of them, and U_k is a weighted sum over subsets of the other path
- * features that depends on the row only through the o's. A path has m ≤ depth distinct features,
- * so the 2^m patterns of o can be worked out once per model: `leafShapTables` stores
- * v·(o_k − z_k)·U_k for every leaf, pattern and k (100 trees of depth 6: at most 2.5M numbers).
- * Per row, one pass over each tree's nodes hands every leaf its pattern and the leaf adds one
- * table row: O(L·D) per tree instead of O(L·D²) with divisions (docs/gbdt.md has the speed-up).
- * The sums are those of Algorithm 2 in another order, so the values agree with treeShap to
- * rounding.
- *
- * Leaves whose paths hold more than `MAX_TABLE_FEATURES` distinct features would need tables of
- * 2^m rows: a tree with such a leaf, or whose tables would pass `MAX_TABLE_ENTRIES`, is left to
- * treeShap (the caller checks `table === null`).
- */
-import { extend, shapScratch, unwoundSum } from './treeshap.ts';
+ * TreeSHAP: Accelerating SHAP Value Computation for Trees"). Our own implementation. Per row, one
+ * pass over each tree's nodes hands every leaf its pattern and the leaf adds one table row:
+ * O(L·D) per tree instead of O(L·D²) with divisions (docs/gbdt.md has the speed-up). The sums are
+ * those of Algorithm 2 in another order, so the values agree with treeShap to rounding.
+ */import { extend, shapScratch, unwoundSum } from './treeshap.ts';
 import type { Tree } from './tree.ts';
 
 /** 2^12 patterns × 12 features: 393 KB for such a leaf, the most worth tabulating. */
@@ -45,7 +32,16 @@ export interface LeafShapTable {
 /** nodeSlot's offset for leaves. */
 const LEAF = -1_000_000;
 
-/** The tables of one tree, or null when a leaf's path has too many distinct features. */
+/**
+ * The tables of one tree. In Lundberg's Algorithm 2 (treeshap.ts) a leaf credits each distinct
+ * feature k on its path with v·(o_k − z_k)·U_k, where z_k is the cover share of the path's splits
+ * on k, o_k ∈ {0, 1} says whether the row follows all of them, and U_k is a weighted sum over
+ * subsets of the other path features that depends on the row only through the o's. A path has
+ * m ≤ depth distinct features, so the 2^m patterns of o are worked out once per model: the table
+ * holds v·(o_k − z_k)·U_k for every leaf, pattern and k. Null when a leaf's path has more than
+ * `MAX_TABLE_FEATURES` distinct features or the tables would pass `MAX_TABLE_ENTRIES`: that tree
+ * is left to treeShap.
+ */
 export function leafShapTable(t: Tree): LeafShapTable | null {
   const leaves: { splits: { node: number; feature: number; left: boolean }[]; leaf: number }[] = [];
   const walk = (node: number, path: { node: number; feature: number; left: boolean }[]): void => {
