@@ -91,8 +91,8 @@ export class DriftCounts {
   }
 
   /**
-   * Has the pool start its worker with a job of no rows, which settles once the worker has loaded
-   * the kernel: a batch job calls it before its input opens, so the worker is up by the first chunk.
+   * Has the pool start its worker with a job of no rows: a batch job calls it before its input
+   * opens, so the worker is up by the first chunk (until then the pool counts on this thread).
    */
   static warm(threads: number): void {
     const none = shared(1);

@@ -89,11 +89,6 @@ export class ScoreLines {
   private turn = 0;
   /** The job of the chunk added last, if the pool formats it. */
   private pending: { slot: LineSlot; tracked: TrackedJob } | null = null;
-  /**
-   * A job of no rows sent with the first chunk: until it is answered the lines are written here,
-   * rather than wait for the pool's worker to start.
-   */
-  private probe: TrackedJob | null = null;
 
   /**
    * `rowsCap`: the most rows a chunk has (a larger one is written on the calling thread);
@@ -126,11 +121,11 @@ export class ScoreLines {
     // Reasons, and scores other than a Uint8Array's (0–255, the tails' range), are left to the general writer.
     const general = chunk.scored.reasons !== null || !(chunk.scored.healthScore instanceof Uint8Array);
     const slot = this.threads <= 1 || general || n > this.rowsCap ? null : this.slot();
-    if (slot !== null && this.probe === null) this.probe = trackJob(workerPool().runAsync(scoreLinesKernel, { ...slot, ...this.text, rows: 0, written: new Int32Array(new SharedArrayBuffer(4)) }, 1, this.threads));
     // The worker's answer may be waiting in the event loop: one turn lets it in.
     if (slot !== null && this.pending !== null && !this.pending.tracked.settled) await timers.setImmediate();
-    // The pool not started, or behind (the chunk before is not written yet): this chunk is written here.
-    const ready = this.probe?.settled === true && this.pending?.tracked.settled !== false;
+    // The pool behind (the chunk before is not written yet): this chunk is written here. Until its
+    // worker is ready the pool itself formats the lines on this thread.
+    const ready = this.pending?.tracked.settled !== false;
     if (slot === null || !ready || !fill(slot, chunk)) return [...(await this.collect()), this.writeHere(chunk)];
     this.turn = 1 - this.turn;
     const tracked = trackJob(workerPool().runAsync(scoreLinesKernel, { ...slot, ...this.text, rows: n }, 1, this.threads));

@@ -1,6 +1,6 @@
 /**
  * A pool job's promise with whether it has settled: the batch job's helpers do a chunk's work on
- * their own thread rather than wait for a pool that is busy or still starting its worker.
+ * their own thread rather than wait for a pool that is busy.
  */
 export interface TrackedJob {
   /** Rejects as the job did: the caller awaits it where it needs the job's output. */

@@ -69,7 +69,7 @@ async function written(lines: ScoreLines, chunks: ChunkLines[], afterChunk?: (k:
   return parts.join('');
 }
 
-/** Calls with rows to format (the first job has none: it tells when the worker is up). */
+/** Calls with rows to format (the warm-up job of beforeAll has none). */
 const withRows = (spy: { mock: { calls: unknown[][] } }, arg: number) => spy.mock.calls.filter((c) => (c[arg] as ScoreLinesArgs).rows > 0).length;
 
 describe('ScoreLines', () => {
