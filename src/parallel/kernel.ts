@@ -18,6 +18,23 @@ export interface KernelContext {
   derived<T>(id: number, make: () => T): T;
 }
 
+/**
+ * A thread's kernel context over its copies of the shared values and what it derived from them;
+ * `thread` names the thread in the error for an unknown id (a bug: a resource used after release).
+ */
+export function threadContext(resources: ReadonlyMap<number, unknown>, derived: Map<number, unknown>, thread: string): KernelContext {
+  return {
+    resource: <T>(id: number): T => {
+      if (!resources.has(id)) throw new Error(`${thread}: no resource ${id}`);
+      return resources.get(id) as T;
+    },
+    derived: <T>(id: number, make: () => T): T => {
+      if (!derived.has(id)) derived.set(id, make());
+      return derived.get(id) as T;
+    },
+  };
+}
+
 export interface Kernel<A> {
   /** URL of the module that exports the kernel (its `import.meta.url`). */
   readonly module: string;

@@ -14,7 +14,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { claimChunk, controlBlock, DONE, FAILED, MAIN, TAKEN } from './chunk-status.ts';
-import type { Kernel, KernelContext } from './kernel.ts';
+import { threadContext, type Kernel } from './kernel.ts';
 import type { JobDone, WorkerMessage } from './messages.ts';
 
 /** The most workers a pool keeps. */
@@ -94,16 +94,7 @@ export class WorkerPool {
   /** False once a worker could not be created: every later call runs on the calling thread. */
   private canStart = true;
 
-  private readonly context: KernelContext = {
-    resource: <T>(id: number): T => {
-      if (!this.resources.has(id)) throw new Error(`WorkerPool: no resource ${id}`);
-      return this.resources.get(id) as T;
-    },
-    derived: <T>(id: number, make: () => T): T => {
-      if (!this.derived.has(id)) this.derived.set(id, make());
-      return this.derived.get(id) as T;
-    },
-  };
+  private readonly context = threadContext(this.resources, this.derived, 'WorkerPool');
 
   /** Workers started so far and alive (for tests and diagnostics). */
   get size(): number {

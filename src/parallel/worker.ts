@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
 import { claimChunk, finishChunk } from './chunk-status.ts';
-import type { Kernel, KernelContext } from './kernel.ts';
+import { threadContext, type Kernel } from './kernel.ts';
 import type { WorkerMessage } from './messages.ts';
 
 const owner = (workerData as { owner: number }).owner;
@@ -14,16 +14,7 @@ const resources = new Map<number, unknown>();
 const derived = new Map<number, unknown>();
 const modules = new Map<string, Promise<Record<string, unknown>>>();
 
-const context: KernelContext = {
-  resource: <T>(id: number): T => {
-    if (!resources.has(id)) throw new Error(`pool worker ${owner}: no resource ${id}`);
-    return resources.get(id) as T;
-  },
-  derived: <T>(id: number, make: () => T): T => {
-    if (!derived.has(id)) derived.set(id, make());
-    return derived.get(id) as T;
-  },
-};
+const context = threadContext(resources, derived, `pool worker ${owner}`);
 
 /** A kernel's module: imported, or in the source tree (TypeScript under tsx's CommonJS hook, see pool.ts) required. */
 function load(module: string): Promise<Record<string, unknown>> {
