@@ -8,9 +8,9 @@ import { UserError } from '../diagnostics/user-error.ts';
 import type { BgNbdFit } from '../value/bgnbd-fit.ts';
 import type { GammaGammaFit } from '../value/gamma-gamma.ts';
 import { purchaseValue } from '../value/purchase-value.ts';
-import { observationEndForCutoff, summariseTransactions } from '../value/transaction-summary.ts';
 import { ValueConfig } from '../value/value-config.ts';
 import { customerValueRows, type CustomerValueRow } from '../value/value-table.ts';
+import { idsOf, summariesAt } from '../training/transaction-summaries.ts';
 import { parseArgument } from './argument.ts';
 import type { CustomerDataSet } from './customer-data-set.ts';
 import { DateInput, epochMs } from './iso-day.ts';
@@ -51,20 +51,10 @@ export type CustomerValuesOptions = z.input<typeof ValueOptions>;
  */
 export function customerValues(data: CustomerDataSet, options: CustomerValuesOptions): { rows: CustomerValueRow[]; purchases: BgNbdFit; spend: GammaGammaFit } {
   const o = parseArgument('customerValues', 'options', ValueOptions, options);
-  const tx = data.tables.transactions;
-  if (tx === undefined) throw new UserError('customerValues: the data have no transactions table');
-  const ids = Array.from(tx.array('customer_id') as ArrayLike<unknown>, String);
-  const index = new Map<string, number>();
-  const customer = Int32Array.from(ids, (id) => {
-    let k = index.get(id);
-    if (k === undefined) index.set(id, (k = index.size));
-    return k;
-  });
-  const summary = summariseTransactions(customer, Float64Array.from(tx.array('timestamp') as ArrayLike<number>), Float64Array.from(tx.array('amount') as ArrayLike<number>), index.size, {
-    observationEnd: observationEndForCutoff(epochMs(o.cutoff)),
-    unit: o.unit,
-  });
+  const ids = idsOf(data.tables.customers);
+  const summary = summariesAt(data.tables, ids, epochMs(o.cutoff), o.unit);
+  if (summary === null) throw new UserError('customerValues: the data have no transactions table');
   const result = purchaseValue(summary, o.churnDays, o);
   if ('problem' in result) throw new UserError(`customerValues: ${result.problem}`);
-  return { rows: customerValueRows([...index.keys()], summary, result.value), purchases: result.value.purchases, spend: result.value.spend };
+  return { rows: customerValueRows(ids, summary, result.value), purchases: result.value.purchases, spend: result.value.spend };
 }

@@ -7,6 +7,7 @@ import type { ColumnTable } from 'arquero';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { columnValues } from '../data/column-values.ts';
 import { UserError } from '../diagnostics/user-error.ts';
 import { loadModelBundle, saveModelBundle } from '../score/bundle-artifact.ts';
 import { MANIFEST_FILE } from '../learn/artifacts/manifest-base.ts';
@@ -193,7 +194,7 @@ export class HealthModel {
     const table = tableOf(rows);
     const raw = rawInputs(table, this.manifest.inputs);
     if ('problem' in raw) throw new UserError(`score: ${raw.problem}`);
-    const ids = table.columnNames().includes('customer_id') ? Array.from(table.array('customer_id') as ArrayLike<unknown>, String) : Array.from({ length: table.numRows() }, (_, i) => String(i));
+    const ids = table.columnNames().includes('customer_id') ? Array.from(columnValues(table, 'customer_id'), String) : Array.from({ length: table.numRows() }, (_, i) => String(i));
     return scoreInputs(this.bundle, ids, raw.raw, { reasons, topK, threads });
   }
 

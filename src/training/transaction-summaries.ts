@@ -6,10 +6,10 @@
 import type { ColumnTable } from 'arquero';
 import type { CustomerData } from '../data/customer-data.ts';
 import { observationEndForCutoff, summariseTransactions } from '../value/transaction-summary.ts';
-import type { TransactionSummary } from '../value/transaction-summary.ts';
+import type { TimeUnit, TransactionSummary } from '../value/transaction-summary.ts';
 
-/** Null when the data have no transactions table. */
-export function summariesAt(data: CustomerData, customerIds: readonly string[], cutoff: number): TransactionSummary | null {
+/** Null when the data have no transactions table. Recency and T are in `unit` (days by default). */
+export function summariesAt(data: CustomerData, customerIds: readonly string[], cutoff: number, unit: TimeUnit = 'days'): TransactionSummary | null {
   const tx = data.transactions;
   if (tx === undefined) return null;
   const index = new Map<string, number>();
@@ -29,7 +29,7 @@ export function summariesAt(data: CustomerData, customerIds: readonly string[], 
   }
   return summariseTransactions(Int32Array.from(customer), Float64Array.from(time), Float64Array.from(amount), customerIds.length, {
     observationEnd: observationEndForCutoff(cutoff),
-    unit: 'days',
+    unit,
   });
 }
 
