@@ -4,9 +4,6 @@
  * to a temporary folder unless the caller keeps it with `out`.
  */
 import type { ColumnTable } from 'arquero';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { z } from 'zod';
 import { AdapterName, ingestAdapter } from '../data/adapters/ingest-adapter.ts';
 import { readCleanTables } from '../data/clean-store.ts';
@@ -15,6 +12,7 @@ import { ingestFolder } from '../data/ingest-folder.ts';
 import type { IngestSummary } from '../data/ingest-summary.ts';
 import { silentLog } from '../diagnostics/log.ts';
 import { LogArgument, parseArgument } from './argument.ts';
+import { inOutputFolder } from './output-folder.ts';
 
 /**
  * Validated customer history: one arquero table per table of the data contract (`customers`,
@@ -77,15 +75,12 @@ export type ReadCustomerDataOptions = z.input<typeof ReadOptions>;
 export async function readCustomerData(path: string, options: ReadCustomerDataOptions = {}): Promise<CustomerDataSet> {
   parseArgument('readCustomerData', 'path', z.string().min(1), path);
   const o = parseArgument('readCustomerData', 'options', ReadOptions, options);
-  const out = o.out ?? mkdtempSync(join(tmpdir(), 'healthscore-data-'));
-  try {
-    const log = o.log ?? silentLog;
+  const log = o.log ?? silentLog;
+  return inOutputFolder(o.out, 'healthscore-data-', async (out) => {
     const summary =
       o.adapter === undefined ? await ingestFolder(path, out, { asOf: o.asOf ?? null, log }) : await ingestAdapter(o.adapter, path, out, { log });
     return { tables: await readCleanTables(out), summary, source: o.adapter === undefined ? path : `${path} (${o.adapter})` };
-  } finally {
-    if (o.out === undefined) rmSync(out, { recursive: true, force: true });
-  }
+  });
 }
 
 /**

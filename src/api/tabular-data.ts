@@ -4,9 +4,6 @@
  * `healthscore run --tabular` (bad rows quarantined with a reason) and become labelled snapshots
  * for {@link stratifiedSplit}.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { z } from 'zod';
 import type { IngestSummary } from '../data/ingest-summary.ts';
 import { ingestTabular } from '../data/tabular/ingest-tabular.ts';
@@ -14,6 +11,7 @@ import { loadTabularConfig } from '../data/tabular/load-tabular-config.ts';
 import { TabularConfig } from '../data/tabular/tabular-config.ts';
 import { silentLog } from '../diagnostics/log.ts';
 import { LogArgument, parseArgument } from './argument.ts';
+import { inOutputFolder } from './output-folder.ts';
 import type { Log } from '../diagnostics/log.ts';
 import type { LabelledSnapshots } from './snapshots.ts';
 
@@ -39,11 +37,6 @@ export async function readTabularData(
   parseArgument('readTabularData', 'file', z.string().min(1), file);
   const parsed = typeof config === 'string' ? loadTabularConfig(config).config : parseArgument('readTabularData', 'config', TabularConfig, config);
   const o = parseArgument('readTabularData', 'options', ReadOptions, options);
-  const out = o.out ?? mkdtempSync(join(tmpdir(), 'healthscore-tabular-'));
-  try {
-    const result = await ingestTabular(file, parsed, { outDir: out, log: o.log ?? silentLog });
-    return { kind: 'tabular', table: result.table, dictionary: result.dictionary, summary: null, ingest: result.summary, horizonDays: null, churn: null, featureSpec: null, source: file };
-  } finally {
-    if (o.out === undefined) rmSync(out, { recursive: true, force: true });
-  }
+  const result = await inOutputFolder(o.out, 'healthscore-tabular-', (out) => ingestTabular(file, parsed, { outDir: out, log: o.log ?? silentLog }));
+  return { kind: 'tabular', table: result.table, dictionary: result.dictionary, summary: null, ingest: result.summary, horizonDays: null, churn: null, featureSpec: null, source: file };
 }
