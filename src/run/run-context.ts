@@ -9,7 +9,6 @@ import type { CustomerData } from '../data/customer-data.ts';
 import type { IngestSummary } from '../data/ingest-summary.ts';
 import type { EvaluationReport } from '../evaluate/evaluation-report.ts';
 import type { FeatureDictionary } from '../features/dictionary.ts';
-import type { HoldoutSplits } from '../learn/holdout-splits.ts';
 import type { ModelBundle } from '../score/model-bundle.ts';
 import type { AhpComparison } from '../training/ahp-comparison.ts';
 import type { Candidate, Parts } from '../training/fit-candidates.ts';
@@ -23,7 +22,6 @@ export interface Prepared {
   labelled: ColumnTable;
   dictionary: FeatureDictionary;
   split: ModelSplit;
-  splits: HoldoutSplits;
   /** The unlabelled snapshot to score (events: at the end of the data; tabular: every row). */
   snapshot: ColumnTable;
   asOf: string | null;

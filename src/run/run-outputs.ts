@@ -111,7 +111,7 @@ export async function writeRunOutputs(ctx: RunContext): Promise<SnapshotScores> 
     periodStart: cutoffs.length > 0 ? isoDate(cutoffs[0]) : '–',
     periodEnd: asOf || '–',
     cutoffs: cutoffs.map(isoDate),
-    testCutoffs: (prepared.splits.cutoffs?.test ?? []).map(isoDate),
+    testCutoffs: (prepared.split.holdouts.cutoffs?.test ?? []).map(isoDate),
     labelledRows: labels.length,
     churnRate: labels.length === 0 ? 0 : churned / labels.length,
     chosen: ctx.chosen.kind,

@@ -26,7 +26,6 @@ import { DEFAULT_FEATURE_SPEC } from '../features/default-spec.ts';
 import { runFeaturesStage } from '../features/features-stage.ts';
 import { dayAfter } from '../features/snapshot-population.ts';
 import { versionDir } from '../score/bundle-artifact.ts';
-import { describeTestSplit } from '../learn/holdout-splits.ts';
 import { readCustomerData, type CustomerDataSet } from '../api/customer-data-set.ts';
 import { defaultThreads } from '../parallel/pool.ts';
 import { snapshotAt } from '../api/snapshots.ts';
@@ -89,7 +88,6 @@ async function prepareEvents(o: RunOptions, log: Log): Promise<Prepared> {
     labelled: featureSet.table,
     dictionary: featureSet.dictionary,
     split,
-    splits: split.holdouts,
     snapshot: snapshot.table,
     asOf: snapshot.asOf,
     data: data.tables,
@@ -110,7 +108,6 @@ async function prepareTabular(o: RunOptions, log: Log): Promise<Prepared> {
     labelled: rows.table,
     dictionary: rows.dictionary,
     split,
-    splits: split.holdouts,
     // Customers whose label is already "churned" have left: only the others get a score.
     snapshot: rows.table.filter(aq.escape((r: { label: number }) => r.label === 0)),
     asOf: null,
@@ -154,16 +151,16 @@ export async function runPipeline(input: RunOptionsInput, log: Log): Promise<Run
   const trainRate = model.trainingBaseRate as number;
 
   const baselines: ScoreVector[] = [];
-  const rfm = rfmBaseline(prepared.splits.test);
+  const rfm = rfmBaseline(prepared.split.holdouts.test);
   if (rfm !== null) baselines.push(rfm);
-  const bgnbd = bgnbdBaseline(prepared.data, prepared.splits.test, prepared.mode === 'events' ? o.churn : null, prepared.horizonDays);
+  const bgnbd = bgnbdBaseline(prepared.data, prepared.split.holdouts.test, prepared.mode === 'events' ? o.churn : null, prepared.horizonDays);
   if (bgnbd.vector !== null) baselines.push(bgnbd.vector);
   else if (bgnbd.note !== null) log.info(`BG/NBD baseline left out: ${bgnbd.note.note}`);
 
   let ahp: AhpComparison | null = null;
   if (ahpPath !== null && ahpConfig !== null) {
     const config = ahpConfig;
-    const compared = compareWithAhp(config.weights, ahpPath, prepared.dictionary, prepared.splits, parts, candidates, indicatorLevels(config.config));
+    const compared = compareWithAhp(config.weights, ahpPath, prepared.dictionary, prepared.split.holdouts, parts, candidates, indicatorLevels(config.config));
     if ('problem' in compared) log.warn(`AHP comparison left out: ${compared.problem}`);
     else {
       ahp = compared;
@@ -177,7 +174,7 @@ export async function runPipeline(input: RunOptionsInput, log: Log): Promise<Run
     candidates.map((c) => ({ name: c.kind, scores: c.test.probabilities, isProbability: true })),
     baselines,
     {
-      split: describeTestSplit(prepared.splits),
+      split: prepared.split.test.description,
       horizonDays: prepared.horizonDays,
       trainingBaseRate: trainRate,
     },
