@@ -1,10 +1,7 @@
 /**
- * The AHP score of a customer at a cutoff: each indicator mapped to 0–100 by its percentile among
- * the customers at the same cutoff (`percentileScores`, mid-ranks for ties, missing → 50), turned
- * around (100 − p) where a higher value is riskier, then averaged with the AHP global weights.
- * 100 = best on every indicator among that cutoff's customers; 0 = worst on every one.
- * Percentiles are taken per cutoff so that a customer is compared with the population of the same
- * moment, as a hand-scoring committee would do with each month's list.
+ * The AHP score of each row: every indicator mapped to 0–100 by its percentile among the rows of the same
+ * cutoff (`percentileScores`), turned around (100 − p) where higher is riskier, then averaged with the global
+ * weights. Percentiles are per cutoff so that a customer is compared with the population of the same moment.
  */
 import type { Matrix } from '../learn/matrix.ts';
 import { percentileScores } from './percentile-scores.ts';

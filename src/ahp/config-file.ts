@@ -1,7 +1,6 @@
 /**
- * Reads an AHP config file: JSON, validated against `AhpConfig`, then weighed. The one module of
- * src/ahp that touches the file system, so that the CLI (`healthscore ahp`, `compare`, `run`)
- * reads configs one way. Every problem comes back as a line naming the file and the place in it.
+ * Reads an AHP config file (JSON, checked against `AhpConfig`) and weighs it: the one module of src/ahp that
+ * touches the file system. Every problem comes back as a line naming the file and the place in it.
  */
 import { readJsonFile, schemaProblems } from '../data/json-file.ts';
 import { UserError } from '../diagnostics/user-error.ts';

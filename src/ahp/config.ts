@@ -1,8 +1,6 @@
 /**
- * The AHP config (models/ahp/*.json): a criteria hierarchy — dimensions under the goal, and under
- * each dimension indicators that are features of the feature dictionary — with the judgments that
- * weigh each level. This schema is the single source of truth: the JSON Schema in
- * models/ahp/ahp-config.schema.json is generated from it (see `ahpConfigJsonSchema`).
+ * The AHP config (models/ahp/*.json): dimensions under the goal, indicators (dictionary features) under each,
+ * and the judgments that weigh each level. models/ahp/ahp-config.schema.json is generated from this schema.
  */
 import { z } from 'zod';
 

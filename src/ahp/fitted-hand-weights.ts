@@ -1,17 +1,11 @@
 /**
- * "Data-fitted hand weights": non-negative weights on the same 0–100 indicator scores the AHP
- * score uses, fitted to the churn labels, so that managers get a data-backed weighting in the
- * format they already use (percentages that sum to 100).
+ * "Data-fitted hand weights": non-negative weights on the AHP score's 0–100 indicator scores, fitted to the churn
+ * labels, so that managers get a data-backed weighting in the format they already use (percentages).
  *
- * Model: P(churn) = σ(a − Σ_k β_k · x_k / 100) with β_k ≥ 0, x_k the oriented indicator scores
- * (higher = healthier, so a healthier indicator may only lower churn risk). Fitted by maximum
- * likelihood under the bounds β ≥ 0 with a projected Newton method (Bertsekas 1982, "Projected
- * Newton methods for optimization problems with simple constraints", SIAM J. Control Optim.
- * 20:221–246): Newton steps on the free variables, variables at their bound with a gradient
- * pushing outward held at 0, an Armijo backtracking search along the projected path.
- * Then weight_k = β_k / Σβ and scale = Σβ, so that P(churn) = σ(a − scale · S / 100) where
- * S = Σ_k weight_k · x_k is the hand score on 0–100.
- * Cost per iteration: rows × (k+1)² for the Hessian; a dozen iterations is typical.
+ * Model: P(churn) = σ(a − Σ_k β_k · x_k / 100) with β_k ≥ 0 (x_k oriented: higher = healthier), fitted by maximum
+ * likelihood with a projected Newton method (Bertsekas 1982, SIAM J. Control Optim. 20:221–246): Newton steps on
+ * the free variables, variables at 0 with an outward gradient held there, Armijo backtracking along the projected
+ * path. Then weight_k = β_k / Σβ and scale = Σβ, so that P(churn) = σ(a − scale · S / 100) with S the hand score.
  */
 import type { Matrix } from '../learn/matrix.ts';
 import { sigmoid } from '../calibrate/sigmoid.ts';
@@ -24,7 +18,7 @@ export interface FittedHandWeights {
   readonly intercept: number;
   /** Σβ: log-odds of churn lost going from hand score 0 to hand score 100. */
   readonly scale: number;
-  /** Mean log-loss at the fit. */
+  /** Mean, at the fit. */
   readonly logLoss: number;
   readonly iterations: number;
   readonly converged: boolean;
@@ -63,10 +57,7 @@ function solve(a: Float64Array, b: Float64Array, m: number): Float64Array {
 /** log(1 + e^z) without overflow. */
 const softplus = (z: number): number => (z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z)));
 
-/**
- * @param scores rows × k oriented indicator scores on 0–100 (AhpScores.indicatorScores)
- * @param labels 1 = churned within the horizon, 0 = stayed
- */
+/** `scores`: rows × k oriented indicator scores on 0–100 (`AhpScores.indicatorScores`); labels 1 = churned. */
 export function fittedHandWeights(scores: Matrix, labels: ArrayLike<number>): FittedHandWeights {
   const { rows: n, cols: k, data } = scores;
   if (labels.length !== n) throw new Error(`fittedHandWeights: ${labels.length} labels for ${n} rows`);

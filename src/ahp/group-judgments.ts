@@ -1,9 +1,7 @@
 /**
- * Aggregation of individual judgments (AIJ): several judges' matrices combined cell by cell with
- * the geometric mean (Aczél & Saaty 1983, "Procedures for synthesizing ratio judgements",
- * J. Math. Psychology 27:93–102; Forman & Peniwati 1998, EJOR 108:165–169). The geometric mean is
- * the only mean that keeps the result reciprocal. A cell one judge left missing is averaged over
- * the judges who gave it; a cell nobody gave stays missing (Harker completion fills it later).
+ * Aggregation of individual judgments (AIJ): the judges' matrices combined cell by cell with the geometric mean,
+ * the only mean that keeps the result reciprocal (Aczél & Saaty 1983, J. Math. Psychology 27:93–102). A cell some
+ * judges left missing is averaged over the others; one nobody gave stays missing (Harker completion fills it).
  */
 import type { PairwiseMatrix } from './pairwise-matrix.ts';
 

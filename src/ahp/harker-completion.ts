@@ -1,12 +1,8 @@
 /**
- * Completion of an incomplete pairwise matrix by Harker's method (Harker 1987, "Incomplete pairwise
- * comparisons in the analytic hierarchy process", Mathematical Modelling 9(11):837–848):
- * replace each missing a_ij by 0 and add to each diagonal entry the number of judgments missing
- * in its row; the principal eigenvector w of that matrix C is the priority vector, and the
- * missing judgments are completed as w_i / w_j. By construction w is also the principal
- * eigenvector of the completed matrix, with the same eigenvalue.
- * The judgments that were given must connect all criteria (else the weights are not determined):
- * that is returned as a problem naming the separate groups.
+ * Completion of an incomplete pairwise matrix by Harker's method (Harker 1987, Mathematical Modelling
+ * 9(11):837–848): each missing a_ij becomes 0 and each diagonal entry gains the number missing in its row; the
+ * principal eigenvector w of that matrix is the priority vector, and a missing a_ij is completed as w_i / w_j.
+ * The given judgments must connect all criteria; otherwise the separate groups come back as a problem.
  */
 import type { PairwiseMatrix } from './pairwise-matrix.ts';
 import { principalEigenvector } from './principal-eigenvector.ts';
@@ -38,9 +34,7 @@ export function judgmentGroups(m: PairwiseMatrix): number[][] {
   return groups;
 }
 
-/**
- * @example a 3 × 3 matrix with a_12 = 2, a_23 = 3 and a_13 missing completes a_13 = 6.
- */
+/** @example a 3 × 3 matrix with a_12 = 2, a_23 = 3 and a_13 missing completes a_13 = 6. */
 export function harkerCompletion(m: PairwiseMatrix): HarkerResult {
   const { n, values } = m;
   const groups = judgmentGroups(m);

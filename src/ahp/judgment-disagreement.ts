@@ -1,9 +1,7 @@
 /**
- * Where the judges and the data disagree: each judgment a_ij beside the ratio the learned weights
- * imply, l_i / l_j, compared by the log-ratio ln(a_ij) − ln(l_i / l_j). The log puts "3 times too
- * high" and "3 times too low" at the same distance (±1.10), the natural scale of ratio judgments
- * (Crawford & Williams 1985, the logarithmic least-squares view of AHP). Sorted by |log-ratio|,
- * largest first. Pairs where a learned weight is 0 have no finite implied ratio and are skipped.
+ * Where the judges and the data disagree: each judgment a_ij beside the ratio l_i / l_j the learned weights imply,
+ * by ln(a_ij) − ln(l_i / l_j), which puts "3× too high" and "3× too low" at the same distance (Crawford & Williams
+ * 1985). Sorted by |log-ratio|, largest first; pairs with a learned weight of 0 have no finite ratio and are skipped.
  */
 import type { PairwiseMatrix } from './pairwise-matrix.ts';
 

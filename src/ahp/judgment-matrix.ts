@@ -1,10 +1,7 @@
 /**
- * Turns one judge's entered matrix into a reciprocal pairwise matrix, checking it the way
- * Saaty's method requires (Saaty 1980, §1.3): judgments on the 1–9 scale or their reciprocals,
- * ones on the diagonal, and a_ji = 1 / a_ij. The upper triangle is what a judge normally fills
- * in; a lower-triangle cell may be left null (derived), or given as the reciprocal (checked),
- * or be the only one of the pair given (then the upper cell is derived from it).
- * Problems are returned as values naming the cell by criterion names.
+ * One judge's entered matrix as a reciprocal pairwise matrix, checked as Saaty's method requires (Saaty 1980,
+ * §1.3): values on the 1–9 scale or reciprocals, ones on the diagonal, a_ji = 1 / a_ij. A lower-triangle cell may be
+ * null (derived), the reciprocal (checked), or the only one of its pair. Problems name the cell by criterion names.
  */
 import { pairwiseMatrix, type PairwiseMatrix } from './pairwise-matrix.ts';
 
@@ -40,11 +37,7 @@ export function formatJudgment(v: number): string {
   return v.toPrecision(3);
 }
 
-/**
- * @param cells the n × n matrix as entered
- * @param names criterion names, in row order (they name the cells in messages)
- * @param where what the matrix belongs to, for messages, e.g. `judge "Ana" in dimension "loyalty"`
- */
+/** `names` (criteria in row order) name the cells in messages; `where` says whose matrix it is. */
 export function judgmentMatrix(
   cells: ReadonlyArray<ReadonlyArray<JudgmentCell>>,
   names: readonly string[],

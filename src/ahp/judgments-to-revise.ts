@@ -1,11 +1,8 @@
 /**
- * Which judgments to revisit when a matrix is too inconsistent (CR > 0.10): for every judgment
- * a_ij (i < j), the value on Saaty's scale that would lower CR the most if it alone were changed,
- * and the CR that would result; ranked by how much CR would fall. This is the one-judgment
- * sensitivity that Saaty recommends for revising judgments (Saaty 2003, "Decision-making with
- * the AHP: Why is the principal eigenvector necessary", EJOR 145:85–91, §4), done exhaustively
- * over the scale instead of by the derivative so that the suggestion is a value a judge can enter.
- * Cost: n²/2 judgments × 17 scale values × one eigenvector each (well under a second for n = 15).
+ * Which judgments to revisit when CR > 0.10: for every a_ij (i < j), the scale value that lowers CR the most if it
+ * alone changed, ranked by the CR that results — Saaty's one-judgment sensitivity (Saaty 2003, EJOR 145:85–91, §4),
+ * searched over the scale rather than by the derivative so that the suggestion is a value a judge can enter.
+ * Cost: n²/2 judgments × 17 scale values × one eigenvector each.
  */
 import { consistencyRatio } from './consistency-ratio.ts';
 import type { PairwiseMatrix } from './pairwise-matrix.ts';
@@ -28,12 +25,7 @@ export const SAATY_SCALE: readonly number[] = [
   ...[1, 2, 3, 4, 5, 6, 7, 8, 9],
 ];
 
-/**
- * @param m a complete reciprocal matrix
- * @param changeable which upper-triangle cells a judge gave (completed cells are not revisable);
- *   all cells when omitted
- * @param limit how many revisions to return, best first
- */
+/** `m` is complete; `changeable` says which upper cells a judge gave (completed ones are not revisable). */
 export function judgmentsToRevise(
   m: PairwiseMatrix,
   changeable?: (row: number, col: number) => boolean,

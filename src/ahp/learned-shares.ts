@@ -1,11 +1,7 @@
 /**
- * Learned weight of a group of features: its share of the model's total importance, where a
- * feature's importance is |standardised coefficient| for the logistic model or mean |SHAP| for
- * the GBDT. Importance shares are how the learned model "weights" inputs in a form comparable
- * with AHP weights (both are non-negative and sum to 1).
- * `groupOf` names each feature's group (an AHP dimension, a dictionary dimension, or the feature
- * itself); features it maps to null are left out of the total, so shares are taken among the
- * features that the groups cover.
+ * Learned weight of a group of features: its share of the model's total importance (|standardised coefficient| or
+ * mean |SHAP|), comparable with AHP weights since both are non-negative and sum to 1. Features `groupOf` maps to
+ * null are left out of the total, so shares are among the features the groups cover.
  * @example learnedShares({ a: 3, b: 1, c: 4 }, (f) => (f === 'c' ? 'y' : 'x')) // Map { x: 0.5, y: 0.5 }
  */
 export function learnedShares(

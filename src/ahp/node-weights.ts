@@ -1,9 +1,7 @@
 /**
- * Weighs the criteria under one node of the hierarchy from its judgments: combines the judges
- * (geometric mean), completes missing judgments (Harker), and reports both weightings (eigenvector
- * and row geometric mean), λmax, CI, CR and — when CR exceeds 0.10 — the judgments whose change
- * would lower CR the most. Direct percentages become the consistent matrix w_i / w_j they imply.
- * Problems (a malformed matrix, percentages that do not add up, disconnected judgments) are values.
+ * Weighs the criteria under one node from its judgments: judges combined (geometric mean), missing judgments
+ * completed (Harker), eigenvector and geometric-mean weights, λmax, CI, CR and, above CR 0.10, the judgments to
+ * revise. Percentages become the consistent matrix w_i / w_j. Problems are returned as values.
  */
 import { z } from 'zod';
 import type { Judgments } from './config.ts';
@@ -87,12 +85,7 @@ function completeOrProblem(
   };
 }
 
-/**
- * @param node "goal" or the dimension name
- * @param criteria names of the criteria compared, in matrix order
- * @param judgments the node's judgments; undefined means equal weights
- * @param where prefix for messages, e.g. `models/ahp/x.json: dimension "loyalty"`
- */
+/** Undefined `judgments` mean equal weights; `where` prefixes messages (`models/ahp/x.json: dimension "loyalty"`). */
 export function nodeWeights(
   node: string,
   criteria: readonly string[],

@@ -4,7 +4,6 @@
  * criterion i is than criterion j, so a_ji = 1 / a_ij and a_ii = 1. NaN marks a missing judgment.
  */
 export interface PairwiseMatrix {
-  /** Number of criteria compared. */
   readonly n: number;
   /** Row-major n × n: a_ij is values[i * n + j]; NaN where no judgment was given. */
   readonly values: Float64Array;
@@ -27,16 +26,9 @@ export function pairwiseMatrix(rows: ReadonlyArray<ReadonlyArray<number | null>>
 
 /** The matrix as nested arrays (null for missing), for JSON artifacts and printing. */
 export function matrixRows(m: PairwiseMatrix): (number | null)[][] {
-  const out: (number | null)[][] = [];
-  for (let i = 0; i < m.n; i++) {
-    const row: (number | null)[] = [];
-    for (let j = 0; j < m.n; j++) {
-      const v = m.values[i * m.n + j];
-      row.push(Number.isNaN(v) ? null : v);
-    }
-    out.push(row);
-  }
-  return out;
+  return Array.from({ length: m.n }, (_, i) =>
+    Array.from(m.values.subarray(i * m.n, (i + 1) * m.n), (v) => (Number.isNaN(v) ? null : v)),
+  );
 }
 
 /** True when every entry is a judgment (no NaN). */

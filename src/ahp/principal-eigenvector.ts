@@ -1,16 +1,13 @@
 /**
- * Saaty's priority vector: the principal (Perron) eigenvector of a positive pairwise matrix,
- * normalised to sum 1, with its eigenvalue λmax (Saaty 1977, J. Math. Psychology 15:234–281;
- * Perron–Frobenius guarantees it is unique and positive). Computed by power iteration, which
- * converges for any primitive non-negative matrix — every complete pairwise matrix, and the
- * Harker matrix of a connected incomplete one.
+ * Saaty's priority vector: the principal (Perron) eigenvector of a positive pairwise matrix, summing to 1, with its
+ * eigenvalue λmax (Saaty 1977, J. Math. Psychology 15:234–281). Power iteration converges for every primitive
+ * non-negative matrix: every complete pairwise matrix, and the Harker matrix of a connected incomplete one.
  */
 import type { PairwiseMatrix } from './pairwise-matrix.ts';
 
 export interface Eigen {
-  /** The eigenvector, positive, summing to 1. */
+  /** Positive, summing to 1. */
   readonly weights: Float64Array;
-  /** The principal eigenvalue (λmax). */
   readonly lambdaMax: number;
   readonly iterations: number;
 }

@@ -1,11 +1,8 @@
 /**
- * Rank agreement between the AHP weights and the learned shares.
- * - Spearman's ρ: Pearson correlation of mid-ranks (ties share the average rank), as
- *   `scipy.stats.spearmanr`; the ranking is simple-statistics' `sampleRankCorrelation`.
- * - Kendall's τ-b: (concordant − discordant) / √((n0 − n1)(n0 − n2)), with n0 = n(n−1)/2 and
- *   n1, n2 the pairs tied in x and in y (Kendall 1945, "The treatment of ties in ranking
- *   problems", Biometrika 33:239–251), as `scipy.stats.kendalltau` (variant "b").
- * Both are null when undefined: fewer than two items, or one side has all values equal.
+ * Rank agreement between the AHP weights and the learned shares: Spearman's ρ on mid-ranks (`scipy.stats.spearmanr`)
+ * and Kendall's τ-b = (concordant − discordant) / √((n0 − n1)(n0 − n2)), n0 = n(n−1)/2, n1 and n2 the pairs tied in
+ * x and in y (Kendall 1945, Biometrika 33:239–251; `scipy.stats.kendalltau`). Null when undefined (n < 2, or a
+ * side with all values equal).
  */
 import { sampleRankCorrelation } from 'simple-statistics';
 

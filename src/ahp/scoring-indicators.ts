@@ -1,8 +1,7 @@
 /**
- * Resolves the indicators of weighed AHP config against the feature dictionary: each indicator's
- * direction (the config's override, else the dictionary's) and the dictionary dimension it belongs
- * to. An indicator whose feature the dictionary does not know, or whose direction is `unknown`
- * (tabular inputs) and not overridden, cannot be scored: that comes back as a problem.
+ * The indicators of a weighed AHP config resolved against the feature dictionary: each one's direction (the
+ * config's override, else the dictionary's) and dictionary dimension. An unknown feature, or a direction
+ * `unknown` (tabular inputs) not overridden, comes back as a problem.
  */
 import type { Dimension, FeatureDictionary } from '../features/dictionary.ts';
 import type { AhpWeights } from './hierarchy-weights.ts';

@@ -1,10 +1,7 @@
 /**
- * The comparison of hand-set AHP weights with what the data says (RUN/comparison.json, weights
- * part): per AHP dimension and per indicator, the AHP weight beside each model's learned share and
- * their difference, Spearman and Kendall rank correlations, the pairwise matrix the learned
- * weights imply beside the judges' matrix with the judgments that disagree most, the same by
- * dictionary dimension over all model features, and the data-fitted hand weights.
- * Discrimination and calibration of the AHP score are evaluated elsewhere (src/evaluate).
+ * Hand-set AHP weights against what the data says (the weights part of RUN/comparison.json): per dimension and
+ * indicator the AHP weight beside each model's learned share, rank correlations, the judgments the learned weights
+ * disagree with most, the same by dictionary dimension, and the data-fitted hand weights.
  */
 import { z } from 'zod';
 import { Dimension, type FeatureDictionary } from '../features/dictionary.ts';
@@ -195,10 +192,7 @@ function compareModel(ahp: AhpWeights, dictionary: FeatureDictionary, learned: L
   };
 }
 
-/**
- * @param fitted data-fitted hand weights over `ahp.indicators` in the same order (or null)
- * @param fittedAuc the fitted hand score's test ROC-AUC, when evaluated
- */
+/** `fitted` weighs `ahp.indicators` in the same order; `fittedAuc` is its test ROC-AUC, when evaluated. */
 export function weightComparison(
   ahp: AhpWeights,
   dictionary: FeatureDictionary,
