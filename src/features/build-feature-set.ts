@@ -24,7 +24,7 @@ import { dayAfter, isCensored, labelsAt, populationAt, subscriptionChurnDates } 
 import { numberColumn, SortedColumns } from './sorted-columns.ts';
 import { sortRows } from './sorted-rows.ts';
 import type { FeatureSpec } from './spec.ts';
-import { isoDate, type CutoffSummary, type FeatureSetSummary } from './summary.ts';
+import { cutoffSummary, featureSetSummary, type CutoffSummary, type FeatureSetSummary } from './summary.ts';
 
 export interface FeatureSet {
   table: ColumnTable;
@@ -107,13 +107,7 @@ function build(data: CustomerData, spec: FeatureSpec, opts: LabelOptions, mode: 
         churned += y ? y[r] : 0;
       });
     }
-    cutoffSummaries.push({
-      cutoff: isoDate(cutoff),
-      population: pop.length,
-      labelled: censored || mode === 'scoring' ? 0 : pop.length,
-      churned,
-      censored: censored ? pop.length : 0,
-    });
+    cutoffSummaries.push(cutoffSummary(cutoff, pop.length, churned, censored, mode));
   }
   const pc = Int32Array.from(popCustomer);
   const pt = Float64Array.from(popCutoff);
@@ -125,18 +119,7 @@ function build(data: CustomerData, spec: FeatureSpec, opts: LabelOptions, mode: 
     label: labels.map((y) => (Number.isNaN(y) ? null : y)),
   };
   for (const c of plan.columns) cols[c.name] = columns.get(c.name) as ArrayLike<unknown>;
-  const summary: FeatureSetSummary = {
-    engine: 'arquero',
-    mode,
-    horizonDays: mode === 'scoring' ? null : opts.horizonDays,
-    churn: mode === 'scoring' ? null : opts.churn,
-    dataEnd: dataEnd === null ? null : isoDate(dataEnd),
-    rows: pc.length,
-    features: plan.columns.map((c) => c.name),
-    cutoffs: cutoffSummaries,
-    censoredTotal: cutoffSummaries.reduce((s, c) => s + c.censored, 0),
-    tablesUsed: [...present],
-  };
+  const summary = featureSetSummary({ engine: 'arquero', mode, opts, dataEnd, rows: pc.length, plan, cutoffs: cutoffSummaries }, present);
   return { table: aq.table(cols), dictionary: describeFeatures(plan), summary };
 }
 

@@ -19,7 +19,7 @@ import { dayAfter, isCensored } from './snapshot-population.ts';
 import type { FeatureSpec } from './spec.ts';
 import { featureSql, populationSql } from './sql-engine.ts';
 import { stagedName } from './sql-literals.ts';
-import { isoDate, type CutoffSummary } from './summary.ts';
+import { cutoffSummary, featureSetSummary } from './summary.ts';
 
 export interface SqlEngineOptions {
   /** DuckDB worker threads (default: DuckDB's own, all cores). */
@@ -123,32 +123,11 @@ async function run(
     const labels = cols.label as (number | null)[];
     const cut = cols.cutoff as Float64Array;
     for (let i = 0; i < labels.length; i++) churnedAt.set(cut[i], (churnedAt.get(cut[i]) ?? 0) + (labels[i] ?? 0));
-    const summaries: CutoffSummary[] = cutoffs.map((c) => {
-      const censored = !kept.includes(c);
-      const population = sizes.get(c) ?? 0;
-      return {
-        cutoff: isoDate(c),
-        population,
-        labelled: censored || mode === 'scoring' ? 0 : population,
-        churned: churnedAt.get(c) ?? 0,
-        censored: censored ? population : 0,
-      };
-    });
+    const summaries = cutoffs.map((c) => cutoffSummary(c, sizes.get(c) ?? 0, churnedAt.get(c) ?? 0, !kept.includes(c), mode));
     return {
       table: aq.table(cols),
       dictionary: describeFeatures(plan),
-      summary: {
-        engine: 'duckdb',
-        mode,
-        horizonDays: mode === 'scoring' ? null : opts.horizonDays,
-        churn: mode === 'scoring' ? null : opts.churn,
-        dataEnd: dataEnd === null ? null : isoDate(dataEnd),
-        rows: cut.length,
-        features: plan.columns.map((c) => c.name),
-        cutoffs: summaries,
-        censoredTotal: summaries.reduce((s, c) => s + c.censored, 0),
-        tablesUsed: [...tables],
-      },
+      summary: featureSetSummary({ engine: 'duckdb', mode, opts, dataEnd, rows: cut.length, plan, cutoffs: summaries }, tables),
     };
   });
 }

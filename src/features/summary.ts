@@ -3,7 +3,8 @@
  * were labelled, churned, or censored (horizon past the end of the data, so left out of training).
  */
 import { z } from 'zod';
-import { ChurnDefinition } from './churn-definition.ts';
+import { ChurnDefinition, type LabelOptions } from './churn-definition.ts';
+import type { FeaturePlan } from './plan.ts';
 
 export const CutoffSummary = z.object({
   cutoff: z.string(),
@@ -30,3 +31,39 @@ export const FeatureSetSummary = z.object({
 export type FeatureSetSummary = z.infer<typeof FeatureSetSummary>;
 
 export const isoDate = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+
+/** A cutoff's counts; a censored cutoff, and any cutoff of a scoring snapshot, labels nobody. */
+export function cutoffSummary(
+  cutoff: number,
+  population: number,
+  churned: number,
+  censored: boolean,
+  mode: FeatureSetSummary['mode'],
+): CutoffSummary {
+  const labelled = censored || mode === 'scoring' ? 0 : population;
+  return { cutoff: isoDate(cutoff), population, labelled, churned, censored: censored ? population : 0 };
+}
+
+/** The manifest of a built feature set, as both engines write it (a scoring snapshot has no horizon or churn). */
+export function featureSetSummary(
+  built: Pick<FeatureSetSummary, 'engine' | 'mode' | 'rows' | 'cutoffs'> & {
+    opts: LabelOptions;
+    dataEnd: number | null;
+    plan: FeaturePlan;
+  },
+  tablesUsed: ReadonlySet<string>,
+): FeatureSetSummary {
+  const { engine, mode, opts, dataEnd, rows, cutoffs } = built;
+  return {
+    engine,
+    mode,
+    horizonDays: mode === 'scoring' ? null : opts.horizonDays,
+    churn: mode === 'scoring' ? null : opts.churn,
+    dataEnd: dataEnd === null ? null : isoDate(dataEnd),
+    rows,
+    features: built.plan.columns.map((c) => c.name),
+    cutoffs,
+    censoredTotal: cutoffs.reduce((s, c) => s + c.censored, 0),
+    tablesUsed: [...tablesUsed],
+  };
+}
