@@ -1,10 +1,10 @@
 /**
- * Platt scaling (Platt 1999, "Probabilistic Outputs for Support Vector Machines"), as
- * scikit-learn's `_sigmoid_calibration` (sklearn/calibration.py): a logistic curve from a model's
- * margin to a calibrated churn probability.
- */import { requireBothClasses } from '../evaluate/scored-labels.ts';
-import { checkScoredLabels } from '../evaluate/scored-labels.ts';
+ * Platt scaling (Platt 1999, "Probabilistic Outputs for Support Vector Machines"), as scikit-learn's
+ * `_sigmoid_calibration`: a logistic curve from a model's margin to a calibrated churn probability.
+ */
+import { checkScoredLabels, requireBothClasses } from '../evaluate/scored-labels.ts';
 import { sigmoid } from './sigmoid.ts';
+import { softplus } from './softplus.ts';
 
 export interface PlattParameters {
   readonly a: number;
@@ -16,8 +16,8 @@ function objective(a: number, b: number, f: ArrayLike<number>, t: Float64Array):
   let loss = 0;
   for (let i = 0; i < f.length; i++) {
     const z = -(a * f[i] + b);
-    // log σ(z) and log(1 − σ(z)) = log σ(−z), each computed without cancellation.
-    const logP = z >= 0 ? -Math.log1p(Math.exp(-z)) : z - Math.log1p(Math.exp(z));
+    // log σ(z) = −softplus(−z), and log(1 − σ(z)) = log σ(z) − z.
+    const logP = -softplus(-z);
     const log1mP = logP - z;
     loss -= t[i] * logP + (1 - t[i]) * log1mP;
   }
@@ -25,14 +25,10 @@ function objective(a: number, b: number, f: ArrayLike<number>, t: Float64Array):
 }
 
 /**
- * Fits p(churn | margin f) = 1 / (1 + exp(a·f + b)) by minimising the cross-entropy against
- * *smoothed* targets — Platt's Bayesian prior, end of his section 2.2: a churner counts as
- * t₊ = (N₊ + 1)/(N₊ + 2) and a non-churner as t₋ = 1/(N₋ + 2), N₊ and N₋ the class counts. The
- * smoothing keeps a and b finite when the calibration split is perfectly separated, and is why the
- * fit is not plain logistic regression on the margin. sklearn minimises with BFGS from
- * (0, ln((N₋+1)/(N₊+1))); this uses Newton's method with backtracking from the same start (Lin,
- * Lin & Weng 2007, "A note on Platt's probabilistic outputs"): two unknowns and a convex problem,
- * so Newton reaches the same optimum in a handful of steps and to a tighter tolerance.
+ * Fits p(churn | margin f) = 1 / (1 + exp(a·f + b)) by cross-entropy against Platt's smoothed
+ * targets (§2.2): t₊ = (N₊ + 1)/(N₊ + 2), t₋ = 1/(N₋ + 2), which keep a and b finite on separated
+ * data. sklearn uses BFGS from (0, ln((N₋+1)/(N₊+1))); this, Newton with backtracking from the same
+ * start (Lin, Lin & Weng 2007): the same optimum of a convex 2-parameter problem, to a tighter tolerance.
  */
 export function fitPlatt(margins: ArrayLike<number>, labels: ArrayLike<number>): PlattParameters {
   checkScoredLabels(margins, labels, 'fitPlatt');

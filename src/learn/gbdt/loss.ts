@@ -1,15 +1,11 @@
 /**
- * Binary log-loss on the margin (log-odds) scale — what the trees are fitted to.
- * For a row with label y ∈ {0, 1} and margin m, p = σ(m); the loss −[y log p + (1−y) log(1−p)]
- * has gradient p − y and hessian p(1 − p) in m (Friedman, Hastie & Tibshirani 2000; the
- * "binary_crossentropy"/"log_loss" of scikit-learn's HistGradientBoosting).
+ * Binary log-loss on the margin scale, what the trees are fitted to: with p = σ(m), gradient p − y and
+ * hessian p(1 − p) in m (Friedman, Hastie & Tibshirani 2000; scikit-learn HistGradientBoosting's "log_loss").
  */
 import { sigmoid } from '../../calibrate/sigmoid.ts';
+import { softplus } from '../../calibrate/softplus.ts';
 
-/**
- * The constant starting margin: log-odds of the training prior, the minimiser of log-loss over
- * constants. Throws when the labels hold a single class (no model can be learned).
- */
+/** Log-odds of the training prior, the minimiser of log-loss over constants; throws on a single class. */
 export function baselineMargin(y: Uint8Array): number {
   let pos = 0;
   for (let i = 0; i < y.length; i++) pos += y[i];
@@ -27,13 +23,9 @@ export function gradients(y: Uint8Array, margin: Float64Array, grad: Float64Arra
   }
 }
 
-/** Mean log-loss of margins against labels, computed stably as softplus(m) − y·m. */
+/** Mean log-loss of margins against labels, as softplus(m) − y·m. */
 export function meanLogLoss(y: Uint8Array, margin: Float64Array): number {
   let s = 0;
-  for (let i = 0; i < y.length; i++) {
-    const m = margin[i];
-    const softplus = m > 0 ? m + Math.log1p(Math.exp(-m)) : Math.log1p(Math.exp(m));
-    s += softplus - y[i] * m;
-  }
+  for (let i = 0; i < y.length; i++) s += softplus(margin[i]) - y[i] * margin[i];
   return s / y.length;
 }

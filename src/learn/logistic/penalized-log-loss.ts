@@ -1,11 +1,7 @@
 /**
- * The L2-penalised logistic loss on scikit-learn 1.2's scale (`LinearModelLoss` with
- * `l2_reg_strength = 1/C`, which `LogisticRegression(solver="lbfgs")` minimises):
- *
- *   F(β, b) = Σᵢ wᵢ · [log(1 + e^{mᵢ}) − yᵢ·mᵢ] + ‖β‖² / (2C),   mᵢ = xᵢ·β + b,
- *
- * i.e. sklearn's documented C·Σ wᵢ·loglossᵢ + ½‖β‖² divided by C: same minimiser, and tolerances
- * (`gtol`, `ftol`) mean what they mean to sklearn. The intercept b is not penalised.
+ * The L2-penalised logistic loss on scikit-learn 1.2's scale (`LinearModelLoss`, `l2_reg_strength = 1/C`):
+ *   F(β, b) = Σᵢ wᵢ · [softplus(mᵢ) − yᵢ·mᵢ] + ‖β‖² / (2C),   mᵢ = xᵢ·β + b, b unpenalised,
+ * sklearn's C·Σ wᵢ·loglossᵢ + ½‖β‖² divided by C, so `tol` means what it means to sklearn.
  * Parameters are packed θ = [β₀ … β_{p−1}, b].
  */
 import { sigmoid } from '../../calibrate/sigmoid.ts';
@@ -16,22 +12,16 @@ import type { Matrix } from '../matrix.ts';
 
 export interface LogisticProblem {
   readonly x: Matrix;
-  /** Labels, 1 = churned, 0 = stayed. */
+  /** 1 = churned, 0 = stayed. */
   readonly y: Float64Array;
   /** Per-row weights (class weights folded in), or null for all ones. */
   readonly w: Float64Array | null;
   readonly C: number;
 }
 
-/** log(1 + e^m) without overflow. */
-export function softplus(m: number): number {
-  return m > 0 ? m + Math.log1p(Math.exp(-m)) : Math.log1p(Math.exp(m));
-}
-
 /**
- * Contiguous row shares that every sum over rows is split into, each summed on its own and the
- * shares added in order: the same float64 result whichever threads compute the shares, so a fit
- * does not depend on the thread count.
+ * Every sum over rows is split into this many contiguous shares, summed apart and added in order:
+ * the same float64 result whichever threads compute them, so a fit does not depend on the thread count.
  */
 export const SHARES = 4;
 
@@ -52,9 +42,8 @@ interface LossShareArgs {
 }
 
 /**
- * Share `chunk` of the loss and gradient (`lossShare`), on any of the pool's threads. The sums
- * run in this thread's own memory and are stored once at the end, so a share computed twice
- * (the pool redoes a stalled worker's) writes the same bits.
+ * Share s of the loss and gradient, summed in this thread's memory and stored once, so a share
+ * computed twice (the pool redoes a stalled worker's) writes the same bits.
  */
 export const lossShareKernel = kernel<LossShareArgs>(import.meta.url, 'lossShareKernel', (a, s) => {
   const { n, p } = a;
@@ -76,7 +65,7 @@ interface HessianShareArgs {
   readonly out: Float64Array;
 }
 
-/** Share `chunk` of the Hessian's data term (`hessianShare`), on any of the pool's threads; stored once, as `lossShareKernel`. */
+/** Share s of the Hessian's data term; stored once, as `lossShareKernel`. */
 export const hessianShareKernel = kernel<HessianShareArgs>(import.meta.url, 'hessianShareKernel', (a, s) => {
   const q = a.p + 1;
   const m = a.rows.length;
@@ -85,11 +74,7 @@ export const hessianShareKernel = kernel<HessianShareArgs>(import.meta.url, 'hes
   a.out.set(h, s * q * q);
 });
 
-/**
- * The threads a sum over the problem's rows may use: `threads` (at most one per share) when every
- * array the shares read is in shared memory, else 1 (a worker would get a copy, which costs as much
- * as the pass).
- */
+/** Threads for a sum over rows: 1 unless every array is in shared memory (a worker's copy costs as much as the pass). */
 function sumThreads(threads: number, ...arrays: (ArrayBufferView | null)[]): number {
   return threads > 1 && arrays.every(inSharedMemory) ? Math.min(threads, SHARES) : 1;
 }
@@ -98,11 +83,7 @@ function sumThreads(threads: number, ...arrays: (ArrayBufferView | null)[]): num
 const outputs = (length: number, threads: number): Float64Array =>
   new Float64Array(threads > 1 ? new SharedArrayBuffer(length * 8) : new ArrayBuffer(length * 8));
 
-/**
- * F and ∇F in float64. Cost: 2·rows·cols multiply-adds plus one exp and one log1p per row, in
- * `SHARES` shares (see `lossShare`) over up to `threads` threads of the pool when X, y and w are
- * in shared memory.
- */
+/** F and ∇F in float64. Cost: 2·rows·cols multiply-adds plus one exp and one log1p per row. */
 export function penalizedLogLoss(problem: LogisticProblem, theta: Float64Array, grad: Float64Array, threads = 1): number {
   const { x, y, w, C } = problem;
   const p = x.cols;
@@ -116,18 +97,22 @@ export function penalizedLogLoss(problem: LogisticProblem, theta: Float64Array, 
     for (let j = 0; j <= p; j++) grad[j] += out[s * stride + j];
     loss += out[s * stride + p + 1];
   }
+  return loss + l2Penalty(theta, grad, p, C);
+}
+
+/** ‖β‖² / (2C), returned, and its gradient β/C added into grad (the intercept θ[p] unpenalised). */
+export function l2Penalty(theta: Float64Array, grad: Float64Array, p: number, C: number): number {
   let penalty = 0;
   for (let j = 0; j < p; j++) {
     penalty += theta[j] * theta[j];
     grad[j] += theta[j] / C;
   }
-  return loss + penalty / (2 * C);
+  return penalty / (2 * C);
 }
 
 /**
- * Σ wᵢ·[softplus(mᵢ) − yᵢ·mᵢ] over rows [from, to), returned, and its gradient (β then b) written
- * to grad (length p+1, zeroed). One fused pass: each row's margin, residual and gradient share the row
- * while it is in cache, and e^{−|m|} serves both softplus(m) and σ(m).
+ * Σ wᵢ·[softplus(mᵢ) − yᵢ·mᵢ] over rows [from, to), returned, and its gradient (β then b) into grad
+ * (zeroed), in one fused pass while each row is in cache.
  */
 function lossShare(
   X: Float64Array,
@@ -184,15 +169,9 @@ function lossShare(
 }
 
 /**
- * ∇²F, (p+1) × (p+1) row-major with the intercept last: Xᵀ·diag(w·σ(1−σ))·X (X with a column of
- * ones appended) plus I/C on the β block. Float64.
- *
- * Given `rows` (see `sampleRows`), the data term is estimated from those rows alone, scaled up
- * by rows/rows.length: a sub-sampled Hessian (Byrd, Chin, Neveitt & Nocedal 2011), whose relative
- * error shrinks like √(p/m) for m rows. As a Newton matrix it gives linear convergence at about
- * that rate, for a fraction of the cost. Cost: m·(p+1)(p+2)/2 multiply-adds in `SHARES` shares of
- * the m rows (see `hessianShare`), over up to `threads` threads of the pool when X, w and `rows`
- * are in shared memory.
+ * ∇²F in float64, (p+1)² row-major, intercept last: X̃ᵀ·diag(w·σ(1−σ))·X̃ (X̃ = [X | 1]) plus I/C on
+ * the β block. Given `rows`, the data term comes from those rows scaled up: a sub-sampled Hessian
+ * (Byrd, Chin, Neveitt & Nocedal 2011), relative error ~√(p/m). Cost: m·(p+1)(p+2)/2 multiply-adds.
  */
 export function penalizedLogLossHessian(problem: LogisticProblem, theta: Float64Array, rows: Int32Array | null = null, threads = 1): Float64Array {
   const { x, w, C } = problem;
@@ -219,10 +198,8 @@ export function penalizedLogLossHessian(problem: LogisticProblem, theta: Float64
 }
 
 /**
- * The lower triangle of Σ dᵢ·x̃ᵢx̃ᵢᵀ (x̃ = x with a 1 appended, dᵢ = wᵢσ(mᵢ)(1−σ(mᵢ))) over
- * rows[from…to), added into h (zeroed). Rows are taken in blocks of 64 (`HESSIAN_BLOCK`),
- * transposed into column strips (`strip`, `weighted`), so each entry gets a 64-term dot product
- * held in registers rather than a load and store per row.
+ * The lower triangle of Σ dᵢ·x̃ᵢx̃ᵢᵀ (dᵢ = wᵢσ(mᵢ)(1−σ(mᵢ))) over rows[from…to), added into h. Blocks
+ * of rows are transposed into column strips, so each entry is a dot product held in registers.
  */
 function hessianShare(
   X: Float64Array,
@@ -254,8 +231,7 @@ function hessianShare(
       strip[p * B + k] = 1;
       weighted[p * B + k] = d;
     }
-    // Lower triangle only; four entries of a row of H per sweep over the block, so each
-    // weighted value loaded serves four multiply-adds.
+    // Four entries of a row of H per sweep: each weighted value loaded serves four multiply-adds.
     for (let j = 0; j < q; j++) {
       const a = j * B;
       const hj = j * q;

@@ -1,19 +1,14 @@
 /**
- * The same penalised logistic loss and gradient as `penalizedLogLoss`, computed by TensorFlow.js
- * (float32) on row chunks: per chunk m = Xβ + b, Σ w·(softplus(m) − y·m) and Xᵀ(w·(σ(m) − y)),
- * read back and summed in float64 across chunks. The closed-form gradient is used rather than
- * `tf.grad`: it is exact and avoids the tape's saved intermediates on a million-row matrix.
- *
- * When the float32 copy of X fits in `residentBytes` the chunks stay on the backend for the whole
- * fit; otherwise each evaluation streams X through one chunk at a time, so a large matrix never has
- * a second full copy beside the float64 original. With `withHessian` (resident chunks only) each
- * chunk is held as X̃ = [X | 1], always the right-hand side of a product (the side the wasm
- * backend packs once), and the Hessian X̃ᵀ·diag(w·σ(1−σ))·X̃ comes from tfjs too (docs/logistic.md).
+ * `penalizedLogLoss` computed by TensorFlow.js in float32 on row chunks, summed in float64 across
+ * chunks. The closed-form gradient, not `tf.grad`: exact, and no tape on a million-row matrix.
+ * Chunks stay on the backend when X fits in `residentBytes`, else X is streamed through one chunk
+ * at a time; docs/logistic.md says why X̃ = [X | 1] sits on the right of every product.
  */
 import * as tf from '@tensorflow/tfjs';
 import { inSharedMemory } from '../matrix.ts';
 import type { Objective } from '../optim/lbfgs.ts';
 import { float32Rows } from './float32-rows.ts';
+import { l2Penalty } from './penalized-log-loss.ts';
 import type { LogisticProblem } from './penalized-log-loss.ts';
 
 export interface TfjsObjectiveOptions {
@@ -21,19 +16,15 @@ export interface TfjsObjectiveOptions {
   chunkElements?: number;
   /** Keep all chunks on the backend when X in float32 takes at most this (default 64 MB). */
   residentBytes?: number;
-  /** Also give the Hessian, from tfjs (when the chunks are resident; see above). */
+  /** Also give the Hessian, from tfjs (resident chunks only). */
   withHessian?: boolean;
 }
 
 export interface TfjsObjective {
   readonly objective: Objective;
   readonly resident: boolean;
-  /**
-   * ∇²F at θ ((p+1)² row-major, intercept last, I/C on the β block), summed in float32 per chunk
-   * and float64 across chunks; null unless asked for with resident chunks.
-   */
+  /** ∇²F at θ as `penalizedLogLossHessian` lays it out; null unless asked for with resident chunks. */
   readonly hessian: ((theta: Float64Array) => Float64Array) | null;
-  /** Frees the tensors held for the fit. */
   dispose(): void;
 }
 
@@ -45,10 +36,7 @@ interface Chunk {
   x: tf.Tensor2D | null;
 }
 
-/**
- * The loss (and Hessian) of `problem` from tfjs, over the rows of `sample` weighted up when given.
- * Chunks are converted to float32 on up to `threads` threads of the pool (float32-rows.ts).
- */
+/** The loss (and Hessian) of `problem` from tfjs, over the rows of `sample` weighted up when given. */
 export function tfjsLogLoss(problem: LogisticProblem, options: TfjsObjectiveOptions = {}, sample: Int32Array | null = null, threads = 1): TfjsObjective {
   const { x, y, w, C } = problem;
   const p = x.cols;
@@ -110,12 +98,7 @@ export function tfjsLogLoss(problem: LogisticProblem, options: TfjsObjectiveOpti
       beta.dispose();
       b.dispose();
     }
-    let penalty = 0;
-    for (let j = 0; j < p; j++) {
-      penalty += theta[j] * theta[j];
-      grad[j] += theta[j] / C;
-    }
-    return loss + penalty / (2 * C);
+    return loss + l2Penalty(theta, grad, p, C);
   };
 
   const hessian = (theta: Float64Array): Float64Array => {
@@ -161,10 +144,8 @@ export function tfjsLogLoss(problem: LogisticProblem, options: TfjsObjectiveOpti
 }
 
 /**
- * Rows [start, end) (of `sample` when given) as a float32 tensor. The wasm and tfjs-node backends
- * copy the values into their own memory, so one conversion buffer serves every chunk (no 8 MB
- * garbage per chunk per evaluation); the CPU backend keeps a reference to the array it is given,
- * so it gets a fresh one. The buffer is shared memory when the pool's threads convert.
+ * Rows [start, end) (of `sample` when given) as a float32 tensor. wasm and tfjs-node copy the values,
+ * so one buffer serves every chunk; the CPU backend keeps a reference, so it gets a fresh one.
  */
 function uploader(
   X: Float64Array,
