@@ -1,13 +1,8 @@
 /**
- * Fits L2-penalised logistic regression to scikit-learn's optimum
- * (`LogisticRegression(penalty="l2", C, solver="lbfgs", class_weight)`), full batch, in two
- * precisions: L-BFGS on TensorFlow.js's float32 loss (after a warm start on a row sample when X is
- * large) moves the fit, then float64 Newton steps with a sampled Hessian take it to ‖∇F‖∞ ≤ tol.
- * docs/logistic.md says why each phase is there and what it costs.
- *
- * No randomness: the start is β = 0, b = 0, the sampled rows are fixed by the row count, and every
- * float64 sum is split into the same fixed shares whatever the thread count, so a fit is identical
- * for identical inputs on the same backend.
+ * Fits scikit-learn's `LogisticRegression(penalty="l2", C, solver="lbfgs", class_weight)` optimum:
+ * L-BFGS on TensorFlow.js's float32 loss (warm-started on a row sample when X is large), then float64
+ * Newton steps with a sampled Hessian to ‖∇F‖∞ ≤ tol (docs/logistic.md: why each phase, what it costs).
+ * No randomness and fixed float64 shares: a fit is identical for identical input and backend, any thread count.
  */
 import { z } from 'zod';
 import { defaultThreads } from '../../parallel/pool.ts';
@@ -34,28 +29,22 @@ export const LogisticOptions = z.object({
   tol: z.number().positive().default(1e-4),
   maxIter: z.number().int().positive().default(1000),
   /**
-   * Threads of the worker pool for the float64 passes and the float32 conversion of X, the calling
-   * thread included; null or absent: `defaultThreads()`. Used when X, in shared memory, has at
-   * least `SHARED_CELLS` cells (below, one thread is as fast). The fit is bit-identical with any number.
+   * Threads for the float64 passes and the float32 conversion, the calling one included (default
+   * `defaultThreads()`), used when X is in shared memory with ≥ `SHARED_CELLS` cells. Bit-identical with any number.
    */
   threads: z.number().int().positive().nullish(),
 });
 export type LogisticOptions = z.input<typeof LogisticOptions>;
 
-/**
- * Relative rounding of the float32 loss summed over chunks: it errs by up to ~1.5e-6 of F on the
- * synthetic 1M × 40 benchmark, by an amount that changes from point to point.
- */
+/** Relative rounding of the float32 loss summed over chunks (docs/logistic.md). */
 const FLOAT32_RESOLUTION = 3e-6;
 /** Rows the Hessian is estimated from (all rows when there are fewer). */
 const HESSIAN_SAMPLE_ROWS = 65_536;
 /** Rows of the Hessian at β = 0 that starts the warm start's L-BFGS. */
 const START_HESSIAN_ROWS = 8_192;
 /**
- * Newton keeps its Hessian while a step shrinks ‖∇F‖∞ at least this much. With a sampled Hessian
- * (1M rows: it costs under one pass over X) a fresh one each step is cheap, and a step shrinks the
- * gradient ~20-fold; on small data the exact Hessian costs (p+2)/4 passes (15 on Telco), and
- * reusing it while steps at least halve the gradient costs fewer passes in all.
+ * Newton keeps its Hessian while a step shrinks ‖∇F‖∞ at least this much: a sampled Hessian is cheap
+ * to renew, the exact float64 one costs (p+2)/4 passes (docs/logistic.md).
  */
 const NEWTON_REUSE_CHEAP = 0.1;
 const NEWTON_REUSE_COSTLY = 0.5;
@@ -63,9 +52,8 @@ const NEWTON_REUSE_COSTLY = 0.5;
 const NEWTON_MAX_ITER = 50;
 
 /**
- * Fits the model to the rows of `x` and their 0/1 `labels`; `featureNames` name x's columns.
- * Throws naming the row (and column) for a label other than 0 or 1, a single class, or a
- * non-finite value in x (impute first). `tfjs` tunes the chunks of phase 1 (tfjs-log-loss.ts).
+ * Fits the rows of `x` to their 0/1 `labels`. Throws naming the row (and column) for a label other
+ * than 0 or 1, a single class, or a non-finite value in x (impute first).
  */
 export async function fitLogistic(
   x: Matrix,
@@ -101,9 +89,8 @@ function fitWith(
   const theta0 = new Float64Array(x.cols + 1);
   const hessian = (theta: Float64Array): Float64Array => penalizedLogLossHessian(problem, theta, sample, threads);
   const mass = weightedColumnMass(x, w, sample);
-  // X must be finite, and a full pass to check it costs 6% of the 1M × 40 fit: a NaN or ±∞ makes
-  // a sum over its row non-finite, so the sampled rows are checked through `mass` and the others
-  // through the first loss over all rows. Only then is X searched for the culprit.
+  // A NaN or ±∞ makes a sum over its row non-finite: the sampled rows are checked through `mass`,
+  // the others through the first loss over all rows, so no pass of its own is needed.
   if (!Number.isFinite(mass)) checkFinite(x);
   // Below this the float32 gradient is rounding: each of its sums Σᵢ wᵢ·rᵢ·xᵢⱼ (|rᵢ| ≤ 1) can be
   // off by about 2⁻²⁴·Σᵢ wᵢ·|xᵢⱼ|, so phase 1 stops there and float64 takes over.
@@ -113,7 +100,7 @@ function fitWith(
   let phase1: { result: LbfgsResult; resident: boolean };
   let final: NewtonResult;
   if (sample.length < x.rows) {
-    // Its start needs a Hessian only to set the scale of each direction: a few thousand rows do.
+    // A Hessian here only sets the scale of each direction: a few thousand rows do.
     const h0 = penalizedLogLossHessian(problem, theta0, sampleRows(x.rows, START_HESSIAN_ROWS));
     // The sample's gradient estimates the full one only to about mass/√m; a hundredth of that is
     // as close as its optimum is worth fitting before the full data take over.
@@ -128,7 +115,6 @@ function fitWith(
   try {
     const h = fast.hessian ?? hessian;
     const h1 = h(start);
-    // The first loss over all rows also checks the rows outside the sample (see `mass`).
     let unchecked = sample.length < x.rows;
     const objective: Objective = (theta, grad) => {
       const f = fast.objective(theta, grad);
@@ -144,8 +130,8 @@ function fitWith(
     // In JS a Hessian costs m·(p+1)²/2 multiply-adds against 2·rows·(p+1) for a pass.
     const costly = fast.hessian === null && (sample.length * (x.cols + 1)) / (4 * x.rows) > 2;
     const reuseBelow = costly ? NEWTON_REUSE_COSTLY : NEWTON_REUSE_CHEAP;
-    // Newton starts from the Hessian of phase 1's start: the two points are within the sample's
-    // statistical error of each other, where the Hessian changes far less than its sampling error.
+    // Newton starts from phase 1's starting Hessian: the points are within the sample's error of
+    // each other, where the Hessian changes far less than its sampling error.
     final = minimizeNewton(exact, h, result.x, { gtol: o.tol, maxIter: NEWTON_MAX_ITER, reuseBelow, initialHessian: sample.length < x.rows ? h1 : undefined });
   } finally {
     fast.dispose();
@@ -172,11 +158,7 @@ function fitWith(
   });
 }
 
-/**
- * L-BFGS on the float32 tfjs loss from `start`, its recursion started from the inverse of
- * `hessian`. The loss errs by ~1e-6 relative from point to point, so `FLOAT32_RESOLUTION` makes
- * the gradient judge steps that change f less than that.
- */
+/** L-BFGS on the float32 tfjs loss from `start`, its recursion started from the inverse of `hessian`. */
 function float32Lbfgs(
   problem: LogisticProblem,
   sample: Int32Array | null,
@@ -225,9 +207,8 @@ function sharedRows(rows: Int32Array): Int32Array {
 }
 
 /**
- * Missing values must have been imputed by the preprocessing before a linear model sees them:
- * throws naming the first non-finite cell. v·0 is 0 for a finite v and NaN otherwise, so four
- * exact sums of zeros check 40M values in about one memory pass; only a failure searches.
+ * Throws naming the first non-finite cell (impute before a linear model). v·0 is 0 for a finite v and
+ * NaN otherwise, so four exact sums of zeros check X in one memory pass; only a failure searches.
  */
 function checkFinite(x: Matrix): void {
   const X = x.data;
@@ -248,10 +229,7 @@ function checkFinite(x: Matrix): void {
   throw new Error(`fitLogistic: value at row ${Math.floor(bad / x.cols)}, column ${bad % x.cols} is ${X[bad]}; impute before fitting`);
 }
 
-/**
- * An estimate of max_j Σᵢ wᵢ·|xᵢⱼ| (w = 1 when null; the intercept's column of ones included)
- * from the sampled rows, scaled up: the float32 rounding floor needs only its size.
- */
+/** max_j Σᵢ wᵢ·|xᵢⱼ| (intercept column included) estimated from the sampled rows: the float32 floor needs only its size. */
 function weightedColumnMass(x: Matrix, w: Float64Array | null, rows: Int32Array): number {
   const p = x.cols;
   const X = x.data;
