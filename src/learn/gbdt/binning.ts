@@ -1,11 +1,7 @@
 /**
- * Quantile binning of a feature matrix into at most 255 bins per feature, plus one bin for
- * missing values — step one of histogram gradient boosting (Ke et al. 2017, LightGBM §3;
- * scikit-learn's `_hist_gradient_boosting/binning.py` does the same job). Our own code: no
- * well-kept gradient-boosting trainer exists for JavaScript.
- *
- * Split candidates are then only the bin edges, so a node's best split is found from a
- * 256-slot histogram instead of a sort of its rows.
+ * Quantile binning into at most 255 bins per feature plus one for missing values (Ke et al. 2017,
+ * LightGBM §3; scikit-learn's `binning.py`): a node's best split then comes from a 256-slot histogram
+ * instead of a sort of its rows.
  */
 import type { Matrix } from '../matrix.ts';
 
@@ -15,10 +11,7 @@ export const MISSING_BIN = 255;
 export const BIN_SLOTS = 256;
 
 export interface BinMapper {
-  /**
-   * Per feature, the ascending upper edges: a value v falls in bin b, the first b with v <= edges[b],
-   * or in bin edges.length when it is above them all. So a feature with k edges has k + 1 value bins.
-   */
+  /** Per feature, ascending upper edges: v falls in the first bin b with v <= edges[b], else in bin edges.length. */
   readonly edges: readonly Float64Array[];
 }
 
@@ -30,19 +23,15 @@ export interface BinnedMatrix {
 }
 
 /**
- * Fits the bin edges of every feature on (a sample of) the training rows.
- * With at most maxBins distinct values, the edges are the midpoints between neighbours (every
- * value its own bin); otherwise they are the midpoint-interpolated quantiles at k / maxBins,
- * deduplicated, so each bin holds about the same number of rows.
- * @param sampleRows fit on this many rows at most (evenly spaced, deterministic), as scikit-learn
- *   fits on a 200,000-row subsample: the quantiles barely move and fitting stays cheap.
+ * Fits the bin edges of every feature: midpoints between neighbours with at most maxBins distinct
+ * values, else the midpoint-interpolated quantiles at k / maxBins, deduplicated.
+ * @param sampleRows fit on this many evenly spaced rows at most, as scikit-learn's 200,000-row subsample
  */
 export function fitBins(x: Matrix, maxBins = 255, sampleRows = 200_000): BinMapper {
   if (!(maxBins >= 2 && maxBins <= 255)) throw new Error(`fitBins: maxBins must be in [2, 255], got ${maxBins}`);
   const step = x.rows > sampleRows ? x.rows / sampleRows : 1;
   const taken = Math.min(x.rows, sampleRows);
-  // Transpose the sampled rows in one forward pass over the row-major data (a pass per feature
-  // would read every cache line of x once per feature).
+  // Transposed in one forward pass: a pass per feature would read every cache line once per feature.
   const columns = new Float64Array(taken * x.cols);
   const known = new Int32Array(x.cols);
   for (let k = 0; k < taken; k++) {
@@ -70,8 +59,7 @@ function featureEdges(sorted: Float64Array, maxBins: number): Float64Array {
   const out: number[] = [];
   const n = sorted.length;
   for (let b = 1; b < maxBins; b++) {
-    // Midpoint interpolation between the two order statistics around the quantile, as numpy's
-    // percentile(method="midpoint") that scikit-learn uses.
+    // numpy's percentile(method="midpoint"), as scikit-learn.
     const pos = (b / maxBins) * (n - 1);
     const q = (sorted[Math.floor(pos)] + sorted[Math.ceil(pos)]) / 2;
     // A quantile equal to the largest value would leave an empty top bin.
@@ -93,18 +81,14 @@ export function binOf(edges: Float64Array, v: number): number {
   return lo;
 }
 
-/**
- * Codes every value of x with the fitted edges, in shared memory when `shared` (worker threads
- * read them). Cost: rows × cols binary searches of ≤ 8 steps.
- */
+/** Codes every value of x with the fitted edges, in shared memory when `shared`. Cost: rows × cols × 8 steps. */
 export function applyBins(mapper: BinMapper, x: Matrix, shared = false): BinnedMatrix {
   if (mapper.edges.length !== x.cols) throw new Error(`applyBins: mapper has ${mapper.edges.length} features, matrix ${x.cols}`);
   const cells = x.rows * x.cols;
   const codes = new Uint8Array(shared ? new SharedArrayBuffer(cells) : new ArrayBuffer(cells));
   const padded = new Float64Array(BIN_SLOTS);
   for (let j = 0; j < x.cols; j++) {
-    // Edges padded with +∞ to 255 entries, so the search below always takes 8 halving steps
-    // whose outcome is added, not branched on: bin = #{edges < v}.
+    // Padded with +∞ to 255 edges: always 8 halving steps, added rather than branched on (bin = #{edges < v}).
     padded.fill(Number.POSITIVE_INFINITY);
     padded.set(mapper.edges[j]);
     const off = j * x.rows;

@@ -1,15 +1,7 @@
 /**
- * The boosting loop: fits trees one after another to the log-loss gradients of the current
- * margins (Friedman 2001, with Newton leaf values as in XGBoost and scikit-learn's
- * HistGradientBoosting). Our own implementation — no well-kept gradient-boosting trainer exists
- * for JavaScript.
- *
- * Per iteration: gradients and hessians of every training row; optionally a row subsample and a
- * feature subsample drawn from one seeded xoroshiro128+ stream (so a seed gives the same model);
- * grow a tree; add its leaf values to the training margins and the validation margins; stop early
- * when the validation log-loss has not improved by `tol` for `nIterNoChange` iterations, keeping
- * the trees up to the best iteration. Histograms are built on `nThreads` threads (the worker pool;
- * the model is the same bits with any count).
+ * The boosting loop: trees fitted one after another to the log-loss gradients of the current margins
+ * (Friedman 2001, Newton leaf values as XGBoost and scikit-learn's HistGradientBoosting). Subsamples
+ * come from one seeded xoroshiro128+ stream; early stopping keeps the trees up to the best iteration.
  */
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { defaultThreads, workerPool } from '../../parallel/pool.ts';
@@ -31,9 +23,8 @@ export interface GbdtTraining {
 }
 
 /**
- * Trains a binary GBDT on x (NaN = missing) and labels y ∈ {0, 1}.
- * Throws on shapes that do not match or labels that are not 0/1 (programming errors: the
- * pipeline validates user data before it gets here).
+ * Trains a binary GBDT on x (NaN = missing) and labels y ∈ {0, 1}. Throws on mismatched shapes or
+ * labels that are not 0/1 (programming errors: the pipeline validates user data first).
  */
 export function trainGbdt(
   x: Matrix,
@@ -52,8 +43,7 @@ export function trainGbdt(
   return boost(x, y, p, valid, names);
 }
 
-// Below this many training rows one thread builds every histogram unless `nThreads` asks for
-// more: sharing the work would cost about what it saves.
+// Below this many training rows (unless `nThreads` says otherwise) sharing the work costs what it saves.
 const MIN_PARALLEL_ROWS = 20_000;
 
 function boost(x: Matrix, y: Uint8Array, p: GbdtParams, valid: { x: Matrix; y: Uint8Array } | undefined, names: readonly string[]): GbdtTraining {
@@ -135,10 +125,7 @@ function fillRange(idx: Uint32Array): number {
   return idx.length;
 }
 
-/**
- * Bernoulli row sample with probability `fraction`, written in ascending order (which keeps the
- * histogram loop's reads of the bin columns forward-moving). Cost: one 32-bit draw per row.
- */
+/** Bernoulli row sample with probability `fraction`, ascending (the histogram loop reads the bin columns forward). */
 function sampleRows(n: number, fraction: number, rng: ReturnType<typeof xoroshiro128plus>, idx: Uint32Array): number {
   const cut = Math.floor(fraction * 4294967296);
   let m = 0;

@@ -1,20 +1,12 @@
 /**
- * Compiles trees to JavaScript: each tree becomes nested if/else over literal feature indices and
- * thresholds, which V8 turns into machine code with no node arrays to load — the idea of treelite,
- * which does the same for C. Our own implementation.
- *
- * Only numbers reach the generated source, and each is checked first: feature indices are integers
- * in [0, cols), thresholds and leaf values are written with Number.prototype.toString, which
- * round-trips every double exactly (−0, ±Infinity and NaN spelled out), so a compiled tree routes
- * and scores every row exactly as the packed walk does.
+ * Compiles trees to JavaScript (treelite's idea, for C): nested if/else over literal feature indices
+ * and thresholds, with no node arrays to load. Only checked numbers reach the source, written so they
+ * round-trip exactly (numberLiteral), so a compiled tree scores every row as the packed walk does.
  */
 import { numberLiteral } from '../number-literal.ts';
 import type { Tree } from './tree.ts';
 
-/**
- * Adds the outputs of a group of trees to sum[0..count) for rows starting at data[offset], `cols`
- * apart. The trees are added one after another, in order, to each row's running sum.
- */
+/** Adds a group of trees' outputs, in tree order, to sum[0..count) for the rows from data[offset], `cols` apart. */
 export type CompiledTrees = (data: Float64Array, offset: number, cols: number, count: number, sum: Float64Array) => void;
 
 function treeSource(t: Tree, n: number, cols: number, indent: string, out: string[]): void {
@@ -35,10 +27,8 @@ function treeSource(t: Tree, n: number, cols: number, indent: string, out: strin
 }
 
 /**
- * The body of the function compileTrees builds, over the parameters (d, o, cols, count, sum): the
- * text that the worker pool's threads compile again (predict.ts, `marginKernel`), so they run
- * the same code.
- * The trees must be well formed (children after parents), as GbdtModel.fromSpec checks.
+ * The body of a `CompiledTrees` over (d, o, cols, count, sum): the text worker threads compile again.
+ * The trees must be well formed (children after parents), as fromSpec checks.
  */
 export function compiledSource(trees: readonly Tree[], cols: number): string {
   const lines = ['for (let r = 0; r < count; r++, o += cols) {', ' let s = sum[r];'];
@@ -47,19 +37,12 @@ export function compiledSource(trees: readonly Tree[], cols: number): string {
   return lines.join('\n');
 }
 
-/** The parameter names of a compiled group, in the order of CompiledTrees. */
-export const COMPILED_PARAMS = ['d', 'o', 'cols', 'count', 'sum'] as const;
+const COMPILED_PARAMS = ['d', 'o', 'cols', 'count', 'sum'] as const;
 
 /**
- * One function for a group of trees (keep it to a few thousand nodes: V8 stops optimising very
- * large functions). Returns null where code generation is not allowed (a content security
- * policy, `--disallow-code-generation-from-strings`); the caller then walks the packed forest.
+ * compiledSource's text as a function, or null where code generation is not allowed (a content
+ * security policy, `--disallow-code-generation-from-strings`): the caller then walks the packed forest.
  */
-export function compileTrees(trees: readonly Tree[], cols: number): CompiledTrees | null {
-  return compileSource(compiledSource(trees, cols));
-}
-
-/** compiledSource's text as a function, or null where code generation is not allowed. */
 export function compileSource(source: string): CompiledTrees | null {
   try {
     return new Function(...COMPILED_PARAMS, source) as CompiledTrees;

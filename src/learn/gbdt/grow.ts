@@ -1,14 +1,7 @@
 /**
- * Grows one regression tree on gradients and hessians from binned data — step four of histogram
- * gradient boosting. Our own implementation of the two growth orders in use:
- * - leaf-wise (best-first, LightGBM and scikit-learn's HistGradientBoosting): always split the
- *   leaf with the largest gain until `maxLeaves`;
- * - depth-wise (XGBoost's default): split level by level, shallowest first.
- * With no leaf cap both give the same tree (every positive-gain split is taken; only the order
- * differs).
- *
- * Rows of a node are a contiguous range of one index array that each split partitions in place
- * (as scikit-learn's grower does), so no per-node row lists are allocated.
+ * Grows one regression tree on gradients and hessians from binned data, leaf-wise (best-first, as
+ * LightGBM and scikit-learn: largest gain until `maxLeaves`) or depth-wise (XGBoost: shallowest first).
+ * A node's rows are a contiguous range of one index array, partitioned in place at each split.
  */
 import { MISSING_BIN, type BinnedMatrix } from './binning.ts';
 import { buildHistogram, newHistogram, subtractHistogram, type HistogramThreads } from './histogram.ts';
@@ -18,9 +11,9 @@ import type { Tree } from './tree.ts';
 export interface GrowOptions {
   readonly rules: SplitRules;
   readonly growth: 'leafwise' | 'depthwise';
-  /** Largest number of leaves, or null for no cap. */
+  /** Null: no cap. */
   readonly maxLeaves: number | null;
-  /** Largest depth (root = 0), or null for no cap. */
+  /** Root = 0; null: no cap. */
   readonly maxDepth: number | null;
   readonly learningRate: number;
 }
@@ -57,10 +50,7 @@ export interface GrowScratch {
   readonly parallel: HistogramThreads | null;
 }
 
-/**
- * Buffers for trees over `rows` rows and `cols` features. With `parallel`, the gradients, feature
- * list and histograms live in shared memory, and the caller's row index array must too.
- */
+/** Buffers for trees over `rows` rows and `cols` features; with `parallel`, in shared memory (the caller's idx must be too). */
 export function growScratch(rows: number, cols: number, parallel: HistogramThreads | null = null): GrowScratch {
   const shared = parallel !== null;
   const gh = new Float64Array(shared ? new SharedArrayBuffer(16 * rows) : new ArrayBuffer(16 * rows));
@@ -234,10 +224,7 @@ export function growTree(input: GrowInput, opts: GrowOptions, scratch: GrowScrat
   return { tree, leaves };
 }
 
-/**
- * Stable in-place partition of idx[start..end) by the split: left rows first, in their order.
- * Returns the number of left rows. Cost: one pass over the node's rows.
- */
+/** Stable in-place partition of idx[start..end) by the split, left rows first; returns their number. */
 function partitionRows(
   binned: BinnedMatrix,
   idx: Uint32Array,
@@ -253,9 +240,8 @@ function partitionRows(
   const missing = missingLeft ? 1 : 0;
   let w = start;
   let r = 0;
-  // Branch-free: every row is written to both sides and only the side it belongs to advances. The
-  // direction is a coin flip for the CPU's branch predictor, so a branch here cost more than the
-  // extra store. Writing idx[w] is safe as w <= k. The missing bin (255) is above every cut.
+  // Branch-free (the direction is a coin flip for the branch predictor): every row is written to both
+  // sides and only its own side advances. Writing idx[w] is safe as w <= k.
   for (let k = start; k < end; k++) {
     const row = idx[k];
     const code = codes[col + row];

@@ -1,13 +1,8 @@
 /**
- * Gradient/hessian/count histograms of a tree node, per feature and bin — step two of
- * histogram gradient boosting (LightGBM, Ke et al. 2017 §3; scikit-learn's `histogram.pyx`).
- * Our own implementation. With more than one thread a node's features are shared out over the
- * worker pool (`histogramKernel`); each feature is still summed by one thread in row order, so
- * the histograms, and the trees, are the same bits with any thread count.
- *
- * Layout: one Float64Array per node, feature f's bin b at ((f * BIN_SLOTS) + b) * 3, holding
- * [sum of gradients, sum of hessians, row count]. Interleaving the three keeps one bin's sums on
- * one cache line, which is what the accumulation loop touches.
+ * Gradient/hessian/count histograms of a tree node, per feature and bin (LightGBM, Ke et al. 2017 §3;
+ * scikit-learn's `histogram.pyx`). Each feature is summed by one thread in row order, so the trees are
+ * the same bits with any thread count. Feature f's bin b is at ((f * BIN_SLOTS) + b) * 3, holding
+ * [Σ gradients, Σ hessians, rows] interleaved: one bin's sums on one cache line.
  */
 import { kernel } from '../../parallel/kernel.ts';
 import { workerPool } from '../../parallel/pool.ts';
@@ -29,10 +24,8 @@ export function newHistogram(cols: number, shared = false): Float64Array {
 }
 
 /**
- * How one fit builds its histograms on several threads: the binned matrix, shared with the pool
- * for the whole fit (its codes in shared memory), and the most threads a node may use. The
- * grower's row indices, gathered gradients, feature list and histograms must then live in
- * shared memory too.
+ * How one fit builds its histograms on several threads. The grower's row indices, gathered
+ * gradients, feature list and histograms must then live in shared memory too.
  */
 export interface HistogramThreads {
   readonly threads: number;
@@ -41,11 +34,9 @@ export interface HistogramThreads {
 }
 
 /**
- * Fills `out` with the histograms of the rows idx[start..end) for the listed features; other
- * features' slots are left as they were (never read).
- * Cost: (end - start) × features.length additions of three numbers. The node's gradients are first
- * gathered into one contiguous interleaved scratch array `gh` (g, h, g, h, …; scikit-learn's
- * "ordered gradients"), so the per-feature loop reads them sequentially.
+ * Fills the listed features' slots of `out` with the histograms of rows idx[start..end). The node's
+ * gradients are first gathered into `gh` (g, h, g, h, …; scikit-learn's "ordered gradients"), so
+ * the per-feature loop reads them in order. Cost: rows × features additions of three numbers.
  */
 export function buildHistogram(
   binned: BinnedMatrix,
@@ -103,12 +94,9 @@ export const histogramKernel = kernel<HistogramArgs>(import.meta.url, 'histogram
 const groupSums = new Float64Array(GROUP * WIDTH);
 
 /**
- * Sums the histograms of features[q0..q1) over the rows idx[start..start+n) (their gradients
- * gathered in `gh`) and stores them in the features' slots of `out`. A group of features is
- * summed in this thread's own buffer and then stored whole, so a share computed twice (the pool
- * redoes the share of a worker that stalls) writes the same bits and never adds to a slot another
- * thread is writing.
- * Cost: n × (q1 − q0) updates of three numbers, and a copy of 768 numbers per feature.
+ * Sums the histograms of features[q0..q1) over rows idx[start..start+n) into their slots of `out`.
+ * Each group is summed in this thread's own buffer and stored whole, so a share computed twice (the
+ * pool redoes a stalled worker's) writes the same bits and never adds to a slot another thread writes.
  */
 export function accumulateHistogram(
   codes: Uint8Array,
@@ -125,9 +113,8 @@ export function accumulateHistogram(
   const width = WIDTH;
   const acc = groupSums;
   let q = q0;
-  // Eight, then four features per pass over the rows: the row index and gradients are loaded once
-  // for several histograms, and their updates are independent, so a run of rows in the same bin
-  // (one-hot columns) does not serialise on one memory slot (docs/gbdt.md: eight vs four).
+  // Eight, then four features per pass (docs/gbdt.md): a row's index and gradients are loaded once for
+  // several histograms, whose independent updates keep runs of one bin (one-hot) from serialising.
   for (; q + 8 <= q1; q += 8) {
     const c0 = features[q] * rows, c1 = features[q + 1] * rows, c2 = features[q + 2] * rows, c3 = features[q + 3] * rows;
     const c4 = features[q + 4] * rows, c5 = features[q + 5] * rows, c6 = features[q + 6] * rows, c7 = features[q + 7] * rows;
@@ -218,9 +205,8 @@ function storeGroup(acc: Float64Array, features: Int32Array, q: number, count: n
 }
 
 /**
- * The subtraction trick (LightGBM): a child's histogram is its parent's minus its sibling's, so
- * only the smaller child is ever accumulated from rows. Writes parent − sibling into `out`.
- * Cost: features × 256 × 3, independent of the number of rows.
+ * The subtraction trick (LightGBM): a child's histogram is its parent's minus its sibling's, so only
+ * the smaller child is accumulated from rows. Cost: features × 256 × 3, whatever the rows.
  */
 export function subtractHistogram(parent: Float64Array, sibling: Float64Array, features: Int32Array, out: Float64Array): void {
   for (let q = 0; q < features.length; q++) {

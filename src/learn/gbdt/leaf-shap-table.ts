@@ -1,10 +1,9 @@
 /**
- * Exact TreeSHAP from per-leaf tables, in the manner of Fast TreeSHAP v2 (Yang 2021, "Fast
- * TreeSHAP: Accelerating SHAP Value Computation for Trees"). Our own implementation. Per row, one
- * pass over each tree's nodes hands every leaf its pattern and the leaf adds one table row:
- * O(L·D) per tree instead of O(L·D²) with divisions (docs/gbdt.md has the speed-up). The sums are
- * those of Algorithm 2 in another order, so the values agree with treeShap to rounding.
- */import { extend, shapScratch, unwoundSum } from './treeshap.ts';
+ * Exact TreeSHAP from per-leaf tables, in the manner of Fast TreeSHAP v2 (Yang 2021): per row, one pass
+ * over a tree's nodes hands each leaf its pattern and the leaf adds one table row, O(L·D) instead of
+ * O(L·D²). Algorithm 2's sums in another order, so the values agree with treeShap to rounding.
+ */
+import { extend, shapScratch, unwoundSum } from './treeshap.ts';
 import type { Tree } from './tree.ts';
 
 /** 2^12 patterns × 12 features: 393 KB for such a leaf, the most worth tabulating. */
@@ -14,9 +13,8 @@ const MAX_TABLE_ENTRIES = 1 << 16;
 
 export interface LeafShapTable {
   /**
-   * For a split node, the slot of its feature among the distinct features of the paths through it
-   * (slots are given in order of first appearance from the root, so every leaf below agrees); for
-   * a leaf, its index among the leaves, minus one million (−1 000 000 + l): one array, one test.
+   * A split node's slot of its feature among its paths' distinct features (in order of first
+   * appearance from the root, so every leaf below agrees); a leaf's index l as LEAF + l.
    */
   readonly nodeSlot: Int32Array;
   /** For each leaf: first entry in `features`, and the count m. */
@@ -33,14 +31,10 @@ export interface LeafShapTable {
 const LEAF = -1_000_000;
 
 /**
- * The tables of one tree. In Lundberg's Algorithm 2 (treeshap.ts) a leaf credits each distinct
- * feature k on its path with v·(o_k − z_k)·U_k, where z_k is the cover share of the path's splits
- * on k, o_k ∈ {0, 1} says whether the row follows all of them, and U_k is a weighted sum over
- * subsets of the other path features that depends on the row only through the o's. A path has
- * m ≤ depth distinct features, so the 2^m patterns of o are worked out once per model: the table
- * holds v·(o_k − z_k)·U_k for every leaf, pattern and k. Null when a leaf's path has more than
- * `MAX_TABLE_FEATURES` distinct features or the tables would pass `MAX_TABLE_ENTRIES`: that tree
- * is left to treeShap.
+ * The tables of one tree. In Algorithm 2 a leaf credits each distinct path feature k with
+ * v·(o_k − z_k)·U_k: z_k the cover share of the path's splits on k, o_k ∈ {0, 1} whether the row
+ * follows them all, U_k depending on the row only through the o's. So the 2^m patterns of a path's
+ * m features are tabulated once. Null (left to treeShap) past `MAX_TABLE_FEATURES` or `MAX_TABLE_ENTRIES`.
  */
 export function leafShapTable(t: Tree): LeafShapTable | null {
   const leaves: { splits: { node: number; feature: number; left: boolean }[]; leaf: number }[] = [];
@@ -109,14 +103,10 @@ export function leafShapTable(t: Tree): LeafShapTable | null {
   return out;
 }
 
-/**
- * Adds the tree's SHAP values for the row x[rowOffset ..] into phi[phiOffset + j]. `patterns` is
- * scratch of at least the tree's node count.
- */
+/** Adds the tree's SHAP values for the row x[rowOffset ..] into phi[phiOffset + j]; `patterns`: scratch of ≥ node count. */
 export function tableShap(t: Tree, s: LeafShapTable, x: Float64Array, rowOffset: number, phi: Float64Array, phiOffset: number, patterns: Int32Array): void {
-  // One pass in node order (children come after their parents): each node passes its pattern of
-  // o's down, clearing its feature's bit on the branch the row does not take; a leaf reads its
-  // table row.
+  // Node order (children after parents): each node passes its pattern of o's down, clearing its
+  // feature's bit on the branch the row does not take; a leaf reads its table row.
   const n = t.feature.length;
   patterns[0] = -1;
   for (let node = 0; node < n; node++) {

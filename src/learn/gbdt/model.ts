@@ -1,9 +1,7 @@
 /**
  * A fitted gradient-boosted tree ensemble as a `ChurnModel`: margin = baseline + Σ tree outputs,
- * contributions = exact TreeSHAP with base = the ensemble's expected value (from per-leaf tables,
- * leaf-shap-table.ts; Algorithm 2 for a tree too deep to tabulate). Large calls run on the worker
- * pool with the caller's thread count; the model shares its trees with the pool's threads once
- * and owns no thread.
+ * contributions = exact TreeSHAP with base = the ensemble's expected value. Large calls run on the
+ * worker pool with the caller's thread count; the model owns no thread.
  */
 import { defaultThreads, workerPool, type SharedResource } from '../../parallel/pool.ts';
 import type { Matrix } from '../matrix.ts';
@@ -11,12 +9,10 @@ import type { ChurnModel, Contributions, ModelKind } from '../model.ts';
 import { leafShapTable } from './leaf-shap-table.ts';
 import { marginKernel, planForest, predictPlan, sharedForest, type ForestPlan } from './predict.ts';
 import { runRows, runRowsAsync } from './row-jobs.ts';
-import type { GbdtSpec } from './serialize.ts';
 import { contributionsKernel, shapRowScratch, shapRows, type ShapForest } from './shap-rows.ts';
 import { expectedValue, treeDepth, type Tree } from './tree.ts';
 
-// From this many rows margin() shares the rows with the pool's threads, in chunks of a few ms of
-// work; below, handing them over costs about what it saves.
+// Below this many rows handing them to the pool costs about what it saves.
 const PARALLEL_ROWS = 16_384;
 const MARGIN_CHUNK = 4096;
 // A row's TreeSHAP costs about fifty times its margin, so a few hundred rows are worth sharing.
@@ -33,7 +29,6 @@ export class GbdtModel implements ChurnModel {
   private readonly forest: ForestPlan;
   private readonly depth: number;
   private shap: ShapForest | undefined;
-  /** The forest plan and the SHAP forest as shared with the pool, once a call needed threads. */
   private sharedPlan: SharedResource | undefined;
   private sharedShap: SharedResource | undefined;
 
@@ -48,45 +43,7 @@ export class GbdtModel implements ChurnModel {
     this.expectedValue = trees.reduce((s, t) => s + expectedValue(t), baseline);
   }
 
-  /**
-   * Rebuilds a model from a parsed GbdtSpec. Returns the problem as a value when the trees are not
-   * well formed (unequal array lengths, a child id out of range or not after its parent, a feature
-   * index past the feature names), so a corrupted artifact is reported rather than walked.
-   */
-  static fromSpec(spec: GbdtSpec): { ok: true; model: GbdtModel } | { ok: false; problem: string } {
-    const trees: Tree[] = [];
-    for (let k = 0; k < spec.trees.length; k++) {
-      const t = spec.trees[k];
-      const n = t.feature.length;
-      const lengths = [t.threshold, t.binThreshold, t.missingLeft, t.left, t.right, t.value, t.cover, t.gain].map((a) => a.length);
-      if (n === 0 || lengths.some((l) => l !== n)) return { ok: false, problem: `tree ${k}: node arrays differ in length or are empty` };
-      for (let i = 0; i < n; i++) {
-        if (t.feature[i] >= spec.featureNames.length) return { ok: false, problem: `tree ${k}, node ${i}: feature ${t.feature[i]} out of range` };
-        // Children after their parent rules out cycles and lets depth be computed in one pass.
-        if (t.feature[i] >= 0 && !(t.left[i] > i && t.left[i] < n && t.right[i] > i && t.right[i] < n)) {
-          return { ok: false, problem: `tree ${k}, node ${i}: child id out of range` };
-        }
-      }
-      trees.push({
-        feature: Int32Array.from(t.feature),
-        threshold: Float64Array.from(t.threshold, (v) => (v === null ? Number.POSITIVE_INFINITY : v)),
-        binThreshold: Uint8Array.from(t.binThreshold),
-        missingLeft: Uint8Array.from(t.missingLeft, (b) => (b ? 1 : 0)),
-        left: Int32Array.from(t.left),
-        right: Int32Array.from(t.right),
-        value: Float64Array.from(t.value),
-        cover: Float64Array.from(t.cover),
-        gain: Float64Array.from(t.gain),
-      });
-    }
-    return { ok: true, model: new GbdtModel(spec.featureNames, spec.baseline, trees) };
-  }
-
-  /**
-   * Raw log-odds of every row, on up to `threads` threads (the calling one included) for a large
-   * matrix: the same bits with any count. A matrix outside shared memory is copied to it block by
-   * block for the pool's threads (see row-jobs.ts).
-   */
+  /** Raw log-odds of every row, on up to `threads` threads for a large matrix: the same bits with any count. */
   margin(x: Matrix, into?: Float64Array, threads = defaultThreads()): Float64Array {
     this.checkColumns(x);
     const out: Float64Array = into !== undefined && into.length >= x.rows ? into.subarray(0, x.rows) : new Float64Array(x.rows);
@@ -95,11 +52,7 @@ export class GbdtModel implements ChurnModel {
     return out;
   }
 
-  /**
-   * The margins of x into `into`, computed by the pool's worker threads while the caller goes on
-   * (a batch job reads its next chunk meanwhile); with one thread, here before the promise
-   * resolves. x must not change until it resolves. The same bits as `margin`.
-   */
+  /** `margin` computed by the pool's threads while the caller goes on; x must not change until it resolves. */
   async marginAsync(x: Matrix, into: Float64Array, threads = defaultThreads()): Promise<Float64Array> {
     this.checkColumns(x);
     if (into.length < x.rows) throw new Error(`GbdtModel.marginAsync: ${into.length} slots for ${x.rows} margins`);
@@ -109,11 +62,7 @@ export class GbdtModel implements ChurnModel {
     return out;
   }
 
-  /**
-   * TreeSHAP contributions of every row, on up to `threads` threads from a few hundred rows; the
-   * same bits with any count. Cost: rows × trees × O(leaves · depth) from the tables
-   * (O(leaves · depth²) for an untabulated tree).
-   */
+  /** TreeSHAP contributions of every row, on up to `threads` threads from a few hundred rows: the same bits with any count. */
   contributions(x: Matrix, into?: Float64Array, threads = defaultThreads()): Contributions {
     this.checkColumns(x);
     const cells = x.rows * x.cols;
@@ -125,7 +74,7 @@ export class GbdtModel implements ChurnModel {
     return { base: this.expectedValue, values };
   }
 
-  /** Per-leaf SHAP tables, built on the first call (tens of ms for 100 trees of depth 6) and kept. */
+  /** Per-leaf SHAP tables, built on the first call and kept. */
   private shapForest(): ShapForest {
     this.shap ??= {
       trees: this.trees,

@@ -1,9 +1,6 @@
 /**
- * Settings of the gradient-boosted trees. Defaults follow scikit-learn's
- * HistGradientBoostingClassifier (1.2): 100 iterations, learning rate 0.1, 31 leaves grown
- * best-first, no depth cap, 20 rows per leaf, no L2 penalty, 255 bins; early stopping after 10
- * iterations without a 1e-7 improvement of the validation log-loss (only when a validation
- * split is given).
+ * Settings of the gradient-boosted trees; defaults follow scikit-learn 1.2's
+ * HistGradientBoostingClassifier (early stopping only when a validation split is given).
  */
 import { z } from 'zod';
 
@@ -24,15 +21,13 @@ export const GbdtParams = z.object({
   colsampleByTree: z.number().gt(0).max(1).default(1),
   /** Per feature −1 / 0 / +1: the margin may only fall / is free / may only rise with the value. */
   monotone: z.array(z.union([z.literal(-1), z.literal(0), z.literal(1)])).optional(),
-  /** Stop after this many iterations without improvement on the validation split, keeping the trees up to the best; null: never stop, keep all maxIter trees. */
+  /** Iterations without validation improvement before stopping; null: never stop, keep all maxIter trees. */
   nIterNoChange: z.number().int().min(1).nullable().default(10),
   tol: z.number().min(0).default(1e-7),
   seed: z.number().int().default(0),
   /**
-   * Threads that build histograms, the calling one included; null: the program's default
-   * (`defaultThreads()`, the CLI's `--threads`), used from 20,000 training rows; a number given
-   * here is used at any size.
-   * The model is the same bits for every value.
+   * Threads that build histograms, the calling one included; null: `defaultThreads()` from 20,000
+   * training rows. The model is the same bits for every value.
    */
   nThreads: z.number().int().min(1).max(16).nullable().default(null),
 });

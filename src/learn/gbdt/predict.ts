@@ -1,13 +1,6 @@
 /**
- * Fast prediction: the trees of a model packed into one set of flat arrays, walked by blocks of
- * rows, or compiled to JavaScript (compile.ts) where that is faster. Our own implementation.
- *
- * A row's walk down a tree is a chain of dependent loads with a hard-to-predict branch at every
- * level, so walking one row at a time leaves the CPU waiting. Instead rows descend each tree in
- * groups of four, level by level: the four walks are independent, so their loads overlap, and the
- * child is picked by indexing with the comparison (no branch). Leaves point to themselves, so
- * every row can take exactly the tree's depth steps. `marginKernel` runs the same on the worker
- * pool's threads, over chunks of rows.
+ * Prediction: a model's trees packed into flat arrays and walked by blocks of rows, or compiled to
+ * JavaScript (compile.ts) where that is faster; `marginKernel` runs the same on the worker pool.
  */
 import { kernel } from '../../parallel/kernel.ts';
 import type { Matrix } from '../matrix.ts';
@@ -62,19 +55,16 @@ export function packForest(trees: readonly Tree[]): PackedForest {
 
 /**
  * out[i] = base + Σ_trees value of the leaf row i reaches: x <= threshold goes left, x > threshold
- * right, NaN (neither) to the learned missing child.
- * Cost: rows × Σ_trees depth node steps.
+ * right, NaN to the learned missing child. Cost: rows × Σ_trees depth node steps.
  */
 export function predictForest(f: PackedForest, x: Matrix, base: number, out = new Float64Array(x.rows)): Float64Array {
   return predictPlan({ packed: f, segments: [{ from: 0, to: f.roots.length, run: null, source: null }] }, x, base, out);
 }
 
 /**
- * Adds trees [from, to) of the packed forest to sum[0..count) for the rows starting at row i0.
- * Four rows descend together, their node ids held in locals: the four chains of dependent loads
- * overlap, and the child is picked by indexing with the comparison (no branch to mispredict).
- * Leaves point to themselves, so every row takes exactly the tree's depth steps — right for
- * balanced trees, wasteful for lopsided ones (those are compiled instead, see planForest).
+ * Adds trees [from, to) to sum[0..count) for the rows from i0. Four rows descend together, so their
+ * chains of dependent loads overlap, and the child is picked by indexing with the comparison (no
+ * branch to mispredict). Leaves point to themselves: every row takes the tree's depth in steps.
  */
 export function walkPacked(f: PackedForest, from: number, to: number, x: Matrix, i0: number, count: number, sum: Float64Array): void {
   const { roots, depths, feature, threshold, children, missingRight, value } = f;
@@ -123,7 +113,7 @@ export interface ForestSegment {
   readonly from: number;
   readonly to: number;
   readonly run: CompiledTrees | null;
-  /** The text `run` was compiled from (compiledSource), for worker threads to compile again. */
+  /** The text `run` was compiled from, for worker threads to compile again. */
   readonly source: string | null;
 }
 
@@ -133,24 +123,19 @@ export interface ForestPlan {
   readonly segments: readonly ForestSegment[];
 }
 
-// Compiled groups stay small enough for V8 to optimise (docs/gbdt.md: larger groups ran
-// unoptimised, several times slower).
+// Compiled groups stay small enough for V8 to optimise (docs/gbdt.md).
 const GROUP_TREES = 8;
 const GROUP_NODES = 2048;
-// A tree past these is walked packed: its source would be too big, or too deep to generate by
-// recursion.
+// A tree past these is walked packed: its source would be too big, or too deep to generate by recursion.
 const COMPILE_MAX_NODES = 4096;
 const COMPILE_MAX_DEPTH = 64;
-// Above this many nodes the whole forest is walked packed: compile time and code size would
-// outweigh the speed-up.
+// Above this many nodes compile time and code size would outweigh the speed-up.
 const COMPILE_MAX_FOREST = 500_000;
 
 /**
  * Decides, tree by tree, between the packed walk and compiled code. A balanced tree runs faster
- * packed (four rows walk in lockstep and no step is wasted); a lopsided one faster compiled, since
- * a compiled row stops at its own leaf (docs/gbdt.md has the measurements). So 'auto' compiles a
- * tree when its depth exceeds its rows' mean leaf depth by more than one level.
- * @param compile 'never' (the packed walk only), 'always' (every tree that can be), 'auto'
+ * packed, a lopsided one compiled, since a compiled row stops at its own leaf (docs/gbdt.md): 'auto'
+ * compiles a tree whose depth exceeds its rows' mean leaf depth by more than one level.
  */
 export function planForest(trees: readonly Tree[], cols: number, compile: 'auto' | 'never' | 'always' = 'auto'): ForestPlan {
   const packed = packForest(trees);
@@ -198,17 +183,13 @@ function meanLeafDepth(t: Tree): number {
 /**
  * Margins of every row: base plus each tree's output, added in tree order whatever evaluates the
  * tree, so the result is bit-for-bit that of the packed walk alone.
- * Cost: rows × trees × (depth packed steps or branches to the leaf).
  */
 export function predictPlan(plan: ForestPlan, x: Matrix, base: number, out: Float64Array = new Float64Array(x.rows)): Float64Array {
   predictRows(plan, x, base, 0, x.rows, out, 0);
   return out;
 }
 
-/**
- * Margins of rows [first, end) of x into out[at..]: predictPlan on a range of rows. A row's
- * margin does not depend on which range or block it falls in.
- */
+/** predictPlan on rows [first, end) of x, into out[at..]; a row's margin does not depend on its range. */
 export function predictRows(plan: ForestPlan, x: Matrix, base: number, first: number, end: number, out: Float64Array, at: number): void {
   // Rows go through the trees 64 at a time: the block's running sums stay in cache.
   const block = 64;
@@ -236,7 +217,7 @@ export function sharedForest(plan: ForestPlan, base: number): SharedForest {
   return { packed: plan.packed, segments: plan.segments.map(({ from, to, source }) => ({ from, to, source })), base };
 }
 
-/** The plan again, compiled in this thread; a segment whose code cannot be generated here is walked packed (the same margins). */
+/** The plan compiled again in this thread (a segment that cannot be is walked packed: the same margins). */
 function compiledForest(forest: SharedForest): ForestPlan {
   return { packed: forest.packed, segments: forest.segments.map((s) => ({ ...s, run: s.source === null ? null : compileSource(s.source) })) };
 }

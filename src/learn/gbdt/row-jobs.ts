@@ -1,9 +1,7 @@
 /**
- * A fitted forest's work over the rows of a matrix (margins, TreeSHAP contributions) as jobs of
- * the worker pool, in chunks of rows. Worker threads read and write shared memory only, so a
- * matrix or an output array outside it goes through shared staging buffers, a block of rows at a
- * time: the copy (0.3 KB a row at 40 columns) is small against the work on the row, and the
- * staging memory stays bounded whatever the matrix.
+ * A forest's work over a matrix's rows (margins, TreeSHAP) as worker-pool jobs in chunks of rows.
+ * Workers see shared memory only, so other arrays go through bounded shared staging buffers, a block
+ * of rows at a time: the copy is small against the work on a row (docs/gbdt.md).
  */
 import type { Kernel } from '../../parallel/kernel.ts';
 import { workerPool } from '../../parallel/pool.ts';
@@ -11,7 +9,7 @@ import type { Matrix } from '../matrix.ts';
 
 /** What a row kernel is given: rows × cols values in, rows × width values out, in shared memory. */
 export interface RowJob {
-  /** Pool resource: the model (a SharedForest, a SharedShap). */
+  /** Pool resource: the model (a SharedForest, a ShapForest). */
   readonly model: number;
   readonly input: Float64Array;
   readonly output: Float64Array;

@@ -1,11 +1,11 @@
 /**
- * The JSON form of a fitted GBDT: the artifact saved under models/<name>/<version>/.
- * One object per tree holding its parallel node arrays. Thresholds of +∞ ("every known value goes
- * left") are written as null, since JSON has no infinity; every other number is a finite double,
- * which JSON round-trips exactly, so a loaded model predicts bit-for-bit the same margins.
+ * The JSON form of a fitted GBDT, one object per tree with its node arrays. A threshold of +∞ is
+ * written as null (JSON has no infinity); finite doubles round-trip exactly, so a loaded model
+ * predicts bit-for-bit the same margins.
  */
 import { z } from 'zod';
 import { GbdtModel } from './model.ts';
+import type { Tree } from './tree.ts';
 
 export const TreeSpec = z.object({
   feature: z.array(z.number().int().min(-1)),
@@ -47,7 +47,35 @@ export function toSpec(model: GbdtModel): GbdtSpec {
   };
 }
 
-/** Rebuilds a model from a parsed spec; see GbdtModel.fromSpec. */
+/**
+ * Rebuilds a model from a parsed spec; a problem value when the trees are not well formed (array
+ * lengths, child ids, feature indices), so a corrupted artifact is reported rather than walked.
+ */
 export function fromSpec(spec: GbdtSpec): { ok: true; model: GbdtModel } | { ok: false; problem: string } {
-  return GbdtModel.fromSpec(spec);
+  const trees: Tree[] = [];
+  for (let k = 0; k < spec.trees.length; k++) {
+    const t = spec.trees[k];
+    const n = t.feature.length;
+    const lengths = [t.threshold, t.binThreshold, t.missingLeft, t.left, t.right, t.value, t.cover, t.gain].map((a) => a.length);
+    if (n === 0 || lengths.some((l) => l !== n)) return { ok: false, problem: `tree ${k}: node arrays differ in length or are empty` };
+    for (let i = 0; i < n; i++) {
+      if (t.feature[i] >= spec.featureNames.length) return { ok: false, problem: `tree ${k}, node ${i}: feature ${t.feature[i]} out of range` };
+      // Children after their parent rules out cycles and lets depth be computed in one pass.
+      if (t.feature[i] >= 0 && !(t.left[i] > i && t.left[i] < n && t.right[i] > i && t.right[i] < n)) {
+        return { ok: false, problem: `tree ${k}, node ${i}: child id out of range` };
+      }
+    }
+    trees.push({
+      feature: Int32Array.from(t.feature),
+      threshold: Float64Array.from(t.threshold, (v) => (v === null ? Number.POSITIVE_INFINITY : v)),
+      binThreshold: Uint8Array.from(t.binThreshold),
+      missingLeft: Uint8Array.from(t.missingLeft, (b) => (b ? 1 : 0)),
+      left: Int32Array.from(t.left),
+      right: Int32Array.from(t.right),
+      value: Float64Array.from(t.value),
+      cover: Float64Array.from(t.cover),
+      gain: Float64Array.from(t.gain),
+    });
+  }
+  return { ok: true, model: new GbdtModel(spec.featureNames, spec.baseline, trees) };
 }

@@ -1,8 +1,6 @@
 /**
- * TreeSHAP contributions of rows over a whole forest: each tree from its per-leaf tables
- * (leaf-shap-table.ts) or, for a tree too deep to tabulate, by Algorithm 2 (treeshap.ts), trees
- * in order — and the same as a worker-pool kernel over chunks of rows, so the values are the
- * same bits whichever thread computes a row.
+ * TreeSHAP contributions of rows over a forest, each tree from its leaf tables or by Algorithm 2,
+ * in tree order; the same as a pool kernel, so the bits do not depend on the thread.
  */
 import { kernel } from '../../parallel/kernel.ts';
 import { tableShap, type LeafShapTable } from './leaf-shap-table.ts';
@@ -21,7 +19,6 @@ export interface ShapForest {
   readonly maxNodes: number;
 }
 
-/** Scratch for shapRows over a forest. */
 export interface ShapRowScratch {
   readonly path: ShapScratch;
   readonly patterns: Int32Array;
@@ -31,11 +28,7 @@ export function shapRowScratch(forest: ShapForest): ShapRowScratch {
   return { path: shapScratch(forest.depth), patterns: new Int32Array(Math.max(1, forest.maxNodes)) };
 }
 
-/**
- * Adds every tree's SHAP values of rows [from, to) of x (row-major, `cols` wide) into values,
- * row i at values[(at + i − from) · cols ..]. Cost per row: Σ over trees of O(leaves · depth) from
- * the tables, O(leaves · depth²) by Algorithm 2.
- */
+/** Adds the SHAP values of rows [from, to) of x into values, row i at values[(at + i − from) · cols ..]. */
 export function shapRows(forest: ShapForest, x: Float64Array, cols: number, from: number, to: number, values: Float64Array, at: number, scratch: ShapRowScratch): void {
   const { trees, tables } = forest;
   for (let i = from; i < to; i++) {
@@ -49,9 +42,8 @@ export function shapRows(forest: ShapForest, x: Float64Array, cols: number, from
 }
 
 /**
- * Chunk c: the contributions of rows [c · chunkRows, (c + 1) · chunkRows) of a job over a
- * ShapForest. Summed in this thread's own buffer, then stored: a chunk computed twice (the pool
- * redoes the chunk of a worker that stalls) writes the same bits.
+ * Chunk c of a job's rows, summed in this thread's own buffer and then stored: a chunk computed
+ * twice (the pool redoes a stalled worker's) writes the same bits.
  */
 export const contributionsKernel = kernel<RowJob>(import.meta.url, 'contributionsKernel', (a, chunk, context) => {
   const forest = context.resource<ShapForest>(a.model);

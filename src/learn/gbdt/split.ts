@@ -1,14 +1,8 @@
 /**
- * Best split of a node from its histograms — step three of histogram gradient boosting.
- * Our own implementation of the second-order gain of XGBoost (Chen & Guestrin 2016, eq. 7, with
- * γ = 0): gain = ½ [obj(L) + obj(R) − obj(parent)], where a child with gradient sum G, hessian
- * sum H and value v scores obj = −(2Gv + (H + λ)v²), which is G² / (H + λ) at the unconstrained
- * optimum v* = −G / (H + λ).
- *
- * Missing values get a learned default direction (XGBoost's sparsity-aware split, Algorithm 3):
- * every cut is scored twice, with the node's missing rows sent left and sent right.
- * Monotone constraints follow scikit-learn's HistGradientBoosting: child values are clipped to the
- * node's [lower, upper] bounds and a split whose children violate the direction is rejected.
+ * Best split of a node from its histograms, by XGBoost's second-order gain (Chen & Guestrin 2016,
+ * eq. 7, γ = 0): ½ [obj(L) + obj(R) − obj(parent)], obj = −(2Gv + (H + λ)v²), = G²/(H + λ) at
+ * v* = −G/(H + λ). Missing rows are tried on both sides (XGBoost's Algorithm 3); monotone constraints
+ * clip child values to the node's bounds and reject a wrong-way split (scikit-learn's scheme).
  */
 import { BIN_SLOTS, MISSING_BIN } from './binning.ts';
 import { HIST_STRIDE } from './histogram.ts';
@@ -55,11 +49,8 @@ function objective(g: number, h: number, l2: number, v: number): number {
 }
 
 /**
- * Scans every listed feature's bins and returns the split with the largest gain, or null when no
- * split passes the leaf rules. Ties keep the first found (lowest feature position, lowest bin), so
- * the result is deterministic.
- * Cost: features × (value bins) gain evaluations, independent of the node's row count.
- * @param valueBins number of value bins per feature (missing bin excluded)
+ * The split with the largest gain over the listed features' bins, or null when none passes the leaf
+ * rules; ties keep the lowest feature position and bin. `valueBins` excludes the missing bin.
  */
 export function findBestSplit(
   hist: Float64Array,

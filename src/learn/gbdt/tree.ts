@@ -1,7 +1,6 @@
 /**
- * One fitted regression tree as flat parallel arrays indexed by node id (root = 0), the shape the
- * predictor, TreeSHAP and the JSON artifact all read. No node objects: a forest of 100 trees of
- * depth 6 is a few kilobytes of typed arrays that stay in cache while rows stream past.
+ * One fitted regression tree as parallel arrays indexed by node id (root = 0), read by the predictor,
+ * TreeSHAP and the JSON artifact; no node objects, so a forest stays in cache while rows stream past.
  */
 export interface Tree {
   /** Split feature of an internal node; −1 marks a leaf. */
@@ -36,10 +35,7 @@ export function treeDepth(t: Tree): number {
   return deepest;
 }
 
-/**
- * E[f(x)] of the tree under the training distribution it saw: leaf values weighted by cover —
- * the expected value TreeSHAP's contributions start from.
- */
+/** E[f(x)] under the training distribution (leaf values weighted by cover): TreeSHAP's base. */
 export function expectedValue(t: Tree): number {
   let s = 0;
   for (let n = 0; n < t.feature.length; n++) if (t.feature[n] < 0) s += t.value[n] * t.cover[n];

@@ -1,15 +1,8 @@
 /**
- * Exact TreeSHAP: Shapley values of one tree's output for one row in polynomial time —
- * Lundberg, Erion & Lee (2018), "Consistent Individualized Feature Attribution for Tree
- * Ensembles", Algorithm 2. Our own implementation of the paper's pseudocode.
- *
- * The value of a feature subset S is the path-dependent conditional expectation E[f(x) | x_S]:
- * at a split on a feature in S follow x; otherwise average both children weighted by their
- * training cover. The contributions then satisfy Σ φ_j + E[f(x)] = f(x).
- *
- * The path m of the recursion is kept in four typed arrays — feature, zero fraction, one fraction
- * and permutation weight — with one segment per recursion level, so a call allocates nothing.
- * Cost per row and tree: O(L · D²) for L leaves and depth D.
+ * Exact TreeSHAP of one tree for one row: Lundberg, Erion & Lee (2018), "Consistent Individualized
+ * Feature Attribution for Tree Ensembles", Algorithm 2, with the path-dependent E[f(x) | x_S] (cover-
+ * weighted), so Σ φ_j + E[f(x)] = f(x). The path lives in typed arrays, one segment per recursion
+ * level, so a call allocates nothing. Cost per row and tree: O(L · D²) for L leaves and depth D.
  */
 import type { Tree } from './tree.ts';
 
@@ -28,10 +21,7 @@ export function shapScratch(maxDepth: number): ShapScratch {
   return { stride, d: new Int32Array(size), z: new Float64Array(size), o: new Float64Array(size), w: new Float64Array(size) };
 }
 
-/**
- * Adds the tree's SHAP values for the row x[row * cols ..] into phi[phiOffset + j].
- * `scratch` must come from shapScratch(depth) with depth >= the tree's depth.
- */
+/** Adds the tree's SHAP values for the row at x[rowOffset ..] into phi[phiOffset + j]; scratch from shapScratch(≥ depth). */
 export function treeShap(
   t: Tree,
   x: Float64Array,
@@ -43,8 +33,7 @@ export function treeShap(
   recurse(t, x, rowOffset, phi, phiOffset, scratch, 0, 0, 0, 1, 1, -1);
 }
 
-// EXTEND: append (pi, pz, po) to the path of `len` elements at `off`; weights of every subset
-// size are updated for the new feature being in (po) or out (pz) of the coalition.
+// EXTEND: append (pi, pz, po) to the path of `len` elements at `off`, updating every subset size's weight.
 export function extend(s: ShapScratch, off: number, len: number, pz: number, po: number, pi: number): void {
   const { d, z, o, w } = s;
   d[off + len] = pi;
@@ -100,8 +89,8 @@ export function unwoundSum(s: ShapScratch, off: number, len: number, k: number):
   return total;
 }
 
-// RECURSE: walk every root-to-leaf path, extending the path with the fraction of zero (cover
-// share) and one (x takes this branch) paths; at a leaf, credit each feature on the path.
+// RECURSE: extend the path with the zero (cover share) and one (x takes this branch) fractions; at a
+// leaf, credit each feature on the path.
 function recurse(
   t: Tree,
   x: Float64Array,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { trainGbdt } from '../../../src/learn/gbdt/boost.ts';
-import { compileTrees } from '../../../src/learn/gbdt/compile.ts';
+import { compiledSource, compileSource } from '../../../src/learn/gbdt/compile.ts';
 import { packForest, planForest, predictForest, predictPlan } from '../../../src/learn/gbdt/predict.ts';
 import type { Tree } from '../../../src/learn/gbdt/tree.ts';
 import { synthetic } from './dataset.ts';
@@ -10,7 +10,7 @@ function sameBits(a: Float64Array, b: Float64Array): boolean {
   return a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
 }
 
-describe('compileTrees', () => {
+describe('compileSource', () => {
   it('routes NaN by the learned direction, as the packed walk does', () => {
     const stump = (missingLeft: number): Tree => ({
       feature: Int32Array.from([1, -1, -1]),
@@ -26,14 +26,14 @@ describe('compileTrees', () => {
     const data = Float64Array.from([9, 0.5, 9, 0.6, 9, NaN]);
     for (const m of [0, 1]) {
       const sum = new Float64Array(3);
-      compileTrees([stump(m)], 2)?.(data, 0, 2, 3, sum);
+      compileSource(compiledSource([stump(m)], 2))?.(data, 0, 2, 3, sum);
       expect(Array.from(sum)).toEqual([-1, 1, m ? -1 : 1]);
     }
   });
 
   it('refuses a feature index outside the matrix', () => {
     const t: Tree = { ...packLess(), feature: Int32Array.from([7, -1, -1]) };
-    expect(() => compileTrees([t], 2)).toThrow(/feature 7 out of range/);
+    expect(() => compiledSource([t], 2)).toThrow(/feature 7 out of range/);
   });
 });
 

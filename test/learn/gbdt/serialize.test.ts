@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { trainGbdt } from '../../../src/learn/gbdt/boost.ts';
-import { GbdtModel } from '../../../src/learn/gbdt/model.ts';
 import { fromSpec, GbdtSpec, toSpec } from '../../../src/learn/gbdt/serialize.ts';
 import { synthetic } from './dataset.ts';
 
@@ -32,11 +31,6 @@ describe('GbdtSpec', () => {
     const back = fromSpec(spec);
     expect(back.ok).toBe(false);
     if (!back.ok) expect(back.problem).toMatch(/tree 1, node 0/);
-  });
-
-  it('loads through GbdtModel.fromSpec as well', () => {
-    const back = GbdtModel.fromSpec(toSpec(model));
-    expect(back.ok && Array.from(back.model.margin(x))).toEqual(Array.from(model.margin(x)));
   });
 
   it('rejects a spec of another model kind', () => {
