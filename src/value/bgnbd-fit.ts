@@ -29,9 +29,8 @@ export const BgNbdFit = z.object({
 export type BgNbdFit = z.infer<typeof BgNbdFit>;
 
 /**
- * Fit to per-customer summaries (frequency, recency, T in `unit`; T = NaN rows are skipped).
- * Returns `{ problem }` for summaries the model cannot take (negative or fractional frequency,
- * recency outside [0, T]) or when no customer is left.
+ * Fit to per-customer summaries in `unit` (T = NaN rows skipped). Returns `{ problem }` for summaries the model
+ * cannot take (negative or fractional frequency, recency outside [0, T]) or when no customer is left.
  *
  * @example
  * // CDNOW 1/10 sample, weeks, calibration to 1997-09-30 (Fader, Hardie & Lee 2005, Table 1):

@@ -1,14 +1,8 @@
 /**
- * Parameters of the BG/NBD model (Fader, Hardie & Lee 2005, "Counting your customers the easy
- * way: an alternative to the Pareto/NBD model", Marketing Science 24(2)) and of its MBG/NBD
- * variant (Batislam, Denizel & Filiztekin 2007, "Empirical validation and comparison of models
- * for customer base analysis", IJRM 24(3)).
- *
- * While active, a customer buys as a Poisson process with rate λ ~ Gamma(r, α) (α is a scale in
- * the time unit: rate = r / α purchases per unit on average). After each repeat purchase
- * (BG/NBD) — or after every purchase including the first (MBG/NBD) — the customer drops out with
- * probability p ~ Beta(a, b). The MBG/NBD change is what lets a one-time buyer be inactive: under
- * BG/NBD someone with no repeat purchase cannot have dropped out, so P(alive) = 1.
+ * Parameters of BG/NBD (Fader, Hardie & Lee 2005, Marketing Science 24(2)) and MBG/NBD (Batislam, Denizel &
+ * Filiztekin 2007, IJRM 24(3)). While active, a customer buys as a Poisson process with rate λ ~ Gamma(r, α) (α a
+ * scale in the time unit); after each repeat purchase (BG/NBD) — or every purchase including the first (MBG/NBD) —
+ * they drop out with probability p ~ Beta(a, b). Only under MBG/NBD can a one-time buyer be inactive.
  */
 import { z } from 'zod';
 import { TimeUnit } from './transaction-summary.ts';

@@ -1,12 +1,8 @@
 /**
- * Predictions of a fitted BG/NBD or MBG/NBD model for customers with summaries (x, tₓ, T), all
- * in the model's time unit: P(alive), P(no purchase in the next t) — the non-contractual churn
- * probability, which makes the model a baseline churn classifier — and expected purchases.
- * `s` below is 0 for BG/NBD and 1 for MBG/NBD (the extra chance of dropping out right after the
- * first purchase, see bgnbd-params.ts).
- *
- * The (a−1) forms are analytic continuations for a < 1 (CDNOW has a = 0.79): both factors change
- * sign, and the product is the finite expectation. They are undefined at a = 1 exactly.
+ * Predictions of a fitted BG/NBD or MBG/NBD model for summaries (x, tₓ, T) in the model's time unit: P(alive),
+ * P(no purchase in the next t) — the non-contractual churn probability — and expected purchases. `s` is 0 for
+ * BG/NBD and 1 for MBG/NBD. The (a−1) forms are analytic continuations for a < 1 (CDNOW has a = 0.79): both factors
+ * change sign and the product is the finite expectation; they are undefined at a = 1 exactly.
  */
 import { sigmoid } from '../calibrate/sigmoid.ts';
 import type { BgNbdParams } from './bgnbd-params.ts';
@@ -36,12 +32,8 @@ export function probabilityAlive(
 ): Float64Array {
   const out = new Float64Array(frequency.length);
   for (let i = 0; i < out.length; i++) {
-    if (Number.isNaN(T[i])) {
-      out[i] = NaN;
-      continue;
-    }
     // 1 / (1 + e^z) with z the log odds of having dropped out.
-    out[i] = sigmoid(-logDeadOdds(params, frequency[i], recency[i], T[i]));
+    out[i] = Number.isNaN(T[i]) ? NaN : sigmoid(-logDeadOdds(params, frequency[i], recency[i], T[i]));
   }
   return out;
 }

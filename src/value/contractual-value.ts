@@ -1,13 +1,8 @@
 /**
- * Expected remaining value of a subscription customer: MRR times the expected discounted number
- * of months the customer stays, from the calibrated churn probability over the model's horizon.
- *
- * Survival is geometric (a constant monthly hazard): a customer who churns within h days with
- * probability P survives one month with probability s = (1 − P)^(m/h), m = days per month. A
- * month's MRR counts when the customer is still subscribed at its end, discounted like the
- * transaction CLV:
+ * Expected remaining value of a subscription customer from the calibrated churn probability P over the horizon
+ * h days, with geometric survival: s = (1 − P)^(m/h) per month of m days, each month's MRR counted if still
+ * subscribed at its end and discounted like the transaction CLV:
  *   value = MRR · Σᵢ₌₁..H (s / (1+d))^i = MRR · g (1 − g^H) / (1 − g),  g = s / (1 + d).
- * Without discounting this is MRR × expected surviving months within the horizon.
  */
 import type { ValueConfig } from './value-config.ts';
 

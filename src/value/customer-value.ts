@@ -1,13 +1,7 @@
 /**
- * Expected value, churn-weighted revenue at risk and the method behind each value, for every
- * scored customer. The stage function the pipeline calls:
- *
- * - Subscription customers (MRR > 0) get the contractual value (contractual-value.ts): their
- *   revenue is a contract, and the calibrated churn model already says how long it lasts.
- * - Other customers with a purchase history get the transaction CLV: BG/NBD (or MBG/NBD) for
- *   the number of purchases × Gamma-Gamma for spend per purchase (lifetime-value.ts), provided
- *   the data hold at least `minRepeatBuyers` repeat buyers and both fits succeed.
- * - Everyone else gets 0 with method "none" (no basis for a value).
+ * Value, churn-weighted revenue at risk and the method behind each, for every scored customer: subscription
+ * customers (MRR > 0) get the contractual value; others with enough repeat buyers in the data get the
+ * transaction CLV (BG/NBD or MBG/NBD × Gamma-Gamma, purchase-value.ts); everyone else 0 with method "none".
  */
 import { z } from 'zod';
 import { BgNbdFit } from './bgnbd-fit.ts';
@@ -21,7 +15,7 @@ import { ValueConfig, type ValueConfigInput } from './value-config.ts';
 export const ValueMethod = z.enum(['bgnbd-gamma-gamma', 'mbgnbd-gamma-gamma', 'mrr-survival', 'none']);
 export type ValueMethod = z.infer<typeof ValueMethod>;
 
-/** What the stage records about its fits (for metrics.json / the run manifest). */
+/** What the stage records about its fits. */
 export const ValueModels = z.object({
   purchases: BgNbdFit.nullable(),
   spend: GammaGammaFit.nullable(),
@@ -31,11 +25,11 @@ export const ValueModels = z.object({
 export type ValueModels = z.infer<typeof ValueModels>;
 
 export interface CustomerValueInput {
-  /** Transaction summaries in the config's unit, or null when the data have no transactions. */
+  /** In the config's unit; null when the data have no transactions. */
   summary: TransactionSummary | null;
   /** Monthly recurring revenue; NaN or 0 = no active subscription. */
   mrr: Float64Array;
-  /** Calibrated probability of churning within `horizonDays` (the health model's). */
+  /** The health model's, within `horizonDays`. */
   churnProbability: Float64Array;
   horizonDays: number;
 }
@@ -86,8 +80,7 @@ function transactionValue(
   horizonDays: number,
   config: ValueConfig,
 ): { value: Float64Array | null; churn: Float64Array | null; models: ValueModels } {
-  if (!summary) return { value: null, churn: null, models: { purchases: null, spend: null, note: 'no transactions table' } };
-  const r = purchaseValue(summary, horizonDays, config);
+  const r = summary ? purchaseValue(summary, horizonDays, config) : { problem: 'no transactions table' };
   if ('problem' in r) return { value: null, churn: null, models: { purchases: null, spend: null, note: r.problem } };
   return {
     value: r.value.lifetimeValue,

@@ -1,11 +1,8 @@
 /**
- * The digamma function ψ(x) = d/dx log Γ(x) for x > 0, needed for the analytic gradients of the
- * BG/NBD and Gamma-Gamma likelihoods. Shifts x up with ψ(x) = ψ(x+1) − 1/x until x ≥ 10, then
- * uses the asymptotic series ψ(x) ~ ln x − 1/(2x) − Σ B₂ₖ/(2k x²ᵏ) (DLMF 5.11.2), whose first
- * six terms leave an error below 1e-15 there.
- *
- * @example
- * digamma(1); // => -0.5772156649015329 (minus the Euler–Mascheroni constant)
+ * The digamma function ψ(x) = d/dx log Γ(x) for x > 0, for the likelihoods' analytic gradients: shifted up with
+ * ψ(x) = ψ(x+1) − 1/x until x ≥ 10, then the asymptotic series ψ(x) ~ ln x − 1/(2x) − Σ B₂ₖ/(2k x²ᵏ) (DLMF 5.11.2),
+ * whose first six terms leave an error below 1e-15 there.
+ * @example digamma(1); // => -0.5772156649015329 (minus the Euler–Mascheroni constant)
  */
 export function digamma(x: number): number {
   if (!(x > 0)) return NaN;

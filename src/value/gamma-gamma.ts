@@ -1,9 +1,7 @@
 /**
- * The Gamma-Gamma model of spend per transaction (Fader, Hardie & Lee 2005, "RFM and CLV: using
- * iso-value curves for customer base analysis", JMR 42(4); Fader & Hardie 2013, "The Gamma-Gamma
- * model of monetary value"): a customer's purchase amounts are Gamma(p, ν) with ν ~ Gamma(q, γ)
- * across customers. It assumes spend is independent of purchase frequency and is fitted on repeat
- * buyers with their mean repeat-purchase amount (lifetimes' convention).
+ * The Gamma-Gamma model of spend per transaction (Fader, Hardie & Lee 2005, JMR 42(4); Fader & Hardie 2013):
+ * a customer's amounts are Gamma(p, ν) with ν ~ Gamma(q, γ) across customers. Assumes spend independent of
+ * frequency; fitted on repeat buyers with their mean repeat-purchase amount (lifetimes' convention).
  */
 import { z } from 'zod';
 import { gammaln } from 'simple-statistics';
@@ -31,8 +29,8 @@ export const GammaGammaFit = z.object({
 export type GammaGammaFit = z.infer<typeof GammaGammaFit>;
 
 /**
- * Σ log f(m̄ᵢ | p, q, γ, xᵢ) over customers with xᵢ > 0 (others carry no spend information), where
- * the mean m̄ of x purchases has density
+ * Σ log f(m̄ᵢ | p, q, γ, xᵢ) over customers with xᵢ > 0 (others carry no spend information), where the mean m̄ of
+ * x purchases has density
  *   f(m̄ | p, q, γ, x) = Γ(px+q) / (Γ(px) Γ(q)) · γ^q (m̄x)^(px−1) x / (γ + m̄x)^(px+q).
  */
 export function gammaGammaLogLikelihood(params: GammaGammaParams, frequency: Float64Array, monetary: Float64Array): number {
@@ -68,8 +66,8 @@ function spendData(x: Float64Array, m: Float64Array): SpendData {
 }
 
 /**
- * Σ log f over repeat buyers; with `grad` (length 3), the gradient with respect to (ln p, ln q,
- * ln γ). Cost: one log per customer plus log-gammas and digammas per distinct x.
+ * Σ log f over repeat buyers; with `grad` (length 3), the gradient in (ln p, ln q, ln γ). Cost: one log per
+ * customer plus log-gammas and digammas per distinct x.
  *   ∂/∂p = Σ x [ψ(px+q) − ψ(px) + ln(m̄x) − ln(γ+m̄x)]
  *   ∂/∂q = Σ [ψ(px+q) − ψ(q) + ln γ − ln(γ+m̄x)]
  *   ∂/∂γ = Σ [q/γ − (px+q)/(γ+m̄x)]
@@ -117,9 +115,8 @@ function spendLogLikelihood(params: GammaGammaParams, d: SpendData, grad?: Float
 }
 
 /**
- * Fit p, q, γ by maximum likelihood on the customers with at least one repeat purchase, on log
- * parameters with the analytic gradient (maximum-likelihood.ts). Returns `{ problem }` when there
- * is none or a mean spend is not positive (the Gamma law has no mass at 0 or below).
+ * Fit p, q, γ on the repeat buyers with a positive mean spend: the Gamma law has no mass at 0 or below, so the
+ * others (CDNOW has a few $0 orders) are left out and counted. `{ problem }` for a malformed row or no buyer left.
  *
  * @example
  * // CDNOW 1/10 sample, 946 repeat buyers (Fader, Hardie & Lee 2005, "RFM and CLV"):
@@ -137,8 +134,6 @@ export function fitGammaGamma(
     if (!(frequency[i] > 0)) continue;
     if (!Number.isInteger(frequency[i])) return { problem: `customer ${i}: frequency ${frequency[i]} is not a whole number` };
     if (!Number.isFinite(monetary[i])) return { problem: `customer ${i}: mean repeat spend ${monetary[i]} is not a number` };
-    // The Gamma law has no mass at 0 or below; such customers (CDNOW has a few $0 orders) say
-    // nothing the model can use, so they are left out and counted.
     if (!(monetary[i] > 0)) {
       excluded++;
       continue;
@@ -169,8 +164,7 @@ export function fitGammaGamma(
 }
 
 /**
- * Expected mean spend per purchase for each customer, the weighted average of the population
- * mean and the customer's own:
+ * Expected mean spend per purchase, the weighted average of the population mean and the customer's own:
  *   E[M | m̄, x] = (q−1)/(px+q−1) · γp/(q−1) + px/(px+q−1) · m̄ = p(γ + m̄x)/(px + q − 1);
  * for x = 0 this is the population mean pγ/(q − 1). NaN where q ≤ 1 (the mean does not exist).
  */

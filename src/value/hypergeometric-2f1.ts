@@ -1,17 +1,10 @@
 /**
- * The Gaussian hypergeometric function ₂F₁(a, b; c; z) for 0 ≤ z < 1, by its defining series
- * Σₙ (a)ₙ (b)ₙ / ((c)ₙ n!) zⁿ (Abramowitz & Stegun 15.1.1; DLMF 15.2.1).
- *
- * BG/NBD and MBG/NBD need it only at z = t / (α + T + t) ∈ [0, 1) with positive a, b, c, where
- * every term is positive, so the plain series has no cancellation. Its terms shrink roughly like
- * zⁿ, so the cost is about log(ε) / log(z) terms: ~50 at z = 0.5, ~1,400 at z = 0.98. The
- * transformations to 1 − z would be cheaper near 1 but are singular when c − a − b is an
- * integer, which the fitted parameters do not avoid; the series is exact to rounding everywhere.
- *
- * @throws {RangeError} when z is outside [0, 1) or c is not positive (the series is not the
- *   function there, or a term is undefined).
- * @example
- * hyp2f1(1, 1, 2, 0.5); // => -Math.log(1 - 0.5) / 0.5 = 1.3862943611198906
+ * The Gaussian hypergeometric function ₂F₁(a, b; c; z) for 0 ≤ z < 1 by its defining series
+ * Σₙ (a)ₙ (b)ₙ / ((c)ₙ n!) zⁿ (DLMF 15.2.1). BG/NBD needs it only at z ∈ [0, 1) with positive a, b, c, where every
+ * term is positive: no cancellation, and about log(ε) / log(z) terms. The transformations to 1 − z would be cheaper
+ * near 1 but are singular when c − a − b is an integer, which the fitted parameters do not avoid.
+ * @throws {RangeError} when z is outside [0, 1) or c ≤ 0.
+ * @example hyp2f1(1, 1, 2, 0.5); // => -Math.log(1 - 0.5) / 0.5 = 1.3862943611198906
  */
 export function hyp2f1(a: number, b: number, c: number, z: number): number {
   if (!(z >= 0 && z < 1)) throw new RangeError(`hyp2f1: z = ${z} is outside [0, 1)`);

@@ -1,12 +1,8 @@
 /**
- * Discounted customer lifetime value from a purchase model and expected spend per purchase, with
- * the discretisation of lifetimes' `customer_lifetime_value`: the horizon is cut into months of
- * `daysPerMonth` days; month i's expected purchases are E[Y(i·m)] − E[Y((i−1)·m)] (conditional on
- * the customer's history, see bgnbd-predict.ts), valued at the expected spend per purchase and
- * discounted as if paid at the month's end:
- *   CLV = Σᵢ₌₁..H  spend · (E[Y(i·m)] − E[Y((i−1)·m)]) / (1 + d)^i.
- * (lifetimes uses 4.345 weeks for weekly data; here a month is the same 30 days whatever the
- * model's unit, so the value does not depend on the unit.)
+ * Discounted CLV from a purchase model and expected spend, discretised as lifetimes' `customer_lifetime_value`:
+ *   CLV = Σᵢ₌₁..H  spend · (E[Y(i·m)] − E[Y((i−1)·m)]) / (1 + d)^i,
+ * with E[Y] conditional on the customer's history and a month m of `daysPerMonth` days whatever the model's unit
+ * (lifetimes uses 4.345 weeks for weekly data), so the value does not depend on the unit.
  */
 import type { BgNbdParams } from './bgnbd-params.ts';
 import { conditionalExpectedPurchases } from './bgnbd-predict.ts';

@@ -1,22 +1,18 @@
 /**
- * The maximum-likelihood search shared by the BG/NBD and Gamma-Gamma fits: the library's L-BFGS
- * (src/learn/optim/lbfgs.ts) on log parameters, where every point is a valid model, so no bounds
- * are needed. It minimises the mean negative log-likelihood per customer, which keeps the
- * tolerances meaningful whatever the number of customers.
+ * The maximum-likelihood search of the BG/NBD and Gamma-Gamma fits: L-BFGS (src/learn/optim/lbfgs.ts) on log
+ * parameters, where every point is a valid model, so no bounds are needed. It minimises the mean negative
+ * log-likelihood per customer, which keeps the tolerances meaningful whatever the number of customers.
  */
 import { minimizeLbfgs } from '../learn/optim/lbfgs.ts';
 
 /** Stop when every component of the mean log-likelihood's gradient is at most this. */
 const GRADIENT_TOLERANCE = 1e-8;
-/**
- * A line search that stops because f no longer changes beyond its rounding still counts as
- * converged when the gradient is below this: the gradient cannot be resolved any further there.
- */
+/** A line search stopped by f's rounding still counts as converged with a gradient below this. */
 const ROUNDING_FLOOR_GRADIENT = 1e-5;
 const MAX_ITERATIONS = 500;
 
 export interface LikelihoodMaximum {
-  /** The log parameters at the maximum. */
+  /** Log parameters. */
   x: Float64Array;
   logLikelihood: number;
   iterations: number;
@@ -25,10 +21,9 @@ export interface LikelihoodMaximum {
 }
 
 /**
- * Maximise `logLikelihood(v, grad)` (the total over `customers`, writing its gradient with
- * respect to the log parameters v into `grad`) from `start`. `converged` is false when the search
- * stops short, e.g. when the likelihood keeps rising towards a parameter of 0 or ∞ (a data set
- * without the variation the model needs).
+ * Maximise `logLikelihood(v, grad)` (the total over `customers`; its gradient in the log parameters v goes into
+ * `grad`) from `start`. `converged` is false when the search stops short, e.g. when the likelihood keeps rising
+ * towards a parameter of 0 or ∞ (data without the variation the model needs).
  *
  * @example
  * // Exponential waiting times 1, 2, 3, 6 with rate e^v: log L = 4v − 12e^v, maximal at e^v = 1/3.

@@ -1,20 +1,15 @@
 /**
- * The (x, tₓ, T) purchase histories a BG/NBD likelihood needs, with identical histories merged
- * into one row and a count. Summaries in whole days (or sevenths of a week) repeat
- * often, so a million customers shrink to far fewer distinct rows and each likelihood
- * evaluation costs O(distinct rows) instead of O(customers).
+ * The (x, tₓ, T) histories a BG/NBD likelihood needs, identical ones merged into one row with a count: summaries in
+ * whole days repeat often, so an evaluation costs O(distinct rows) instead of O(customers).
  */
 export interface PurchaseHistories {
-  /** Repeat purchases. */
+  /** Repeat purchases, recency (last purchase since the first) and time since the first purchase. */
   x: Float64Array;
-  /** Recency: time of the last purchase since the first. */
   tx: Float64Array;
-  /** Time since the first purchase at the observation end. */
   T: Float64Array;
   /** How many customers have this history. */
   count: Float64Array;
-  /** The distinct values of T and of tₓ, and each row's index into them: the likelihood takes
-   * logs of α + T and α + tₓ once per distinct value, not once per row. */
+  /** Distinct T and tₓ and each row's index into them: logs of α + T and α + tₓ are taken once per value. */
   tValues: Float64Array;
   tIndex: Int32Array;
   txValues: Float64Array;
@@ -24,9 +19,8 @@ export interface PurchaseHistories {
 }
 
 /**
- * Check and merge summaries. Customers with T = NaN (no purchase yet) are left out: the model is
- * conditional on a first purchase. Returns a problem message for impossible rows instead of
- * throwing, naming the customer index.
+ * Check and merge summaries; customers with T = NaN (no purchase yet) are left out, as the model is conditional on a
+ * first purchase. An impossible row comes back as a problem naming the customer index.
  */
 export function aggregateHistories(
   frequency: Float64Array,
@@ -46,9 +40,8 @@ export function aggregateHistories(
     if (f === 0 && r !== 0) return { problem: `customer ${i}: recency ${r} with no repeat purchases (must be 0)` };
     if (f > maxX) maxX = f;
   }
-  // Number T and tₓ values first (few distinct values in day-based data), then key each customer
-  // by the whole number (T#, tₓ#, x): one Map lookup with a number key per customer, much
-  // cheaper than building a string key. Falls back to string keys if the product overflows.
+  // Key each customer by the whole number (T#, tₓ#, x) after numbering the few distinct T and tₓ: a number key
+  // is much cheaper than a string, which is the fallback when the product overflows.
   const tCodes = new Map<number, number>();
   const txCodes = new Map<number, number>();
   const code = (m: Map<number, number>, v: number): number => {

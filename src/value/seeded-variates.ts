@@ -1,10 +1,7 @@
 /**
- * Uniform and Gamma random variates from a seeded xoroshiro128+ generator (pure-rand), for the
- * simulations that check the value models against a known truth.
- *
- * Gamma: Marsaglia & Tsang (2000), "A simple method for generating gamma variables", ACM TOMS
- * 26(3), with the boost G(k) = G(k+1) · U^(1/k) for shape k < 1 (their section 6); the normal
- * draws come from Box–Muller.
+ * Uniform and Gamma variates from a seeded xoroshiro128+ (pure-rand), for the simulations that check the value
+ * models against a known truth. Gamma: Marsaglia & Tsang (2000), ACM TOMS 26(3), boosted by G(k) = G(k+1) · U^(1/k)
+ * for k < 1 (their §6); normals by Box–Muller.
  */
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';

@@ -1,16 +1,13 @@
 /**
- * Draw customer purchase histories from the BG/NBD or MBG/NBD generative process with a seeded
- * generator: λ ~ Gamma(r, rate α), p ~ Beta(a, b); purchases arrive as a Poisson(λ) process from
- * the first purchase at time 0; after each repeat purchase (and, for MBG/NBD, after the first)
- * the customer drops out with probability p. Used to check predictions against outcomes and to
- * benchmark the fits on a known truth.
- * Beta(a, b) is drawn as Gₐ / (Gₐ + G_b).
+ * Purchase histories drawn from the BG/NBD or MBG/NBD process with a seeded generator, to check predictions and
+ * benchmark the fits on a known truth: λ ~ Gamma(r, rate α), p ~ Beta(a, b) drawn as Gₐ / (Gₐ + G_b); Poisson(λ)
+ * purchases from the first at time 0, dropout with probability p after each repeat (MBG/NBD: also the first).
  */
 import type { BgNbdParams } from './bgnbd-params.ts';
 import { seededVariates } from './seeded-variates.ts';
 
 export interface SimulatedPurchases {
-  /** Calibration summary: repeat purchases, time of the last, and T (as given). */
+  /** Calibration summary. */
   frequency: Float64Array;
   recency: Float64Array;
   T: Float64Array;
@@ -21,9 +18,8 @@ export interface SimulatedPurchases {
 }
 
 /**
- * Simulate one history per entry of `T` (time from first purchase to the observation end).
- * With `wholeUnits`, purchase times are floored to whole units and purchases in the same unit
- * merged, as a transaction summary in days does.
+ * One history per entry of `T` (first purchase to observation end). With `wholeUnits`, purchase times are floored
+ * to whole units and purchases in the same unit merged, as a transaction summary in days does.
  */
 export function simulatePurchases(
   params: BgNbdParams,

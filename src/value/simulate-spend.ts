@@ -1,8 +1,6 @@
 /**
- * Draw each repeat buyer's mean spend per purchase from the Gamma-Gamma model (see
- * gamma-gamma.ts) with a seeded generator: ν ~ Gamma(q, rate γ); the x purchase amounts are
- * Gamma(p, rate ν), so their sum is Gamma(px, rate ν) and the mean is that sum / x. Customers
- * without repeat purchases get 0, as in a transaction summary.
+ * Each repeat buyer's mean spend drawn from the Gamma-Gamma model with a seeded generator: ν ~ Gamma(q, rate γ),
+ * the sum of x amounts ~ Gamma(px, rate ν), mean = sum / x. Customers without repeat purchases get 0.
  */
 import type { GammaGammaParams } from './gamma-gamma.ts';
 import { seededVariates } from './seeded-variates.ts';

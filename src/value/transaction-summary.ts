@@ -1,8 +1,8 @@
 /**
- * Per-customer (frequency, recency, T, monetary value) summaries of a transaction log at an
- * observation end, with the conventions of lifetimes' `summary_data_from_transaction_data`
- * (Davidson-Pilon et al., lifetimes 0.11, freq = 'D') and of Fader, Hardie & Lee (2005).
- */import { z } from 'zod';
+ * Per-customer (frequency, recency, T, monetary value) summaries of a transaction log at an observation end, with
+ * the conventions of lifetimes' `summary_data_from_transaction_data` (freq = 'D') and Fader, Hardie & Lee (2005).
+ */
+import { z } from 'zod';
 import { DAY_MS } from '../data/contract.ts';
 
 export const TimeUnit = z.enum(['days', 'weeks']);
@@ -12,23 +12,16 @@ export type TimeUnit = z.infer<typeof TimeUnit>;
 export const UNIT_DAYS: Record<TimeUnit, number> = { days: 1, weeks: 7 };
 
 export const SummaryOptions = z.object({
-  /** Epoch ms of any instant in the last day that counts (lifetimes' `observation_period_end`). */
+  /** Any instant of the last day that counts, epoch ms (lifetimes' `observation_period_end`). */
   observationEnd: z.number().finite(),
   unit: TimeUnit.default('days'),
 });
 export type SummaryOptions = z.input<typeof SummaryOptions>;
 
 /**
- * One customer's row is made as follows:
- * - only purchases on or before the observation-end day count (the day is inclusive);
- * - purchases on the same UTC day are one purchase, with their amounts added;
- * - frequency = number of distinct purchase days − 1 (repeat purchases);
- * - recency = last purchase day − first purchase day, T = observation-end day − first purchase
- *   day, both in the chosen unit (days, or weeks = days / 7 as lifetimes' `freq_multiplier=7`);
- * - monetary value = mean amount of the repeat purchase days (the first day is left out), 0 for a
- *   customer without repeat purchases;
- * - a customer without any purchase by the observation end has T = NaN (BG/NBD conditions on the
- *   first purchase, so such a customer is outside the model) and frequency = recency = monetary = 0.
+ * One row per customer. Purchases on or before the observation-end day count, and those on the same UTC day are one
+ * purchase with their amounts added; weeks = days / 7 (lifetimes' `freq_multiplier=7`). A customer without a
+ * purchase by then has T = NaN (outside the model, which conditions on the first purchase) and zeros elsewhere.
  */
 export interface TransactionSummary {
   unit: TimeUnit;
@@ -45,15 +38,11 @@ export interface TransactionSummary {
 /** The UTC day number of an epoch-ms instant. */
 export const utcDay = (ms: number): number => Math.floor(ms / DAY_MS);
 
-/**
- * The observation end that matches a point-in-time cutoff: features use purchases strictly before
- * the cutoff day, so the last day that counts is the day before it.
- */
+/** The observation end of a point-in-time cutoff: the day before it, as features use purchases strictly before. */
 export const observationEndForCutoff = (cutoffMs: number): number => (utcDay(cutoffMs) - 1) * DAY_MS;
 
 /**
- * Summarise a transaction log. `customer[i]` is row i's customer index in [0, nCustomers).
- * Rows may come in any order. Cost: one sort of the rows (n log n) and one pass.
+ * `customer[i]` is row i's customer index in [0, nCustomers); rows in any order. Cost: one sort (n log n), one pass.
  *
  * @example
  * // customer 0 buys on days 0, 0 (merged), 3 and 10; observation end day 14

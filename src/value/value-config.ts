@@ -1,6 +1,6 @@
 /**
- * Settings of the customer-value stage. One schema, read from the run config; defaults are the
- * usual three-year horizon and a 1% monthly discount rate (≈ 12.7% a year).
+ * Settings of the customer-value stage, read from the run config; by default a three-year horizon and a 1% monthly
+ * discount rate (≈ 12.7% a year).
  */
 import { z } from 'zod';
 import { PurchaseModelVariant } from './bgnbd-params.ts';

@@ -1,6 +1,6 @@
 /**
- * The per-customer table the `healthscore value` command writes (customer-value.csv): the
- * transaction summary, what the purchase and spend models predict, and the CLV.
+ * The per-customer table `healthscore value` writes (customer-value.csv): the transaction summary, the purchase
+ * and spend models' predictions, and the CLV.
  */
 import { z } from 'zod';
 import type { PurchaseValue } from './purchase-value.ts';
