@@ -9,6 +9,7 @@
  */
 import type { Matrix } from '../learn/matrix.ts';
 import { sigmoid } from '../calibrate/sigmoid.ts';
+import { softplus } from '../calibrate/softplus.ts';
 
 export interface FittedHandWeights {
   /** Non-negative, summing to 1 (equal when no indicator separates churners). */
@@ -53,9 +54,6 @@ function solve(a: Float64Array, b: Float64Array, m: number): Float64Array {
   }
   return x;
 }
-
-/** log(1 + e^z) without overflow. */
-const softplus = (z: number): number => (z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z)));
 
 /** `scores`: rows × k oriented indicator scores on 0–100 (`AhpScores.indicatorScores`); labels 1 = churned. */
 export function fittedHandWeights(scores: Matrix, labels: ArrayLike<number>): FittedHandWeights {
