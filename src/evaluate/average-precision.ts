@@ -1,12 +1,11 @@
 /**
- * Average precision (the PR-AUC we report), scikit-learn's `average_precision_score` definition:
- * AP = Σₙ (Rₙ − Rₙ₋₁) · Pₙ over the distinct score thresholds, highest first — the precision at
- * each threshold weighted by the recall it adds. No interpolation (unlike the trapezoidal PR-AUC,
- * which is optimistic). Tied scores form one threshold.
- *
+ * Average precision (the PR-AUC we report) as scikit-learn's `average_precision_score`: AP = Σₙ (Rₙ − Rₙ₋₁) · Pₙ
+ * over the distinct thresholds, the precision at each weighted by the recall it adds. No interpolation (the
+ * trapezoidal PR-AUC is optimistic); tied scores form one threshold.
  * @example averagePrecision(new Float64Array([0.1, 0.4, 0.35, 0.8]), new Uint8Array([0, 0, 1, 1])); // => 0.8333…
  */
 import { requireBothClasses } from './scored-labels.ts';
+import { prCurveFromTable } from './pr-curve.ts';
 import { type ThresholdTable, thresholdTable } from './threshold-table.ts';
 
 export function averagePrecision(scores: ArrayLike<number>, labels: ArrayLike<number>): number {
@@ -14,14 +13,10 @@ export function averagePrecision(scores: ArrayLike<number>, labels: ArrayLike<nu
   return averagePrecisionFromTable(thresholdTable(scores, labels));
 }
 
+/** Summed from the highest threshold down; thresholds past full recall add no recall, so the curve's suffice. */
 export function averagePrecisionFromTable(t: ThresholdTable): number {
-  const P = t.tps[t.tps.length - 1];
+  const { precision, recall } = prCurveFromTable(t);
   let ap = 0;
-  let prevRecall = 0;
-  for (let k = 0; k < t.tps.length; k++) {
-    const recall = t.tps[k] / P;
-    ap += (recall - prevRecall) * (t.tps[k] / (t.tps[k] + t.fps[k]));
-    prevRecall = recall;
-  }
+  for (let j = recall.length - 2; j >= 0; j--) ap += (recall[j] - recall[j + 1]) * precision[j];
   return ap;
 }

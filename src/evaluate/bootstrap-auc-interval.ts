@@ -1,15 +1,8 @@
 /**
- * Bootstrap 95% confidence interval for ROC-AUC: the percentile method (Efron & Tibshirani 1993,
- * ch. 13) over `replicates` resamples of the test split.
- *
- * Stratified: each replicate draws n₁ churners from the churners and n₀ non-churners from the
- * non-churners, with replacement, so every replicate has both classes (AUC defined) and the same
- * base rate as the test split. Seeded (xoroshiro128+ from pure-rand): the same seed gives the same
- * interval on every machine. Percentiles interpolate like numpy's `np.quantile`.
- *
- * Cost: one O(n log n) sort, then n random draws and one pass over the distinct scores per
- * replicate — a replicate recounts the sorted rows instead of sorting a new sample. 1,000
- * replicates of 100,000 rows make 10⁸ draws, a few seconds.
+ * Bootstrap confidence interval for ROC-AUC: the percentile method (Efron & Tibshirani 1993, ch. 13), stratified —
+ * each replicate draws n₁ churners and n₀ non-churners with replacement, so both classes occur and the base rate
+ * stays that of the test split. Seeded xoroshiro128+: the same seed gives the same interval on every machine.
+ * Percentiles interpolate like numpy's `np.quantile`.
  */
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
@@ -31,7 +24,6 @@ export type AucInterval = z.infer<typeof AucInterval>;
 export interface BootstrapOptions {
   replicates?: number;
   seed?: number;
-  /** Coverage, default 0.95. */
   level?: number;
 }
 
@@ -44,8 +36,8 @@ export function bootstrapAucInterval(
   requireBothClasses(labels, 'bootstrapAucInterval');
   if (!Number.isInteger(replicates) || replicates < 1) throw new Error(`bootstrapAucInterval: replicates must be a positive integer`);
   if (!(level > 0 && level < 1)) throw new Error(`bootstrapAucInterval: level must be in (0, 1)`);
-  // One sort. A replicate only redraws how many churners and non-churners fall at each distinct
-  // score, so it costs n draws plus one pass over the G distinct scores.
+  // One sort: a replicate only redraws how many of each class fall at each of the G distinct scores,
+  // so it costs n draws plus one pass over G.
   const split = splitSorted(scores, labels);
   const { groupOfPositive, groupOfNegative, groups } = scoreGroups(split);
   const positivesAt = new Float64Array(groups);
@@ -102,9 +94,8 @@ function groupedAuc(positivesAt: Float64Array, negativesAt: Float64Array): numbe
 }
 
 /**
- * Uniform index in [0, n) from one 32-bit draw, unbiased by rejection (Lemire 2019's threshold
- * idea with a modulo): 2–3× faster than pure-rand's general `uniformInt`, and the bootstrap makes
- * replicates × n draws.
+ * Uniform index in [0, n) from one 32-bit draw, unbiased by rejection (Lemire 2019's threshold with a modulo):
+ * cheaper than pure-rand's general `uniformInt` for the bootstrap's replicates × n draws.
  */
 function drawIndex(rng: RandomGenerator, n: number): number {
   const limit = 4294967296 - (4294967296 % n);

@@ -1,8 +1,5 @@
 /**
- * Brier score: mean squared difference between the churn probability and the 0/1 outcome,
- * (1/n) Σ (pᵢ − yᵢ)², as scikit-learn's `brier_score_loss`. Lower is better; 0.25 is what a constant
- * 0.5 earns.
- *
+ * Brier score (1/n) Σ (pᵢ − yᵢ)², as scikit-learn's `brier_score_loss`. Lower is better; a constant 0.5 earns 0.25.
  * @example brierScore(new Float64Array([0.1, 0.9, 0.8, 0.3]), new Uint8Array([0, 1, 1, 0])); // => 0.0375
  */
 import { checkScoredLabels } from './scored-labels.ts';

@@ -1,8 +1,6 @@
 /**
- * Equal-width probability bins, the same as scikit-learn 1.2's
- * `calibration_curve(y, p, n_bins, strategy="uniform")`: edges at k/nBins, and bin b holds the
- * probabilities in (edge_b, edge_b+1] (the first bin also holds 0). Shared by the expected
- * calibration error and the reliability table so that both describe the same bins.
+ * Equal-width probability bins as scikit-learn 1.2's `calibration_curve(strategy="uniform")`: edges at k/nBins,
+ * bin b holds (edge_b, edge_b+1] and the first also 0. Shared by ECE and the reliability table.
  */
 import { checkScoredLabels } from './scored-labels.ts';
 

@@ -1,10 +1,7 @@
 /**
- * The evaluation written to `RUN/metrics.json`: for each model and baseline, the ranking metrics
- * (ROC-AUC with its bootstrap interval, average precision, KS, lift and capture at 5/10/20%), the
- * probability metrics (Brier, log-loss, ECE over 10 bins, reliability table) and chart curves.
- *
- * Probability metrics need probabilities: a score that is only a ranking (an RFM score) gets null
- * there, rather than numbers that would look meaningful and are not.
+ * The evaluation of `RUN/metrics.json`: per model and baseline, the ranking metrics, the probability metrics and
+ * chart curves. A score that is only a ranking (RFM) gets null probability metrics rather than numbers that would
+ * look meaningful and are not.
  */
 import { z } from 'zod';
 import { averagePrecisionFromTable } from './average-precision.ts';
@@ -93,10 +90,7 @@ export interface EvaluateOptions {
   maxCurvePoints?: number;
 }
 
-/**
- * Returns a message when the labels cannot be evaluated (one class only), so the pipeline can
- * stop with a user-facing error before `evaluate` throws.
- */
+/** Why the labels cannot be evaluated (one class only), for a user-facing error before `evaluate` throws. */
 export function evaluationProblem(labels: ArrayLike<number>): string | null {
   const p = countPositives(labels);
   if (labels.length === 0) return 'the evaluation split is empty';
@@ -159,16 +153,13 @@ export interface ReportOptions {
   maxCurvePoints?: number;
 }
 
-/** The sentence of issue 4, with the horizon filled in. */
+/** What a score means, with the horizon filled in. */
 export function scoreMeaning(horizonDays: number | null): string {
   const h = horizonDays === null ? 'the horizon' : `${horizonDays} days`;
   return `health score = round(100 × (1 − calibrated churn probability)); a score of 80 means about a 20% chance of churning within ${h}`;
 }
 
-/**
- * The whole `metrics.json` evaluation: the given models, the given baselines (e.g. RFM) and the
- * "predict the base rate" baseline, all on the same labels with the same options.
- */
+/** The models, the given baselines and "predict the base rate", all on the same labels with the same options. */
 export function evaluationReport(
   labels: ArrayLike<number>,
   models: readonly ScoreVector[],

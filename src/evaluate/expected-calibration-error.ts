@@ -1,12 +1,7 @@
 /**
- * Expected calibration error over equal-width bins (Naeini, Cooper & Hauskrecht 2015; Guo et al.
- * 2017, "On Calibration of Modern Neural Networks", eq. 3):
- *
+ * Expected calibration error over equal-width bins (Naeini et al. 2015; Guo et al. 2017, eq. 3):
  *   ECE = Σ_b (n_b / n) · | mean(y in b) − mean(p in b) |
- *
- * with the 10 bins of `calibrationBins` (sklearn's `calibration_curve(strategy="uniform")`);
- * empty bins contribute nothing. 0 means "20% predicted" really is 20% churn in every bin.
- *
+ * with the bins of `calibrationBins`; empty bins contribute nothing.
  * @example expectedCalibrationError(new Float64Array([0.05, 0.05, 0.95, 0.95]), new Uint8Array([0, 1, 1, 1])); // => 0.25
  */
 import { calibrationBins } from './calibration-bins.ts';

@@ -1,8 +1,6 @@
 /**
- * Kolmogorov–Smirnov statistic: the largest gap between the score distributions of churners and
- * non-churners, max over thresholds of |TPR − FPR|. Equals scipy's
- * `ks_2samp(s[y == 1], s[y == 0]).statistic`. Tied scores are one threshold, so ties cannot
- * inflate it.
+ * Kolmogorov–Smirnov statistic: max over thresholds of |TPR − FPR|, as scipy's `ks_2samp(s[y == 1], s[y == 0])`.
+ * Tied scores are one threshold, so ties cannot inflate it.
  */
 import { requireBothClasses } from './scored-labels.ts';
 import { type ThresholdTable, thresholdTable } from './threshold-table.ts';

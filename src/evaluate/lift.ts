@@ -1,14 +1,8 @@
 /**
- * Lift and capture rate among the riskiest k share of customers — the questions a retention team
- * asks ("if we call the top 10%, how many churners do we reach?").
- *
- * - capture rate at k = churners among the top m = round(k·n) scores / all churners (also
- *   called cumulative gain or recall at k);
- * - lift at k = churn rate among those m / overall churn rate (1 = no better than random).
- *
- * When tied scores straddle the cut, the tied group contributes in proportion to the places left
- * (the expected result of breaking the tie at random), so the figures do not depend on row order.
- *
+ * Lift and capture rate among the riskiest share k ("if we call the top 10%, how many churners do we reach?"):
+ * capture = churners among the top m = round(k·n) / all churners; lift = their churn rate / the overall rate.
+ * A tied group straddling the cut counts in proportion to the places left (the expected result of a random
+ * tie-break), so the figures do not depend on row order.
  * @example captureRateAt(new Float64Array([0.9, 0.8, 0.2, 0.1]), new Uint8Array([1, 0, 1, 0]), 0.25); // => 0.5
  */
 import { requireBothClasses } from './scored-labels.ts';

@@ -1,9 +1,6 @@
 /**
- * Log-loss (binary cross-entropy), −(1/n) Σ [yᵢ ln pᵢ + (1 − yᵢ) ln(1 − pᵢ)], as scikit-learn 1.2's
- * `log_loss(y, p)` with its default `eps="auto"`: probabilities are clipped to [ε, 1 − ε] with
- * ε = 2.220446049250313e-16 (float64 machine epsilon), so a confident mistake costs about 36
- * instead of infinity.
- *
+ * Log-loss −(1/n) Σ [yᵢ ln pᵢ + (1 − yᵢ) ln(1 − pᵢ)] as scikit-learn 1.2's `log_loss(y, p)` with `eps="auto"`:
+ * probabilities clipped to [ε, 1 − ε], ε = float64 machine epsilon, so a confident mistake costs about 36.
  * @example logLoss(new Float64Array([0.1, 0.9, 0.8, 0.3]), new Uint8Array([0, 1, 1, 0])); // => 0.1841…
  */
 import { checkScoredLabels } from './scored-labels.ts';

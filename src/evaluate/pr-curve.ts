@@ -1,8 +1,6 @@
 /**
- * Precision–recall curve points for charts, as scikit-learn 1.2's `precision_recall_curve(y, s)`:
- * one point per distinct score up to the first threshold reaching full recall, in order of
- * increasing threshold, followed by the conventional end point (precision 1, recall 0), which has
- * no threshold.
+ * Precision–recall curve points as scikit-learn 1.2's `precision_recall_curve(y, s)`: one per distinct score up to
+ * the first reaching full recall, by increasing threshold, then the end point (precision 1, recall 0).
  */
 import { requireBothClasses } from './scored-labels.ts';
 import { type ThresholdTable, thresholdTable } from './threshold-table.ts';

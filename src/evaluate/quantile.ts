@@ -1,8 +1,5 @@
 /**
- * Quantile of sorted values by linear interpolation between order statistics — numpy's default
- * `np.quantile(x, q)` ("linear", Hyndman & Fan type 7), so a bootstrap interval reads the same as
- * one computed with numpy.
- *
+ * Quantile of sorted values by linear interpolation, as numpy's default `np.quantile(x, q)` (Hyndman & Fan type 7).
  * @example quantileSorted(new Float64Array([1, 2, 3, 4]), 0.5); // => 2.5
  */
 export function quantileSorted(sorted: ArrayLike<number>, q: number): number {

@@ -1,8 +1,6 @@
 /**
- * The reliability table (calibration curve) behind the reliability chart: for each of the
- * equal-width bins, how many customers fell in it, their mean predicted churn probability and the
- * churn rate actually observed. Non-empty rows equal scikit-learn's
- * `calibration_curve(y, p, n_bins=10, strategy="uniform")` (prob_pred, prob_true).
+ * The reliability table behind the reliability chart: per equal-width bin, customers, mean predicted churn
+ * probability and observed churn rate; non-empty rows equal scikit-learn's `calibration_curve` (prob_pred, prob_true).
  */
 import { z } from 'zod';
 import { calibrationBins } from './calibration-bins.ts';

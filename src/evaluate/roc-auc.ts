@@ -1,10 +1,7 @@
 /**
- * Area under the ROC curve: the probability that a random churner scores higher than a random
- * non-churner, counting ties as one half (the Mann–Whitney U statistic divided by n₁·n₀).
- * Equal to scikit-learn's `roc_auc_score`, which integrates the same step curve with the
- * trapezoidal rule; tied scores form one diagonal step, which is where the ½ comes from.
- * Throws when only one class is present (sklearn raises too).
- *
+ * ROC-AUC: the probability that a random churner scores above a random non-churner, ties counting ½ (Mann–Whitney
+ * U / n₁n₀) — scikit-learn's `roc_auc_score`, whose trapezoids make a tied group one diagonal step. Throws when only
+ * one class is present, as sklearn does.
  * @example rocAuc(new Float64Array([0.1, 0.4, 0.35, 0.8]), new Uint8Array([0, 0, 1, 1])); // => 0.75
  */
 import { requireBothClasses } from './scored-labels.ts';
@@ -15,7 +12,6 @@ export function rocAuc(scores: ArrayLike<number>, labels: ArrayLike<number>): nu
   return rocAucFromTable(thresholdTable(scores, labels));
 }
 
-/** ROC-AUC from a (possibly weighted) threshold table; the bootstrap calls this directly. */
 export function rocAucFromTable(t: ThresholdTable): number {
   const k = t.tps.length;
   const positives = t.tps[k - 1];

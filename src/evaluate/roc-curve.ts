@@ -1,7 +1,6 @@
 /**
- * ROC curve points (false-positive rate, true-positive rate, threshold) for charts, exactly as
- * scikit-learn 1.2's `roc_curve(y, s)` with its default `drop_intermediate=True`: collinear points
- * are dropped and the curve starts at (0, 0) with threshold max(score) + 1.
+ * ROC curve points for charts as scikit-learn 1.2's `roc_curve(y, s)` with `drop_intermediate=True`: collinear
+ * points dropped, starting at (0, 0) with threshold max(score) + 1.
  */
 import { requireBothClasses } from './scored-labels.ts';
 import { type ThresholdTable, thresholdTable } from './threshold-table.ts';

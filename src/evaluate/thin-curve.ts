@@ -1,8 +1,6 @@
 /**
- * Evenly spaced point indices for drawing a curve with at most `maxPoints` points, always keeping
- * the first and the last. A test split of 100,000 customers has up to 100,000 ROC points, which a
- * chart cannot show and metrics.json should not carry; the metrics themselves are computed on
- * the full curve, never on the thinned one.
+ * Evenly spaced indices that thin a curve to at most `maxPoints` points, first and last kept: for charts and
+ * metrics.json only, as every metric is computed on the full curve.
  */
 export function thinIndices(length: number, maxPoints: number): number[] {
   if (maxPoints < 2) throw new Error(`thinIndices: maxPoints must be at least 2, got ${maxPoints}`);

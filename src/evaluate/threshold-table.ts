@@ -1,21 +1,15 @@
 /**
- * Cumulative true and false positives at every distinct score, highest score first: the table
- * behind ROC, precision–recall, KS and lift. Same table as scikit-learn's `_binary_clf_curve`
- * (sklearn/metrics/_ranking.py): rows with tied scores enter together, which is what makes ROC-AUC
- * "exact, ties handled".
- *
- * Built by sorting the churners' and the non-churners' scores separately with the engine's native
- * numeric sort and merging them from the top — about ten times faster than sorting row indices
- * with a comparator, which matters for the bootstrap and for test splits of a million rows.
+ * Cumulative true and false positives at every distinct score, highest first: the table behind ROC, PR, KS and lift,
+ * as scikit-learn's `_binary_clf_curve`. Built from the churners' and non-churners' scores sorted apart with the
+ * native numeric sort and merged from the top, much faster than sorting row indices with a comparator.
  */
-import { checkScoredLabels } from './scored-labels.ts';
+import { checkScoredLabels, countPositives } from './scored-labels.ts';
 
 export interface ThresholdTable {
   /** Distinct scores, descending. */
   readonly thresholds: Float64Array;
-  /** tps[k]: weight of positives with score ≥ thresholds[k]. */
+  /** tps[k], fps[k]: positives and negatives with score ≥ thresholds[k]. */
   readonly tps: Float64Array;
-  /** fps[k]: weight of negatives with score ≥ thresholds[k]. */
   readonly fps: Float64Array;
 }
 
@@ -26,8 +20,7 @@ export interface SplitScores {
 }
 
 export function splitSorted(scores: ArrayLike<number>, labels: ArrayLike<number>): SplitScores {
-  let p = 0;
-  for (let i = 0; i < labels.length; i++) p += labels[i];
+  const p = countPositives(labels);
   const positive = new Float64Array(p);
   const negative = new Float64Array(labels.length - p);
   let a = 0;
@@ -41,17 +34,8 @@ export function splitSorted(scores: ArrayLike<number>, labels: ArrayLike<number>
   return { positive, negative };
 }
 
-/**
- * Walks both sorted lists from the top, one distinct score at a time, and calls `visit` with the
- * weight of churners and non-churners at that score. `positiveWeight[k]` weighs `positive[k]`
- * (default 1), which lets the bootstrap reuse one sort for every replicate. Cost: O(n).
- */
-export function forEachThreshold(
-  s: SplitScores,
-  visit: (threshold: number, positives: number, negatives: number) => void,
-  positiveWeight?: ArrayLike<number>,
-  negativeWeight?: ArrayLike<number>,
-): void {
+/** Walks both sorted lists from the top and calls `visit` with the count of each class at each distinct score. */
+export function forEachThreshold(s: SplitScores, visit: (threshold: number, positives: number, negatives: number) => void): void {
   const { positive, negative } = s;
   let i = positive.length - 1;
   let j = negative.length - 1;
@@ -59,19 +43,15 @@ export function forEachThreshold(
     const t = i < 0 ? negative[j] : j < 0 ? positive[i] : Math.max(positive[i], negative[j]);
     let tp = 0;
     let fp = 0;
-    while (i >= 0 && positive[i] === t) {
-      tp += positiveWeight === undefined ? 1 : positiveWeight[i];
-      i--;
-    }
-    while (j >= 0 && negative[j] === t) {
-      fp += negativeWeight === undefined ? 1 : negativeWeight[j];
-      j--;
-    }
+    for (; i >= 0 && positive[i] === t; i--) tp++;
+    for (; j >= 0 && negative[j] === t; j--) fp++;
     visit(t, tp, fp);
   }
 }
 
-export function thresholdTableFromSplit(s: SplitScores): ThresholdTable {
+export function thresholdTable(scores: ArrayLike<number>, labels: ArrayLike<number>): ThresholdTable {
+  checkScoredLabels(scores, labels, 'thresholdTable');
+  const s = splitSorted(scores, labels);
   const n = s.positive.length + s.negative.length;
   const thresholds = new Float64Array(n);
   const tps = new Float64Array(n);
@@ -88,9 +68,4 @@ export function thresholdTableFromSplit(s: SplitScores): ThresholdTable {
     k++;
   });
   return { thresholds: thresholds.slice(0, k), tps: tps.slice(0, k), fps: fps.slice(0, k) };
-}
-
-export function thresholdTable(scores: ArrayLike<number>, labels: ArrayLike<number>): ThresholdTable {
-  checkScoredLabels(scores, labels, 'thresholdTable');
-  return thresholdTableFromSplit(splitSorted(scores, labels));
 }
