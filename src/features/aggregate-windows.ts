@@ -1,8 +1,7 @@
 /**
- * The in-memory kernel of one aggregate feature: for every (customer, cutoff) of the population it
- * takes the customer's rows in the window [T − offset − days, T − offset), applies the filters and
- * reduces them as the spec's aggregation says (see `Aggregation` in spec.ts for each definition and
- * its missing value). Cost: two binary searches per population row plus the rows in its window.
+ * The in-memory kernel of one aggregate feature: for every (customer, cutoff) of the population, the
+ * filtered rows in [T − offset − days, T − offset) reduced as spec.ts's `Aggregation` defines.
+ * Cost: two binary searches per population row plus the rows in its window.
  */
 import { DAY_MS } from '../data/contract.ts';
 import type { AggregateFeature } from './spec.ts';
@@ -177,9 +176,8 @@ export function aggregateWindows(
 }
 
 /**
- * The two latest kept rows with a non-blank value, ordered by (time desc, value desc) — the same
- * order the SQL engine's ROW_NUMBER uses, so ties resolve identically. Written into `out` (−1 when
- * absent): this runs once per population row, so it allocates nothing.
+ * The two latest kept rows with a value by (time desc, value desc), the SQL engine's ROW_NUMBER order,
+ * so ties resolve alike; written into `out` (−1 when absent) to allocate nothing per population row.
  */
 function latestTwo(
   input: WindowInput,

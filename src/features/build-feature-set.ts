@@ -1,12 +1,8 @@
 /**
- * The in-memory engine: point-in-time features and churn labels from `CustomerData` (arquero
- * tables), for one or several cutoffs stacked into one table keyed by (customer_id, cutoff).
- * Rows are ordered by cutoff, then customer_id. The SQL engine (sql-engine.ts) computes the same
- * table from the same spec; test/features/engine-parity.test.ts holds them to 1e-9.
- *
- * Aggregations run as typed-array scans over rows sorted by (customer, time) rather than arquero
- * group-bys: arquero's `distinct` over large groups is slow, and windows per cutoff are contiguous
- * ranges once sorted.
+ * The in-memory engine: point-in-time features and churn labels from `CustomerData` at one or more
+ * cutoffs, rows ordered by (cutoff, customer_id); sql-engine.ts computes the same table from the same
+ * spec. Aggregations scan typed arrays sorted by (customer, time), where each window is a contiguous
+ * range, rather than arquero group-bys, whose `distinct` over large groups is slow.
  */
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
@@ -38,10 +34,7 @@ export function buildFeatureSet(data: CustomerData, spec: FeatureSpec, options: 
   return build(data, spec, opts, 'training');
 }
 
-/**
- * The unlabelled snapshot at `asOf` of every customer signed up and not churned before it (batch
- * scoring); `churn` decides who counts as already churned, as in training.
- */
+/** The unlabelled snapshot at `asOf` of every customer signed up and not churned (by `churn`) before it. */
 export function buildScoringSnapshot(
   data: CustomerData,
   spec: FeatureSpec,

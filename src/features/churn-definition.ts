@@ -1,15 +1,11 @@
 /**
  * What "churned" means, chosen in the pipeline config, and the label options of a feature set.
- *
  * - `explicit`: the customer's `churn_date`.
- * - `subscriptionEnded`: the latest `end_date` of the customer's subscriptions, when none is still
- *   running (every subscription has an end date) — the subscription ended without a renewal.
- * - `inactivity`: no row in the activity tables (default `transactions`) during the horizon; the
- *   CDNOW reference set of ../shared/data/README.md ("no purchase in [T, T + 90 days)").
- *
- * For the first two the customer has a churn date; the population at T excludes customers whose
- * churn date is before T, and the label is 1 when it falls in [T, T + H days). For `inactivity`
- * every customer who signed up before T is in the population (a lapsed buyer may come back).
+ * - `subscriptionEnded`: the latest `end_date` of the customer's subscriptions, once none is running.
+ * - `inactivity`: no row in the activity tables (default `transactions`) during the horizon; the CDNOW
+ *   reference set of ../shared/data/README.md ("no purchase in [T, T + 90 days)").
+ * With a churn date, the population at T leaves out customers churned before T and the label is 1 when it
+ * falls in [T, T + H days); with `inactivity` everyone signed up before T is in (a lapsed buyer may return).
  */
 import { z } from 'zod';
 import { TableName } from '../data/contract.ts';

@@ -37,19 +37,15 @@ export function parseCutoff(text: string): number | null {
 }
 
 /**
- * Default cutoffs when none are given: up to `count` monthly cutoffs, the latest being the last
- * month start whose horizon still fits before `dataEnd`, the earliest at least `warmupDays` after
- * the first signup (so the first snapshot already has some history to aggregate).
+ * Up to `count` monthly cutoffs, the latest the last month start whose horizon fits before `dataEnd`, the
+ * earliest `warmupDays` after the first signup (so the first snapshot has some history to aggregate).
  */
 export function defaultCutoffs(firstSignup: number, dataEnd: number, horizonDays: number, count = 12, warmupDays = 90): number[] {
   const all = monthlyCutoffs(firstSignup + warmupDays * 86_400_000, dataEnd - horizonDays * 86_400_000);
   return all.slice(Math.max(0, all.length - count));
 }
 
-/**
- * The default cutoffs of a data set (`defaultCutoffs`), or a `UserError` when its history is too
- * short for even one labelled cutoff.
- */
+/** `defaultCutoffs` of a data set; a `UserError` when its history is too short for one labelled cutoff. */
 export function autoCutoffs(range: { firstSignup: number; dataEnd: number }, horizonDays: number): number[] {
   const cutoffs = defaultCutoffs(range.firstSignup, range.dataEnd, horizonDays);
   if (cutoffs.length === 0) {

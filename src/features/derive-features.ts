@@ -1,9 +1,4 @@
-/**
- * Derived features (spec.ts `DerivedFeature`) from already computed columns of the same rows.
- * ratio = (a + 1) / (b + 1) (Laplace-smoothed so a zero base is defined; 1 = no change),
- * share = a / b (0 when b = 0), difference = a − b, atLeast / atMost = 0/1 flags that are 0 when
- * the input is missing (its `_missing` flag is 1).
- */
+/** Derived features (spec.ts `DerivedFeature` defines each op) from computed columns of the same rows. */
 import type { DerivedFeature } from './spec.ts';
 
 export function deriveFeature(

@@ -4,38 +4,30 @@
  */
 import type { FeatureDictionary, FeatureEntry } from './dictionary.ts';
 import { RFM_SEGMENT, missingFlagName, type FeaturePlan } from './plan.ts';
+import type { CustomerFeature } from './spec.ts';
+
+type Described = Pick<CustomerFeature, 'name' | 'description' | 'direction' | 'dimension' | 'phrase' | 'unit'>;
 
 export function describeFeatures(plan: FeaturePlan): FeatureDictionary {
   const kindOf = new Map(plan.columns.map((c) => [c.name, c.kind]));
   const out: FeatureEntry[] = [];
   const entry = (e: Omit<FeatureEntry, 'kind'>) => out.push({ ...e, kind: kindOf.get(e.name) ?? 'numeric' });
-  const pick = <T extends { phrase?: string; unit?: string }>(f: T) => ({
-    ...(f.phrase === undefined ? {} : { phrase: f.phrase }),
-    ...(f.unit === undefined ? {} : { unit: f.unit }),
-  });
-  for (const f of plan.customer) {
+  const fromSpec = (f: Described, table: string, windowDays: number | null, aggregation: string) =>
     entry({
       name: f.name,
       description: f.description,
-      table: 'customers',
-      windowDays: null,
-      aggregation: f.source.op,
+      table,
+      windowDays,
+      aggregation,
       direction: f.direction,
       dimension: f.dimension,
-      ...pick(f),
+      ...(f.phrase === undefined ? {} : { phrase: f.phrase }),
+      ...(f.unit === undefined ? {} : { unit: f.unit }),
     });
-  }
+  for (const f of plan.customer) fromSpec(f, 'customers', null, f.source.op);
   for (const f of plan.aggregates) {
-    entry({
-      name: f.name,
-      description: f.description,
-      table: f.table,
-      windowDays: f.window.days,
-      aggregation: f.filter.length === 0 ? f.aggregation : `${f.aggregation} where ${f.filter.map(describeFilter).join(' and ')}`,
-      direction: f.direction,
-      dimension: f.dimension,
-      ...pick(f),
-    });
+    const filter = f.filter.length === 0 ? '' : ` where ${f.filter.map(describeFilter).join(' and ')}`;
+    fromSpec(f, f.table, f.window.days, `${f.aggregation}${filter}`);
     if (f.missingFlag) {
       entry({
         name: missingFlagName(f.name),
@@ -49,18 +41,7 @@ export function describeFeatures(plan: FeaturePlan): FeatureDictionary {
       });
     }
   }
-  for (const f of plan.derived) {
-    entry({
-      name: f.name,
-      description: f.description,
-      table: 'derived',
-      windowDays: null,
-      aggregation: f.derive.op,
-      direction: f.direction,
-      dimension: f.dimension,
-      ...pick(f),
-    });
-  }
+  for (const f of plan.derived) fromSpec(f, 'derived', null, f.derive.op);
   if (plan.rfm) {
     const rfm = plan.rfm;
     const score = (name: string, of: string, what: string) =>

@@ -1,8 +1,7 @@
 /**
- * The out-of-core engine's I/O: DuckDB (embedded) reads the contract tables straight from their
- * files — the clean store's `DIR/tables/<table>.parquet`, or raw contract CSVs — stages them
- * (dates → epoch ms, the one dialect-specific step) and runs the SQL of sql-engine.ts. DuckDB
- * spills to disk when a join outgrows memory, so event logs larger than RAM work.
+ * The out-of-core engine's I/O: DuckDB reads the contract tables from their files (the clean store's
+ * Parquet, or raw contract CSVs), stages them (dates → epoch ms) and runs sql-engine.ts's SQL,
+ * spilling to disk so that event logs larger than RAM work.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -61,11 +60,7 @@ export async function buildScoringSnapshotSql(
   return run(dir, spec, { cutoffs: [asOf], horizonDays: 1, churn }, 'scoring', engine);
 }
 
-/**
- * The scoring snapshot at `asOf` written by DuckDB straight to a Parquet file (cutoff as a
- * timestamp, as `healthscore features` writes it), never passing through JavaScript memory: the
- * batch job then streams it in chunks.
- */
+/** The scoring snapshot at `asOf`, written by DuckDB straight to Parquet (cutoff as a timestamp). */
 export async function copyScoringSnapshotSql(
   dir: string,
   spec: FeatureSpec,

@@ -1,16 +1,14 @@
 /**
- * The features stage's files: `features.parquet` and `features.csv` (one row per
- * (customer_id, cutoff); cutoff as an ISO date-time in CSV, TIMESTAMP in Parquet), the
- * `feature-dictionary.json` and the `feature-summary.json` manifest. Parquet is written by DuckDB
- * from the CSV with declared column types, so both files hold the same values.
+ * The features stage's files: `features.parquet` and `features.csv` (cutoff as ISO date-time in CSV,
+ * TIMESTAMP in Parquet), the dictionary and the summary manifest. DuckDB writes the Parquet from the
+ * CSV with declared column types, so both files hold the same values.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import { csvField } from '../data/csv-field.ts';
-import { sqlString } from '../data/duckdb-session.ts';
+import { sqlString, withDuckDb } from '../data/duckdb-session.ts';
 import { readJsonFile } from '../data/json-file.ts';
 import { FeatureDictionary } from './dictionary.ts';
 import { FeatureSetSummary } from './summary.ts';
@@ -47,17 +45,12 @@ export async function writeFeatureSet(set: FeatureSet, outDir: string): Promise<
     return `${sqlString(n)}: ${sqlString(type)}`;
   });
   const select = names.map((n) => (n === 'cutoff' ? `CAST(cutoff AS TIMESTAMP) AS cutoff` : `"${n}"`));
-  const instance = await DuckDBInstance.create(':memory:');
-  const conn = await instance.connect();
-  try {
+  await withDuckDb(async (conn) => {
     await conn.run(`SET TimeZone = 'UTC'`);
     await conn.run(
       `COPY (SELECT ${select.join(', ')} FROM read_csv(${sqlString(csvPath)}, header = true, columns = {${types.join(', ')}})) TO ${sqlString(join(outDir, FEATURE_FILES.parquet))} (FORMAT parquet)`,
     );
-  } finally {
-    conn.closeSync();
-    instance.closeSync();
-  }
+  });
   writeFileSync(join(outDir, FEATURE_FILES.dictionary), `${JSON.stringify(set.dictionary, null, 2)}\n`);
   writeFileSync(join(outDir, FEATURE_FILES.summary), `${JSON.stringify(set.summary, null, 2)}\n`);
 }
@@ -69,9 +62,7 @@ export async function writeFeatureSet(set: FeatureSet, outDir: string): Promise<
 export async function readFeatureSet(dir: string): Promise<FeatureSet> {
   const dictionary = readJsonFile(join(dir, FEATURE_FILES.dictionary), FeatureDictionary, { what: 'the feature dictionary' });
   const summary = readJsonFile(join(dir, FEATURE_FILES.summary), FeatureSetSummary, { what: 'the feature summary' });
-  const instance = await DuckDBInstance.create(':memory:');
-  const conn = await instance.connect();
-  try {
+  return withDuckDb(async (conn) => {
     const source = `read_parquet(${sqlString(join(dir, FEATURE_FILES.parquet))})`;
     const reader = await conn.runAndReadAll(`SELECT * REPLACE (CAST(epoch_ms(cutoff) AS DOUBLE) AS cutoff) FROM ${source}`);
     const raw = reader.getColumnsObjectJS();
@@ -87,8 +78,5 @@ export async function readFeatureSet(dir: string): Promise<FeatureSet> {
     }
     const table: ColumnTable = aq.table(cols);
     return { table, dictionary, summary };
-  } finally {
-    conn.closeSync();
-    instance.closeSync();
-  }
+  });
 }

@@ -1,8 +1,7 @@
 /**
- * The features stage as one call: read the clean store (or contract CSVs, DuckDB engine), build the
- * labelled feature set at the cutoffs (or the unlabelled scoring snapshot at `asOf`) with the
- * chosen engine, write features.parquet / .csv, feature-dictionary.json and feature-summary.json.
- * The CLI command, `pipelines/03-features.ts` and `healthscore run` all call it.
+ * The features stage as one call: build the labelled feature set at the cutoffs (or the scoring snapshot
+ * at `asOf`) with the chosen engine and write its files. The CLI command, `pipelines/03-features.ts`
+ * and `healthscore run` all call it, so they cannot drift.
  */
 import { z } from 'zod';
 import { UserError } from '../diagnostics/user-error.ts';
@@ -36,10 +35,7 @@ export const FeaturesStageOptions = z.object({
 });
 export type FeaturesStageOptions = z.input<typeof FeaturesStageOptions>;
 
-/**
- * `loaded`: the clean store of `data` already in memory (from `readCleanTables`), so a caller that
- * needs the tables too (`healthscore run`) does not read them twice; used by the arquero engine.
- */
+/** `loaded`: the clean store of `data` already read, so a caller that needs it too reads it once. */
 export async function runFeaturesStage(input: FeaturesStageOptions, log: Log, loaded?: CustomerData): Promise<FeatureSet> {
   const options = FeaturesStageOptions.parse(input);
   if (locateTable(options.data, 'customers') === null) {

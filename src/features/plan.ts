@@ -1,8 +1,7 @@
 /**
- * Resolves a feature spec against the tables a data set actually has: features of absent tables
- * are dropped, and so are derived features and RFM scores whose inputs went with them. Both
- * engines and the feature dictionary work from the resolved plan, so they agree on which columns
- * exist and in which order.
+ * Resolves a feature spec against the tables a data set has: features of absent tables go, and so do
+ * derived features and RFM scores whose inputs went with them. Both engines and the dictionary work
+ * from the plan, so they agree on which columns exist and in which order.
  */
 import { CONTRACT, type TableName } from '../data/contract.ts';
 import type { AggregateFeature, CustomerFeature, DerivedFeature, FeatureSpec, RfmSpec } from './spec.ts';

@@ -1,11 +1,10 @@
+/** RFM quintile scores within the population at one cutoff, and the named RFM segment. */
+import { lowerBound } from './sorted-rows.ts';
+
 /**
- * RFM quintile scores within the population at one cutoff, and the named RFM segment.
- *
- * score = 1 + floor(5 · w / n), w = number of customers strictly worse, n = population size — the
- * rank-based quintile that SQL writes as 1 + FLOOR(5 · (RANK() − 1) / COUNT(*)), so ties share a
- * score and both engines agree. Values are compared after rounding to 6 decimals, so sums added up
- * in a different order by another engine still tie.
- *
+ * Quintile scores 1 + floor(5 · w / n), w = customers strictly worse, n = population, as SQL's
+ * 1 + FLOOR(5 · (RANK() − 1) / COUNT(*)), so ties share a score. Values are rounded to 6 decimals
+ * first, so sums added in another order by the other engine still tie.
  * @example quintileScores([10, 20, 30, 40, 50], true) // => [1, 2, 3, 4, 5]
  */
 export function quintileScores(values: ArrayLike<number>, higherIsBetter: boolean): Float64Array {
@@ -13,16 +12,7 @@ export function quintileScores(values: ArrayLike<number>, higherIsBetter: boolea
   const keys = Float64Array.from(values, (v) => roundForRank(higherIsBetter ? v : -v));
   const sorted = Float64Array.from(keys).sort();
   const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    let lo = 0;
-    let hi = n;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (sorted[mid] < keys[i]) lo = mid + 1;
-      else hi = mid;
-    }
-    out[i] = 1 + Math.floor((5 * lo) / n);
-  }
+  for (let i = 0; i < n; i++) out[i] = 1 + Math.floor((5 * lowerBound(sorted, 0, n, keys[i])) / n);
   return out;
 }
 

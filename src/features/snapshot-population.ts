@@ -1,8 +1,6 @@
 /**
- * Who is in a snapshot at cutoff T, and their label: signed up before T and, for the churn
- * definitions with a churn date, not churned before T. Labels and censoring follow
- * churn-definition.ts. Pure functions over typed arrays, shared by the in-memory engine and the
- * tests; the SQL engine writes the same rules as SQL (sql-engine.ts).
+ * Who is in a snapshot at cutoff T (signed up before T, not churned before it) and their label, as
+ * churn-definition.ts defines them; sql-engine.ts writes the same rules as SQL.
  */
 import { DAY_MS } from '../data/contract.ts';
 import type { ChurnDefinition } from './churn-definition.ts';

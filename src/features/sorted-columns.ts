@@ -1,8 +1,6 @@
 /**
- * A source table's columns in sorted-row order (see sorted-rows.ts), each built once and shared by
- * every feature that reads it: an event log's `event_type` is coded once for the breadth feature
- * and both login filters instead of once per feature. Strings become dictionary codes (Int32Array),
- * so filters and distinct counts compare integers rather than strings.
+ * A source table's columns in sorted-row order (sorted-rows.ts), each built once and shared by every
+ * feature that reads it; strings become dictionary codes, so filters and distinct counts compare integers.
  */
 import type { ColumnTable } from 'arquero';
 import { columnValues } from '../data/column-values.ts';

@@ -1,8 +1,6 @@
 /**
- * A source table's rows grouped by customer and ordered by time within each customer, as typed
- * arrays. Every windowed aggregation then finds its rows for one (customer, cutoff) with two binary
- * searches, so the in-memory engine costs O(rows in windows) instead of arquero's per-group
- * hashing (whose `distinct` over large groups is slow).
+ * A source table's rows grouped by customer and ordered by time within each, as typed arrays: a
+ * (customer, cutoff) window is then two binary searches away, so the engine costs O(rows in windows).
  */
 
 export interface SortedRows {

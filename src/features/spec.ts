@@ -1,12 +1,7 @@
 /**
- * The declarative feature spec: what each feature aggregates, from which table, over which window
- * before the cutoff, with which filter and which missing-data policy. Both engines (in memory and
- * SQL) read this one definition, so a feature cannot mean one thing in one engine and another in
- * the other.
- *
- * Point-in-time rule shared by every aggregation: a row counts only if its time column is strictly
- * before the window end (cutoff T minus `offsetDays`) and, for a bounded window, at or after
- * window end minus `days`.
+ * The declarative feature spec, the one definition both engines (in memory and SQL) read. Point-in-time
+ * rule of every aggregation: a row counts only if its time column is strictly before the window end
+ * (cutoff T − `offsetDays`) and, for a bounded window, at or after the window end − `days`.
  */
 import { z } from 'zod';
 import { Dimension, Direction } from './dictionary.ts';
@@ -20,9 +15,8 @@ export const Window = z.object({
 export type Window = z.infer<typeof Window>;
 
 /**
- * Row filters. `eq`/`in` compare a string column; `openAt` keeps rows whose date column is blank or
- * not before the window end (a ticket still open, a subscription still running); `closedBefore`
- * keeps rows whose date column is before the window end (a ticket closed by then).
+ * Row filters: `eq`/`in` compare a string column; `openAt` keeps rows whose date column is blank or not
+ * before the window end (a ticket still open); `closedBefore`, rows whose date is before it.
  */
 export const Filter = z.discriminatedUnion('op', [
   z.object({ op: z.literal('eq'), column: z.string(), value: z.string() }),
@@ -90,8 +84,8 @@ export const AggregateFeature = z.object({
 export type AggregateFeature = z.infer<typeof AggregateFeature>;
 
 /**
- * Features computed from other features of the same row. `ratio` is (a + 1) / (b + 1), defined at
- * a zero base (1 = no change); `share` is a / b with 0 when b = 0; `difference` is a − b;
+ * Features computed from other features of the same row. `ratio` is (a + 1) / (b + 1), Laplace-smoothed
+ * so a zero base is defined (1 = no change); `share` is a / b with 0 when b = 0; `difference` is a − b;
  * `atLeast`/`atMost` are 0/1 flags (0 when the input's missing flag is set).
  */
 export const DerivedFeature = z.object({
@@ -121,10 +115,9 @@ export const CustomerFeature = z.object({
 export type CustomerFeature = z.infer<typeof CustomerFeature>;
 
 /**
- * RFM scores: quintile scores 1–5 within the population at each cutoff,
- * score = 1 + floor(5 · (number of customers strictly worse) / population size), and the named
- * segment from the R and F scores (Hughes 1994, "Strategic Database Marketing", grid simplified
- * to five cells).
+ * RFM quintile scores 1–5 within the population at each cutoff, 1 + floor(5 · (customers strictly
+ * worse) / population size), and the segment from R and F (Hughes 1994, "Strategic Database
+ * Marketing", grid simplified to five cells).
  */
 export const RfmSpec = z.object({
   recency: z.string(),

@@ -1,7 +1,5 @@
-/**
- * The SQL of the aggregate features: CTEs keyed by (customer_id, cutoff), the LEFT JOINs that
- * attach them to the population and the final column expressions, for the DuckDB engine.
- */import { CONTRACT, DAY_MS, type TableName } from '../data/contract.ts';
+/** The aggregate features' SQL: CTEs keyed by (customer_id, cutoff), their joins and final expressions. */
+import { CONTRACT, DAY_MS, type TableName } from '../data/contract.ts';
 import { WEEK_MS } from './aggregate-windows.ts';
 import { isStringValued, missingFlagName } from './plan.ts';
 import type { AggregateFeature, Filter } from './spec.ts';
@@ -23,13 +21,12 @@ const isDistinct = (f: AggregateFeature): boolean => f.aggregation === 'distinct
 const timeOf = (table: TableName): string => `x.${CONTRACT[table].timeColumn}`;
 
 /**
- * The aggregate CTEs of a plan for population CTE `population` built on `cutoffs`, in three
- * shapes, by cost:
+ * The aggregate CTEs over the population at `cutoffs`, in three shapes, by cost:
  * - windowed aggregates of a table: one join of its rows with the population rows whose widest
  *   window holds them, grouped by (customer_id, cutoff);
- * - all-history aggregates that add up (count, sum, mean, latest time, first occurrences): rows go
- *   once into the bucket of the first window end after them, per customer, and a window end adds
- *   up the buckets at or before it — instead of joining every row with every later cutoff;
+ * - all-history aggregates that add up (count, sum, mean, latest time, first occurrences): each row goes
+ *   into the bucket of the first window end after it, and a window end adds up the buckets at or before
+ *   it, instead of joining every row with every later cutoff;
  * - latest / previous values: ROW_NUMBER over the rows before each window end.
  */
 export function aggregateSql(aggregates: AggregateFeature[], cutoffs: number[]): AggregateSql {

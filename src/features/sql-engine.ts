@@ -1,11 +1,7 @@
 /**
- * The out-of-core engine's SQL, generated from the same resolved plan as the in-memory engine.
- *
- * The generated query reads staged relations named `stg_<table>` whose columns are the contract's,
- * with every date already converted to epoch milliseconds (DOUBLE). Only that staging step is
- * dialect-specific (duckdb-engine.ts does it for DuckDB); the query itself sticks to standard SQL
- * (CASE, COALESCE, FLOOR, MOD, ROUND, COUNT(DISTINCT), LAG/RANK/ROW_NUMBER/COUNT OVER, EXISTS),
- * which Spark SQL and Trino also run. The aggregate CTEs are in sql-aggregates.ts.
+ * The out-of-core engine's SQL, from the same resolved plan as the in-memory engine. It reads staged
+ * relations `stg_<table>` (contract columns, dates as epoch-ms DOUBLE; staging is the one dialect-specific
+ * step, done in duckdb-engine.ts) and keeps to standard SQL, which Spark SQL and Trino also run.
  */
 import { CONTRACT, DAY_MS, type TableName } from '../data/contract.ts';
 import type { ChurnDefinition } from './churn-definition.ts';
