@@ -4,7 +4,7 @@
  * the logistic fit and by the BG/NBD and Gamma-Gamma likelihood fits (src/value).
  */
 import { z } from 'zod';
-import { acceptable, cholesky, F64_RESOLUTION, flat, solveCholesky } from './newton.ts';
+import { acceptable, cholesky, F64_RESOLUTION, flat, normInf, solveCholesky } from './newton.ts';
 
 /** Writes ∇f(x) into `grad` and returns f(x). */
 export type Objective = (x: Float64Array, grad: Float64Array) => number;
@@ -12,9 +12,9 @@ export type Objective = (x: Float64Array, grad: Float64Array) => number;
 export const LbfgsOptions = z.object({
   maxIter: z.number().int().positive().default(1000),
   gtol: z.number().nonnegative().default(1e-4),
-  /** SciPy's default factr = 1e7 times machine epsilon; 0 turns the rule off. */
+  /** SciPy's default factr = 1e7 × machine epsilon; 0 turns the rule off. */
   ftol: z.number().nonnegative().default(1e7 * Number.EPSILON),
-  /** Relative rounding of f: 1e-12 for a float64 sum over many rows, ~1e-6 for float32 (see `acceptable`). */
+  /** Relative rounding of f (see `acceptable`). */
   fResolution: z.number().nonnegative().default(F64_RESOLUTION),
   /** Number of (s, y) pairs kept: SciPy's `maxcor` default. */
   memory: z.number().int().positive().default(10),
@@ -23,10 +23,8 @@ export const LbfgsOptions = z.object({
 export type LbfgsOptions = z.input<typeof LbfgsOptions>;
 
 /**
- * Curvature pairs; pass a previous run's history to warm-start (e.g. after changing precision).
- * `h0`, when set, is the Cholesky factor (see `cholesky` in newton.ts) of the matrix whose inverse
- * starts the two-loop recursion instead of γ·I — a Hessian or an estimate of one, so that the
- * first step is already a Newton step and the pairs only correct for how the curvature changes.
+ * Curvature pairs; a previous run's history warm-starts. `h0`, when set, is the Cholesky factor of a
+ * Hessian (estimate) whose inverse starts the recursion instead of γ·I: the first step is a Newton step.
  */
 export interface LbfgsHistory {
   s: Float64Array[];
@@ -54,24 +52,12 @@ export interface LbfgsResult {
   history: LbfgsHistory;
 }
 
-/** A history without curvature pairs: the first step is along −∇f, at most unit length. */
-export function emptyHistory(): LbfgsHistory {
-  return { s: [], y: [], rho: [] };
-}
-
 /**
- * Minimise `objective` from `x0`. Stopping rules are SciPy's L-BFGS-B ones, which
- * scikit-learn's `solver="lbfgs"` inherits: ‖∇f‖∞ ≤ gtol, or a relative reduction
- * (f_k − f_{k+1}) / max(|f_k|, |f_{k+1}|, 1) ≤ ftol; `stop` says which rule, or whether the
- * iteration limit or the line search ended the run.
- *
- * The line search's test is the one Newton uses (`acceptable` in newton.ts: Armijo, or a smaller
- * gradient once f is flat within its rounding), and a non-finite f counts as a failed step, so an
- * objective defined on part of the space only (a log-likelihood) is searched from inside it. A
- * curvature pair is kept only when sᵀy > 0, which every Armijo step gives on a strictly convex
- * objective (an L2-penalised log-loss); on a non-convex one (a likelihood, in general) other pairs
- * are skipped, so the implied Hessian stays positive definite without a Wolfe line search.
- *
+ * Minimise `objective` from `x0`, with SciPy L-BFGS-B's stopping rules (scikit-learn's lbfgs):
+ * ‖∇f‖∞ ≤ gtol, or (f_k − f_{k+1}) / max(|f_k|, |f_{k+1}|, 1) ≤ ftol. The line search is Newton's
+ * (`acceptable`), a non-finite f a failed step, so an objective defined on part of the space is
+ * searched from inside it. Pairs with sᵀy ≤ 0 are skipped, so the implied Hessian stays positive
+ * definite on a non-convex objective without a Wolfe line search.
  * @throws Error when f(x0) is not finite.
  * @example
  * minimizeLbfgs((x, g) => { g[0] = 2 * (x[0] - 3); return (x[0] - 3) ** 2; }, new Float64Array(1)).x // => [3]
@@ -80,7 +66,7 @@ export function minimizeLbfgs(
   objective: Objective,
   x0: Float64Array,
   options: LbfgsOptions = {},
-  history: LbfgsHistory = emptyHistory(),
+  history: LbfgsHistory = { s: [], y: [], rho: [] },
 ): LbfgsResult {
   const o = LbfgsOptions.parse(options);
   const n = x0.length;
@@ -103,8 +89,7 @@ export function minimizeLbfgs(
     direction(g, history, d);
     let slope = dot(g, d);
     if (!(slope < 0)) {
-      // Stale curvature pairs gave an ascent direction: restart from H₀ alone (steepest descent
-      // when there is no h0).
+      // Stale curvature pairs gave an ascent direction: restart from H₀ alone.
       history.s.length = history.y.length = history.rho.length = 0;
       direction(g, history, d);
       slope = dot(g, d);
@@ -194,10 +179,4 @@ function axpy(a: number, x: Float64Array, y: Float64Array): void {
 
 function norm2(a: Float64Array): number {
   return Math.sqrt(dot(a, a));
-}
-
-function normInf(a: Float64Array): number {
-  let m = 0;
-  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i]));
-  return m;
 }

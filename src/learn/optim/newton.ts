@@ -1,15 +1,12 @@
 /**
- * Damped Newton's method for a smooth strictly convex objective (Nocedal & Wright, 2nd ed.,
- * §3.3): solve H·d = −∇f by Cholesky, backtrack until the Armijo condition holds. Stops when
- * ‖∇f‖∞ ≤ gtol, or when no step along d lowers f any more (the objective's rounding floor).
- *
- * The Hessian is reused while it keeps working (the "chord" or simplified Newton method): a step
- * that at least halves ‖∇f‖∞ keeps it, a poorer one has it recomputed at the new point. Near the
- * optimum the Hessian barely changes, and one evaluation of it can cost as much as ten gradients.
+ * Damped Newton's method for a smooth strictly convex objective (Nocedal & Wright, 2nd ed., §3.3):
+ * H·d = −∇f by Cholesky, Armijo backtracking, until ‖∇f‖∞ ≤ gtol or f's rounding floor. The Hessian
+ * is kept while steps keep shrinking the gradient (the "chord" method): near the optimum it barely
+ * changes, and one can cost as much as ten gradients.
  */
 import type { LbfgsResult, Objective } from './lbfgs.ts';
 
-/** The Hessian at x, row-major n × n. It may be approximate (e.g. float32): the step is then inexact Newton. */
+/** The Hessian at x, row-major n × n; approximate (e.g. float32) makes the step inexact Newton. */
 export type Hessian = (x: Float64Array) => Float64Array;
 
 /** What Newton's method returns: the fields of an L-BFGS result, with Newton's own stop reasons. */
@@ -25,7 +22,7 @@ export function minimizeNewton(
     gtol: number;
     maxIter: number;
     maxLineSearch?: number;
-    /** Relative resolution of f (see `acceptable`): 1e-12 for a float64 sum, ~1e-6 for float32. */
+    /** Relative resolution of f (see `acceptable`). */
     fResolution?: number;
     /** The Hessian is kept while each step shrinks ‖∇f‖∞ to at most this fraction (default ½). */
     reuseBelow?: number;
@@ -95,9 +92,8 @@ export function minimizeNewton(
 }
 
 /**
- * Solves A·z = b for symmetric positive definite A (row-major n × n) by Cholesky, A = L·Lᵀ.
- * A pivot that rounding made non-positive is lifted to a small multiple of the diagonal's
- * scale, which keeps the step a descent direction. Cost: n³/6 multiply-adds.
+ * Solves A·z = b for symmetric positive definite A (row-major n × n) by Cholesky. A pivot rounding
+ * made non-positive is lifted to a small multiple of the diagonal's scale, keeping a descent direction.
  */
 export function choleskySolve(a: Float64Array, b: Float64Array, n: number): Float64Array {
   return solveCholesky(cholesky(a, n), b, n);
@@ -138,10 +134,9 @@ export function solveCholesky(L: Float64Array, b: ArrayLike<number>, n: number):
 export const F64_RESOLUTION = 1e-12;
 
 /**
- * Armijo sufficient decrease, or — once f's change is within its rounding (`fResolution`
- * relative: a float64 sum over many rows resolves ~1e-12, a float32 one ~1e-6) — a smaller
- * gradient. Near the optimum f is flat to rounding while the gradient still measures the
- * remaining error, so f alone cannot judge the last steps.
+ * Armijo sufficient decrease, or, once f's change is within its relative rounding `fResolution`
+ * (float64 sums ~1e-12, float32 ~1e-6), a smaller gradient: near the optimum f is flat to rounding
+ * while the gradient still measures the remaining error.
  */
 export function acceptable(
   f: number,
@@ -152,8 +147,7 @@ export function acceptable(
   fResolution = F64_RESOLUTION,
 ): boolean {
   if (!Number.isFinite(fNew)) return false;
-  // A change within the rounding says nothing, in either direction (float32 sums err by ~1e-6
-  // depending on the point, enough to fake an Armijo decrease): then the gradient decides.
+  // A change within the rounding could fake an Armijo decrease: the gradient decides.
   if (flat(f, fNew, fResolution)) return normInf(gNew) < normInf(g);
   return fNew <= f + 1e-4 * slopeTimesStep;
 }
@@ -163,7 +157,8 @@ export function flat(f: number, fNew: number, fResolution: number): boolean {
   return Math.abs(fNew - f) <= fResolution * Math.max(Math.abs(f), 1);
 }
 
-function normInf(a: Float64Array): number {
+/** max |aᵢ|. */
+export function normInf(a: Float64Array): number {
   let m = 0;
   for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i]));
   return m;
