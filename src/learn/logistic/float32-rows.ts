@@ -1,7 +1,6 @@
 /**
- * Rows of a float64 design matrix rounded to float32, as TensorFlow.js takes them
- * (tfjs-log-loss.ts). A fit that streams X converts every row at every evaluation, so large
- * chunks are converted in pieces on the worker pool's threads.
+ * Rows of a float64 design matrix rounded to float32 for TensorFlow.js. A streamed fit converts every
+ * row at every evaluation, so large chunks are converted in pieces on the worker pool's threads.
  */
 import { kernel } from '../../parallel/kernel.ts';
 import { workerPool } from '../../parallel/pool.ts';
@@ -10,9 +9,8 @@ import { inSharedMemory } from '../matrix.ts';
 /** Rows [from, to) of a row-major matrix, optionally gathered through a row sample and with a 1 appended to each. */
 export interface RowRange {
   readonly X: Float64Array;
-  /** Columns of X. */
   readonly p: number;
-  /** Positions index these rows of X when given (`sampleRows`). */
+  /** Positions index these rows of X when given. */
   readonly sample: Int32Array | null;
   readonly from: number;
   readonly to: number;
@@ -29,13 +27,12 @@ interface Float32RowsArgs extends RowRange {
 /** Cells per piece of a conversion: a pool job's messages cost far less than converting this many. */
 const PIECE_CELLS = 1 << 18;
 
-/** Piece `piece` of a conversion: rows from + piece·rowsPerPiece onwards (at most rowsPerPiece of them) into `out`. */
+/** Piece `piece` of a conversion: rowsPerPiece rows from from + piece·rowsPerPiece into `out`. */
 export const float32RowsKernel = kernel<Float32RowsArgs>(import.meta.url, 'float32RowsKernel', (a, piece) => {
   const from = a.from + piece * a.rowsPerPiece;
   convert(a, from, Math.min(a.to, from + a.rowsPerPiece), a.out);
 });
 
-/** Rows [from, to) of the range `r` into their places in `out`. */
 function convert(r: RowRange, from: number, to: number, out: Float32Array): void {
   const { X, p, sample } = r;
   if (sample === null && !r.ones) {
@@ -52,10 +49,7 @@ function convert(r: RowRange, from: number, to: number, out: Float32Array): void
   }
 }
 
-/**
- * Rows `r` as float32 into `out` (length ≥ (to − from)·(p + ones)), on up to `threads` threads
- * when X, the sample and `out` are in shared memory and the rows are more than one piece.
- */
+/** Rows `r` as float32 into `out`, on up to `threads` threads when every array is in shared memory. */
 export function float32Rows(r: RowRange, out: Float32Array, threads: number): void {
   const rows = r.to - r.from;
   const rowsPerPiece = Math.max(1, Math.ceil(PIECE_CELLS / Math.max(1, r.p)));

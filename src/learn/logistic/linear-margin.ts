@@ -1,10 +1,7 @@
 /**
- * x·β + b for every row of a row-major matrix: the logistic model's margin, the inner loop of
- * batch scoring, or σ of it (`'probability'`, scikit-learn's `predict_proba(X)[:, 1]`).
- * `compileLinearMargin` writes the coefficients into the code as literals (as ../gbdt/compile.ts
- * does for trees), so V8 keeps them in registers instead of loading β for every cell; it adds the
- * same terms in the same order as the loop, so their margins are bit-identical. Large shared
- * matrices are scored in blocks of rows on the worker pool's threads (`linearMarginKernel`).
+ * x·β + b for every row (the logistic margin, batch scoring's inner loop), or σ of it. The compiled
+ * kernel writes β as literals (as ../gbdt/compile.ts does for trees), so V8 keeps them in registers;
+ * it adds the same terms in the same order as the loop, so their margins are bit-identical.
  */
 import { sigmoid } from '../../calibrate/sigmoid.ts';
 import { kernel } from '../../parallel/kernel.ts';
@@ -19,10 +16,7 @@ export type LinearOutput = 'margin' | 'probability';
 /** Beyond this many columns the generated function would be too long to be worth compiling. */
 const MAX_COMPILED_COLUMNS = 1024;
 
-/**
- * The loop over β. Four accumulators, term j into accumulator j mod 4 (the tail past the last
- * multiple of 4 into the first), summed as b + (s0 + s1 + (s2 + s3)).
- */
+/** The loop over β: term j into accumulator j mod 4 (the tail into the first), summed as b + (s0 + s1 + (s2 + s3)). */
 export function linearMargin(beta: Float64Array, intercept: number, output: LinearOutput = 'margin'): MarginKernel {
   const p = beta.length;
   const margins: MarginKernel = (X, out, rows) => {
@@ -49,9 +43,8 @@ export function linearMargin(beta: Float64Array, intercept: number, output: Line
 const SIGMOID_BLOCK = 4096;
 
 /**
- * σ of the margins of `margins`, block by block: the margins go to this kernel's own memory and
- * only σ of each is written to `out`, once. (σ inside the unrolled margin loop scored half as
- * fast; σ applied in place would let a block computed twice, as the pool may, hold σ(σ(m)).)
+ * σ of the margins, block by block through this kernel's own memory: σ in place would let a block
+ * computed twice, as the pool may, hold σ(σ(m)); σ inside the unrolled loop is slower (docs/logistic.md).
  */
 function probabilities(margins: MarginKernel, p: number): MarginKernel {
   const block = new Float64Array(SIGMOID_BLOCK);
@@ -64,7 +57,7 @@ function probabilities(margins: MarginKernel, p: number): MarginKernel {
   };
 }
 
-/** The body of `compileLinearMargin`'s function of (X, out, rows), or null when there are too many columns. */
+/** The body of `compileLinearMargin`'s function of (X, out, rows); null past `MAX_COMPILED_COLUMNS`. */
 function linearMarginSource(beta: Float64Array, intercept: number): string | null {
   const p = beta.length;
   if (p > MAX_COMPILED_COLUMNS) return null;
@@ -75,10 +68,7 @@ function linearMarginSource(beta: Float64Array, intercept: number): string | nul
   return `for (let i = 0, o = 0; i < rows; i++, o += ${p}) out[i] = ${numberLiteral(intercept)} + (${s0} + ${s1} + (${s2} + ${s3}));`;
 }
 
-/**
- * The same sums as `linearMargin`, unrolled with β and b as literals; null when there are too many
- * columns or the runtime refuses code generation (the caller then uses `linearMargin`).
- */
+/** `linearMargin` unrolled with β and b as literals; null with too many columns or no code generation. */
 export function compileLinearMargin(beta: Float64Array, intercept: number, output: LinearOutput = 'margin'): MarginKernel | null {
   const body = linearMarginSource(beta, intercept);
   if (body === null) return null;
@@ -104,10 +94,9 @@ export interface SharedCoefficients {
 }
 
 interface LinearMarginArgs {
-  /** The pool resource holding the model's `SharedCoefficients`. */
+  /** Pool resource: the model's `SharedCoefficients`. */
   readonly coefficients: number;
   readonly output: LinearOutput;
-  /** Rows × p, row-major, and the rows' outputs. */
   readonly X: Float64Array;
   readonly out: Float64Array;
   readonly rows: number;
@@ -116,9 +105,8 @@ interface LinearMarginArgs {
 }
 
 /**
- * Rows [chunk·rowsPerChunk, …) through the model's kernel, compiled once per thread. Each row's
- * output is written once and never read back, so a block computed twice (the pool redoes a
- * stalled worker's) holds the same bits.
+ * A chunk of rows through the model's kernel, compiled once per thread. Outputs are written once and
+ * never read back, so a chunk computed twice (the pool redoes a stalled worker's) holds the same bits.
  */
 export const linearMarginKernel = kernel<LinearMarginArgs>(import.meta.url, 'linearMarginKernel', (a, chunk, context) => {
   const kernels = context.derived(a.coefficients, () => {

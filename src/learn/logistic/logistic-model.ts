@@ -1,9 +1,7 @@
 /**
- * A fitted logistic regression as a `ChurnModel`: margin = x·β + b, its probability σ(margin),
- * contributions β_j·x_ij with base b (on standardised columns, the push of each feature away from
- * the average customer). Plain float64 kernels (linear-margin.ts): scoring is one multiply-add per
- * cell, faster than a round trip through tensors, and exact; a large matrix in shared memory is
- * scored on the worker pool's threads, with the same bits.
+ * A fitted logistic regression as a `ChurnModel`: margin = x·β + b, probability σ(margin),
+ * contributions β_j·x_ij with base b. Plain float64 kernels, faster than tensors and exact; a large
+ * shared matrix is scored on the worker pool's threads, with the same bits.
  */
 import { defaultThreads, workerPool } from '../../parallel/pool.ts';
 import type { SharedResource } from '../../parallel/pool.ts';
@@ -16,21 +14,15 @@ import type { LogisticSpec } from './logistic-spec.ts';
 
 /** Below this many cells one thread is as fast: a pool job's messages cost ~0.1 ms. */
 const MIN_PARALLEL_CELLS = 1 << 22;
-/** Rows per chunk of a pool job. */
 const ROWS_PER_CHUNK = 32_768;
 
-// A model shares its coefficients with the pool's threads at its first large matrix; the pool
-// lets them go when the model is collected.
+// Coefficients shared with the pool at a model's first large matrix are released when it is collected.
 const releaseWithModel = new FinalizationRegistry<SharedResource>((coefficients) => coefficients.release());
 
 export interface LogisticModel extends ChurnModel {
   readonly kind: 'logistic';
   readonly spec: LogisticSpec;
-  /**
-   * σ(x·β + b) for every row: the model's own churn probability before calibration, what
-   * scikit-learn's `predict_proba(X)[:, 1]` gives; into `into` when it is long enough. A large
-   * matrix in shared memory is scored on up to `threads` threads (default `defaultThreads()`).
-   */
+  /** σ(x·β + b) for every row, before calibration: scikit-learn's `predict_proba(X)[:, 1]`. */
   probability(x: Matrix, into?: Float64Array, threads?: number): Float64Array;
 }
 

@@ -12,32 +12,23 @@ export const LogisticFit = z.object({
   tol: z.number(),
   rows: z.number().int(),
   backend: z.string(),
-  /** Final penalised loss on sklearn's scale and its ‖∇‖∞, both in float64. */
+  /** Final penalised loss on sklearn's scale, and its ‖∇‖∞. */
   objective: z.number(),
   gradNorm: z.number(),
   converged: z.boolean(),
-  /**
-   * Phase 0, on data larger than the Hessian's row sample: the same float32 L-BFGS on those rows
-   * alone (weighted up), a cheap start for phase 1. Absent in specs saved before it existed.
-   */
+  /** Phase 0 on data larger than the Hessian's sample: L-BFGS on the sample alone; absent in older specs. */
   warmStart: z
     .object({ rows: z.number().int(), iterations: z.number().int(), evaluations: z.number().int() })
     .nullable()
     .optional(),
-  /**
-   * Phase 1: L-BFGS on the float32 tfjs loss, started from a (sub-sampled) Hessian; `resident`
-   * when X stayed on the backend.
-   */
+  /** Phase 1: L-BFGS on the float32 tfjs loss; `resident` when X stayed on the backend. */
   lbfgs: z.object({
     iterations: z.number().int(),
     evaluations: z.number().int(),
     stop: z.enum(['gtol', 'ftol', 'maxIter', 'lineSearch']),
     resident: z.boolean(),
   }),
-  /**
-   * Phase 2: Newton on the float64 loss. Nullable for specs saved before it always ran (their
-   * `lbfgs64` phase is dropped on parsing).
-   */
+  /** Phase 2: Newton on the float64 loss; null in specs saved before it always ran. */
   newton: z
     .object({
       iterations: z.number().int(),

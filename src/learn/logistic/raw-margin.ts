@@ -1,12 +1,7 @@
 /**
- * The logistic margin straight from raw input columns, without building the design matrix: the
- * batch job's path when no reasons are asked for, where filling the matrix cost several times the
- * margin over it (figures in docs/scoring-operations.md); this takes each input column once.
- *
- * Bit-identical to `transform` followed by the model's margin kernel (linear-margin.ts): every
- * cell is computed by the same operations, ((v − center) / scale) · β_j, and added into the same
- * one of four accumulators in the same column order; only the loops run column by column. A
- * one-hot or missing-flag column takes one of two values, each computed once by those operations.
+ * The logistic margin straight from raw input columns, without the design matrix (costlier to fill
+ * than the margin, docs/scoring-operations.md). Bit-identical to `transform` then linear-margin.ts:
+ * each cell is ((v − center) / scale) · β_j, added into the same accumulator in the same column order.
  */
 import { hotPosition } from '../preprocess/encode-feature.ts';
 import { featureSpans } from '../preprocess/feature-spans.ts';
@@ -80,9 +75,8 @@ export class RawLinearMargin {
 }
 
 /**
- * A numeric column's cells, (v − center) / scale (NaN imputed first when imputing), times β. The
- * imputed cell's term is computed once. Written as if/else: a conditional expression picking the
- * value inside the arithmetic ran about twice as slow.
+ * A numeric column's terms ((v − center) / scale) · β, the imputed one computed once. if/else on
+ * purpose: a conditional expression inside the arithmetic ran about twice as slow.
  */
 function addValues(acc: Float64Array, values: Float64Array, rows: number, t: Term, impute: boolean, fill: number): void {
   const { center, scale, beta } = t;

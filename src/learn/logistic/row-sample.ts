@@ -1,9 +1,7 @@
 /**
- * Which rows estimate a sum over all rows (the Hessian, the warm start): `count` rows in runs of
- * 64 consecutive ones, the runs evenly spaced from the first row to the last. Deterministic, and
- * spread over the whole matrix. Runs rather than single rows 15 apart because each sampled row of
- * a large matrix then sits on its own memory page: on a virtual machine, the page-table misses of
- * single rows made sampling 65,536 rows of the 1M × 40 benchmark cost as much as reading all rows.
+ * Which rows estimate a sum over all rows (the Hessian, the warm start): `count` rows in evenly spaced
+ * runs of 64, deterministic. Runs, not single rows, so sampled rows share memory pages (page-table
+ * misses made single rows cost as much as reading all rows).
  *
  * @example sampleRows(1000, 128) // => 0…63, then 500…563
  */
