@@ -1,13 +1,7 @@
 /**
- * The four parts a model run needs: train (fit the model), calibration (fit the calibrators on
- * rows the model never saw), validation (choose the calibrator and the model kind; GBDT early
- * stopping) and test (report the metrics, touched once).
- *
- * Snapshots over time use the temporal split: the latest cutoff is the test set, then validation,
- * then calibration, training before them, so no held-out row predates a training row; given the
- * horizon, labels that would overlap a later part are purged (see temporalHoldouts). With too few
- * cutoffs for a calibration cutoff of its own, the validation cutoff is halved by customer.
- * Tabular files have no time, so they use a stratified random split (60/10/10/20, seeded).
+ * The four parts of a model run: train, calibration (rows the model never saw), validation (choose the
+ * calibrator and model kind; early stopping) and test (touched once). Snapshots split by time, latest
+ * cutoff last, so no held-out row predates a training row; tabular files split stratified (60/10/10/20).
  */
 import type { ColumnTable } from 'arquero';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
@@ -21,9 +15,9 @@ export interface HoldoutSplits {
   validation: ColumnTable;
   test: ColumnTable;
   method: 'temporal' | 'stratified';
-  /** The stratified split's seed (null for the temporal split, which has none). */
+  /** Null for the temporal split. */
   seed: number | null;
-  /** For the temporal split: the cutoffs (epoch ms) of each part. */
+  /** The temporal split's cutoffs (epoch ms) of each part. */
   cutoffs: { train: number[]; calibration: number[]; validation: number[]; test: number[] } | null;
 }
 
@@ -38,13 +32,10 @@ function hashId(id: string): number {
 }
 
 /**
- * With `horizonDays`, the parts are also purged of overlapping labels: a label at cutoff c looks
- * at [c, c + H), so a held-out part may only use cutoffs whose labels end by the test cutoff, and
- * training only cutoffs whose labels end by the calibration cutoff. Otherwise a churn that happens
- * just after the test cutoff would already be a positive label of the validation and training
- * rows (it is, at every cutoff within H days before it), and the test metrics would flatter the
- * model. With monthly cutoffs and H = 90 days: test = the last cutoff, validation = three months
- * earlier, calibration = the month before that, training = everything three months before that.
+ * The temporal split. With `horizonDays` H, labels that overlap a later part are purged (a label at c
+ * looks at [c, c + H)): held-out cutoffs' labels end by the test cutoff, training's by the calibration
+ * cutoff, else a churn just after the test cutoff would be a training positive and flatter the test.
+ * With too few cutoffs for a calibration cutoff of its own, the validation cutoff is halved by customer.
  */
 export function temporalHoldouts(table: ColumnTable, horizonDays: number | null = null): HoldoutSplits | { problem: string } {
   const cut = table.array('cutoff') as ArrayLike<number>;

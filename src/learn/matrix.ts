@@ -1,8 +1,4 @@
-/**
- * A dense numeric design matrix: row-major Float64Array, NaN for a missing value.
- * The one shape every learner, calibrator and explainer takes, so that no stage copies
- * rows into objects.
- */
+/** A dense row-major Float64Array design matrix (NaN = missing): the one shape every learner and explainer takes. */
 export interface Matrix {
   readonly rows: number;
   readonly cols: number;
@@ -20,18 +16,15 @@ export function matrix(rows: number, cols: number, data?: Float64Array): Matrix 
 export const SHARED_CELLS = 1 << 21;
 
 /**
- * Zeroed storage for a rows × cols design matrix. From `SHARED_CELLS` cells (or when `shared`) it
- * lives in a SharedArrayBuffer, so the worker pool's threads read it in place (src/parallel/): for
- * them a copy would cost about as much as the work they share.
+ * Zeroed storage for a design matrix, in a SharedArrayBuffer from `SHARED_CELLS` cells (or when
+ * `shared`): the pool's threads read it in place, where a copy would cost about the work they share.
  */
 export function designData(cells: number, shared = cells >= SHARED_CELLS): Float64Array {
   return new Float64Array(shared ? new SharedArrayBuffer(cells * 8) : new ArrayBuffer(cells * 8));
 }
 
 /**
- * A rows × cols matrix of zeros in shared memory whatever its size: fill it in place of
- * `matrix(rows, cols)` where worker threads will read it (a matrix in ordinary memory is scored
- * on the calling thread alone, or has its rows copied into shared memory first).
+ * A matrix of zeros in shared memory whatever its size, for rows worker threads will read in place.
  * @example
  * sharedMatrix(2, 3).data.buffer instanceof SharedArrayBuffer; // => true
  */
@@ -48,7 +41,7 @@ export function inSharedMemory(a: ArrayBufferView | null): boolean {
   return a === null || a.buffer instanceof SharedArrayBuffer;
 }
 
-/** Builds a matrix from named columns, in the order of `names`. Cost: one pass over rows × cols. */
+/** A matrix from columns, in their order. */
 export function fromColumns(columns: ReadonlyArray<ArrayLike<number>>): Matrix {
   const cols = columns.length;
   const rows = cols === 0 ? 0 : columns[0].length;

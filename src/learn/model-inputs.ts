@@ -1,7 +1,6 @@
 /**
- * Which columns of a feature table a model reads, and in what form: every feature of the
- * dictionary, numeric or categorical. Keys (customer_id, cutoff) and the label are never inputs.
- * One definition for training, batch scoring and the one-customer scorer, so they cannot drift.
+ * Which columns of a feature table a model reads (never keys or the label): one definition for
+ * training, batch scoring and the one-customer scorer, so they cannot drift.
  */
 import type { ColumnTable } from 'arquero';
 import { columnValues } from '../data/column-values.ts';
@@ -12,10 +11,8 @@ import type { RawColumn, RawTable } from './preprocess/spec.ts';
 export const KEY_COLUMNS = ['customer_id', 'cutoff', 'label'] as const;
 
 /**
- * RFM quintile scores are ranks within the population at a cutoff: a customer's value depends on
- * everyone else's, so the one-customer scorer could not reproduce them. They stay in the feature
- * table (the RFM baseline uses them) but are not model inputs; the model sees the raw recency,
- * frequency and monetary features instead.
+ * RFM quintile scores rank a customer within the population, so the one-customer scorer could not
+ * reproduce them: not model inputs (the model sees raw recency, frequency and monetary features).
  */
 export const POPULATION_RELATIVE = new Set<string>([...RFM_COLUMNS, RFM_SEGMENT]);
 

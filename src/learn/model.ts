@@ -15,22 +15,15 @@ export interface Contributions {
 
 export interface ChurnModel {
   readonly kind: ModelKind;
-  /** Names of the matrix columns the model was trained on, in order. */
+  /** The matrix columns the model was trained on, in order. */
   readonly featureNames: readonly string[];
   /**
-   * Raw log-odds of churn for every row; into `into` when it is long enough (a batch job reuses
-   * one). `threads`: the most threads the call may use, the calling one included (default
-   * `defaultThreads()`); the margins are the same for any count.
+   * Raw log-odds of churn for every row, into `into` when long enough; on up to `threads` threads
+   * (default `defaultThreads()`), the same margins for any count.
    */
   margin(x: Matrix, into?: Float64Array, threads?: number): Float64Array;
-  /**
-   * The same margins into `into`, computed off the calling thread where the model can (the
-   * GBDT's trees on the worker pool), so a batch job reads its next chunk meanwhile.
-   */
+  /** The same margins computed off the calling thread where the model can, so a batch job reads on meanwhile. */
   marginAsync?(x: Matrix, into: Float64Array, threads?: number): Promise<Float64Array>;
-  /**
-   * Per-row, per-feature additive contributions to the margin (coef × value, or exact TreeSHAP).
-   * `into`, when large enough, holds the values (a batch job reuses one buffer across chunks).
-   */
+  /** Per-row, per-feature additive contributions to the margin (coef × value, or exact TreeSHAP). */
   contributions(x: Matrix, into?: Float64Array, threads?: number): Contributions;
 }

@@ -1,8 +1,6 @@
 /**
- * Fits one churn model of either kind on the training part: the preprocessing (fitted on the
- * training rows only), then the learner. Logistic regression gets standardised columns with mean
- * imputation and missing flags; the GBDT gets raw values with NaN kept (it learns where missing
- * values go) and one-hot categoricals. Both share the same `ModelInputs`, so scoring is one path.
+ * Fits one churn model on the training part: preprocessing, then the learner. Logistic regression gets
+ * standardised, imputed columns; the GBDT raw values with NaN kept (it learns where missing values go).
  */
 import { z } from 'zod';
 import type { FeatureDictionary } from '../features/dictionary.ts';
@@ -20,10 +18,7 @@ import { transform } from './preprocess/transform.ts';
 export const TrainOptions = z.object({
   logistic: LogisticOptions.prefault({}),
   gbdt: GbdtParams.prefault({}),
-  /**
-   * Constrain the GBDT to move the churn margin in the direction the feature dictionary states
-   * (riskier → up, healthier → down); features of unknown direction stay free.
-   */
+  /** Constrain the GBDT to the feature dictionary's directions (riskier → up, healthier → down). */
   monotone: z.boolean().default(false),
 });
 export type TrainOptions = z.input<typeof TrainOptions>;

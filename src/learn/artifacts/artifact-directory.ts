@@ -1,9 +1,7 @@
 /**
- * Writing and verifying a model version directory (`models/<name>/<version>/`). I/O module.
- *
- * Atomicity: each file is written to a temporary name, flushed, then renamed; the whole version
- * is staged in a sibling directory that is renamed into place last. A crash leaves either no
- * version or a complete one, never a half-written model that a later `score` would load.
+ * Writing and verifying a model version directory (`models/<name>/<version>/`). Each file goes to a
+ * temporary name and is renamed, the version is staged beside the target and renamed last: a crash
+ * leaves no version or a complete one, never a half-written model.
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -32,10 +30,7 @@ export async function writeFileAtomic(path: string, data: ArtifactContent): Prom
   }
 }
 
-/**
- * Creates directory `dir` holding exactly `files` (name → content) and returns each file's
- * sha256. Refuses an existing `dir`: a saved version is immutable.
- */
+/** Creates `dir` holding exactly `files` and returns each file's sha256; refuses an existing `dir` (versions are immutable). */
 export async function writeArtifactFiles(dir: string, files: Readonly<Record<string, ArtifactContent>>): Promise<Record<string, string>> {
   for (const name of Object.keys(files)) {
     if (name === '' || name !== basename(name) || name.startsWith('.')) throw new Error(`artifact file name "${name}" must be a plain file name`);
@@ -58,10 +53,7 @@ export async function writeArtifactFiles(dir: string, files: Readonly<Record<str
   }
 }
 
-/**
- * Checks every listed file against its recorded sha256; stops at the first missing or altered
- * file with a one-line message naming it (exit code `modelMismatch`).
- */
+/** Checks every listed file against its sha256; a `UserError` (exit 4) names the first missing or altered one. */
 export async function verifyArtifactFiles(dir: string, checksums: Readonly<Record<string, string>>): Promise<void> {
   for (const [name, expected] of Object.entries(checksums)) {
     const path = join(dir, name);

@@ -1,8 +1,6 @@
 /**
- * A fitted logistic regression as a TensorFlow.js LayersModel (one Dense unit, sigmoid), and a
- * file-system IOHandler for it: `@tensorflow/tfjs` without tfjs-node has no `file://` handler.
- * The saved pair (`model.json` + `weights.bin`) is the standard tfjs "layers-model" format, so
- * `tf.loadLayersModel` in a browser or in tfjs-node reads it as well.
+ * A fitted logistic regression as a TensorFlow.js LayersModel (Dense(1, sigmoid)) in the standard
+ * "layers-model" files, and a file-system IOHandler (`@tensorflow/tfjs` alone has no `file://` one).
  */
 import * as tf from '@tensorflow/tfjs';
 import { readFile } from 'node:fs/promises';
@@ -33,10 +31,7 @@ export async function layersModelFiles(model: tf.LayersModel): Promise<Record<st
   return files;
 }
 
-/**
- * An IOHandler on directory `dir`: `save` writes model.json and weights.bin atomically into a new
- * directory; `load` reads them back. Use as `tf.loadLayersModel(directoryHandler(dir))`.
- */
+/** An IOHandler on `dir` (saved atomically into a new directory): `tf.loadLayersModel(directoryHandler(dir))`. */
 export function directoryHandler(dir: string): tf.io.IOHandler {
   return {
     async save(artifacts) {

@@ -1,7 +1,6 @@
 /**
- * The weights of a saved LayersModel (`model.json` and the weight files it lists), read without
- * TensorFlow.js. Apart from layers-model-files.ts, which imports tfjs to build and save the model,
- * so that loading a saved model does not import it (~0.9 s).
+ * The weights of a saved LayersModel read without TensorFlow.js, apart from layers-model-files.ts,
+ * so that loading a saved model (a scoring job) does not import tfjs.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -22,11 +21,8 @@ const ModelJsonWeights = z.object({
 });
 
 /**
- * Every weight of the LayersModel in `dir`, in the order model.json lists them, read straight from
- * its weight files: float32, unquantised, as `layersModelFiles` writes them. Without TensorFlow.js:
- * a batch job needs only the float64 coefficients, and initialising a backend just to load the
- * LayersModel was a visible part of a batch job's start. The topology is not
- * parsed here; the manifest's checksums already vouch that model.json is the one saved.
+ * Every weight of the LayersModel in `dir`, in model.json's order: float32, unquantised, as
+ * `layersModelFiles` writes them. The topology is not parsed: the manifest's checksums vouch for it.
  */
 export async function layersModelWeights(dir: string): Promise<Float32Array> {
   const path = join(dir, MODEL_JSON);

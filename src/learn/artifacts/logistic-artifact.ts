@@ -1,15 +1,8 @@
 /**
- * Saving and loading a fitted logistic regression with its preprocessing as a model version
- * directory. I/O module. The directory holds:
- *
- * - `model.json` + `weights.bin`: the tfjs LayersModel (Dense(1, sigmoid)), for tfjs consumers;
- * - `logistic.json`: the float64 coefficients and the fit report (`LogisticSpec`), which our
- *   scoring uses, since the LayersModel stores float32;
- * - `manifest.json`: `ManifestBase` (plus whatever the caller adds), with every other file's sha256.
- *
- * Loading verifies the checksums, validates the manifest and the spec with zod, and checks that
- * the LayersModel's weights (read from its files, without TensorFlow.js) are the float32
- * rounding of the coefficients.
+ * Saving and loading a fitted logistic regression with its preprocessing as a version directory: the
+ * tfjs LayersModel (for tfjs consumers), `logistic.json` (the float64 `LogisticSpec` scoring uses) and
+ * `manifest.json` with every other file's sha256. Loading checks the checksums, the schemas, and that
+ * the LayersModel holds the float32 rounding of the coefficients.
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -34,7 +27,6 @@ export interface SaveOptions {
   extraFiles?: Readonly<Record<string, ArtifactContent>>;
   /** More manifest fields (features, metrics, cutoffs, …), validated by the caller's schema on load. */
   manifest?: Readonly<Record<string, unknown>>;
-  /** Defaults to now. */
   createdAt?: Date;
 }
 
@@ -45,8 +37,7 @@ export async function saveLogisticArtifact(
   preprocessor: PreprocessorSpec,
   options: SaveOptions = {},
 ): Promise<ManifestBase & Record<string, unknown>> {
-  // Imported here rather than at the top: they import TensorFlow.js (~0.9 s), which loading a model
-  // (a scoring job) does not need.
+  // Imported here: they import TensorFlow.js, which loading a model (a scoring job) does not need.
   const [{ selectBackend }, { layersModelFiles, logisticLayersModel }] = await Promise.all([
     import('../../runtime/backend.ts'),
     import('./layers-model-files.ts'),
@@ -81,9 +72,8 @@ export interface LoadedLogistic<M extends ManifestBase> {
 }
 
 /**
- * Reads and verifies a version directory written by `saveLogisticArtifact`. `schema` is the
- * caller's extension of `ManifestBase`. Problems (missing file, bad checksum, invalid manifest)
- * stop with a one-line `UserError` naming the file.
+ * Reads and verifies a directory written by `saveLogisticArtifact`, its manifest against the
+ * caller's extension of `ManifestBase`; a problem is a one-line `UserError` naming the file.
  */
 export async function loadLogisticArtifact(dir: string): Promise<LoadedLogistic<ManifestBase>>;
 export async function loadLogisticArtifact<M extends ManifestBase>(dir: string, schema: z.ZodType<M>): Promise<LoadedLogistic<M>>;

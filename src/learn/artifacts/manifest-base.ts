@@ -1,8 +1,4 @@
-/**
- * The parts of `manifest.json` that every saved model has: format version, model kind, the
- * files with their sha256, the preprocessing, library versions and creation time. The pipeline
- * extends it (`ManifestBase.extend({ features, dictionary, calibrator, metrics, … })`).
- */
+/** The parts of `manifest.json` every saved model has; the pipeline extends it (`ManifestBase.extend`). */
 import { createRequire } from 'node:module';
 import { z } from 'zod';
 import { PreprocessorSpec } from '../preprocess/spec.ts';
@@ -25,9 +21,8 @@ export const ManifestBase = z.object({
 export type ManifestBase = z.infer<typeof ManifestBase>;
 
 /**
- * Versions that decide whether a saved model reproduces: tfjs, Node and the backend that fitted it.
- * The tfjs version is the installed package's (the same string as `tf.version.tfjs`), read from its
- * package.json: importing TensorFlow.js for it took ~0.9 s of every job that loads a model.
+ * Versions that decide whether a saved model reproduces: tfjs, Node and the fitting backend. tfjs's
+ * comes from its package.json (as `tf.version.tfjs`), so loading a model does not import tfjs.
  */
 export function libraryVersions(backend: string): Record<string, string> {
   const tfjs = (createRequire(import.meta.url)('@tensorflow/tfjs/package.json') as { version: string }).version;

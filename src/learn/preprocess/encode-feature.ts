@@ -1,8 +1,7 @@
 /**
- * Encodes one source feature into its unstandardised matrix columns: a numeric value (imputed
- * or kept as NaN) plus an optional missing flag, or one-hot levels plus the optional missing
- * level and the always-present "unseen" flag. Shared by fitting (to measure the columns) and
- * transforming, so the two cannot disagree.
+ * Encodes one source feature into its unstandardised matrix columns: a value (imputed or NaN) and an
+ * optional missing flag, or one-hot levels, an optional missing level and the "unseen" flag. Shared
+ * by fitting and transforming, so the two cannot disagree.
  */
 import type { CategoricalFeature, MissingPolicy, SourceFeature } from './spec.ts';
 import { MISSING_LEVEL } from './spec.ts';
@@ -19,10 +18,7 @@ export function encodedNames(feature: SourceFeature): string[] {
   return names;
 }
 
-/**
- * Writes the encoded columns of `feature` for rows [start, end) through `put(row, k, value)`,
- * k being the column's position within the feature. Cost: one pass over the rows.
- */
+/** Writes the encoded columns of rows [start, end) through `put(row, k, value)`, k the column within the feature. */
 export function encodeFeature(
   feature: SourceFeature,
   column: ArrayLike<unknown>,

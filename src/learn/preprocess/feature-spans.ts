@@ -1,17 +1,13 @@
 /**
- * Where each source feature's encoded columns sit in the design matrix, checked against the
- * encoding: the columns of feature f are `encodedNames(feature).length` consecutive columns, in
- * feature order, and nothing else. Everything that walks a saved preprocessor by feature
- * (`transform`, the raw-column margin, the SQL export) relies on that layout; a corrupted
+ * Where each source feature's encoded columns sit in the design matrix, checked against the encoding:
+ * everything that walks a saved preprocessor by feature relies on that layout, so a corrupted
  * artifact fails here by one rule.
  */
 import { encodedNames } from './encode-feature.ts';
 import type { PreprocessorSpec } from './spec.ts';
 
 export interface FeatureSpan {
-  /** The feature's first matrix column. */
   readonly first: number;
-  /** How many columns it encodes to. */
   readonly width: number;
 }
 

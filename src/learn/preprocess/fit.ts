@@ -1,6 +1,6 @@
 /**
- * Fits the preprocessing on the training rows: imputation means, category levels, missing
- * flags and standardisation statistics. Nothing here looks at validation or test rows.
+ * Fits the preprocessing on the training rows only: imputation means, category levels, missing flags
+ * and standardisation statistics.
  *
  * @example
  * fitPreprocessor({ tenure: [1, 3, null], plan: ['a', 'b', 'a'] }, { features: ['tenure', 'plan'], categorical: ['plan'] })
@@ -71,9 +71,8 @@ function columnRole(feature: SourceFeature, k: number): Pick<EncodedColumn, 'rol
 }
 
 /**
- * Mean and population standard deviation of the observed (non-NaN) values, two-pass for
- * accuracy. A constant column gets scale 1, using scikit-learn's test for "constant up to
- * rounding" (`_is_constant_feature`: var ≤ n·ε·var + (n·mean·ε)²), so it maps to 0, not ±∞.
+ * Mean and population standard deviation of the non-NaN values, two-pass. A constant column gets
+ * scale 1 by scikit-learn's `_is_constant_feature` (var ≤ n·ε·var + (n·mean·ε)²), so it maps to 0.
  */
 export function standardization(values: Float64Array): { center: number; scale: number } {
   let n = 0;

@@ -1,7 +1,6 @@
 /**
- * Reading one cell of a raw column as a number or a category label, with one rule for what
- * counts as missing: null, undefined, NaN and blank strings (Telco's TotalCharges is " " for
- * customers in their first month).
+ * One cell of a raw column as a number or a category label, with one rule for missing: null,
+ * undefined, NaN and blank strings (Telco's TotalCharges is " " in a customer's first month).
  */
 
 /** The cell as a number, NaN when missing; numeric text is parsed. Throws on other text (a caller bug: ingestion types columns). */

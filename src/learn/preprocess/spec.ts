@@ -1,11 +1,7 @@
 /**
- * The fitted preprocessing that turns a table of raw feature columns into the model's design
- * matrix. Everything in it is learnt from the training split only and saved with the model, so
- * that scoring new customers applies exactly the training-time transformation.
- *
- * Encoding follows scikit-learn's usual pipeline: SimpleImputer(strategy="mean") with
- * `add_indicator=True`, OneHotEncoder(handle_unknown="ignore") with an explicit "unseen" column,
- * then StandardScaler (population standard deviation; constant columns get scale 1).
+ * The fitted preprocessing from raw feature columns to the design matrix, learnt on the training
+ * split and saved with the model. scikit-learn's usual pipeline: SimpleImputer(strategy="mean",
+ * add_indicator=True), OneHotEncoder(handle_unknown="ignore") with an "unseen" column, StandardScaler.
  */
 import { z } from 'zod';
 
@@ -42,10 +38,7 @@ export type CategoricalFeature = z.infer<typeof CategoricalFeature>;
 export const SourceFeature = z.discriminatedUnion('type', [NumericFeature, CategoricalFeature]);
 export type SourceFeature = z.infer<typeof SourceFeature>;
 
-/**
- * What a matrix column holds: a numeric value, a missing-value flag, one category level, or the
- * flag for a category never seen in training.
- */
+/** A numeric value, a missing-value flag, one category level, or the flag of a category unseen in training. */
 export const ColumnRole = z.enum(['value', 'missing', 'level', 'unseen']);
 export type ColumnRole = z.infer<typeof ColumnRole>;
 
@@ -54,7 +47,6 @@ export const EncodedColumn = z.object({
   /** Index into `features`: the source feature this column explains (used by reasons). */
   feature: z.number().int().nonnegative(),
   role: ColumnRole,
-  /** For `level` columns: the category label. */
   level: z.string().optional(),
   /** Standardisation: value ↦ (value − center) / scale; center 0 and scale 1 when not standardising. */
   center: z.number(),
@@ -66,7 +58,6 @@ export const PreprocessorSpec = z.object({
   formatVersion: z.literal(1),
   standardize: z.boolean(),
   missing: MissingPolicy,
-  /** Number of training rows the statistics come from. */
   trainingRows: z.number().int().nonnegative(),
   features: z.array(SourceFeature),
   columns: z.array(EncodedColumn),

@@ -1,7 +1,4 @@
-/**
- * Applies a fitted preprocessing to a raw table: the design matrix, its column names and, for
- * each column, the source feature it came from (reasons sum contributions per source feature).
- */
+/** Applies a fitted preprocessing to a raw table: the design matrix, column names and source features. */
 import { designData } from '../matrix.ts';
 import type { Matrix } from '../matrix.ts';
 import { encodeFeature } from './encode-feature.ts';
@@ -20,19 +17,13 @@ export interface EncodedTable {
 const BLOCK = 64;
 
 /**
- * Cost: one pass over rows × encoded columns; the only allocation is the output matrix, unless
- * `into` is given and large enough, which then holds it (valid until `into` is reused). Rows go
- * in blocks, every feature within a block: filling the row-major matrix one whole column at a
- * time would touch a new cache line with every write.
+ * The matrix goes into `into` when it is large enough (valid until `into` is reused). Rows go in
+ * blocks, every feature within a block: a whole column at a time would touch a new cache line per write.
  */
 export function transform(spec: PreprocessorSpec, table: RawTable, into?: Float64Array): EncodedTable {
-  const rows = tableRows(
-    table,
-    spec.features.map((f) => f.name),
-  );
+  const rows = tableRows(table, spec.features.map((f) => f.name));
   const cols = spec.columns.length;
-  // A buffer reused across a batch job's chunks: on this machine a fresh matrix costs more in page
-  // faults than filling it. Every cell is written below, so its old contents do not matter.
+  // A reused buffer saves the page faults of a fresh matrix; every cell is written below.
   const data = into !== undefined && into.length >= rows * cols ? into.subarray(0, rows * cols) : designData(rows * cols);
   const spans = featureSpans(spec, 'transform');
   const plans = spec.features.map((feature, f) => {
@@ -86,11 +77,7 @@ interface Target {
   readonly scale: readonly number[];
 }
 
-/**
- * `encodeFeature` for a numeric column already held as doubles (the batch scorer's chunks): the
- * same values, written without the per-cell callback and type checks, which on a million rows
- * cost more than the model.
- */
+/** `encodeFeature` for a numeric column held as doubles, without the per-cell callback and type checks. */
 function numericFromFloats(feature: NumericFeature, column: Float64Array, start: number, end: number, missing: MissingPolicy, t: Target): void {
   const { data, cols, first } = t;
   const c0 = t.center[0];
