@@ -1,15 +1,8 @@
 /**
- * Crash-safe output for scoring jobs: a file (CSV or Parquet, however large, written by a stream
- * or by DuckDB's COPY) or a whole directory (a score-history partition) is written under a
- * temporary name in the same directory, flushed to disk, then renamed over the target.
- *
- * rename(2) within one file system replaces the target atomically, so a reader — or a rerun after
- * the job was killed — sees either the complete previous output or the complete new one, never a
- * half-written file. The temporary name is in the target's own directory because a rename across
- * file systems is a copy, not atomic. The fsync before the rename keeps a power cut from
- * exposing a renamed but empty file; the fsync of the directory makes the rename itself durable.
- * (`writeFileAtomic` in src/learn/artifacts covers small in-memory artifacts; this module is for
- * writers that need a path.)
+ * Crash-safe output for writers that need a path (a stream, DuckDB's COPY, a score-history folder):
+ * written under a temporary name in the target's directory (a rename across file systems is a copy),
+ * fsynced (so a power cut cannot expose an empty file), then renamed over the target, which rename(2)
+ * does atomically: a reader or a rerun sees the whole previous output or the whole new one.
  */
 import { randomBytes } from 'node:crypto';
 import { open, readdir, rename, rm, stat } from 'node:fs/promises';
@@ -30,10 +23,7 @@ function processAlive(pid: number): boolean {
   }
 }
 
-/**
- * Removes temporary files that a killed writer of `path` left behind (their process is gone), so
- * that rerunning an interrupted job leaves a clean folder. Returns the names removed.
- */
+/** Removes the temporaries a killed writer of `path` left behind (their process is gone); returns their names. */
 export async function removeStaleTemporaries(path: string): Promise<string[]> {
   const prefix = `.${basename(path)}.`;
   const removed: string[] = [];
@@ -63,10 +53,8 @@ async function fsyncTree(path: string): Promise<void> {
 }
 
 /**
- * Runs `write(temporary)`, which must create the file at the path it is given, then makes it the
- * file at `path`. If `write` throws, the temporary file is removed, the previous file at `path`
- * is untouched, and the error propagates.
- *
+ * Runs `write(temporary)`, which must create that file, then makes it the file at `path`. If `write`
+ * throws, the temporary is removed, the previous file at `path` is untouched and the error propagates.
  * @example await writeAtomically('scores.csv', (tmp) => writeFile(tmp, text));
  */
 export async function writeAtomically<T>(path: string, write: (temporary: string) => Promise<T>): Promise<T> {
@@ -84,10 +72,8 @@ export async function writeAtomically<T>(path: string, write: (temporary: string
 }
 
 /**
- * The same for a directory: `write(temporary)` fills a fresh directory, which then replaces the
- * one at `path`. Replacing a directory takes two renames (the old one aside, the new one in), so
- * there is an instant where `path` is absent; a reader treats an absent partition as not yet
- * written, never as a half-written one, and the next run finishes the swap.
+ * The same for a directory. Replacing one takes two renames (old aside, new in), so `path` is briefly
+ * absent; a reader takes an absent partition as not yet written, and the next run finishes the swap.
  */
 export async function writeDirectoryAtomically<T>(path: string, write: (temporary: string) => Promise<T>): Promise<T> {
   const temporary = temporaryPath(path);
@@ -95,11 +81,7 @@ export async function writeDirectoryAtomically<T>(path: string, write: (temporar
   try {
     const result = await write(temporary);
     await fsyncTree(temporary);
-    const exists = await stat(path).then(
-      () => true,
-      () => false,
-    );
-    if (exists) await rename(path, previous);
+    if (await stat(path).catch(() => null)) await rename(path, previous);
     await rename(temporary, path);
     await fsyncPath(dirname(path));
     await rm(previous, { recursive: true, force: true });

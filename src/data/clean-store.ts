@@ -1,13 +1,8 @@
 /**
- * The clean store: the contract between ingestion and the feature engines.
- *
- * `OUT/tables/<table>.parquet`, one file per table present in the input, columns named as in
- * the data contract followed by the extra columns kept from the input; strings are VARCHAR,
- * dates TIMESTAMP (UTC, no time zone), numbers DOUBLE, blanks NULL. Only accepted rows are in it.
- *
- * Rows are staged as JSON Lines next to the target while they stream in, then DuckDB turns the
- * staging file into Parquet in one pass; this keeps memory bounded whatever the row count and
- * lets the extra columns be known only at the end (JSON Lines may add keys on any line).
+ * The clean store, the contract between ingestion and the feature engines: `OUT/tables/<table>.parquet`
+ * of accepted rows, contract columns then kept extras; strings VARCHAR, dates TIMESTAMP (UTC), numbers
+ * DOUBLE, blanks NULL. Rows stream into a JSON Lines staging file that DuckDB turns into Parquet at the
+ * end: memory stays bounded, and extra columns need only be known then (JSON Lines may add keys late).
  */
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -49,7 +44,6 @@ export class StagedTable {
     this.sink = new LineSink(this.stagingPath);
   }
 
-  /** Stages `table` with the given leading columns (a contract table's, or tabular mode's). */
   static open(outDir: string, table: string, columns: readonly StoredColumn[]): StagedTable {
     return new StagedTable(outDir, table, columns);
   }
@@ -87,10 +81,7 @@ export class StagedTable {
   }
 }
 
-/**
- * Writes in-memory customer data (from an adapter) as a clean store, through the same staging
- * path as streamed ingestion so both produce identical files.
- */
+/** Writes in-memory customer data (an adapter's) as a clean store, staged as ingestion stages its rows. */
 export async function writeCleanTables(data: CustomerData, outDir: string): Promise<void> {
   await withDuckDb(async (connection) => {
     for (const table of TABLE_NAMES) {
@@ -138,7 +129,6 @@ async function readParquetTable(connection: DuckDBConnection, path: string): Pro
     })
     .join(', ');
   const result = await connection.run(`SELECT ${select} FROM ${source}`);
-  // Numeric columns without NULLs come back as Float64Array; one with NULLs keeps them as null
-  // (an empty churn date or CSAT is not a number), as the feature code expects.
+  // A numeric column with NULLs keeps them as null (an empty churn date is not a number), as features expect.
   return aq.table(Object.fromEntries(resultColumns(result, 'keep')));
 }

@@ -1,10 +1,7 @@
 /**
- * Reading a column of an arquero table without copying it.
- *
- * `table.array(name)` always builds a new plain Array through `column.at(row)`, which on a
- * million-row scoring chunk costs more than scoring it. When the table is neither filtered nor
- * ordered, its rows are exactly the column's storage, so the storage itself (a Float64Array, an
- * Array) can be read as is. Callers must treat the result as read-only: it may be the table's own.
+ * A column of an arquero table without a copy: `table.array` builds a new Array row by row, but an
+ * unfiltered, unordered table's rows are its column storage, read as is. Callers must treat the
+ * result as read-only: it may be the table's own.
  */
 import type { ColumnTable } from 'arquero';
 

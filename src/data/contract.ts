@@ -1,9 +1,7 @@
 /**
- * The input data contract: which tables a data folder may hold, their columns, and what each
- * column's values must look like. One source of truth for ingestion (validation, quarantine),
- * the generator (what it writes) and the feature engines (what they read).
- *
- * Dates are ISO 8601 in the files and epoch milliseconds (UTC) once parsed.
+ * The input data contract: the tables a data folder may hold, their columns and what their values must
+ * look like; one source of truth for ingestion, the generator and the feature engines. Dates are
+ * ISO 8601 in the files and epoch milliseconds (UTC) once parsed.
  */
 import { z } from 'zod';
 
@@ -19,12 +17,11 @@ export const ColumnSpec = z.object({
   name: z.string(),
   kind: ColumnKind,
   required: z.boolean(),
-  /** For strings: the allowed values, if the column is an enumeration. */
+  /** For an enumeration: its values. */
   allowed: z.array(z.string()).optional(),
   /** For numbers: the closed interval of allowed values. */
   min: z.number().optional(),
   max: z.number().optional(),
-  /** For numbers: must be a whole number. */
   integer: z.boolean().optional(),
 });
 export type ColumnSpec = z.infer<typeof ColumnSpec>;

@@ -1,8 +1,6 @@
 /**
- * The validated customer history in memory: one arquero table per contract table.
- * Column names are the contract's; dates are epoch milliseconds (UTC) as numbers; optional
- * columns that were blank are null; extra (non-contract) columns are kept as strings.
- * Only `customers` is always present.
+ * The validated customer history in memory: one arquero table per contract table present (always
+ * `customers`), dates as epoch ms, blanks null, extra columns kept as strings.
  */
 import type { ColumnTable } from 'arquero';
 import type { TableName } from './contract.ts';

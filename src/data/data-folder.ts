@@ -1,8 +1,7 @@
 /**
- * Which file holds which table in a data folder, with the whole-file checks that come before any
- * row is read: the folder exists, `customers` is there, every data file is named after a contract
- * table, has a format we read, is not empty, and no table comes in two files. Files whose name
- * starts with `.` or `README` are documentation or tooling and are passed over.
+ * Which file holds which table in a data folder, with the checks that come before any row is read (each
+ * file named after a contract table, in a format we read, not empty, one per table; `customers` there).
+ * Files whose name starts with `.` or `README` are documentation or tooling and are passed over.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,7 +1,6 @@
 /**
- * A short-lived in-memory DuckDB connection for one ingestion step. DuckDB reads and writes the
- * Parquet files (its C++ reader and writer are far faster than anything in JavaScript and need no
- * extra package), so the rest of ingestion never holds a whole table in memory.
+ * A short-lived in-memory DuckDB connection, and SQL quoting. DuckDB reads and writes the Parquet files
+ * (fast, and no extra package), so no step holds a whole table in memory.
  */
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,9 +19,8 @@ export async function withDuckDb<T>(work: (connection: DuckDBConnection) => Prom
 }
 
 /**
- * Lets DuckDB spill to `<os tmpdir>/healthscore-duckdb` (an in-memory database has no spill
- * directory of its own, and without one a query that outgrows its memory fails), with at most
- * `memoryLimit` (e.g. '512MB') in memory when given.
+ * Lets DuckDB spill to `<os tmpdir>/healthscore-duckdb` (an in-memory database has no spill directory,
+ * so a query outgrowing memory would fail), with at most `memoryLimit` (e.g. '512MB') in memory.
  */
 export async function spillToDisk(connection: DuckDBConnection, memoryLimit?: string): Promise<void> {
   const spill = join(tmpdir(), 'healthscore-duckdb');

@@ -1,12 +1,8 @@
 /**
- * Columns of a DuckDB result chunk read straight from the vectors' memory: DOUBLE as a
- * Float64Array view, INTEGER as an Int32Array view, VARCHAR decoded row by row, NULLs from the
- * validity bit mask.
- *
- * Why not the node-api's `getColumnVector(j).getItem(i)`: it builds a wrapper per vector and a
- * BigInt per validity test, about 50–100 ns a value — on a 50-column feature file, more than the
- * model takes to score the row. These views cost one native call per vector. I/O module; the
- * views are valid while the chunk is (copy out what must outlive it).
+ * Columns of a DuckDB result chunk read straight from the vectors' memory (numbers as typed-array views,
+ * VARCHAR decoded row by row, NULLs from the validity mask): one native call per vector, where the
+ * node-api's `getItem` builds a wrapper per vector and a BigInt per validity test. The views live as
+ * long as the chunk; copy out what must outlive it.
  */
 import type { DuckDBDataChunk } from '@duckdb/node-api';
 import duckdb from '@duckdb/node-bindings';
@@ -91,11 +87,7 @@ export function textAt(v: TextVector, row: number): string | null {
 
 const fromCodes = String.fromCharCode;
 
-/**
- * `length` (≤ 12) ASCII bytes from `o` as a string: `fromCharCode` with the bytes as arguments is
- * several times cheaper than `Buffer.toString` for short ids, and a feature file has a customer id
- * on every row.
- */
+/** `length` (≤ 12) ASCII bytes from `o`: cheaper than `Buffer.toString` for short ids, one on every row. */
 function asciiText(b: Buffer, o: number, length: number): string {
   switch (length) {
     case 0:
@@ -128,10 +120,9 @@ function asciiText(b: Buffer, o: number, length: number): string {
 }
 
 /**
- * Recently decoded labels of a low-cardinality text column (a category), by their 16-byte entry:
- * decoding makes a new string each time (a few hundred ns with its garbage collection), comparing
- * four words does not. Only inline strings are kept: their entry is their whole content, where a
- * longer string's entry holds a pointer that the next chunk may reuse for other text.
+ * Recently decoded labels of a category column, by their 16-byte entry: comparing four words is cheaper
+ * than decoding a new string. Only inline strings are kept: their entry is their whole content, where a
+ * longer string's holds a pointer that the next chunk may reuse for other text.
  */
 export class LabelCache {
   private readonly words: Int32Array;

@@ -1,10 +1,7 @@
 /**
- * Ingests a data folder into a clean store: `OUT/tables/<table>.parquet` (accepted rows),
- * `OUT/quarantine/<table>.csv` (rejected rows, one line per problem) and
- * `OUT/ingest-summary.json`. `customers` is read first because every other table is checked
- * against the accepted customers (unknown ids, rows dated before signup).
- *
- * Whole-file problems throw a one-line UserError naming the file; row problems never do.
+ * Ingests a data folder into a clean store: accepted rows, quarantined problems and the summary.
+ * `customers` goes first because the other tables are checked against its accepted rows. Whole-file
+ * problems throw a one-line UserError naming the file; row problems never do.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -45,8 +42,7 @@ export async function ingestFolder(dataDir: string, outDir: string, options: Ing
   const context: TableContext = { asOf, signups: new Map() };
   const tables: TableSummary[] = [];
   await withDuckDb(async (connection) => {
-    // Every file's header is read and checked before any row, so a whole-file problem in the last
-    // table stops the run at once instead of after the long tables before it.
+    // Every header is checked before any row, so a bad last file stops the run before the long tables.
     const sources: TableSource[] = [];
     for (const file of files) {
       const source = await openSource(file, connection);

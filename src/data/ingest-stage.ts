@@ -1,7 +1,6 @@
 /**
- * The ingest stage as one call, whatever the input: a data folder, a tabular file with its
- * config, or an adapter's file. The CLI command and `pipelines/02-ingest.ts` both call it, so the
- * two cannot drift.
+ * The ingest stage as one call for a data folder, a tabular file with its config, or an adapter's file.
+ * The CLI command and `pipelines/02-ingest.ts` both call it, so the two cannot drift.
  */
 import { z } from 'zod';
 import { UserError } from '../diagnostics/user-error.ts';

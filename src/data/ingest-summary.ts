@@ -1,7 +1,6 @@
 /**
- * The ingest summary: per table, what was read and what became of it. Written to
- * `OUT/ingest-summary.json` and printed as a table. The invariant read = accepted + rejected
- * holds for every table, so a reader can check that no row was lost.
+ * The ingest summary (`OUT/ingest-summary.json`): per table, what was read and what became of it.
+ * read = accepted + rejected for every table, so a reader can check that no row was lost.
  */
 import { z } from 'zod';
 import { ProblemReason } from './row-problem.ts';
@@ -13,7 +12,7 @@ export const TableSummary = z
   .object({
     /** A contract table name, or `tabular` in tabular mode. */
     table: z.string(),
-    /** The source file as given (for a derived table, the file it was derived from). */
+    /** As given (for a derived table, the file it was derived from). */
     file: z.string(),
     format: SourceFormat,
     read: z.number().int().nonnegative(),
@@ -21,7 +20,7 @@ export const TableSummary = z
     rejected: z.number().int().nonnegative(),
     /** Problems by reason code; a row with two problems counts under both. */
     reasons: z.partialRecord(ProblemReason, z.number().int().positive()),
-    /** Non-contract columns that were kept (as strings) in the clean table. */
+    /** Non-contract columns kept (as strings) in the clean table. */
     extra_columns: z.array(z.string()),
   })
   .refine((t) => t.read === t.accepted + t.rejected, { message: 'read must equal accepted + rejected' });

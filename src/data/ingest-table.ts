@@ -1,7 +1,6 @@
 /**
- * Streams one table file through validation: every record is read once, then either staged
- * for the clean store or written to quarantine, and counted. Memory is bounded by what the
- * context holds (the accepted customers' ids and signups), not by the file's size.
+ * Streams one table file through validation: each record is staged for the clean store or quarantined,
+ * and counted. Memory is bounded by the context (accepted customers' signups), not the file's size.
  */
 import { UserError } from '../diagnostics/user-error.ts';
 import type { TableSpec } from './contract.ts';

@@ -1,19 +1,14 @@
-/**
- * ISO 8601 calendar dates and date-times → epoch milliseconds (UTC).
- *
- * Accepted (ISO 8601-1:2019 extended format, plus RFC 3339's space separator):
- * `2024-03-01`, `2024-03-01T12:30`, `2024-03-01T12:30:15`, `2024-03-01T12:30:15.250`,
- * each optionally followed by `Z`, `±HH`, `±HH:MM` or `±HHMM`. A date-time without an offset is
- * read as UTC, so that the same file gives the same result on every machine; `Date.parse` is not
- * used because it reads offset-less date-times in the machine's local zone.
- *
- * @returns epoch ms, or null when the text is not such a date or names an impossible one
- *          (2023-02-29, 24:30, +15:00).
- * @example parseIsoDate('2024-03-01T12:00:00+02:00'); // => 1709287200000 (2024-03-01T10:00Z)
- */
+/** ISO 8601 calendar dates and date-times ↔ epoch milliseconds (UTC). */
 const ISO_DATE =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
 
+/**
+ * Accepts ISO 8601-1:2019 extended format plus RFC 3339's space separator: `2024-03-01`, `2024-03-01T12:30`,
+ * `…T12:30:15`, `…T12:30:15.250`, each optionally with `Z`, `±HH`, `±HH:MM` or `±HHMM`. Without an offset
+ * it is UTC (`Date.parse` would read local time, so the same file would differ between machines).
+ * @returns epoch ms, or null for anything else or an impossible date (2023-02-29, 24:30, +15:00).
+ * @example parseIsoDate('2024-03-01T12:00:00+02:00'); // => 1709287200000 (2024-03-01T10:00Z)
+ */
 export function parseIsoDate(text: string): number | null {
   const m = ISO_DATE.exec(text.trim());
   if (m === null) return null;

@@ -1,16 +1,15 @@
 /**
- * Reading a JSON file that a zod schema describes (a config, a spec, a model file, a report input)
- * one way: a file that cannot be read, text that is not JSON, or JSON that breaks the schema stops
- * with a one-line `UserError` that names the file and, for the schema, where in it the problems are.
+ * Reading a JSON file that a zod schema describes, one way: a file that cannot be read, is not JSON or
+ * breaks the schema stops with a one-line `UserError` naming the file and where the problems are.
  */
 import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
 import { ExitCode, UserError } from '../diagnostics/user-error.ts';
 
 export interface JsonFileOptions {
-  /** What the file is, for the message when it cannot be read: "the AHP config". Default "the file". */
+  /** For the message when it cannot be read: "the AHP config". Default "the file". */
   what?: string;
-  /** The exit code of the `UserError`; default `ExitCode.badInput` (a model file uses `modelMismatch`). */
+  /** Default `ExitCode.badInput` (a model file uses `modelMismatch`). */
   exitCode?: ExitCode;
 }
 
@@ -18,9 +17,7 @@ export interface JsonFileOptions {
 const LISTED_PROBLEMS = 3;
 
 /**
- * The problems of a failed parse, one per issue, each as `SOURCE: PATH: MESSAGE` with the path in
- * the document dotted (`dimensions.0.indicators`) or `(root)` for the document itself.
- *
+ * The problems of a failed parse as `SOURCE: PATH: MESSAGE`, PATH dotted (`dimensions.0.indicators`) or `(root)`.
  * @example
  * ```ts
  * schemaProblems(z.object({ a: z.number() }).safeParse({ a: 'x' }).error!, 'w.json');
@@ -34,9 +31,7 @@ export function schemaProblems(error: z.ZodError, source: string): string[] {
 const issueText = (issue: z.core.$ZodIssue): string => `${issue.path.length > 0 ? issue.path.join('.') : '(root)'}: ${issue.message}`;
 
 /**
- * `text` parsed as JSON and checked against `schema`; `path` names the file in the message of the
- * `UserError` thrown otherwise (the first problems of the schema, joined on one line).
- *
+ * `text` parsed as JSON and checked against `schema`, or a `UserError` naming `path` and the first problems.
  * @example
  * ```ts
  * parseJsonText('{"a": 1}', 'w.json', z.object({ a: z.number() })); // => { a: 1 }
@@ -61,9 +56,7 @@ export function parseJsonText<T>(text: string, path: string, schema: z.ZodType<T
 }
 
 /**
- * The file at `path` read as UTF-8, parsed as JSON and checked against `schema`. A file that
- * cannot be read stops with `PATH: cannot read WHAT (CODE)`, then as `parseJsonText`.
- *
+ * The file at `path` as `parseJsonText` reads it; an unreadable one stops with `PATH: cannot read WHAT (CODE)`.
  * @example
  * ```ts
  * const config = readJsonFile('models/ahp/cdnow-rfm.json', AhpConfig, { what: 'the AHP config' });

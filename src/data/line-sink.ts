@@ -1,7 +1,6 @@
 /**
- * Appends text lines to a file with bounded memory: lines are batched (fewer syscalls) and the
- * writer waits for the disk when the stream's buffer is full (backpressure), so ingesting
- * millions of rows never piles them up in memory.
+ * Appends text lines to a file with bounded memory: lines are batched (fewer syscalls) and the writer
+ * waits for the disk when the stream's buffer is full (backpressure).
  */
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';

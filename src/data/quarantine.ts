@@ -1,7 +1,6 @@
 /**
- * The quarantine file of one table, `OUT/quarantine/<table>.csv`: one line per problem of a
- * rejected row, columns file, line, column, value, reason, detail. A row with two problems
- * appears twice (same file and line), so each problem can be fixed where it is.
+ * The quarantine file of one table, `OUT/quarantine/<table>.csv`: one line per problem of a rejected row
+ * (a row with two problems appears twice), so each problem can be fixed where it is.
  */
 import { stringify } from 'csv-stringify/sync';
 import { LineSink } from './line-sink.ts';

@@ -1,8 +1,6 @@
 /**
- * One input row against the data contract: the pure heart of ingestion. Readers turn every
- * format into raw text records; this decides, for each, the typed row or the list of problems.
- * Cross-row facts (which customers exist, which ids were already seen) come in through the
- * context, so the function stays pure and each table streams with bounded memory.
+ * One raw text record against the data contract: its typed row or its problems. Cross-row facts (known
+ * customers, ids already seen) come in through the context, so the function stays pure.
  */
 import { DAY_MS, type ColumnSpec, type TableSpec } from './contract.ts';
 import { formatIsoDate, parseIsoDate } from './iso-date.ts';
@@ -38,7 +36,6 @@ const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 const NON_FINITE = /^[+-]?(?:inf|infinity|nan)$/i;
 
 /**
- * Validates one record of `spec.name`.
  * @example validateRecord(CONTRACT.surveys, { customer_id: 'c1', timestamp: '2024-01-02', nps: '11' }, ctx)
  * // => { ok: false, problems: [{ column: 'nps', value: '11', reason: 'out_of_range', ... }] }
  */
@@ -128,8 +125,7 @@ function crossChecks(spec: TableSpec, record: RawRecord, row: CleanRow, context:
     if (signup === undefined) {
       problems.push(problem('customer_id', id, 'unknown_customer', `customer_id ${id} is not an accepted customer`));
     } else if (Math.floor(time / DAY_MS) < Math.floor(signup / DAY_MS)) {
-      // Compared by UTC day: a signup given as a date-time and an event given as a date on the
-      // same day are consistent, and the contract allows either form.
+      // By UTC day: a signup date-time and an event date on the same day agree (either form is allowed).
       problems.push(
         problem(spec.timeColumn, raw(spec.timeColumn), 'before_signup', `${spec.timeColumn} is before the customer's signup (${formatIsoDate(signup)})`),
       );

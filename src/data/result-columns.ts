@@ -1,7 +1,6 @@
 /**
- * A materialized DuckDB result by column: DOUBLE columns as Float64Array, others as JS values.
- * Reading vectors chunk by chunk costs a few ns a cell; the client's generic row-object
- * conversion costs a few hundred, which at millions of rows × dozens of columns is seconds.
+ * A materialized DuckDB result by column (DOUBLE as Float64Array, others as JS values), read vector by
+ * vector: far cheaper than the client's generic row objects at millions of rows × dozens of columns.
  */
 import { DuckDBTypeId, type DuckDBMaterializedResult } from '@duckdb/node-api';
 

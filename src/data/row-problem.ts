@@ -1,7 +1,6 @@
 /**
- * What can be wrong with one input row. Each rejected row goes to `OUT/quarantine/<table>.csv`
- * once per problem, with the file, line, column and value that caused it, so nothing is lost
- * silently and a user can fix the source and ingest again.
+ * What can be wrong with one input row. A rejected row goes to `OUT/quarantine/<table>.csv` once per
+ * problem, located by file, line, column and value, so a user can fix the source and ingest again.
  */
 import { z } from 'zod';
 

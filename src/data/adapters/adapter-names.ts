@@ -1,5 +1,2 @@
-/**
- * The adapters `healthscore ingest --adapter` accepts. A module of its own, with no imports, so
- * that the CLI can list them in its help without loading the ingest code (or zod).
- */
+/** The adapters `ingest --adapter` accepts, without imports so that the CLI's help need not load zod. */
 export const ADAPTER_NAMES = ['cdnow'] as const;

@@ -1,13 +1,8 @@
 /**
- * Reader for the CDNOW transaction logs of Fader, Hardie & Lee (2005) as distributed with
- * lifetimes: whitespace-separated columns, dates as YYYYMMDD.
- *
- * - `CDNOW_sample.txt` (the 1/10 sample, 2,357 customers): master id, sample id, date, CDs,
- *   dollars; no header.
- * - `CDNOW_master.txt` (23,570 customers): customer id, date, CDs, dollars; one header line.
- *
- * The layout is told apart by the number of columns. Customer ids are the master ids, so the
- * two files name customers alike. Problems come back as values naming file, line and column.
+ * Reader of the CDNOW logs of Fader, Hardie & Lee (2005) as lifetimes ships them, for the value models:
+ * `CDNOW_sample.txt` (master id, sample id, date, CDs, dollars; no header) or `CDNOW_master.txt`
+ * (customer id, date, CDs, dollars; a header line), told apart by their column count. Customer ids are
+ * the master ids in both. Problems come back as values naming file, line and column.
  */
 import { readFileSync } from 'node:fs';
 
@@ -24,7 +19,6 @@ export interface CdnowTransactions {
 const SAMPLE_COLUMNS = ['master id', 'sample id', 'date', 'CDs', 'dollars'];
 const MASTER_COLUMNS = ['customer_id', 'date', 'number_of_cds', 'dollar_value'];
 
-/** Read and parse a CDNOW file. */
 export function readCdnow(path: string): { data: CdnowTransactions } | { problem: string } {
   let text: string;
   try {

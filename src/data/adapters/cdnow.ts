@@ -1,12 +1,7 @@
 /**
- * The CDNOW master transaction log (Fader & Hardie's CDNOW data set, as shipped by the `lifetimes`
- * package) mapped onto the contract: every purchase becomes a `transactions` row and every buyer a
- * `customers` row whose signup is the first purchase (the data set holds the 23,570 customers who
- * first bought in Q1 1997, so the first purchase is the start of the relationship).
- *
- * File format: a header line `customer_id date number_of_cds dollar_value`, then one purchase per
- * line, columns separated by runs of spaces, CRLF line ends, date as YYYYMMDD. Every line is
- * accounted for: read = accepted + rejected, and rejected lines carry their reason.
+ * The CDNOW master log (as lifetimes ships it; format in docs/ingest.md) mapped onto the contract: each
+ * purchase a `transactions` row, each buyer a `customers` row signed up at the first purchase (the data
+ * set holds the customers who first bought in Q1 1997). Every line is accounted for.
  */
 import { createReadStream, existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';

@@ -1,7 +1,4 @@
-/**
- * Writes an adapter's output (a data set in its own format, mapped onto the contract) as a clean
- * store with the same files as folder ingestion: tables, quarantine and summary.
- */
+/** Writes an adapter's output (its data mapped onto the contract) as a clean store, as folder ingestion does. */
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Log } from '../../diagnostics/log.ts';

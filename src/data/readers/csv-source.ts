@@ -1,8 +1,6 @@
 /**
- * CSV reader (RFC 4180 via csv-parse, streamed): the first record is the header, every later
- * record becomes a raw record keyed by the header, with its line number. A record whose field
- * count differs from the header's is a row problem; a quoting error that leaves the rest of the
- * file unparseable stops with a UserError naming the line.
+ * CSV reader (RFC 4180 via csv-parse, streamed): records keyed by the header, with their line numbers.
+ * A wrong field count is a row problem; a quoting error that leaves the rest unparseable a UserError.
  */
 import { pipeline } from 'node:stream';
 import { parse, CsvError } from 'csv-parse';

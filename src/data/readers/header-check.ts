@@ -1,7 +1,4 @@
-/**
- * Column names must be usable as table columns: non-blank and unique. Checked for every format,
- * because a duplicated header would make one of the two columns vanish in the clean table.
- */
+/** Column names must be non-blank and unique in every format: a duplicate would vanish from the clean table. */
 import { UserError } from '../../diagnostics/user-error.ts';
 
 export function checkHeader(path: string, columns: string[]): string[] {

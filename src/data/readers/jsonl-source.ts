@@ -1,8 +1,7 @@
 /**
- * JSON Lines reader (https://jsonlines.org), streamed line by line: each non-blank line must be
- * one JSON object. Scalars become text (numbers and booleans via `String`, so `7` and `"7"` are
- * the same value to validation); nested arrays and objects are kept as their JSON text; JSON
- * `null` is a blank. The first object's keys are the columns; a key first seen later is added.
+ * JSON Lines reader (https://jsonlines.org), streamed: each non-blank line one JSON object whose scalars
+ * become text (so `7` and `"7"` validate alike), nested values their JSON text, `null` a blank. The
+ * first object's keys are the columns; a key first seen later is added.
  */
 import { createInterface } from 'node:readline';
 import { UserError } from '../../diagnostics/user-error.ts';

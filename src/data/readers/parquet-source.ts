@@ -1,9 +1,7 @@
 /**
- * Parquet reader through DuckDB, streamed chunk by chunk. Every column is turned into text in
- * SQL so that validation treats Parquet exactly like CSV: timestamps become ISO 8601 in UTC
- * (a TIMESTAMP without time zone is taken as UTC, as the clean store writes them), dates
- * `YYYY-MM-DD`, numbers their shortest decimal text. The "line" of a Parquet row is its 1-based
- * row number.
+ * Parquet reader through DuckDB, streamed by chunk. Every column becomes text in SQL, so validation
+ * treats Parquet as CSV: timestamps ISO 8601 in UTC (a TIMESTAMP without zone is UTC, as the clean
+ * store writes them), numbers their shortest decimal text. A row's "line" is its 1-based number.
  */
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import type { DuckDBConnection } from '@duckdb/node-api';

@@ -1,7 +1,6 @@
 /**
- * What every reader gives ingestion: the file's columns and its records as raw text, each with
- * the line (or Parquet row) it came from. A record that cannot even be split into columns
- * (bad JSON, wrong number of CSV fields) arrives as a problem, so it is quarantined, not lost.
+ * What every reader gives ingestion: the columns and the records as raw text, each with its line. A
+ * record that cannot be split into columns arrives as a problem, so it is quarantined, not lost.
  */
 import type { RawRecord } from '../record-validation.ts';
 import type { RowProblem } from '../row-problem.ts';
@@ -13,10 +12,7 @@ export type SourceRecord = { line: number; values: RawRecord } | { line: number;
 export interface TableSource {
   readonly file: string;
   readonly format: FileFormat;
-  /**
-   * Column names in file order. For JSON Lines the keys of the first object; a key first seen
-   * later is appended while reading, so callers re-read it when its length changes.
-   */
+  /** In file order; JSON Lines appends a key first seen later, so callers re-read it when its length changes. */
   readonly columns: string[];
   readonly records: AsyncIterable<SourceRecord>;
 }

@@ -1,9 +1,7 @@
 /**
- * A file's bytes as UTF-8 text, streamed, with a leading byte-order mark removed. Stops with a
- * one-line UserError naming the file when the bytes are not UTF-8 text: UTF-16 (with or
- * without BOM), binary containers (Parquet, gzip, zip/xlsx) or an invalid UTF-8 sequence,
- * which it locates by line. Decoding is strict (WHATWG `TextDecoder` with `fatal`) because a
- * silently replaced byte would corrupt an id or a value without anyone noticing.
+ * A file streamed as UTF-8 text without its byte-order mark; a one-line UserError naming the file when it
+ * is UTF-16, a binary container or invalid UTF-8 (located by line). Decoding is strict, because a silently
+ * replaced byte would corrupt an id or a value unnoticed.
  */
 import { createReadStream } from 'node:fs';
 import { Transform, pipeline, type Readable } from 'node:stream';
@@ -35,7 +33,6 @@ function countNewlines(text: string): number {
   return n;
 }
 
-/** The file as a stream of UTF-8 strings; errors with a UserError as described above. */
 export function utf8Text(path: string): Readable {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let first = true;

@@ -1,12 +1,8 @@
 /**
- * Tabular mode: one file, one row per customer, a label column and feature columns (the IBM
- * Telco churn file's shape). Rows are validated like the contract tables (accepted or
- * quarantined, counted in the same summary) and the accepted ones become an arquero table
- * `customer_id, label, <features>` plus a feature dictionary. The table is held in memory: a
- * tabular file has one row per customer, so it is as large as the model's training set anyway.
- *
- * Writes `OUT/tables/tabular.parquet`, `OUT/tabular-dictionary.json`,
- * `OUT/quarantine/tabular.csv` and `OUT/ingest-summary.json`.
+ * Tabular mode: one row per customer with a label and feature columns (the IBM Telco file's shape),
+ * validated and quarantined like the contract tables into `OUT/tables/tabular.parquet`, its dictionary,
+ * quarantine and summary. The accepted rows are also kept in memory: one per customer, they are no
+ * larger than the training set.
  */
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';

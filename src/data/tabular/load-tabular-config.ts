@@ -1,7 +1,4 @@
-/**
- * Reads a tabular config file (JSON) and resolves its `file` against the config's folder, so a
- * config can travel with the data it describes.
- */
+/** Reads a tabular config and resolves its `file` against the config's folder, so the two can travel together. */
 import { dirname, resolve } from 'node:path';
 import { readJsonFile } from '../json-file.ts';
 import { TabularConfig } from './tabular-config.ts';

@@ -1,8 +1,7 @@
 /**
- * Tabular mode's config: how to read a one-row-per-customer file with a label column (the shape
- * of the IBM Telco churn file) as model input. Columns not listed as id, label, categorical or
- * dropped are numeric features. The optional per-column notes feed the feature dictionary
- * (what a reason says, and the AHP comparison's dimension and direction).
+ * Tabular mode's config: how to read a one-row-per-customer file with a label column as model input.
+ * Columns not named as id, label, categorical or dropped are numeric features; per-column notes feed
+ * the feature dictionary.
  */
 import { z } from 'zod';
 import { Dimension, Direction } from '../../features/dictionary.ts';
@@ -29,7 +28,7 @@ export type TabularColumnNote = z.infer<typeof TabularColumnNote>;
  */
 export const TabularConfig = z
   .object({
-    /** The data file, relative to the config file; the CLI's --tabular overrides it. */
+    /** Relative to the config file; the CLI's --tabular overrides it. */
     file: z.string().optional(),
     idColumn: z.string().min(1),
     labelColumn: z.string().min(1),

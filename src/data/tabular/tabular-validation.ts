@@ -1,8 +1,7 @@
 /**
- * One row of a tabular file against its config: the id must be present and unique, the label one
- * of the configured values, numeric features numbers. A blank numeric feature is missing (null),
- * not an error, because tabular exports leave cells empty for "not applicable" (Telco's
- * TotalCharges for customers in their first month); a non-numeric one is a data error.
+ * One row of a tabular file against its config: a present, unique id, a configured label, numbers for
+ * numeric features. A blank one is missing (null), not an error: exports leave "not applicable" cells
+ * empty (Telco's TotalCharges in a customer's first month).
  */
 import type { RawRecord } from '../record-validation.ts';
 import { displayValue, type RowProblem } from '../row-problem.ts';
