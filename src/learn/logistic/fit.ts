@@ -87,7 +87,6 @@ function fitWith(
 ): LogisticSpec {
   const { x, w } = problem;
   const theta0 = new Float64Array(x.cols + 1);
-  const hessian = (theta: Float64Array): Float64Array => penalizedLogLossHessian(problem, theta, sample, threads);
   const mass = weightedColumnMass(x, w, sample);
   // A NaN or ±∞ makes a sum over its row non-finite: the sampled rows are checked through `mass`,
   // the others through the first loss over all rows, so no pass of its own is needed.
@@ -105,15 +104,20 @@ function fitWith(
     // The sample's gradient estimates the full one only to about mass/√m; a hundredth of that is
     // as close as its optimum is worth fitting before the full data take over.
     const gtol = Math.max(o.tol, (0.01 * mass) / Math.sqrt(sample.length), float32Floor);
-    const warm = float32Lbfgs(problem, sample, theta0, h0, gtol, o.maxIter, tfjs, threads);
-    warmStart = { rows: sample.length, iterations: warm.result.iterations, evaluations: warm.result.evaluations };
-    start = warm.result.x;
+    const sampleLoss = tfjsLogLoss(problem, tfjs, sample, threads);
+    try {
+      const warm = minimizeLbfgs(sampleLoss.objective, theta0, { gtol, ftol: 0, fResolution: FLOAT32_RESOLUTION, maxIter: o.maxIter }, historyFromHessian(h0, theta0.length));
+      warmStart = { rows: sample.length, iterations: warm.iterations, evaluations: warm.evaluations };
+      start = warm.x;
+    } finally {
+      sampleLoss.dispose();
+    }
   }
   // Without a warm start all rows are the Hessian's sample: when they stay on the backend, tfjs
   // gives the exact Hessian for a few gradients' cost, and Newton takes a fresh one every step.
   const fast = tfjsLogLoss(problem, { ...tfjs, withHessian: sample.length === x.rows }, null, threads);
   try {
-    const h = fast.hessian ?? hessian;
+    const h = fast.hessian ?? ((theta: Float64Array) => penalizedLogLossHessian(problem, theta, sample, threads));
     const h1 = h(start);
     let unchecked = sample.length < x.rows;
     const objective: Objective = (theta, grad) => {
@@ -156,26 +160,6 @@ function fitWith(
       newton: { iterations: final.iterations, evaluations: final.evaluations, stop: final.stop },
     },
   });
-}
-
-/** L-BFGS on the float32 tfjs loss from `start`, its recursion started from the inverse of `hessian`. */
-function float32Lbfgs(
-  problem: LogisticProblem,
-  sample: Int32Array | null,
-  start: Float64Array,
-  hessian: Float64Array,
-  gtol: number,
-  maxIter: number,
-  tfjs: TfjsObjectiveOptions,
-  threads: number,
-): { result: LbfgsResult; resident: boolean } {
-  const fast = tfjsLogLoss(problem, tfjs, sample, threads);
-  try {
-    const result = minimizeLbfgs(fast.objective, start, { gtol, ftol: 0, fResolution: FLOAT32_RESOLUTION, maxIter }, historyFromHessian(hessian, start.length));
-    return { result, resident: fast.resident };
-  } finally {
-    fast.dispose();
-  }
 }
 
 function checkedLabels(labels: ArrayLike<number>, rows: number, shared: boolean): Float64Array {

@@ -55,12 +55,9 @@ export function tfjsLogLoss(problem: LogisticProblem, options: TfjsObjectiveOpti
   for (let start = 0; start < n; start += chunkRows) {
     const end = Math.min(n, start + chunkRows);
     const ys = sample === null ? new Float32Array(y.subarray(start, end)) : Float32Array.from({ length: end - start }, (_, k) => y[row(start + k)]);
-    const ws =
-      sample === null
-        ? w === null
-          ? null
-          : new Float32Array(w.subarray(start, end))
-        : Float32Array.from({ length: end - start }, (_, k) => (w === null ? 1 : w[row(start + k)]) * scale);
+    let ws: Float32Array | null = null;
+    if (sample !== null) ws = Float32Array.from({ length: end - start }, (_, k) => (w === null ? 1 : w[row(start + k)]) * scale);
+    else if (w !== null) ws = new Float32Array(w.subarray(start, end));
     chunks.push({
       start,
       end,
