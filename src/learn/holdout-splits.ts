@@ -59,18 +59,19 @@ export function temporalHoldouts(table: ColumnTable, horizonDays: number | null 
   const validation = heldOut[heldOut.length - 1];
   const before = cutoffs.filter((c) => c < validation);
   const calibration = before.length > 0 ? before[before.length - 1] : null;
+  const parts = (train: number[], calibRows: number[], validRows: number[], calibCutoff: number): HoldoutSplits => ({
+    train: table.reify(rowsAt((c) => train.includes(c))),
+    calibration: table.reify(calibRows),
+    validation: table.reify(validRows),
+    test: table.reify(rowsAt((c) => c === test)),
+    method: 'temporal',
+    seed: null,
+    cutoffs: { train, calibration: [calibCutoff], validation: [validation], test: [test] },
+  });
   const trainEnd = calibration ?? validation;
   const train = cutoffs.filter((c) => c < trainEnd && c + horizon <= trainEnd);
   if (calibration !== null && train.length > 0) {
-    return {
-      train: table.reify(rowsAt((c) => train.includes(c))),
-      calibration: table.reify(rowsAt((c) => c === calibration)),
-      validation: table.reify(rowsAt((c) => c === validation)),
-      test: table.reify(rowsAt((c) => c === test)),
-      method: 'temporal',
-      seed: null,
-      cutoffs: { train, calibration: [calibration], validation: [validation], test: [test] },
-    };
+    return parts(train, rowsAt((c) => c === calibration), rowsAt((c) => c === validation), calibration);
   }
   // Too few cutoffs for a calibration cutoff of its own: halve the validation cutoff by customer.
   const trainHalved = cutoffs.filter((c) => c < validation && c + horizon <= validation);
@@ -80,15 +81,7 @@ export function temporalHoldouts(table: ColumnTable, horizonDays: number | null 
   const calib: number[] = [];
   const valid: number[] = [];
   for (const i of vRows) (hashId(ids[i]) % 2 === 0 ? calib : valid).push(i);
-  return {
-    train: table.reify(rowsAt((c) => trainHalved.includes(c))),
-    calibration: table.reify(calib),
-    validation: table.reify(valid),
-    test: table.reify(rowsAt((c) => c === test)),
-    method: 'temporal',
-    seed: null,
-    cutoffs: { train: trainHalved, calibration: [validation], validation: [validation], test: [test] },
-  };
+  return parts(trainHalved, calib, valid, validation);
 }
 
 /** Stratified by label: each part gets the same churn rate up to rounding. */
