@@ -29,27 +29,20 @@ export function fitIsotonicRegression(x: ArrayLike<number>, labels: ArrayLike<nu
   if (n === 0) throw new Error('fitIsotonicRegression: no rows');
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => x[a] - x[b] || labels[a] - labels[b]);
   const ux: number[] = [];
-  const uy: number[] = [];
+  const sumY: number[] = [];
   const uw: number[] = [];
-  let currentX = x[order[0]];
-  let sumY = 0;
-  let sumW = 0;
   for (const i of order) {
-    if (x[i] !== currentX) {
-      ux.push(currentX);
-      uy.push(sumY / sumW);
-      uw.push(sumW);
-      currentX = x[i];
-      sumY = 0;
-      sumW = 0;
+    const last = ux.length - 1;
+    if (last >= 0 && x[i] === ux[last]) {
+      sumY[last] += labels[i];
+      uw[last] += 1;
+    } else {
+      ux.push(x[i]);
+      sumY.push(labels[i]);
+      uw.push(1);
     }
-    sumY += labels[i];
-    sumW += 1;
   }
-  ux.push(currentX);
-  uy.push(sumY / sumW);
-  uw.push(sumW);
-  const fitted = poolAdjacentViolators(uy, uw);
+  const fitted = poolAdjacentViolators(sumY.map((s, k) => s / uw[k]), uw);
   const keepX: number[] = [];
   const keepY: number[] = [];
   const m = ux.length;
