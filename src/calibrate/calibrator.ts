@@ -1,8 +1,4 @@
-/**
- * A fitted calibrator as data: what the model manifest stores and what scoring applies.
- * Both kinds take the model's raw margins (log-odds of churn) and return calibrated churn
- * probabilities within the horizon.
- */
+/** A fitted calibrator as data, stored in the manifest: model margins in, calibrated churn probabilities out. */
 import { z } from 'zod';
 import { checkScoredLabels } from '../evaluate/scored-labels.ts';
 import { fitIsotonicRegression, predictIsotonic } from './isotonic.ts';

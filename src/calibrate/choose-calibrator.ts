@@ -1,10 +1,7 @@
 /**
- * Picks the calibrator for a model: fit Platt and isotonic on the calibration split (rows the
- * model did not train on), keep the one with the lower log-loss on the validation split, and record
- * both losses so the choice can be audited. Isotonic is more flexible but overfits small
- * calibration splits; Platt has two parameters but assumes the miscalibration is a sigmoid —
- * judging both on held-out rows decides between them without a rule of thumb.
- * On an exact tie Platt is kept (fewer parameters).
+ * Picks the calibrator: Platt and isotonic fitted on the calibration split, the lower validation
+ * log-loss kept (Platt on a tie), both losses recorded. Isotonic is flexible but overfits small splits,
+ * Platt assumes a sigmoid miscalibration: held-out rows decide without a rule of thumb.
  */
 import { z } from 'zod';
 import { logLoss } from '../evaluate/log-loss.ts';

@@ -1,22 +1,14 @@
 /**
- * Isotonic calibration (Zadrozny & Elkan 2002): the non-decreasing step function of the model's
- * probability that best fits the 0/1 outcomes in least squares, found by pool-adjacent-violators;
- * between its steps, linear interpolation. Reproduces scikit-learn's
- * `IsotonicRegression(out_of_bounds="clip").fit(p, y).predict(p_new)` with p = σ(margin):
- *
- * 1. sort by (p, y) and merge equal p into one point weighted by its count, with mean y
- *    (`_make_unique`);
- * 2. pool-adjacent-violators on those means;
- * 3. keep only the points where the fitted value changes (both ends of every flat run), which
- *    leaves the interpolant unchanged;
- * 4. predict by linear interpolation between kept points as scipy's `interp1d`, clipping inputs
- *    outside the fitted range to its ends.
+ * Isotonic calibration (Zadrozny & Elkan 2002) as scikit-learn's
+ * `IsotonicRegression(out_of_bounds="clip").fit(p, y).predict(p_new)`, p = σ(margin): equal p merged
+ * with mean y (`_make_unique`), pool-adjacent-violators, the ends of flat runs kept, then scipy
+ * `interp1d`'s linear interpolation, inputs clipped to the fitted range.
  */
 import { checkScoredLabels } from '../evaluate/scored-labels.ts';
 import { poolAdjacentViolators } from './pool-adjacent-violators.ts';
 
 export interface IsotonicSteps {
-  /** Increasing probabilities (x thresholds). */
+  /** Increasing probabilities. */
   readonly x: readonly number[];
   /** Fitted churn probability at each x, non-decreasing. */
   readonly y: readonly number[];

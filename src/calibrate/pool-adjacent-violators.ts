@@ -1,12 +1,7 @@
 /**
- * Weighted least-squares isotonic (non-decreasing) fit of y, by the pool-adjacent-violators
- * algorithm (Ayer et al. 1955; Best & Chakravarti 1990): scan left to right, and whenever a block's
- * mean exceeds the next block's, pool them into one block with their weighted mean, backtracking
- * while the pooled block violates order with its left neighbour.
- *
- * Same block bookkeeping and summation order as scikit-learn's
- * `_inplace_contiguous_isotonic_regression` (sklearn/_isotonic.pyx), so results agree to the last
- * bit on the same input. Cost: O(n).
+ * Weighted least-squares non-decreasing fit of y by pool-adjacent-violators (Ayer et al. 1955; Best &
+ * Chakravarti 1990), with the block bookkeeping and summation order of scikit-learn's
+ * `_inplace_contiguous_isotonic_regression`, so results agree to the last bit. Cost: O(n).
  *
  * @example poolAdjacentViolators(new Float64Array([1, 3, 2, 4])); // => [1, 2.5, 2.5, 4]
  */

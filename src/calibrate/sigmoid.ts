@@ -1,8 +1,6 @@
 /**
- * The logistic function σ(x) = 1 / (1 + e^(−x)), turning a margin (log-odds) into a probability:
- * the one definition every model, calibrator and loss uses. Computed in the branch form that
- * never takes e^(−x) of a large −x: for x < 0 it is e^x / (1 + e^x), so no intermediate
- * overflows and the result keeps its relative precision far into the tail.
+ * σ(x) = 1 / (1 + e^(−x)), margin to probability: the one definition every model and loss uses. For
+ * x < 0 it is e^x / (1 + e^x), so nothing overflows and the tail keeps its relative precision.
  *
  * @example sigmoid(0); // => 0.5
  */

@@ -1,10 +1,7 @@
 /**
- * The AHP comparison of a run (`RUN/comparison.json`, issue "AHP hand-set weights against learned
- * weights"): on the same held-out customers as the models,
- * - the AHP score, mapped to a churn probability by Platt scaling fitted on the calibration part;
- * - the data-fitted hand weights (non-negative, fitted on the training part), scored on test;
- * - the hand weights beside each model's learned shares (logistic: |standardised coefficient|,
- *   GBDT: mean |SHAP|), with rank correlations and the judgments the data disagrees with most.
+ * The AHP comparison of a run (`RUN/comparison.json`) on the models' held-out customers: the AHP score
+ * Platt-calibrated, the data-fitted hand weights scored on test, and the hand weights beside each
+ * model's learned shares (|standardised coefficient|, mean |SHAP|) with rank correlations.
  */
 import type { ColumnTable } from 'arquero';
 import { applyCalibrator, fitCalibrator } from '../calibrate/calibrator.ts';

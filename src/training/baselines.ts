@@ -1,9 +1,6 @@
 /**
- * The baselines every model is judged against in metrics.json (besides "predict the base rate",
- * which the evaluation adds itself):
- * - RFM: the combined R+F+M quintile score of the feature set, as a ranking (higher = healthier);
- * - BG/NBD: P(no purchase within the horizon) from an MBG/NBD fit on purchases before the test
- *   cutoff — the non-contractual churn label exactly, so a fair peer where churn is "no purchase".
+ * Baselines every model is judged against in metrics.json: the RFM score as a ranking, and BG/NBD's
+ * P(no purchase within the horizon), exactly the churn label where churn is "no purchase".
  */
 import type { ColumnTable } from 'arquero';
 import type { CustomerData } from '../data/customer-data.ts';
@@ -24,10 +21,7 @@ export function rfmBaseline(test: ColumnTable): ScoreVector | null {
   return { name: 'rfm', scores: riskFromHealth(test.array('rfm_score') as ArrayLike<number>), isProbability: false };
 }
 
-/**
- * Null (with a note) unless churn is defined as no transaction in the horizon and the test part
- * has one cutoff: otherwise BG/NBD predicts a different event than the label.
- */
+/** Null (with a note) unless churn is "no transaction in the horizon" and the test part has one cutoff. */
 export function bgnbdBaseline(
   data: CustomerData | null,
   test: ColumnTable,
@@ -47,8 +41,7 @@ export function bgnbdBaseline(
   const fitted = fitBgNbd(summary.frequency, summary.recency, summary.T, { variant: 'mbgnbd', unit: 'days' });
   if ('problem' in fitted) return skip(`the MBG/NBD fit failed: ${fitted.problem}`);
   const p = probabilityNoPurchase(fitted.fit.params, summary.frequency, summary.recency, summary.T, horizonDays);
-  // A customer with no purchase before the cutoff has no BG/NBD history; "no purchase" is certain
-  // as far as the model knows.
+  // Without a purchase before the cutoff, "no purchase" is certain as far as BG/NBD knows.
   for (let i = 0; i < p.length; i++) if (!Number.isFinite(p[i])) p[i] = 1;
   return { vector: { name: 'bg/nbd', scores: p, isProbability: true }, note: null };
 }

@@ -1,8 +1,4 @@
-/**
- * The facts saved with a trained candidate (the `ModelFacts` part of its manifest): one
- * definition for `healthscore run` and `healthscore train`, so a model saved by either reads the
- * same.
- */
+/** The `ModelFacts` saved with a trained candidate: one definition for `healthscore run` and `train`. */
 import { brierScore } from '../evaluate/brier-score.ts';
 import { rocAuc } from '../evaluate/roc-auc.ts';
 import type { ChurnDefinition } from '../features/churn-definition.ts';

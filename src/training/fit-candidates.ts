@@ -1,8 +1,6 @@
 /**
- * Trains each candidate model kind on the training part, calibrates it on the calibration part
- * (Platt or isotonic, whichever has the lower validation log-loss), and scores the validation and
- * test parts. The pipeline keeps the candidate with the lowest calibrated validation log-loss; the
- * test part only reports.
+ * Trains a candidate model on the training part, calibrates it on the calibration part and scores
+ * validation and test; the lowest calibrated validation log-loss wins, the test part only reports.
  */
 import type { ColumnTable } from 'arquero';
 import { applyCalibrator } from '../calibrate/calibrator.ts';

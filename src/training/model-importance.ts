@@ -1,10 +1,6 @@
 /**
- * Global importance of a fitted model in the words of the feature dictionary, per matrix column
- * (so a plan level or a "value missing" flag is its own line) and per source feature.
- *
- * - logistic: |standardised coefficient|, signed by the coefficient;
- * - GBDT: mean |TreeSHAP contribution| on the given rows, signed by the covariance between the
- *   column's value and its contribution (positive: higher values push churn risk up).
+ * Global importance of a fitted model per matrix column and per source feature: logistic |standardised
+ * coefficient|, GBDT mean |TreeSHAP| signed by cov(value, contribution) (positive: pushes risk up).
  */
 import type { FeatureDictionary } from '../features/dictionary.ts';
 import type { Matrix } from '../learn/matrix.ts';
@@ -38,7 +34,6 @@ function signedEffects(trained: TrainedModel, x: Matrix): Float64Array {
   if (trained.fitted.kind === 'logistic') return Float64Array.from(trained.fitted.spec.coefficients);
   const { values } = trained.model.contributions(x);
   const out = new Float64Array(p);
-  // One pass per column over the rows: mean |φ| and the sign of cov(x, φ). Cost rows × cols.
   for (let j = 0; j < p; j++) {
     let absSum = 0;
     let sx = 0;

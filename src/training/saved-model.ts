@@ -1,10 +1,6 @@
 /**
- * A saved model bundle seen through the pipeline's types, so the stage commands reuse the same
- * functions as `healthscore run` (importance, AHP comparison, evaluation) on a model from disk:
- * - the `TrainedModel` view of a bundle (preprocessing + fitted model);
- * - the model's `Candidate` on a feature set's parts (validation and test scored and calibrated);
- * - the split facts and training-data checksum that a manifest records.
- * A feature table that lacks an input of the model is a model mismatch (exit code 4).
+ * A saved model bundle seen through the pipeline's types (`TrainedModel`, `Candidate`, split facts,
+ * training checksum), so the stage commands reuse `healthscore run`'s functions on a model from disk.
  */
 import type { ColumnTable } from 'arquero';
 import { createHash } from 'node:crypto';
@@ -31,10 +27,7 @@ export function trainedFromBundle(bundle: ModelBundle): TrainedModel {
   };
 }
 
-/**
- * The parts of `splits` in the model's inputs. Refuses (exit 4) a feature table without every
- * input of the model, naming the model directory and the first missing columns.
- */
+/** The parts of `splits` in the model's inputs; refuses (exit 4) a feature table lacking one. */
 export function partsForModel(bundle: ModelBundle, modelDir: string, splits: HoldoutSplits, source: string): Parts {
   const check = rawInputs(splits.test, bundle.manifest.inputs);
   if ('problem' in check) {
@@ -101,11 +94,7 @@ export function splitFacts(splits: HoldoutSplits, parts: Parts): ModelFacts['spl
   };
 }
 
-/**
- * sha256 over the column names and values of a table: the `trainingDataSha256` of a manifest.
- * Same definition as `healthscore run` uses, so a stage-trained and a run-trained model on the
- * same training rows record the same checksum.
- */
+/** sha256 over a table's column names and values: a manifest's `trainingDataSha256`, one definition for all. */
 export function tableSha256(table: ColumnTable): string {
   const hash = createHash('sha256');
   for (const name of table.columnNames()) {
@@ -119,9 +108,8 @@ export function tableSha256(table: ColumnTable): string {
 export const versionAt = (d: Date): string => d.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
 
 /**
- * Refuses to judge a model on parts that overlap its training rows: in tabular mode the training
- * part must be the model's own (same file, same split seed), and in time the test cutoffs must
- * come after every cutoff the model trained on. Exit code 4 (the model does not fit the data).
+ * Refuses (exit 4) parts that overlap the model's training rows: a tabular training part must be the
+ * model's own (same file and seed), a test cutoff must come after every training cutoff.
  */
 export function checkHeldOut(bundle: ModelBundle, splits: HoldoutSplits, modelDir: string, source: string): void {
   const { split } = bundle.manifest;

@@ -1,7 +1,6 @@
 /**
- * Transaction summaries (lifetimes conventions) for the customers of a feature table at one
- * cutoff: only purchases strictly before the cutoff count, so value and the BG/NBD baseline stay
- * point-in-time like the features.
+ * Transaction summaries (lifetimes conventions) at one cutoff, from purchases strictly before it, so
+ * value and the BG/NBD baseline stay point-in-time like the features.
  */
 import type { ColumnTable } from 'arquero';
 import type { CustomerData } from '../data/customer-data.ts';
