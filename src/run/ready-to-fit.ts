@@ -1,23 +1,17 @@
 /**
- * Clean customer tables turned into what `fitCandidate` needs, the way `healthscore run` does it
- * with the arquero engine and the default features: monthly cutoffs from the first signup plus the
- * warm-up to the last day whose horizon is observed, the labelled feature set, temporal holdouts,
- * the model inputs and the four labelled parts. For the benchmarks and the end-to-end tests that
- * train on the bundled sample without writing the stages' files.
+ * Clean customer tables turned into what `fitCandidate` needs, as `healthscore run` does with the arquero engine
+ * and the default features (monthly cutoffs, labelled feature set, temporal holdouts, model inputs, parts): for the
+ * benchmarks and end-to-end tests that train on the bundled sample without writing the stages' files.
  */
 import type { CustomerData } from '../data/customer-data.ts';
 import type { ChurnDefinition } from '../features/churn-definition.ts';
-import { buildFeatureSet, latestDate } from '../features/build-feature-set.ts';
-import type { FeatureSet } from '../features/build-feature-set.ts';
+import { buildFeatureSet, latestDate, type FeatureSet } from '../features/build-feature-set.ts';
 import { defaultCutoffs } from '../features/cutoffs.ts';
 import { DEFAULT_FEATURE_SPEC } from '../features/default-spec.ts';
 import { dayAfter } from '../features/snapshot-population.ts';
-import { temporalHoldouts } from '../learn/holdout-splits.ts';
-import type { HoldoutSplits } from '../learn/holdout-splits.ts';
-import { modelInputs } from '../learn/model-inputs.ts';
-import type { ModelInputs } from '../learn/model-inputs.ts';
-import { labelledParts } from '../training/fit-candidates.ts';
-import type { Parts } from '../training/fit-candidates.ts';
+import { temporalHoldouts, type HoldoutSplits } from '../learn/holdout-splits.ts';
+import { modelInputs, type ModelInputs } from '../learn/model-inputs.ts';
+import { labelledParts, type Parts } from '../training/fit-candidates.ts';
 
 export interface ReadyToFit {
   set: FeatureSet;

@@ -1,7 +1,6 @@
 /**
- * Builds the manager report's input from a finished run: the metrics of every model, the
- * calibration of the chosen one, its importance in words, the tiers and score distribution of
- * today's scores, lift, the riskiest customers and the ingestion summary.
+ * The manager report's input built from a finished run: every model's metrics, the chosen one's calibration and
+ * importance in words, today's tiers and score distribution, lift, the riskiest customers and the ingest summary.
  */
 import type { IngestSummary } from '../data/ingest-summary.ts';
 import type { EvaluationReport, ScoreEvaluation } from '../evaluate/evaluation-report.ts';

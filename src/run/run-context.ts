@@ -1,7 +1,4 @@
-/**
- * What the pipeline hands from training to the output writers (scores, priority list,
- * comparison, report): the prepared data, the parts, the candidates and the chosen bundle.
- */
+/** What the pipeline hands from training to the output writers (scores, priority list, comparison, report). */
 import type { ColumnTable } from 'arquero';
 import type { ModelSplit } from '../api/split.ts';
 import type { Log } from '../diagnostics/log.ts';

@@ -1,7 +1,6 @@
 /**
- * The run's customer-facing outputs: `scores.csv` (every active customer at the end of the data,
- * with probability, score, tier, reasons, value, revenue at risk and lifecycle stage),
- * `priority.csv` (ranked by revenue at risk) and the manager report (`report.html`, `report.md`).
+ * The run's customer-facing outputs: `scores.csv` (every active customer at the end of the data), `priority.csv`
+ * (ranked by revenue at risk) and the manager report (`report.html`, `report.md`, and its `report-input.json`).
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,11 +10,9 @@ import { renderHtmlReport } from '../report/html.ts';
 import { renderMarkdownReport } from '../report/markdown.ts';
 import { lifecycleStages } from '../score/lifecycle.ts';
 import { priorityList } from '../score/priority.ts';
-import { reasonsCell, scoreSnapshot } from '../score/score-snapshot.ts';
-import type { SnapshotScores } from '../score/score-snapshot.ts';
+import { reasonsCell, scoreSnapshot, type SnapshotScores } from '../score/score-snapshot.ts';
 import { isoDate } from '../features/summary.ts';
-import { customerValue } from '../value/customer-value.ts';
-import type { CustomerValue } from '../value/customer-value.ts';
+import { customerValue, type CustomerValue } from '../value/customer-value.ts';
 import { columnImportance } from '../training/model-importance.ts';
 import { assembleReport } from './report-assembly.ts';
 import type { ReportInput } from '../report/report-input.ts';

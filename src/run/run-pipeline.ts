@@ -19,8 +19,7 @@ import { UserError } from '../diagnostics/user-error.ts';
 import type { Log } from '../diagnostics/log.ts';
 import { formatIngestSummary } from '../data/ingest-summary.ts';
 import { loadTabularConfig } from '../data/tabular/load-tabular-config.ts';
-import { evaluationReport } from '../evaluate/evaluation-report.ts';
-import type { EvaluationReport } from '../evaluate/evaluation-report.ts';
+import { evaluationReport, type EvaluationReport, type ScoreVector } from '../evaluate/evaluation-report.ts';
 import { latestDate } from '../features/build-feature-set.ts';
 import { DEFAULT_FEATURE_SPEC } from '../features/default-spec.ts';
 import { runFeaturesStage } from '../features/features-stage.ts';
@@ -39,15 +38,11 @@ import { tierCounts } from '../score/tiers.ts';
 import type { Candidate } from '../training/fit-candidates.ts';
 import type { Prepared } from './run-context.ts';
 import { writeRunOutputs } from './run-outputs.ts';
-import { RunOptions } from './run-options.ts';
-import type { RunOptions as RunOptionsType } from './run-options.ts';
+import { RunOptions, type RunOptionsInput } from './run-options.ts';
 import { bgnbdBaseline, rfmBaseline } from '../training/baselines.ts';
-import { compareWithAhp } from '../training/ahp-comparison.ts';
-import type { AhpComparison } from '../training/ahp-comparison.ts';
+import { compareWithAhp, type AhpComparison } from '../training/ahp-comparison.ts';
 import { readAhpConfig } from '../ahp/config-file.ts';
 import { indicatorLevels } from '../ahp/config.ts';
-import type { ScoreVector } from '../evaluate/evaluation-report.ts';
-import type { RunOptionsInput } from './run-options.ts';
 
 export interface RunResult {
   out: string;
@@ -117,7 +112,7 @@ async function prepareTabular(o: RunOptions, log: Log): Promise<Prepared> {
 }
 
 /** The AHP config compared by default: one of the shipped examples that fits the data's features. */
-function defaultAhpConfig(o: RunOptionsType): string | null {
+function defaultAhpConfig(o: RunOptions): string | null {
   if (o.tabular !== undefined) return null;
   const shipped = (file: string) => fileURLToPath(new URL(`../../models/ahp/${file}`, import.meta.url));
   if (o.adapter === 'cdnow') return shipped('cdnow-rfm.json');
@@ -159,8 +154,7 @@ export async function runPipeline(input: RunOptionsInput, log: Log): Promise<Run
 
   let ahp: AhpComparison | null = null;
   if (ahpPath !== null && ahpConfig !== null) {
-    const config = ahpConfig;
-    const compared = compareWithAhp(config.weights, ahpPath, prepared.dictionary, prepared.split.holdouts, parts, candidates, indicatorLevels(config.config));
+    const compared = compareWithAhp(ahpConfig.weights, ahpPath, prepared.dictionary, prepared.split.holdouts, parts, candidates, indicatorLevels(ahpConfig.config));
     if ('problem' in compared) log.warn(`AHP comparison left out: ${compared.problem}`);
     else {
       ahp = compared;

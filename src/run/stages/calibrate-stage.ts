@@ -1,11 +1,7 @@
 /**
- * `healthscore calibrate`: refits the calibrator of a saved model on the calibration part of a
- * feature folder — Platt and isotonic both fitted there, the one with the lower log-loss on the
- * validation part kept (`chooseCalibrator`, as in training) — and saves the result as a NEW version
- * of the same model name. Saved versions are immutable, so scores already given out stay
- * reproducible from the version they name. Typical use: the same model, recalibrated on a later
- * feature set after the churn rate moved. The manifest keeps the model's training facts (split,
- * training-data checksum); calibrator, calibration losses and metrics are the new ones.
+ * `healthscore calibrate`: refits a saved model's calibrator on the calibration part of a feature folder (Platt
+ * and isotonic, the lower validation log-loss kept, as in training) and saves it as a NEW version: saved versions
+ * are immutable, so scores already given out stay reproducible. The manifest keeps the model's training facts.
  */
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -13,14 +9,12 @@ import { z } from 'zod';
 import { UserError } from '../../diagnostics/user-error.ts';
 import type { Log } from '../../diagnostics/log.ts';
 import { applyCalibrator } from '../../calibrate/calibrator.ts';
-import { chooseCalibrator } from '../../calibrate/choose-calibrator.ts';
-import type { CalibratorChoice } from '../../calibrate/choose-calibrator.ts';
+import { chooseCalibrator, type CalibratorChoice } from '../../calibrate/choose-calibrator.ts';
 import { brierScore } from '../../evaluate/brier-score.ts';
 import { logLoss } from '../../evaluate/log-loss.ts';
 import { rocAuc } from '../../evaluate/roc-auc.ts';
 import { loadModelBundle, saveModelBundle } from '../../score/bundle-artifact.ts';
-import { ModelFacts } from '../../score/model-bundle.ts';
-import type { ModelManifest } from '../../score/model-bundle.ts';
+import { ModelFacts, type ModelManifest } from '../../score/model-bundle.ts';
 import { readLabelledFeatures } from './labelled-features.ts';
 import { partMargins, partsForModel, tableSha256, trainedFromBundle, versionAt } from '../../training/saved-model.ts';
 

@@ -1,9 +1,7 @@
 /**
- * `healthscore compare`: the AHP comparison of `healthscore run` (`compareWithAhp`) for a saved
- * model and a feature folder: the AHP score and the data-fitted hand weights against the model on
- * the test part, the hand weights beside the model's learned shares (logistic: |standardised
- * coefficient|; GBDT: mean |SHAP| on the test part), rank correlations and the judgments the data
- * disagrees with most. Written in the same shape as `RUN/comparison.json`.
+ * `healthscore compare`: the AHP comparison of `healthscore run` for a saved model and a feature folder — the AHP
+ * and data-fitted hand-weight scores against the model on the test part, the hand weights beside the learned
+ * shares — written in the shape of `RUN/comparison.json`.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -14,8 +12,7 @@ import { readAhpConfig } from '../../ahp/config-file.ts';
 import type { WeightComparison } from '../../ahp/weight-comparison.ts';
 import { UserError } from '../../diagnostics/user-error.ts';
 import type { Log } from '../../diagnostics/log.ts';
-import { evaluationReport } from '../../evaluate/evaluation-report.ts';
-import type { ScoreEvaluation } from '../../evaluate/evaluation-report.ts';
+import { evaluationReport, type ScoreEvaluation } from '../../evaluate/evaluation-report.ts';
 import { loadModelBundle } from '../../score/bundle-artifact.ts';
 import { compareWithAhp } from '../../training/ahp-comparison.ts';
 import { readLabelledFeatures } from './labelled-features.ts';

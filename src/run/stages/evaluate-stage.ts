@@ -1,16 +1,13 @@
 /**
- * `healthscore evaluate`: a saved model judged on the test part of a feature folder — the
- * evaluation of `healthscore run` (`evaluationReport`: ROC-AUC with bootstrap interval, PR-AUC,
- * Brier, log-loss, ECE, lift, KS, reliability table) beside the RFM-score baseline (event
- * features) and "predict the base rate" (the training part's churn rate). The BG/NBD baseline of
- * `run` needs the transaction history, which a feature folder does not hold, so it is left out.
+ * `healthscore evaluate`: a saved model judged on the test part of a feature folder as `healthscore run` judges it,
+ * beside the RFM-score and base-rate baselines. The BG/NBD baseline needs the transaction history, which a feature
+ * folder does not hold.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import type { Log } from '../../diagnostics/log.ts';
-import { evaluationReport } from '../../evaluate/evaluation-report.ts';
-import type { EvaluationReport, ScoreVector } from '../../evaluate/evaluation-report.ts';
+import { evaluationReport, type EvaluationReport, type ScoreVector } from '../../evaluate/evaluation-report.ts';
 import { loadModelBundle } from '../../score/bundle-artifact.ts';
 import { describeTestSplit } from '../../learn/holdout-splits.ts';
 import { rfmBaseline } from '../../training/baselines.ts';

@@ -1,19 +1,11 @@
 /**
- * Reads the labelled rows a model stage works on, from either kind of folder a previous stage
- * wrote, and splits them the way `healthscore run` does. I/O module.
- *
- * - a feature-set folder of `healthscore features` (features.parquet, feature-dictionary.json,
- *   feature-summary.json): temporal holdouts over the cutoffs (`temporalHoldouts`);
- * - an ingest folder of `healthscore ingest --tabular` (tables/tabular.parquet,
- *   tabular-dictionary.json): the seeded stratified 60/10/10/20 split (`stratifiedHoldouts`).
- *
- * The split is a pure function of the rows (and the seed), so train, calibrate, evaluate and
- * compare see the same four parts when given the same folder.
+ * Reads the labelled rows of a feature-set folder (`healthscore features`: split in time) or a tabular ingest
+ * folder (`healthscore ingest --tabular`: seeded stratified split) and splits them as `healthscore run` does. The
+ * split is a pure function of the rows and the seed, so every model stage sees the same four parts.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import * as aq from 'arquero';
-import type { ColumnTable } from 'arquero';
 import { UserError } from '../../diagnostics/user-error.ts';
 import { cleanTablePath } from '../../data/clean-store.ts';
 import { sqlString, withDuckDb } from '../../data/duckdb-session.ts';
@@ -22,14 +14,13 @@ import { TABULAR_DICTIONARY_FILE, TABULAR_TABLE } from '../../data/tabular/inges
 import type { ChurnDefinition } from '../../features/churn-definition.ts';
 import { FeatureDictionary } from '../../features/dictionary.ts';
 import { FEATURE_FILES, readFeatureSet } from '../../features/feature-set-files.ts';
-import { stratifiedHoldouts, temporalHoldouts } from '../../learn/holdout-splits.ts';
-import type { HoldoutSplits } from '../../learn/holdout-splits.ts';
+import { stratifiedHoldouts, temporalHoldouts, type HoldoutSplits } from '../../learn/holdout-splits.ts';
 
 export interface LabelledFeatures {
   mode: 'events' | 'tabular';
   /** The folder read, for messages and reports. */
   source: string;
-  table: ColumnTable;
+  table: aq.ColumnTable;
   dictionary: FeatureDictionary;
   splits: HoldoutSplits;
   horizonDays: number | null;

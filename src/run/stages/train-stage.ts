@@ -1,10 +1,7 @@
 /**
- * `healthscore train`: one model kind fitted on the training part of a feature folder, calibrated
- * on the calibration part (Platt or isotonic, whichever has the lower validation log-loss), judged
- * on the test part, and saved as a new immutable version `MODELS/NAME/VERSION/`. The same
- * `trainChurnModel` as `healthscore run`, so a model trained here equals the run's candidate of the
- * same kind on the same rows. A saved bundle always carries its calibrator: its scores are
- * calibrated probabilities from the start; `healthscore calibrate` only refits it.
+ * `healthscore train`: one model kind fitted, calibrated and judged on a feature folder's parts with the same
+ * `trainChurnModel` as `healthscore run`, so it equals the run's candidate of that kind on the same rows, and saved
+ * as a new immutable version `MODELS/NAME/VERSION/`.
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
