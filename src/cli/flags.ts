@@ -1,8 +1,7 @@
 /**
- * Reading a command's flags, one way: commander parses the command line (names, required flags,
- * choices, help), then a zod schema checks and converts the values. A bad value stops with
- * `--flag-name: message` and exit code 1, as commander's own errors do. Commands import this
- * module inside their action, so `--help` loads no zod.
+ * Reading a command's flags, one way: commander parses the command line, then a zod schema checks and converts the
+ * values; a bad one stops with `--flag-name: message` and exit code 1, as commander's own errors do. Commands import
+ * this module inside their action, so `--help` loads no zod.
  */
 import { z } from 'zod';
 import { ExitCode, UserError } from '../diagnostics/user-error.ts';
@@ -10,10 +9,7 @@ import { ExitCode, UserError } from '../diagnostics/user-error.ts';
 /** `--horizon-days` for commander's camel-cased `horizonDays`. */
 export const flagName = (key: PropertyKey): string => `--${String(key).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 
-/**
- * A flag whose text `read` turns into a value, or into null when it cannot; then the message is
- * `"TEXT" is not WHAT`. Numbers pass as their text (a commander default may be a number).
- */
+/** A flag `read` turns into a value, or null with the message `"TEXT" is not WHAT`; numbers (defaults) pass as text. */
 function readFlag<T>(read: (text: string) => T | null, what: string) {
   return z.union([z.string(), z.number()]).transform((v, ctx): T => {
     const value = read(String(v));
@@ -53,8 +49,8 @@ export const flag = {
 };
 
 /**
- * The flags commander parsed (camel-cased: `--horizon-days` → `horizonDays`), checked and converted
- * by `schema` (or by `z.object(schema)` for a shape). Keys the schema does not name are dropped.
+ * The flags commander parsed (`--horizon-days` → `horizonDays`) checked and converted by `schema` (or
+ * `z.object(schema)` for a shape); keys it does not name are dropped.
  *
  * @example
  * ```ts

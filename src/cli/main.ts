@@ -1,7 +1,6 @@
 /**
- * The `healthscore` command: one subcommand per pipeline stage, plus `run` for all of them.
- * Each subcommand lives in ./commands/<name>.ts and only turns flags into a pipeline call: commander
- * parses them, a zod schema checks them (./flags.ts), and `--threads` sets the thread count (./threads.ts).
+ * The `healthscore` command: one subcommand per pipeline stage (./commands/<name>.ts), plus `run` for all of them.
+ * A subcommand only turns flags into a pipeline call: commander parses them and a zod schema checks them (./flags.ts).
  */
 import { Command, CommanderError } from 'commander';
 import { ExitCode, UserError } from '../diagnostics/user-error.ts';
@@ -65,11 +64,9 @@ function reportError(err: unknown): number {
 }
 
 /**
- * A reader that stops early (`healthscore --help | head -1`) closes the pipe, and the next write
- * fails with EPIPE. A Unix tool would die of SIGPIPE there; Node ignores that signal, so the error
- * arrives on the stream instead. Stopping is the reader's choice, not a fault: the command ends at
- * once with 0 and no message (a non-zero status would fail `set -o pipefail` scripts that pipe
- * into head). Any other stream error is a crash.
+ * A reader that stops early (`healthscore --help | head -1`) makes the next write fail with EPIPE, where a Unix tool
+ * would die of SIGPIPE (which Node ignores). That is the reader's choice, not a fault: end at once with 0 and no
+ * message, so `set -o pipefail` scripts do not fail. Any other stream error is a crash.
  */
 function endQuietlyWhenReaderLeaves(stream: NodeJS.WriteStream, crash: (err: unknown) => void): void {
   stream.on('error', (err: NodeJS.ErrnoException) => (err.code === 'EPIPE' ? process.exit(ExitCode.ok) : crash(err)));

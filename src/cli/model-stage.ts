@@ -1,7 +1,4 @@
-/**
- * What the model stages (train, calibrate, evaluate, compare) share: the options that end their
- * flag list, and the log their action starts with, which names the TensorFlow.js backend.
- */
+/** What the model stages (train, calibrate, evaluate, compare) share: their last options and their log. */
 import type { Command } from 'commander';
 import { consoleLog, quietLog, type Log } from '../diagnostics/log.ts';
 import { threadsOption } from './threads.ts';

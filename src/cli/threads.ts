@@ -1,8 +1,7 @@
 /**
- * `--threads N`, the one thread count of a command that computes in parallel: the worker pool's
- * default for every parallel call of the command (src/parallel/pool.ts), and DuckDB's threads
- * where the command runs DuckDB. Declared here without zod, so `--help` stays light; checked and
- * applied once, before the command's action runs (see main.ts).
+ * `--threads N`, the one thread count of a command that computes in parallel: the worker pool's default
+ * (src/parallel/pool.ts) and DuckDB's threads. Declared without zod so `--help` stays light; checked and applied
+ * once, before the command's action runs (see main.ts).
  */
 import { Option, type Command } from 'commander';
 

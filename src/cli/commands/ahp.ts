@@ -1,12 +1,12 @@
 /**
- * `healthscore ahp --config FILE`: validates an AHP config and prints the weights it implies —
- * per node the eigenvector and geometric-mean weights, λmax, CI, CR — the global indicator
- * weights, and warnings (CR above 0.10, with the judgments whose change lowers CR the most).
+ * `healthscore ahp --config FILE`: checks an AHP config and prints its weights (eigenvector and geometric mean per
+ * node, λmax, CI, CR), the global indicator weights and warnings.
  */
 import type { Command } from 'commander';
 import type { AhpWeights } from '../../ahp/hierarchy-weights.ts';
 import type { NodeWeights } from '../../ahp/node-weights.ts';
 import { UserError } from '../../diagnostics/user-error.ts';
+import { examples } from '../examples.ts';
 
 const pct = (w: number) => `${(100 * w).toFixed(1)}%`.padStart(6);
 
@@ -52,12 +52,11 @@ export function registerAhp(program: Command): void {
     .option('--json', 'print the weights as JSON instead of a table')
     .addHelpText(
       'after',
-      '\nExamples:\n' +
-        '  healthscore ahp --config models/ahp/practice-satisfaction-repeat-interaction-profit.json\n' +
-        '  healthscore ahp --config models/ahp/practice-amount-interaction-satisfaction.json --json\n' +
-        '  healthscore ahp --config my-weights.json --dictionary runs/latest/features/dictionary.json\n' +
-        '\nA consistency ratio (CR) above 0.10 is reported as a warning with the judgments whose change\n' +
-        'would lower it the most.',
+      examples(
+        'healthscore ahp --config models/ahp/practice-satisfaction-repeat-interaction-profit.json',
+        'healthscore ahp --config models/ahp/practice-amount-interaction-satisfaction.json --json',
+        'healthscore ahp --config my-weights.json --dictionary runs/latest/features/dictionary.json',
+      ) + '\n\nA consistency ratio (CR) above 0.10 is reported as a warning with the judgments whose change\nwould lower it the most.',
     )
     .action(async (flags: Record<string, unknown>) => {
       const [{ flag, parseFlags }, { readAhpConfig }] = await Promise.all([import('../flags.ts'), import('../../ahp/config-file.ts')]);

@@ -1,9 +1,7 @@
-/**
- * `healthscore calibrate`: refits a saved model's calibrator and saves a new version
- * (see src/run/stages/calibrate-stage.ts).
- */
+/** `healthscore calibrate`: a saved model's calibrator refitted into a new version (src/run/stages/calibrate-stage.ts). */
 import type { Command } from 'commander';
 import { modelStageLog, modelStageOptions } from '../model-stage.ts';
+import { examples } from '../examples.ts';
 
 export function registerCalibrate(program: Command): void {
   const command = program
@@ -19,12 +17,10 @@ export function registerCalibrate(program: Command): void {
     .requiredOption('--features <dir>', 'output of "healthscore features" (or "healthscore ingest --tabular")')
     .option('--model-version <version>', 'name of the new version (default: the start time)');
   modelStageOptions(command)
-    .addHelpText(
-      'after',
-      '\nExamples:\n' +
-        '  healthscore calibrate --model models/churn/20261123T101500Z --features runs/features\n' +
-        '  healthscore calibrate --model models/churn/v1 --features runs/features-2025q2 --model-version v1-recal',
-    )
+    .addHelpText('after', examples(
+      'healthscore calibrate --model models/churn/20261123T101500Z --features runs/features',
+      'healthscore calibrate --model models/churn/v1 --features runs/features-2025q2 --model-version v1-recal',
+    ))
     .action(async (flags: Record<string, unknown>) => {
       const [{ flag, parseFlags }, { runCalibrateStage }] = await Promise.all([import('../flags.ts'), import('../../run/stages/calibrate-stage.ts')]);
       const o = parseFlags(

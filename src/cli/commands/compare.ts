@@ -1,9 +1,7 @@
-/**
- * `healthscore compare`: AHP hand weights against a saved model's learned weights
- * (see src/run/stages/compare-stage.ts).
- */
+/** `healthscore compare`: AHP hand weights against a saved model's learned ones (src/run/stages/compare-stage.ts). */
 import type { Command } from 'commander';
 import { modelStageLog, modelStageOptions } from '../model-stage.ts';
+import { examples } from '../examples.ts';
 
 export function registerCompare(program: Command): void {
   const command = program
@@ -21,13 +19,11 @@ export function registerCompare(program: Command): void {
     .option('--ahp <config>', 'AHP config JSON (default for event features: models/ahp/practice-satisfaction-repeat-interaction-profit.json; required in tabular mode)')
     .option('--out <file>', 'where to write the comparison JSON', 'comparison.json');
   modelStageOptions(command)
-    .addHelpText(
-      'after',
-      '\nExamples:\n' +
-        '  healthscore compare --model models/churn/20261123T101500Z --features runs/features --out runs/comparison.json\n' +
-        '  healthscore compare --model models/churn/v1 --features runs/features --ahp models/ahp/practice-amount-interaction-satisfaction.json\n' +
-        '  healthscore compare --model models/telco/v1 --features runs/telco --ahp models/ahp/telco.json',
-    )
+    .addHelpText('after', examples(
+      'healthscore compare --model models/churn/20261123T101500Z --features runs/features --out runs/comparison.json',
+      'healthscore compare --model models/churn/v1 --features runs/features --ahp models/ahp/practice-amount-interaction-satisfaction.json',
+      'healthscore compare --model models/telco/v1 --features runs/telco --ahp models/ahp/telco.json',
+    ))
     .action(async (flags: Record<string, unknown>) => {
       const [{ flag, parseFlags }, { runCompareStage }] = await Promise.all([import('../flags.ts'), import('../../run/stages/compare-stage.ts')]);
       const { quiet, ...options } = parseFlags(

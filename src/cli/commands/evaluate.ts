@@ -1,9 +1,7 @@
-/**
- * `healthscore evaluate`: a saved model judged on the test part of a feature folder
- * (see src/run/stages/evaluate-stage.ts).
- */
+/** `healthscore evaluate`: a saved model judged on a feature folder's test part (src/run/stages/evaluate-stage.ts). */
 import type { Command } from 'commander';
 import { modelStageLog, modelStageOptions } from '../model-stage.ts';
+import { examples } from '../examples.ts';
 
 export function registerEvaluate(program: Command): void {
   const command = program
@@ -20,12 +18,10 @@ export function registerEvaluate(program: Command): void {
     .requiredOption('--features <dir>', 'output of "healthscore features" (or "healthscore ingest --tabular")')
     .option('--out <file>', 'where to write the evaluation JSON', 'metrics.json');
   modelStageOptions(command)
-    .addHelpText(
-      'after',
-      '\nExamples:\n' +
-        '  healthscore evaluate --model models/churn/20261123T101500Z --features runs/features --out runs/metrics.json\n' +
-        '  healthscore evaluate --model models/telco/v1 --features runs/telco --out runs/telco-metrics.json',
-    )
+    .addHelpText('after', examples(
+      'healthscore evaluate --model models/churn/20261123T101500Z --features runs/features --out runs/metrics.json',
+      'healthscore evaluate --model models/telco/v1 --features runs/telco --out runs/telco-metrics.json',
+    ))
     .action(async (flags: Record<string, unknown>) => {
       const [{ flag, parseFlags }, { runEvaluateStage }] = await Promise.all([import('../flags.ts'), import('../../run/stages/evaluate-stage.ts')]);
       const { quiet, ...options } = parseFlags({ model: flag.text, features: flag.text, out: flag.text, seedSplit: flag.wholeNumber, quiet: flag.on }, flags);

@@ -1,13 +1,12 @@
 /**
- * `healthscore export-sql`: compiles a saved model — preprocessing, model, calibrator — into one
- * portable SQL query over a feature table, so the scoring can run in Spark SQL, Trino or a
- * warehouse (see docs/scoring-operations.md). The model comes from a model directory
- * (`--model models/NAME/VERSION`) or from three spec JSON files.
+ * `healthscore export-sql`: a saved model (a model directory, or three spec files) compiled into one portable SQL
+ * query over a feature table, so scoring can run in Spark SQL, Trino or a warehouse (docs/scoring-operations.md).
  */
 import type { Command } from 'commander';
 import { writeFile } from 'node:fs/promises';
 import type { ScoringBundle } from '../../score/sql-export/compile-scoring-sql.ts';
 import { ExitCode, UserError } from '../../diagnostics/user-error.ts';
+import { examples } from '../examples.ts';
 
 interface ModelSource {
   model?: string;
@@ -56,10 +55,11 @@ export function registerExportSql(program: Command): void {
     .option('--out <file>', 'write the SQL here instead of standard output')
     .addHelpText(
       'after',
-      '\nExamples:\n' +
-        '  healthscore export-sql --model models/churn/2026-03-01 --table features --out score.sql\n' +
-        '  healthscore export-sql --preprocessor pre.json --model-spec gbdt.json --calibrator cal.json\n' +
-        '\nThe query returns the --keep columns, churn_probability and health_score. Missing values\n' +
+      examples(
+        'healthscore export-sql --model models/churn/2026-03-01 --table features --out score.sql',
+        'healthscore export-sql --preprocessor pre.json --model-spec gbdt.json --calibrator cal.json',
+      ) +
+        '\n\nThe query returns the --keep columns, churn_probability and health_score. Missing values\n' +
         'must be NULL and categorical columns text; see docs/scoring-operations.md.',
     )
     .action(async (flags: Record<string, unknown>) => {

@@ -1,10 +1,9 @@
-/**
- * `healthscore features`: point-in-time features and churn labels (see src/features/features-stage.ts).
- */
+/** `healthscore features`: point-in-time features and churn labels (see src/features/features-stage.ts). */
 import { Option, type Command } from 'commander';
 import type { ChurnDefinition } from '../../features/churn-definition.ts';
 import { consoleLog, quietLog } from '../../diagnostics/log.ts';
 import { threadsOption } from '../threads.ts';
+import { examples } from '../examples.ts';
 
 const CHURN = ['explicit', 'subscription', 'inactivity'] as const;
 const ENGINES = ['arquero', 'duckdb'] as const;
@@ -34,15 +33,13 @@ export function registerFeatures(program: Command): void {
     .option('--spec <file>', 'a feature spec JSON (default: the built-in spec, see docs/features.md)')
     .addOption(threadsOption())
     .option('--quiet', 'print nothing but warnings')
-    .addHelpText(
-      'after',
-      '\nExamples:\n' +
-        '  healthscore features --data runs/ingested --out runs/features\n' +
-        '  healthscore features --data runs/ingested --cutoffs monthly:2024-01-01:2024-12-01 --horizon-days 90 --out runs/features\n' +
-        '  healthscore features --data runs/ingested --engine duckdb --churn subscription --out runs/features\n' +
-        '  healthscore features --data runs/cdnow --cutoffs 1997-10-01,1998-01-01 --churn inactivity --out runs/cdnow-features\n' +
-        '  healthscore features --data runs/ingested --as-of 2025-06-30 --out runs/snapshot',
-    )
+    .addHelpText('after', examples(
+      'healthscore features --data runs/ingested --out runs/features',
+      'healthscore features --data runs/ingested --cutoffs monthly:2024-01-01:2024-12-01 --horizon-days 90 --out runs/features',
+      'healthscore features --data runs/ingested --engine duckdb --churn subscription --out runs/features',
+      'healthscore features --data runs/cdnow --cutoffs 1997-10-01,1998-01-01 --churn inactivity --out runs/cdnow-features',
+      'healthscore features --data runs/ingested --as-of 2025-06-30 --out runs/snapshot',
+    ))
     .action(async (flags: Record<string, unknown>) => {
       const [{ flag, parseFlags }, { runFeaturesStage }] = await Promise.all([import('../flags.ts'), import('../../features/features-stage.ts')]);
       const { churn, inactivityTables, quiet, ...options } = parseFlags(

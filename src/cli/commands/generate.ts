@@ -1,9 +1,7 @@
-/**
- * `healthscore generate`: writes synthetic customer histories in the data contract's six tables
- * (see src/synth/ and docs/synthetic-data.md).
- */
+/** `healthscore generate`: synthetic customer histories in the contract's six tables (docs/synthetic-data.md). */
 import type { Command } from 'commander';
 import { consoleLog, quietLog } from '../../diagnostics/log.ts';
+import { examples } from '../examples.ts';
 
 export function registerGenerate(program: Command): void {
   program
@@ -24,11 +22,11 @@ export function registerGenerate(program: Command): void {
         'logins and other product events, add-on purchases, support tickets and their priority, NPS answers,\n' +
         'plan changes and churn. The true churn drivers are listed in docs/synthetic-data.md.\n' +
         '100,000 customers over 24 months give about 10 million product events and take a minute or two.\n' +
-        '\nExamples:\n' +
-        '  healthscore generate --customers 2000 --months 12 --seed 42 --out data/sample\n' +
-        '  healthscore generate --customers 100000 --months 24 --seed 1 --out data/generated --truth runs/truth.jsonl\n' +
-        '  healthscore generate --customers 5000 --months 12 --seed 7 --out runs/decline \\\n' +
-        '      --decline-share 0.1 --decline-date 2024-09-01 --truth runs/decline-truth.jsonl',
+        examples(
+          'healthscore generate --customers 2000 --months 12 --seed 42 --out data/sample',
+          'healthscore generate --customers 100000 --months 24 --seed 1 --out data/generated --truth runs/truth.jsonl',
+          'healthscore generate --customers 5000 --months 12 --seed 7 --out runs/decline \\\n      --decline-share 0.1 --decline-date 2024-09-01 --truth runs/decline-truth.jsonl',
+        ),
     )
     .action(async (flags: Record<string, unknown>) => {
       const [{ flag, parseFlags }, { GenerateStageOptions, formatGenerationSummary, runGenerateStage }] = await Promise.all([

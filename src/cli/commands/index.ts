@@ -14,10 +14,8 @@ import { registerExportSql } from './export-sql.ts';
 import { registerValue } from './value.ts';
 
 /**
- * Registration order is the order `healthscore --help` lists the commands in. A command module
- * declares its options and help when registered and imports the pipeline code only inside its
- * action: importing all of it (TensorFlow.js, arquero, DuckDB, vega) took ~2 s of every start,
- * `--help` included, and each command loads only what it uses.
+ * In the order `healthscore --help` lists them. A command imports the pipeline code only inside its action, so
+ * that a start (`--help` included) loads neither TensorFlow.js, arquero, DuckDB nor vega unless it uses them.
  */
 export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   registerGenerate,

@@ -1,9 +1,8 @@
-/**
- * `healthscore ingest`: validates input data into a clean store (see src/data/ingest-stage.ts).
- */
+/** `healthscore ingest`: validates input data into a clean store (see src/data/ingest-stage.ts). */
 import { Option, type Command } from 'commander';
 import { ADAPTER_NAMES } from '../../data/adapters/adapter-names.ts';
 import { consoleLog, quietLog } from '../../diagnostics/log.ts';
+import { examples } from '../examples.ts';
 
 export function registerIngest(program: Command): void {
   program
@@ -25,11 +24,12 @@ export function registerIngest(program: Command): void {
         '  OUT/ingest-summary.json      per table: read = accepted + rejected, reasons, extra columns\n' +
         'A bad row is quarantined; a bad file (missing, empty, not UTF-8, missing required column, unknown\n' +
         'table, not CSV/JSON Lines/Parquet) stops with a one-line message and exit code 3.\n' +
-        '\nExamples:\n' +
-        '  healthscore ingest --data data/sample --out runs/ingested\n' +
-        '  healthscore ingest --data data/sample --out runs/ingested --as-of 2025-06-30\n' +
-        '  healthscore ingest --tabular ../shared/data/telco/Telco-Customer-Churn.csv --config data/tabular/telco.json --out runs/telco\n' +
-        '  healthscore ingest --adapter cdnow --data ../shared/data/cdnow/CDNOW_master.txt --out runs/cdnow',
+        examples(
+          'healthscore ingest --data data/sample --out runs/ingested',
+          'healthscore ingest --data data/sample --out runs/ingested --as-of 2025-06-30',
+          'healthscore ingest --tabular ../shared/data/telco/Telco-Customer-Churn.csv --config data/tabular/telco.json --out runs/telco',
+          'healthscore ingest --adapter cdnow --data ../shared/data/cdnow/CDNOW_master.txt --out runs/cdnow',
+        ),
     )
     .action(async (flags: Record<string, unknown>) => {
       const [{ flag, parseFlags }, { formatIngestSummary }, { IngestStageOptions, runIngestStage }] = await Promise.all([

@@ -1,9 +1,7 @@
-/**
- * `healthscore report`: re-renders a run's manager report from RUN/report-input.json
- * (see src/run/stages/report-stage.ts).
- */
+/** `healthscore report`: a run's manager report rendered again from its input (src/run/stages/report-stage.ts). */
 import type { Command } from 'commander';
 import { consoleLog, quietLog } from '../../diagnostics/log.ts';
+import { examples } from '../examples.ts';
 
 export function registerReport(program: Command): void {
   program
@@ -16,12 +14,7 @@ export function registerReport(program: Command): void {
     .requiredOption('--run <dir>', 'a run folder holding report-input.json')
     .option('--out <dir>', 'where to write report.html and report.md (default: the run folder)')
     .option('--quiet', 'print nothing but warnings')
-    .addHelpText(
-      'after',
-      '\nExamples:\n' +
-        '  healthscore report --run runs/latest\n' +
-        '  healthscore report --run runs/latest --out /tmp/report-preview',
-    )
+    .addHelpText('after', examples('healthscore report --run runs/latest', 'healthscore report --run runs/latest --out /tmp/report-preview'))
     .action(async (flags: Record<string, unknown>) => {
       const [{ flag, parseFlags }, { runReportStage }] = await Promise.all([import('../flags.ts'), import('../../run/stages/report-stage.ts')]);
       const { quiet, ...options } = parseFlags({ run: flag.text, out: flag.text.optional(), quiet: flag.on }, flags);

@@ -1,12 +1,11 @@
-/**
- * `healthscore run`: the whole pipeline (see src/run/run-pipeline.ts) and its headline figures.
- */
+/** `healthscore run`: the whole pipeline (see src/run/run-pipeline.ts) and its headline figures. */
 import { Option, type Command } from 'commander';
 import { ADAPTER_NAMES } from '../../data/adapters/adapter-names.ts';
 import type { ChurnDefinition } from '../../features/churn-definition.ts';
 import { consoleLog, quietLog } from '../../diagnostics/log.ts';
 import { threadsOption } from '../threads.ts';
 import { ACTIVITY } from './features.ts';
+import { examples } from '../examples.ts';
 
 const ENGINES = ['arquero', 'duckdb'] as const;
 const MODEL_KINDS = ['logistic', 'gbdt'] as const;
@@ -51,11 +50,12 @@ export function registerRun(program: Command): void {
         'scores.csv, priority.csv, report.html, report.md; the chosen model in MODELS-DIR/NAME/VERSION/.\n' +
         'The health score is round(100 × (1 − calibrated churn probability within the horizon)):\n' +
         'a score of 80 means about a 20% chance of churning within H days.\n' +
-        '\nExamples:\n' +
-        '  healthscore run --generate --data runs/latest/data --out runs/latest\n' +
-        '  healthscore run --data data/sample --out runs/sample --horizon-days 60\n' +
-        '  healthscore run --tabular ../shared/data/telco/Telco-Customer-Churn.csv --config data/tabular/telco.json \\\n      --ahp models/ahp/telco.json --out runs/telco\n' +
-        '  healthscore run --adapter cdnow --data ../shared/data/cdnow/CDNOW_master.txt --churn inactivity --out runs/cdnow',
+        examples(
+          'healthscore run --generate --data runs/latest/data --out runs/latest',
+          'healthscore run --data data/sample --out runs/sample --horizon-days 60',
+          'healthscore run --tabular ../shared/data/telco/Telco-Customer-Churn.csv --config data/tabular/telco.json \\\n      --ahp models/ahp/telco.json --out runs/telco',
+          'healthscore run --adapter cdnow --data ../shared/data/cdnow/CDNOW_master.txt --churn inactivity --out runs/cdnow',
+        ),
     )
     .action(async (flags: Record<string, unknown>) => {
       const [{ z }, { flag, parseFlags }, { selectBackend }, { runPipeline }, { RunOptions }] = await Promise.all([

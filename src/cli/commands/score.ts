@@ -1,9 +1,8 @@
-/**
- * `healthscore score`: the batch scoring job (src/score/score-job.ts).
- */
+/** `healthscore score`: the batch scoring job (src/score/score-job.ts). */
 import { Option, type Command } from 'commander';
 import { threadsOption } from '../threads.ts';
 import { consoleLog, quietLog } from '../../diagnostics/log.ts';
+import { examples } from '../examples.ts';
 
 export function registerScore(program: Command): void {
   program
@@ -32,11 +31,11 @@ export function registerScore(program: Command): void {
         'Memory stays that of one chunk (4,096 rows) however large a --features file is; capacity tiers read the input twice.\n' +
         'Exit codes: 0 ok, 3 bad input or config, 4 the model does not fit the data, 70 internal error.\n' +
         'An interrupted job leaves the previous FILE intact; rerun it.\n' +
-        '\nExamples:\n' +
-        '  healthscore score --model models/churn/20261123T101500Z --data data/sample --as-of 2024-12-01 --out scores.csv\n' +
-        '  healthscore score --model models/churn/V --features runs/latest/features/features.parquet --as-of 2024-12-01 --out scores.parquet\n' +
-        '  healthscore score --model models/churn/V --data runs/latest/ingest --as-of 2025-01-01 --out scores.parquet \\\n' +
-        '      --history runs/history --alerts runs/alerts.csv --overrides overrides.csv',
+        examples(
+          'healthscore score --model models/churn/20261123T101500Z --data data/sample --as-of 2024-12-01 --out scores.csv',
+          'healthscore score --model models/churn/V --features runs/latest/features/features.parquet --as-of 2024-12-01 --out scores.parquet',
+          'healthscore score --model models/churn/V --data runs/latest/ingest --as-of 2025-01-01 --out scores.parquet \\\n      --history runs/history --alerts runs/alerts.csv --overrides overrides.csv',
+        ),
     )
     .action(async (flags: Record<string, unknown>) => {
       const [{ parseFlags }, { ScoreJobOptions }, { scoreBatch }] = await Promise.all([

@@ -1,9 +1,7 @@
-/**
- * `healthscore train`: one model fitted, calibrated and saved from a feature folder
- * (see src/run/stages/train-stage.ts).
- */
+/** `healthscore train`: one model fitted, calibrated and saved from a feature folder (src/run/stages/train-stage.ts). */
 import { Option, type Command } from 'commander';
 import { modelStageLog, modelStageOptions } from '../model-stage.ts';
+import { examples } from '../examples.ts';
 
 const MODEL_KINDS = ['logistic', 'gbdt'] as const;
 
@@ -28,13 +26,11 @@ export function registerTrain(program: Command): void {
     .option('--name <name>', 'model name (a folder under --models-dir)', 'churn')
     .option('--model-version <version>', 'version name (default: the start time, e.g. 20261123T101500Z)');
   modelStageOptions(command)
-    .addHelpText(
-      'after',
-      '\nExamples:\n' +
-        '  healthscore train --features runs/features --model logistic\n' +
-        '  healthscore train --features runs/features --model gbdt --monotone --models-dir models --name churn --model-version v2\n' +
-        '  healthscore train --features runs/telco --model logistic --name telco   (a "healthscore ingest --tabular" folder)',
-    )
+    .addHelpText('after', examples(
+      'healthscore train --features runs/features --model logistic',
+      'healthscore train --features runs/features --model gbdt --monotone --models-dir models --name churn --model-version v2',
+      'healthscore train --features runs/telco --model logistic --name telco   (a "healthscore ingest --tabular" folder)',
+    ))
     .action(async (flags: Record<string, unknown>) => {
       const [{ flag, parseFlags }, { runTrainStage }] = await Promise.all([import('../flags.ts'), import('../../run/stages/train-stage.ts')]);
       const o = parseFlags(

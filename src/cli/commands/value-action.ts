@@ -1,7 +1,4 @@
-/**
- * What `healthscore value` does once its flags are parsed: validate them, fit, write the tables and
- * print the fit. Apart from value.ts so that registering the command (and `--help`) loads none of it.
- */
+/** `healthscore value`'s action, apart from value.ts so that registering the command (and `--help`) loads none of it. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';

@@ -1,9 +1,9 @@
 /**
- * `healthscore value`: fit BG/NBD (or MBG/NBD) and Gamma-Gamma to a transaction log at a cutoff
- * and write each customer's P(alive), P(no purchase within the churn horizon), expected spend,
- * discounted CLV and revenue at risk (see src/value/ and ./value-action.ts).
+ * `healthscore value`: BG/NBD (or MBG/NBD) and Gamma-Gamma fitted to a transaction log at a cutoff, and each
+ * customer's P(alive), P(no purchase), expected spend, CLV and revenue at risk (src/value/, ./value-action.ts).
  */
 import { Option, type Command } from 'commander';
+import { examples } from '../examples.ts';
 
 export const UNITS = ['days', 'weeks'] as const;
 export const VARIANTS = ['bgnbd', 'mbgnbd'] as const;
@@ -31,10 +31,10 @@ export function registerValue(program: Command): void {
         '                          expected_spend, clv, revenue_at_risk (= clv x p_no_purchase), value_method\n' +
         '  OUT/value-model.json    fitted parameters, log-likelihoods, iterations, settings\n' +
         '  OUT/holdout.csv         with --holdout-end: actual vs predicted repeat purchases by calibration frequency\n' +
-        '\nExamples:\n' +
-        '  healthscore value --transactions data/generated/transactions.csv --cutoff 2025-01-01 --out runs/value\n' +
-        '  healthscore value --cdnow ../shared/data/cdnow/CDNOW_sample.txt --cutoff 1997-10-01 --unit weeks \\\n' +
-        '    --variant bgnbd --holdout-end 1998-06-30 --out runs/cdnow-value',
+        examples(
+          'healthscore value --transactions data/generated/transactions.csv --cutoff 2025-01-01 --out runs/value',
+          'healthscore value --cdnow ../shared/data/cdnow/CDNOW_sample.txt --cutoff 1997-10-01 --unit weeks \\\n    --variant bgnbd --holdout-end 1998-06-30 --out runs/cdnow-value',
+        ),
     )
     .action(async (raw: Record<string, unknown>) => {
       const { valueAction } = await import('./value-action.ts');
