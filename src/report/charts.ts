@@ -28,6 +28,15 @@ export async function renderSvg(spec: vl.TopLevelSpec): Promise<string> {
   }
 }
 
+/** The dashed line from (0, 0) to (xMax, 1) that perfect calibration, or random choice, would follow. */
+function referenceLine(xMax: number) {
+  return {
+    data: { values: [{ x: 0, y: 0 }, { x: xMax, y: 1 }] },
+    mark: { type: 'line' as const, strokeDash: [4, 4], color: '#888' },
+    encoding: { x: { field: 'x', type: 'quantitative' as const }, y: { field: 'y', type: 'quantitative' as const } },
+  };
+}
+
 function calibrationChart(input: ReportInput): Chart {
   const points = input.calibration.bins.filter((b) => b.count > 0);
   return {
@@ -40,11 +49,7 @@ function calibrationChart(input: ReportInput): Chart {
       height: 300,
       title: 'Calibration: predicted vs observed churn rate',
       layer: [
-        {
-          data: { values: [{ x: 0, y: 0 }, { x: 1, y: 1 }] },
-          mark: { type: 'line', strokeDash: [4, 4], color: '#888' },
-          encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' } },
-        },
+        referenceLine(1),
         {
           data: { values: points },
           mark: { type: 'line', point: true, color: '#1565c0' },
@@ -90,11 +95,7 @@ function liftChart(input: ReportInput): Chart {
       height: 300,
       title: 'Cumulative share of churners reached',
       layer: [
-        {
-          data: { values: [{ x: 0, y: 0 }, { x: 100, y: 1 }] },
-          mark: { type: 'line', strokeDash: [4, 4], color: '#888' },
-          encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' } },
-        },
+        referenceLine(100),
         {
           data: { values: input.lift },
           mark: { type: 'line', point: true },
