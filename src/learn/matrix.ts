@@ -40,23 +40,3 @@ export function sharedMatrix(rows: number, cols: number): Matrix {
 export function inSharedMemory(a: ArrayBufferView | null): boolean {
   return a === null || a.buffer instanceof SharedArrayBuffer;
 }
-
-/** A matrix from columns, in their order. */
-export function fromColumns(columns: ReadonlyArray<ArrayLike<number>>): Matrix {
-  const cols = columns.length;
-  const rows = cols === 0 ? 0 : columns[0].length;
-  const data = new Float64Array(rows * cols);
-  for (let j = 0; j < cols; j++) {
-    const c = columns[j];
-    if (c.length !== rows) throw new Error(`fromColumns: column ${j} has ${c.length} rows, expected ${rows}`);
-    for (let i = 0; i < rows; i++) data[i * cols + j] = c[i];
-  }
-  return { rows, cols, data };
-}
-
-/** The rows at `index`, in that order (for splits and bootstrap samples). */
-export function takeRows(m: Matrix, index: ArrayLike<number>): Matrix {
-  const out = new Float64Array(index.length * m.cols);
-  for (let k = 0; k < index.length; k++) out.set(m.data.subarray(index[k] * m.cols, (index[k] + 1) * m.cols), k * m.cols);
-  return { rows: index.length, cols: m.cols, data: out };
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { designData, fromColumns, inSharedMemory, matrix, SHARED_CELLS, sharedMatrix, takeRows } from '../../src/learn/matrix.ts';
+import { designData, inSharedMemory, matrix, SHARED_CELLS, sharedMatrix } from '../../src/learn/matrix.ts';
 
 describe('matrix', () => {
   it('checks that the data fit the shape', () => {
@@ -35,14 +35,5 @@ describe('inSharedMemory', () => {
     expect(inSharedMemory(new Int32Array(new SharedArrayBuffer(8)))).toBe(true);
     expect(inSharedMemory(new Float64Array(2))).toBe(false);
     expect(inSharedMemory(null)).toBe(true);
-  });
-});
-
-describe('fromColumns and takeRows', () => {
-  it('lays columns out row-major and takes rows in the order given', () => {
-    const m = fromColumns([Float64Array.of(1, 2, 3), [4, 5, 6]]);
-    expect(Array.from(m.data)).toEqual([1, 4, 2, 5, 3, 6]);
-    expect(Array.from(takeRows(m, [2, 0]).data)).toEqual([3, 6, 1, 4]);
-    expect(() => fromColumns([[1, 2], [3]])).toThrow(/column 1 has 1 rows, expected 2/);
   });
 });

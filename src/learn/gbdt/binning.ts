@@ -68,19 +68,6 @@ function featureEdges(sorted: Float64Array, maxBins: number): Float64Array {
   return Float64Array.from(out);
 }
 
-/** Bin of one value: binary search for the first edge >= v. NaN gets MISSING_BIN. */
-export function binOf(edges: Float64Array, v: number): number {
-  if (v !== v) return MISSING_BIN;
-  let lo = 0;
-  let hi = edges.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (v <= edges[mid]) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
-}
-
 /** Codes every value of x with the fitted edges, in shared memory when `shared`. Cost: rows × cols × 8 steps. */
 export function applyBins(mapper: BinMapper, x: Matrix, shared = false): BinnedMatrix {
   if (mapper.edges.length !== x.cols) throw new Error(`applyBins: mapper has ${mapper.edges.length} features, matrix ${x.cols}`);

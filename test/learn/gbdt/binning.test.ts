@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyBins, binOf, fitBins, MISSING_BIN } from '../../../src/learn/gbdt/binning.ts';
+import { applyBins, fitBins, MISSING_BIN } from '../../../src/learn/gbdt/binning.ts';
 import { matrix } from '../../../src/learn/matrix.ts';
 
 describe('fitBins', () => {
@@ -30,10 +30,10 @@ describe('fitBins', () => {
   });
 });
 
-describe('binOf / applyBins', () => {
+describe('applyBins', () => {
   it('sends values on an edge left, values above every edge to the last bin, NaN to the missing bin', () => {
-    const e = Float64Array.from([1.5, 3]);
-    expect([binOf(e, 1.5), binOf(e, 1.6), binOf(e, 3), binOf(e, 99), binOf(e, -99), binOf(e, NaN)]).toEqual([0, 1, 1, 2, 0, MISSING_BIN]);
+    const x = matrix(6, 1, Float64Array.from([1.5, 1.6, 3, 99, -99, NaN]));
+    expect(Array.from(applyBins({ edges: [Float64Array.from([1.5, 3])] }, x).codes)).toEqual([0, 1, 1, 2, 0, MISSING_BIN]);
   });
 
   it('stores codes column-major', () => {
