@@ -1,9 +1,7 @@
 /**
- * What a customer does during a stretch of time at a given hidden health h: product events,
- * support tickets and add-on purchases, each a Poisson process whose rate is set by h (see the
- * slopes in catalog.ts). Rows are appended to the customer's buffers in time order.
- *
- * Cost: O(rows written + 3) uniform draws per call; the only sort is of this stretch's own times.
+ * What a customer does during a stretch of time at hidden health h: product events, tickets and
+ * purchases, each a Poisson process whose rate h sets (catalog.ts), appended in time order.
+ * Cost: O(rows written + 3) uniform draws per call.
  */
 import {
   API_TIER_MIN,
@@ -40,9 +38,8 @@ export interface ActivitySink {
   logins: number;
   /** High or urgent tickets opened since the counter was last reset. */
   severeTickets: number;
-  /** Scratch space for sorting one stretch's times; grown on demand. */
+  /** Scratch space: one stretch's times (grown on demand), the event types' rates. */
   times: Float64Array;
-  /** Scratch space for the event types' rates. */
   rates: Float64Array;
 }
 

@@ -1,11 +1,7 @@
 /**
- * The synthetic business: its segments, plans and prices, regions, product events, support
- * categories and the base rates of everything customers do. Rates are per week for a customer of
- * latent health 0 in the smb segment; health h multiplies a rate by exp(slope · h) and the segment
- * by its activity factor (bigger accounts have more users).
- *
- * The levels are chosen so that 100,000 customers over 24 months give about 10 million product
- * events (about 100 per customer) under the churn hazard of drivers.ts.
+ * The synthetic business: segments, plans and prices, regions, events, ticket categories and the base
+ * rates of what customers do, per week at health 0 in the smb segment; health h multiplies a rate by
+ * exp(slope · h), the segment by its activity factor. The levels give about 100 events per customer.
  */
 export const SEGMENTS = ['smb', 'mid', 'enterprise'] as const;
 export const SEGMENT_SHARE = [0.7, 0.22, 0.08];

@@ -1,13 +1,11 @@
 /**
- * What the synthetic-history generator is asked for: how many customers, over which window, from
- * which seed, and an optional "sudden decline" scenario for alert tests.
- *
- * The window runs from `start` (00:00 UTC) for `months` calendar months. A share `baseShare` of the
- * customers already exist at `start` (signed up during the previous three years); the rest sign up
- * evenly over the window, so customer ids increase with signup date.
+ * What the generator is asked for: customers, a window of `months` calendar months from `start`
+ * (00:00 UTC), a seed, and an optional "sudden decline" scenario for alert tests. A share `baseShare`
+ * of the customers exist at `start`; the rest sign up evenly over the window.
  */
 import { z } from 'zod';
 import { DAY_MS } from '../data/contract.ts';
+import { parseIsoDate } from '../data/iso-date.ts';
 
 const IsoDay = z
   .string()
@@ -46,7 +44,7 @@ export const GeneratorConfig = z
 export type GeneratorConfig = z.infer<typeof GeneratorConfig>;
 export type GeneratorConfigInput = z.input<typeof GeneratorConfig>;
 
-/** The window's bounds in epoch ms (end exclusive) and the start of each month inside it, plus the end. */
+/** The window's bounds in epoch ms (end exclusive) and its month starts. */
 export interface GenerationWindow {
   startMs: number;
   endMs: number;
@@ -71,10 +69,7 @@ export function generationWindow(config: Pick<GeneratorConfig, 'start' | 'months
 
 /** `2024-03-05` → epoch ms at 00:00 UTC; null for text that is not a real calendar day. */
 export function dayMs(text: string): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (m === null) return null;
-  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  return isoDay(ms) === text ? ms : null;
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) ? parseIsoDate(text) : null;
 }
 
 export function isoDay(ms: number): string {

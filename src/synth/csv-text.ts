@@ -1,8 +1,6 @@
 /**
- * CSV text of one customer's rows, one string per table, in the column order of the data contract
- * (src/data/contract.ts). No value the generator writes contains a comma, quote or newline, so no
- * field needs quoting; blanks (NaN) are written as empty fields. `customers.plan` is the plan the
- * customer signed up on; later plans are in `subscriptions`.
+ * CSV text of one customer's rows, one string per table, in the contract's column order. No generated
+ * value needs quoting; NaN is a blank. `customers.plan` is the plan at signup, later ones in `subscriptions`.
  */
 import { CONTRACT, TABLE_NAMES, TICKET_PRIORITIES, type TableName } from '../data/contract.ts';
 import { EVENT_TYPES, PLAN_TIERS, REGIONS, SEGMENTS, TICKET_CATEGORIES, planName } from './catalog.ts';

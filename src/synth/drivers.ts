@@ -1,10 +1,9 @@
 /**
- * The true churn mechanism of the synthetic data, stated so that an analyst (or a test) can check
- * a fitted model against it. Every input but the hidden health h is computed from rows the
- * generator writes, as of the start of the week, so a model fed point-in-time features over those
- * rows can learn the signs below. h also drives the activity, tickets and NPS, so its own term is
- * deliberately small: most of the churn signal is visible in the data.
- */import { z } from 'zod';
+ * The true churn mechanism of the synthetic data, for checking a fitted model against it. Every input
+ * but the hidden health h comes from rows the generator writes, as of the week's start, so point-in-time
+ * features can learn the signs below; h's own term is small because h already drives what the files show.
+ */
+import { z } from 'zod';
 
 /**
  * The coefficients of η. Each week an active customer churns with probability σ(η), where
@@ -33,20 +32,19 @@ export const CHURN_HAZARD = {
 export type ChurnHazardTerm = Exclude<keyof typeof CHURN_HAZARD, 'intercept'>;
 
 export const ChurnDriver = z.object({
-  /** The hazard term in CHURN_HAZARD. */
+  /** A key of CHURN_HAZARD. */
   term: z.string(),
   /** What to measure, in the files' terms. */
   measure: z.string(),
-  /** +1: more of the measure raises churn; −1: more of it lowers churn. */
+  /** +1: more of the measure raises churn; −1: it lowers churn. */
   sign: z.union([z.literal(1), z.literal(-1)]),
-  /** The rule in words. */
   statement: z.string(),
-  /** Whether the measure can be computed from the generated files (the latent health cannot). */
+  /** Whether the generated files show it (the latent health they do not). */
   observable: z.boolean(),
 });
 export type ChurnDriver = z.infer<typeof ChurnDriver>;
 
-/** The documented drivers with the sign of their effect on churn, for tests and the docs. */
+/** The drivers with the sign of their effect on churn, for tests and the docs. */
 export const TRUE_CHURN_DRIVERS: readonly ChurnDriver[] = [
   {
     term: 'loginLevel',
@@ -128,8 +126,7 @@ export function churnLogOdds(x: ChurnInputs): number {
 /** The term that pushed η up the most this week (the churn "cause" in the truth file), or 'baseline'. */
 export function dominantDriver(x: ChurnInputs): ChurnHazardTerm | 'baseline' {
   const b = CHURN_HAZARD;
-  // Tenure and annual billing only ever lower churn relative to a new monthly customer, so they
-  // cannot be a cause; the rest are compared by how much they add to η.
+  // Tenure and annual billing only ever lower churn, so they cannot be a cause.
   const pushes: Array<[ChurnHazardTerm, number]> = [
     ['loginLevel', b.loginLevel * x.loginLevel],
     ['loginTrend', b.loginTrend * x.loginTrend],

@@ -1,7 +1,6 @@
 /**
- * The generate stage as one call: checks the output folder, streams the six tables (and the truth
- * file, if asked) and reports progress. The `healthscore generate` command and
- * `pipelines/01-generate.ts` both call it, so the two cannot drift.
+ * The generate stage as one call: checks the output folder, writes the tables (and the truth) and
+ * reports progress. `healthscore generate` and `pipelines/01-generate.ts` both call it.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
@@ -26,18 +25,10 @@ export const GenerateStageOptions = z.object({
 });
 export type GenerateStageOptions = z.input<typeof GenerateStageOptions>;
 
-const FLAG: Record<string, string> = {
-  customers: '--customers',
-  months: '--months',
-  seed: '--seed',
-  out: '--out',
-  start: '--start',
-  truth: '--truth',
-  declineShare: '--decline-share',
-  declineDate: '--decline-date',
-  'decline.share': '--decline-share',
-  'decline.date': '--decline-date',
-};
+/** The flag of an option or config path: `declineShare` and `decline.share` are both `--decline-share`. */
+function flagOf(key: string): string {
+  return key === '' ? key : `--${key.replace('.', '-').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+}
 
 /** Validated options → generator config, or a UserError naming the flag. */
 export function generatorConfigFromOptions(input: GenerateStageOptions): { config: GeneratorConfig; out: string; truth: string | null } {
@@ -121,5 +112,5 @@ function checkOutputFolder(out: string, truth: string | null): void {
 
 function flagError(issue: z.core.$ZodIssue): UserError {
   const key = issue.path.join('.');
-  return new UserError(`${FLAG[key] ?? key}: ${issue.message}`);
+  return new UserError(`${flagOf(key)}: ${issue.message}`);
 }

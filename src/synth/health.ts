@@ -1,14 +1,8 @@
 /**
- * The hidden health of a customer: a weekly AR(1) process around the customer's own level, with
- * rare negative shocks (an outage, a lost champion, a budget cut).
- *
- *   h(t+1) = μ + φ·(h(t) − μ) + σ·ε(t) − shock(t),   ε ~ N(0, 1)
- *
- * with φ = 0.97 (a shock loses half its size in about 23 weeks) and σ = 0.2, so h wanders with
- * a stationary standard deviation of σ/√(1−φ²) ≈ 0.82 around μ, and μ itself varies between
- * customers (N(0, 0.8²)). The persistence is what makes today's behaviour predict churn one to
- * three months ahead. A shock arrives with weekly probability 0.5 % and subtracts 1 to 2.5.
- * The scale of h is the one the rates in catalog.ts and the churn hazard in drivers.ts read.
+ * The hidden health of a customer: weekly AR(1) around its own level μ ~ N(0, 0.8²), with rare negative
+ * shocks (an outage, a lost champion): h(t+1) = μ + φ·(h(t) − μ) + σ·ε(t) − shock(t), ε ~ N(0, 1).
+ * φ = 0.97 (a shock halves in about 23 weeks) and σ = 0.2 give a stationary sd σ/√(1−φ²) ≈ 0.82; the
+ * persistence is what lets today's behaviour predict churn months ahead. Shocks: 0.5 % a week, size 1–2.5.
  */
 import { normal, uniform, type RandomGenerator } from './random.ts';
 
@@ -23,7 +17,6 @@ export const HEALTH = {
   declineDrop: 3,
 } as const;
 
-/** Stationary standard deviation of the AR(1) noise around μ. */
 export const HEALTH_STATIONARY_SD = HEALTH.noise / Math.sqrt(1 - HEALTH.persistence * HEALTH.persistence);
 
 /** One week's step without shocks. */

@@ -1,7 +1,6 @@
 /**
- * One customer's generated rows, as numbers: the output of `simulateCustomer` and the input of the
- * CSV text writer. Each table is a row-major Float64Array whose column layout is given below;
- * times are epoch ms (UTC), categories are indexes into the lists in catalog.ts, NaN is a blank.
+ * One customer's generated rows as numbers: each table a row-major Float64Array laid out as below, times
+ * in epoch ms, categories as indexes into catalog.ts's lists, NaN for a blank.
  */
 import type { CustomerProfile } from './profile.ts';
 import type { CustomerTruth } from './truth.ts';

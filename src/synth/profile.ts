@@ -1,11 +1,8 @@
 /**
- * Who a customer is: signup day, segment, region, plan (tier and billing), seats and the level
- * their hidden health wanders around. Drawn once per customer before its weekly simulation.
- *
- * Signup: the first `baseShare` of the customer indexes are the installed base at the window's
- * start, signed up during the previous 3 years with recent signups more common (days before the
- * start = 1095·(1 − p)², p stratified over the base); the others sign up evenly over the window.
- * Both are stratified by index, so customer ids increase with signup date.
+ * Who a customer is (signup, segment, region, plan, seats, health level), drawn before its weekly
+ * simulation. The first `baseShare` of indexes are the installed base, signed up 1095·(1 − p)² days
+ * before the window with p stratified over them (recent signups more common); the others sign up
+ * evenly over the window. Both are stratified by index, so customer ids increase with signup date.
  */
 import { DAY_MS } from '../data/contract.ts';
 import {

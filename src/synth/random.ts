@@ -1,10 +1,7 @@
 /**
- * Seeded random draws for the generator, on top of pure-rand's xoroshiro128+.
- *
- * Every customer gets its own generator, seeded from (seed, customer index) through the
- * SplitMix32 finaliser, so a customer's history depends only on the configuration and its index:
- * blocks can be generated in any order and adding a scenario to one customer leaves the others
- * untouched. Nothing here reads the clock or Math.random.
+ * Seeded random draws on pure-rand's xoroshiro128+. Each customer's generator is seeded from (seed, index)
+ * through SplitMix32, so its history depends on nothing else: blocks run in any order, and a scenario
+ * for one customer leaves the others untouched. Nothing reads the clock or Math.random.
  */
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
@@ -40,9 +37,8 @@ export function normal(rng: RandomGenerator): number {
 }
 
 /**
- * Poisson draw. Knuth's multiplication method for small means (cost ≈ mean + 1 uniforms, and the
- * generator's weekly means are mostly below 5); above 30 a rounded normal approximation, whose
- * error there is below what matters for synthetic activity counts.
+ * Poisson draw: Knuth's multiplication method (mean + 1 uniforms; weekly means are mostly below 5), and
+ * above 30 a rounded normal approximation, close enough there for synthetic activity counts.
  */
 export function poisson(rng: RandomGenerator, mean: number): number {
   if (!(mean > 0)) return 0;

@@ -1,7 +1,6 @@
 /**
- * A growable block of numeric rows, stored row-major in one Float64Array: the generator's rows
- * stay numbers (codes for categories, epoch ms for times, NaN for blanks) until the CSV text is
- * written, so the weekly loop allocates no objects per row.
+ * A growable block of numeric rows, row-major in one Float64Array: rows stay numbers until the CSV text
+ * is written, so the weekly loop allocates no object per row.
  */
 export class RowBuffer {
   readonly width: number;
@@ -37,11 +36,6 @@ export class RowBuffer {
 
   get(offset: number, column: number): number {
     return this.data[offset + column];
-  }
-
-  /** Offset of row `row`'s first cell. */
-  offsetOf(row: number): number {
-    return row * this.width;
   }
 
   /** A right-sized copy of the rows, row-major. */

@@ -1,13 +1,8 @@
 /**
- * One customer's whole history: the pure core of the generator. Given the configuration and the
- * customer's index (and by default the generator seeded from both), it returns every row the
- * customer contributes to the six tables plus its hidden truth. Nothing is shared between
- * customers, so any subset can be generated in any order with the same result.
- *
- * The simulation steps week by week from max(signup, window start): move the hidden health
- * (health.ts), draw churn from the hazard of drivers.ts using only what happened before the week,
- * then write the week's activity up to the churn day (activity.ts), the NPS survey when one is
- * due, annual renewals and plan changes. Cost: O(weeks + rows).
+ * One customer's whole history, the pure core of the generator: its rows of the six tables and its hidden
+ * truth, from the config and its index alone, so customers can be generated in any order. Week by week:
+ * move the health, draw churn from what happened before the week, then write the week's activity, NPS
+ * answer, renewals and plan changes. Cost: O(weeks + rows).
  */
 import { DAY_MS } from '../data/contract.ts';
 import { sigmoid } from '../calibrate/sigmoid.ts';

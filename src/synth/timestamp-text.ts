@@ -1,8 +1,6 @@
 /**
- * Fast ISO 8601 text for epoch-ms times: `2024-03-05` and `2024-03-05T14:21:07Z` (UTC, whole
- * seconds), the forms the data contract reads. `Date.prototype.toISOString` gives the same text
- * but allocates a Date per call; with ~10 million timestamps per large run, looking the day and the
- * minute up in tables is several times faster.
+ * ISO 8601 text for epoch-ms times, `2024-03-05` and `2024-03-05T14:21:07Z`, from tables of days and
+ * minutes: `toISOString` gives the same text but allocates a Date per call, for millions of timestamps.
  */
 import { DAY_MS } from '../data/contract.ts';
 

@@ -1,8 +1,6 @@
 /**
- * What the generator knows and the files do not: per customer, the hidden health at each month's
- * end, the shocks, whether the --decline-share scenario hit it, and why it churned. Written as JSON
- * Lines (one CustomerTruth per line) by `healthscore generate --truth FILE`, for tests that
- * compare a model or an alert with the truth.
+ * What the generator knows and the files do not, per customer (`generate --truth FILE`, JSON Lines), for
+ * tests that compare a model or an alert with the truth.
  */
 import { z } from 'zod';
 

@@ -1,8 +1,7 @@
 /**
- * The generator's I/O edge: simulates customers block by block and streams their rows to one CSV
- * file per contract table (plus, optionally, the hidden truth as JSON Lines). Memory stays bounded
- * by one block's text: each block's strings are handed to buffered write streams, and the next
- * block waits while a stream signals backpressure.
+ * The generator's I/O edge: simulates customers block by block and streams their rows to one CSV per
+ * table (and the truth as JSON Lines). Memory stays bounded by one block's text: the next block waits
+ * for backpressure.
  */
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
