@@ -1,4 +1,5 @@
 import { DAY_MS } from '../data/contract.ts';
+import { parseIsoDate } from '../data/iso-date.ts';
 import { UserError } from '../diagnostics/user-error.ts';
 import { isoDate } from './summary.ts';
 
@@ -28,12 +29,8 @@ export function monthlyCutoffs(start: number, end: number, everyMonths = 1): num
 
 /** Parses cutoff dates `YYYY-MM-DD` (UTC midnight); null for a malformed one. */
 export function parseCutoff(text: string): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
-  if (!m) return null;
-  const t = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  const back = new Date(t);
-  // Date.UTC rolls over (2023-02-29 → 03-01, month 13 → next January): refuse instead.
-  return back.getUTCMonth() === Number(m[2]) - 1 && back.getUTCDate() === Number(m[3]) ? t : null;
+  const day = text.trim();
+  return /^\d{4}-\d{2}-\d{2}$/.test(day) ? parseIsoDate(day) : null;
 }
 
 /**

@@ -10,6 +10,7 @@ import { UserError } from '../../diagnostics/user-error.ts';
 import type { CustomerData } from '../customer-data.ts';
 import type { IngestSummary, TableSummary } from '../ingest-summary.ts';
 import { displayValue, type ProblemReason, type QuarantineEntry } from '../row-problem.ts';
+import { parseYyyymmdd } from './cdnow-sample.ts';
 
 export interface AdapterResult {
   data: CustomerData;
@@ -18,7 +19,6 @@ export interface AdapterResult {
   quarantine: Partial<Record<string, QuarantineEntry[]>>;
 }
 
-const YYYYMMDD = /^(\d{4})(\d{2})(\d{2})$/;
 const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)$/;
 
 /** Loads the CDNOW master log as customer data plus its ingest summary. */
@@ -123,9 +123,8 @@ export function parseCdnowLine(line: string): ParsedLine {
     };
   }
   const [id, date, cds, dollars] = fields;
-  const m = YYYYMMDD.exec(date);
-  const timestamp = m === null ? NaN : Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  if (m === null || new Date(timestamp).getUTCDate() !== Number(m[3]) || new Date(timestamp).getUTCMonth() !== Number(m[2]) - 1) {
+  const timestamp = parseYyyymmdd(date);
+  if (timestamp === null) {
     return { column: 'date', value: date, reason: 'bad_date', detail: 'date must be a real calendar day written YYYYMMDD' };
   }
   if (!DECIMAL.test(cds) || !Number.isInteger(Number(cds)) || Number(cds) < 0) {
