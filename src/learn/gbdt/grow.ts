@@ -118,6 +118,9 @@ export function growTree(input: GrowInput, opts: GrowOptions, scratch: GrowScrat
   const findSplit = (p: Pending): void => {
     p.split = findBestSplit(p.hist as Float64Array, features, valueBins, p, rules, p.lower, p.upper);
   };
+  const pending = (start: number, end: number, depth: number, g: number, h: number, lower: number, upper: number): Pending => ({
+    id: addNode(end - start), start, end, depth, g, h, n: end - start, lower, upper, hist: null, split: null,
+  });
 
   let G = 0;
   let H = 0;
@@ -125,10 +128,7 @@ export function growTree(input: GrowInput, opts: GrowOptions, scratch: GrowScrat
     G += grad[idx[k]];
     H += hess[idx[k]];
   }
-  const root: Pending = {
-    id: addNode(idx.length), start: 0, end: idx.length, depth: 0, g: G, h: H, n: idx.length,
-    lower: Number.NEGATIVE_INFINITY, upper: Number.POSITIVE_INFINITY, hist: null, split: null,
-  };
+  const root = pending(0, idx.length, 0, G, H, Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY);
   const open: Pending[] = [];
   if (canSplit(root) && maxLeaves > 1) {
     root.hist = take();
@@ -177,14 +177,8 @@ export function growTree(input: GrowInput, opts: GrowOptions, scratch: GrowScrat
         upR = mid;
       }
     }
-    const L: Pending = {
-      id: addNode(nLeft), start: p.start, end: p.start + nLeft, depth: p.depth + 1, g: s.left.g, h: s.left.h, n: nLeft,
-      lower: lowL, upper: upL, hist: null, split: null,
-    };
-    const R: Pending = {
-      id: addNode(p.end - p.start - nLeft), start: p.start + nLeft, end: p.end, depth: p.depth + 1, g: s.right.g, h: s.right.h,
-      n: p.end - p.start - nLeft, lower: lowR, upper: upR, hist: null, split: null,
-    };
+    const L = pending(p.start, p.start + nLeft, p.depth + 1, s.left.g, s.left.h, lowL, upL);
+    const R = pending(p.start + nLeft, p.end, p.depth + 1, s.right.g, s.right.h, lowR, upR);
     left[p.id] = L.id;
     right[p.id] = R.id;
 

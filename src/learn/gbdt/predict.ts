@@ -7,7 +7,7 @@ import type { Matrix } from '../matrix.ts';
 import { MISSING_BIN, type BinnedMatrix } from './binning.ts';
 import { compileSource, compiledSource, type CompiledTrees } from './compile.ts';
 import type { RowJob } from './row-jobs.ts';
-import { treeDepth, type Tree } from './tree.ts';
+import { nodeDepths, treeDepth, type Tree } from './tree.ts';
 
 export interface PackedForest {
   /** Node id of each tree's root in the packed arrays. */
@@ -139,8 +139,7 @@ const COMPILE_MAX_FOREST = 500_000;
  */
 export function planForest(trees: readonly Tree[], cols: number, compile: 'auto' | 'never' | 'always' = 'auto'): ForestPlan {
   const packed = packForest(trees);
-  let total = 0;
-  for (const t of trees) total += t.feature.length;
+  const total = packed.feature.length;
   const wants = trees.map((t, k) => {
     if (compile === 'never' || total > COMPILE_MAX_FOREST) return false;
     if (t.feature.length > COMPILE_MAX_NODES || packed.depths[k] > COMPILE_MAX_DEPTH) return false;
@@ -168,15 +167,9 @@ export function planForest(trees: readonly Tree[], cols: number, compile: 'auto'
 
 /** Depth of the leaves weighted by the training rows that reached them. */
 function meanLeafDepth(t: Tree): number {
-  const depth = new Int32Array(t.feature.length);
+  const depth = nodeDepths(t);
   let s = 0;
-  for (let n = 0; n < t.feature.length; n++) {
-    if (t.feature[n] < 0) s += depth[n] * t.cover[n];
-    else {
-      depth[t.left[n]] = depth[n] + 1;
-      depth[t.right[n]] = depth[n] + 1;
-    }
-  }
+  for (let n = 0; n < depth.length; n++) if (t.feature[n] < 0) s += depth[n] * t.cover[n];
   return t.cover[0] > 0 ? s / t.cover[0] : 0;
 }
 

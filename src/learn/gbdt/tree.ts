@@ -21,17 +21,18 @@ export interface Tree {
   readonly gain: Float64Array;
 }
 
+/** Depth of every node (root = 0); children come after their parents. */
+export function nodeDepths(t: Tree): Int32Array {
+  const depth = new Int32Array(t.feature.length);
+  for (let n = 0; n < t.feature.length; n++) if (t.feature[n] >= 0) depth[t.left[n]] = depth[t.right[n]] = depth[n] + 1;
+  return depth;
+}
+
 /** Depth of the deepest leaf (root alone = 0). */
 export function treeDepth(t: Tree): number {
+  const depth = nodeDepths(t);
   let deepest = 0;
-  const depth = new Int32Array(t.feature.length);
-  for (let n = 0; n < t.feature.length; n++) {
-    if (t.feature[n] < 0) deepest = Math.max(deepest, depth[n]);
-    else {
-      depth[t.left[n]] = depth[n] + 1;
-      depth[t.right[n]] = depth[n] + 1;
-    }
-  }
+  for (let n = 0; n < depth.length; n++) if (t.feature[n] < 0) deepest = Math.max(deepest, depth[n]);
   return deepest;
 }
 
