@@ -98,45 +98,25 @@ export const TRUE_CHURN_DRIVERS: readonly ChurnDriver[] = [
 ];
 
 /** The hazard's inputs for one customer-week, as defined above. */
-export interface ChurnInputs {
-  loginLevel: number;
-  loginTrend: number;
-  severeTickets: number;
-  nps: number;
-  tenure: number;
-  annual: number;
-  latentHealth: number;
-}
+export type ChurnInputs = Record<ChurnHazardTerm, number>;
+
+const TERMS: readonly ChurnHazardTerm[] = ['loginLevel', 'loginTrend', 'severeTickets', 'nps', 'tenure', 'annual', 'latentHealth'];
+/** Tenure and annual billing only ever lower churn, so they cannot be a cause. */
+const CAUSES: readonly ChurnHazardTerm[] = ['loginLevel', 'loginTrend', 'severeTickets', 'nps', 'latentHealth'];
 
 /** η, the weekly churn log-odds. */
 export function churnLogOdds(x: ChurnInputs): number {
-  const b = CHURN_HAZARD;
-  return (
-    b.intercept +
-    b.loginLevel * x.loginLevel +
-    b.loginTrend * x.loginTrend +
-    b.severeTickets * x.severeTickets +
-    b.nps * x.nps +
-    b.tenure * x.tenure +
-    b.annual * x.annual +
-    b.latentHealth * x.latentHealth
-  );
+  let eta: number = CHURN_HAZARD.intercept;
+  for (const term of TERMS) eta += CHURN_HAZARD[term] * x[term];
+  return eta;
 }
 
 /** The term that pushed η up the most this week (the churn "cause" in the truth file), or 'baseline'. */
 export function dominantDriver(x: ChurnInputs): ChurnHazardTerm | 'baseline' {
-  const b = CHURN_HAZARD;
-  // Tenure and annual billing only ever lower churn, so they cannot be a cause.
-  const pushes: Array<[ChurnHazardTerm, number]> = [
-    ['loginLevel', b.loginLevel * x.loginLevel],
-    ['loginTrend', b.loginTrend * x.loginTrend],
-    ['severeTickets', b.severeTickets * x.severeTickets],
-    ['nps', b.nps * x.nps],
-    ['latentHealth', b.latentHealth * x.latentHealth],
-  ];
   let best: ChurnHazardTerm | 'baseline' = 'baseline';
   let bestPush = 0.25;
-  for (const [term, push] of pushes) {
+  for (const term of CAUSES) {
+    const push = CHURN_HAZARD[term] * x[term];
     if (push > bestPush) {
       best = term;
       bestPush = push;
