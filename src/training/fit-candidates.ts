@@ -89,8 +89,7 @@ export async function fitCandidate(
   );
   const scored = (s: { matrix: Matrix; margins: Float64Array }, labels: Uint8Array): PartScores => ({
     labels,
-    matrix: s.matrix,
-    margins: s.margins,
+    ...s,
     probabilities: applyCalibrator(calibration.calibrator, s.margins),
   });
   const validation = scored(valid, parts.validation.labels);

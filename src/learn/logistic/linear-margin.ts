@@ -57,28 +57,22 @@ function probabilities(margins: MarginKernel, p: number): MarginKernel {
   };
 }
 
-/** The body of `compileLinearMargin`'s function of (X, out, rows); null past `MAX_COMPILED_COLUMNS`. */
-function linearMarginSource(beta: Float64Array, intercept: number): string | null {
+/** `linearMargin` unrolled with β and b as literals; null past `MAX_COMPILED_COLUMNS` or without code generation. */
+export function compileLinearMargin(beta: Float64Array, intercept: number, output: LinearOutput = 'margin'): MarginKernel | null {
   const p = beta.length;
   if (p > MAX_COMPILED_COLUMNS) return null;
   const acc: string[][] = [['0'], ['0'], ['0'], ['0']];
   const full = p - (p % 4);
   for (let j = 0; j < p; j++) acc[j < full ? j % 4 : 0].push(`X[o + ${j}] * ${numberLiteral(beta[j])}`);
   const [s0, s1, s2, s3] = acc.map((terms) => `(${terms.join(' + ')})`);
-  return `for (let i = 0, o = 0; i < rows; i++, o += ${p}) out[i] = ${numberLiteral(intercept)} + (${s0} + ${s1} + (${s2} + ${s3}));`;
-}
-
-/** `linearMargin` unrolled with β and b as literals; null with too many columns or no code generation. */
-export function compileLinearMargin(beta: Float64Array, intercept: number, output: LinearOutput = 'margin'): MarginKernel | null {
-  const body = linearMarginSource(beta, intercept);
-  if (body === null) return null;
+  const body = `for (let i = 0, o = 0; i < rows; i++, o += ${p}) out[i] = ${numberLiteral(intercept)} + (${s0} + ${s1} + (${s2} + ${s3}));`;
   let margins: MarginKernel;
   try {
     margins = new Function('X', 'out', 'rows', body) as MarginKernel;
   } catch {
     return null;
   }
-  return output === 'margin' ? margins : probabilities(margins, beta.length);
+  return output === 'margin' ? margins : probabilities(margins, p);
 }
 
 /** The margin and probability kernels of a model: compiled where possible, else the loop. */

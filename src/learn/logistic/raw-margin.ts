@@ -61,7 +61,11 @@ export class RawLinearMargin {
       if (step.kind === 'numeric') {
         const values = column instanceof Float64Array ? column : Float64Array.from({ length: rows }, (_, i) => numericCell(column, i, step.feature.name));
         addValues(this.acc[step.value.acc], values, rows, step.value, impute, step.feature.fill);
-        if (step.flag !== null) addFlags(this.acc[step.flag.acc], values, rows, step.flag);
+        if (step.flag !== null) {
+          // The missing flag as a two-level column whose level 0 is "absent".
+          for (let i = 0; i < rows; i++) this.hot[i] = values[i] === values[i] ? 1 : 0;
+          addLevel(this.acc[step.flag.acc], this.hot, 0, rows, step.flag);
+        }
         continue;
       }
       hotLevels(step.feature, column, rows, this.hot);
@@ -89,17 +93,6 @@ function addValues(acc: Float64Array, values: Float64Array, rows: number, t: Ter
     const v = values[i];
     if (v === v) acc[i] += ((v - center) / scale) * beta;
     else acc[i] += imputed;
-  }
-}
-
-/** A missing-value flag column: one of two terms per row. */
-function addFlags(acc: Float64Array, values: Float64Array, rows: number, t: Term): void {
-  const absent = ((1 - t.center) / t.scale) * t.beta;
-  const present = ((0 - t.center) / t.scale) * t.beta;
-  for (let i = 0; i < rows; i++) {
-    const v = values[i];
-    if (v === v) acc[i] += present;
-    else acc[i] += absent;
   }
 }
 
