@@ -9,13 +9,11 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { UserError } from '../diagnostics/user-error.ts';
 import type { Log } from '../diagnostics/log.ts';
 import { CONTRACT, DAY_MS } from './contract.ts';
-import { StagedTable } from './clean-store.ts';
 import { findTableFiles, type TableFile } from './data-folder.ts';
 import { withDuckDb } from './duckdb-session.ts';
 import { IngestSummary, type TableSummary } from './ingest-summary.ts';
-import { checkRequiredColumns, ingestTable, type TableContext } from './ingest-table.ts';
+import { checkRequiredColumns, ingestTable, withTableSinks, type TableContext } from './ingest-table.ts';
 import { formatIsoDate, parseIsoDate } from './iso-date.ts';
-import { QuarantineWriter } from './quarantine.ts';
 import { openCsv } from './readers/csv-source.ts';
 import { openJsonl } from './readers/jsonl-source.ts';
 import { openParquet } from './readers/parquet-source.ts';
@@ -51,7 +49,10 @@ export async function ingestFolder(dataDir: string, outDir: string, options: Ing
     }
     prepareOutput(outDir);
     for (const [i, file] of files.entries()) {
-      const summary = await ingestFile(file, sources[i], outDir, context, connection);
+      const spec = CONTRACT[file.table];
+      const summary = await withTableSinks(outDir, spec.name, spec.columns, connection, (sinks) =>
+        ingestTable(sources[i], spec, context, sinks),
+      );
       options.log?.info(`${file.table}: ${summary.read} read, ${summary.accepted} accepted, ${summary.rejected} rejected`);
       tables.push(summary);
     }
@@ -82,26 +83,4 @@ export function openSource(file: Pick<TableFile, 'path' | 'format'>, connection:
   if (file.format === 'csv') return openCsv(file.path);
   if (file.format === 'jsonl') return openJsonl(file.path);
   return openParquet(file.path, connection);
-}
-
-async function ingestFile(
-  file: TableFile,
-  source: TableSource,
-  outDir: string,
-  context: TableContext,
-  connection: DuckDBConnection,
-): Promise<TableSummary> {
-  const spec = CONTRACT[file.table];
-  const staged = StagedTable.open(outDir, spec.name, spec.columns);
-  const quarantine = await QuarantineWriter.open(join(outDir, 'quarantine', `${file.table}.csv`));
-  try {
-    const summary = await ingestTable(source, spec, context, { staged, quarantine });
-    await staged.finish(connection);
-    return summary;
-  } catch (err) {
-    await staged.discard();
-    throw err;
-  } finally {
-    await quarantine.close();
-  }
 }

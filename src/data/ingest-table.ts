@@ -2,11 +2,13 @@
  * Streams one table file through validation: each record is staged for the clean store or quarantined,
  * and counted. Memory is bounded by the context (accepted customers' signups), not the file's size.
  */
+import { join } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { UserError } from '../diagnostics/user-error.ts';
 import type { TableSpec } from './contract.ts';
-import type { StagedTable } from './clean-store.ts';
+import { StagedTable, type StoredColumn } from './clean-store.ts';
 import type { TableSummary } from './ingest-summary.ts';
-import type { QuarantineWriter } from './quarantine.ts';
+import { QuarantineWriter } from './quarantine.ts';
 import { validateRecord, type ValidationContext } from './record-validation.ts';
 import type { ProblemReason } from './row-problem.ts';
 import type { TableSource } from './readers/table-source.ts';
@@ -20,6 +22,31 @@ export interface TableContext {
   asOf: number | null;
   /** Filled while reading `customers` (accepted id → signup ms); read for every other table. */
   signups: Map<string, number>;
+}
+
+/**
+ * Runs `work` with the staging file and quarantine of `table` under `outDir`, then writes the clean
+ * Parquet; if `work` throws, the staging file is dropped instead.
+ */
+export async function withTableSinks<T>(
+  outDir: string,
+  table: string,
+  columns: readonly StoredColumn[],
+  connection: DuckDBConnection,
+  work: (sinks: TableSinks) => Promise<T>,
+): Promise<T> {
+  const staged = StagedTable.open(outDir, table, columns);
+  const quarantine = await QuarantineWriter.open(join(outDir, 'quarantine', `${table}.csv`));
+  try {
+    const result = await work({ staged, quarantine });
+    await staged.finish(connection);
+    return result;
+  } catch (err) {
+    await staged.discard();
+    throw err;
+  } finally {
+    await quarantine.close();
+  }
 }
 
 /** A file without one of its table's required columns cannot give a single valid row. */

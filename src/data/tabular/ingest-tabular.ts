@@ -10,11 +10,11 @@ import * as aq from 'arquero';
 import { UserError } from '../../diagnostics/user-error.ts';
 import type { Log } from '../../diagnostics/log.ts';
 import { FeatureDictionary, type FeatureEntry } from '../../features/dictionary.ts';
-import { StagedTable } from '../clean-store.ts';
+import type { StoredColumn } from '../clean-store.ts';
 import { withDuckDb } from '../duckdb-session.ts';
 import { prepareOutput, openSource, writeSummary } from '../ingest-folder.ts';
 import { IngestSummary } from '../ingest-summary.ts';
-import { QuarantineWriter } from '../quarantine.ts';
+import { withTableSinks, type TableSinks } from '../ingest-table.ts';
 import { formatOfFile, type TableSource } from '../readers/table-source.ts';
 import type { ProblemReason } from '../row-problem.ts';
 import type { TabularConfig } from './tabular-config.ts';
@@ -79,23 +79,15 @@ export async function ingestTabular(
   return withDuckDb(async (connection) => {
     const source = await openSource({ path: file, format }, connection);
     const columns = tabularColumns(file, source.columns, config);
-    const staged = StagedTable.open(options.outDir, TABULAR_TABLE, [
+    const stored: StoredColumn[] = [
       { name: 'customer_id', kind: 'string' },
       { name: 'label', kind: 'number' },
       ...columns.numeric.map((name) => ({ name, kind: 'number' as const })),
       ...columns.categorical.map((name) => ({ name, kind: 'string' as const })),
-    ]);
-    const quarantine = await QuarantineWriter.open(join(options.outDir, 'quarantine', `${TABULAR_TABLE}.csv`));
-    let counts: RowCounts;
-    try {
-      counts = await readRows(source, config, columns, staged, quarantine);
-      await staged.finish(connection);
-    } catch (err) {
-      await staged.discard();
-      throw err;
-    } finally {
-      await quarantine.close();
-    }
+    ];
+    const counts = await withTableSinks(options.outDir, TABULAR_TABLE, stored, connection, (sinks) =>
+      readRows(source, config, columns, sinks),
+    );
     if (counts.read === 0) throw new UserError(`${file}: has a header but no rows`);
     const summary = IngestSummary.parse({
       mode: 'tabular',
@@ -123,8 +115,7 @@ async function readRows(
   source: TableSource,
   config: TabularConfig,
   columns: TabularColumns,
-  staged: StagedTable,
-  quarantine: QuarantineWriter,
+  { staged, quarantine }: TableSinks,
 ): Promise<RowCounts> {
   const seen = new Set<string>();
   const rows: Record<string, string | number | null>[] = [];
