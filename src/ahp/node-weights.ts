@@ -139,13 +139,9 @@ export function nodeWeights(
   const warnings: string[] = [];
   let revisions: NodeWeights['revisions'] = [];
   if (cr > CR_THRESHOLD) {
-    revisions = judgmentsToRevise(matrix, given).map((r) => ({
-      row: criteria[r.row],
-      col: criteria[r.col],
-      current: r.current,
-      suggested: r.suggested,
-      crAfter: r.crAfter,
-    }));
+    revisions = judgmentsToRevise(matrix, given).map(({ row, col, current, suggested, crAfter }) => {
+      return { row: criteria[row], col: criteria[col], current, suggested, crAfter };
+    });
     const advice = revisions
       .map((r) => `(${r.row}, ${r.col}) from ${formatJudgment(r.current)} to ${formatJudgment(r.suggested)} → CR ${r.crAfter.toFixed(3)}`)
       .join('; ');

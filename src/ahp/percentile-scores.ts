@@ -6,34 +6,23 @@
  */
 export const MISSING_SCORE = 50;
 
-/** Index of the first element of `sorted` that is ≥ v (or > v when `strict`). */
-function bound(sorted: Float64Array, v: number, strict: boolean): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < v || (strict && sorted[mid] === v)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 export function percentileScores(values: ArrayLike<number>): Float64Array {
   const out = new Float64Array(values.length).fill(MISSING_SCORE);
   let m = 0;
   for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) m++;
   if (m <= 1) return out;
-  // A native numeric sort plus two binary searches per value: O(m log m), without an index comparator.
+  // A native numeric sort (O(m log m), no index comparator), then twice the mid-rank r − 1 of each distinct value:
+  // the sum of the first and last 0-based ranks it holds.
   const sorted = new Float64Array(m);
   for (let i = 0, k = 0; i < values.length; i++) if (!Number.isNaN(values[i])) sorted[k++] = values[i];
   sorted.sort();
+  const twiceMidRank = new Map<number, number>();
+  for (let first = 0, last = 0; first < m; first = ++last) {
+    while (last + 1 < m && sorted[last + 1] === sorted[first]) last++;
+    twiceMidRank.set(sorted[first], first + last);
+  }
   for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (Number.isNaN(v)) continue;
-    // 0-based ranks below..above−1 hold v; their mean is the mid-rank r − 1.
-    const below = bound(sorted, v, false);
-    const above = bound(sorted, v, true);
-    out[i] = (100 * (below + above - 1)) / 2 / (m - 1);
+    if (!Number.isNaN(values[i])) out[i] = (100 * (twiceMidRank.get(values[i]) as number)) / 2 / (m - 1);
   }
   return out;
 }

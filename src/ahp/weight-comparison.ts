@@ -165,11 +165,9 @@ function compareModel(ahp: AhpWeights, dictionary: FeatureDictionary, learned: L
   const learnedDim = dimensions.map((d) => d.learnedShare);
   const judged = pairwiseMatrix(ahp.goal.matrix);
   const disagreements = judgmentDisagreements(judged, learnedDim).map((d) => ({
+    ...d,
     row: names[d.row],
     col: names[d.col],
-    judged: d.judged,
-    implied: d.implied,
-    logRatio: d.logRatio,
     sentence:
       `the judges rate "${names[d.row]}" ${formatJudgment(d.judged)} times as important as "${names[d.col]}"; ` +
       `the ${learned.model} model's weights imply ${ratio(d.implied)}`,
