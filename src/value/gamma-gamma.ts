@@ -34,15 +34,8 @@ export type GammaGammaFit = z.infer<typeof GammaGammaFit>;
  *   f(m̄ | p, q, γ, x) = Γ(px+q) / (Γ(px) Γ(q)) · γ^q (m̄x)^(px−1) x / (γ + m̄x)^(px+q).
  */
 export function gammaGammaLogLikelihood(params: GammaGammaParams, frequency: Float64Array, monetary: Float64Array): number {
-  const xs: number[] = [];
-  const ms: number[] = [];
-  for (let i = 0; i < frequency.length; i++) {
-    if (frequency[i] > 0) {
-      xs.push(frequency[i]);
-      ms.push(monetary[i]);
-    }
-  }
-  return spendLogLikelihood(params, spendData(Float64Array.from(xs), Float64Array.from(ms)));
+  const repeat = (i: number) => frequency[i] > 0;
+  return spendLogLikelihood(params, spendData(frequency.filter((_, i) => repeat(i)), monetary.filter((_, i) => repeat(i))));
 }
 
 interface SpendData {

@@ -42,21 +42,10 @@ export function aggregateHistories(
   }
   // Key each customer by the whole number (T#, tₓ#, x) after numbering the few distinct T and tₓ: a number key
   // is much cheaper than a string, which is the fallback when the product overflows.
-  const tCodes = new Map<number, number>();
-  const txCodes = new Map<number, number>();
-  const code = (m: Map<number, number>, v: number): number => {
-    let c = m.get(v);
-    if (c === undefined) m.set(v, (c = m.size));
-    return c;
-  };
-  const tCode = new Float64Array(T.length);
-  const txCode = new Float64Array(T.length);
-  for (let i = 0; i < T.length; i++) {
-    if (Number.isNaN(T[i])) continue;
-    tCode[i] = code(tCodes, T[i]);
-    txCode[i] = code(txCodes, recency[i]);
-  }
-  const exact = tCodes.size * txCodes.size * (maxX + 1) < Number.MAX_SAFE_INTEGER;
+  const tCode = distinctValues(T);
+  const txCode = distinctValues(recency);
+  const txSize = txCode.values.length;
+  const exact = tCode.values.length * txSize * (maxX + 1) < Number.MAX_SAFE_INTEGER;
   const index = new Map<number | string, number>();
   const rowOf: number[] = [];
   const count: number[] = [];
@@ -64,7 +53,7 @@ export function aggregateHistories(
   for (let i = 0; i < T.length; i++) {
     if (Number.isNaN(T[i])) continue;
     customers++;
-    const key = exact ? (tCode[i] * txCodes.size + txCode[i]) * (maxX + 1) + frequency[i] : `${T[i]} ${recency[i]} ${frequency[i]}`;
+    const key = exact ? (tCode.index[i] * txSize + txCode.index[i]) * (maxX + 1) + frequency[i] : `${T[i]} ${recency[i]} ${frequency[i]}`;
     const k = index.get(key);
     if (k === undefined) {
       index.set(key, rowOf.length);
