@@ -31,17 +31,16 @@ export function topCount(n: number, share: number): number {
 }
 
 export function captureRateAt(scores: ArrayLike<number>, labels: ArrayLike<number>, share: number): number {
-  const { positives } = requireBothClasses(labels, 'captureRateAt');
-  return churnersInTop(thresholdTable(scores, labels), topCount(labels.length, share)) / positives;
+  requireBothClasses(labels, 'captureRateAt');
+  return liftFromTable(thresholdTable(scores, labels), share).captureRate;
 }
 
 export function liftAt(scores: ArrayLike<number>, labels: ArrayLike<number>, share: number): number {
-  const { positives } = requireBothClasses(labels, 'liftAt');
-  const m = topCount(labels.length, share);
-  return churnersInTop(thresholdTable(scores, labels), m) / m / (positives / labels.length);
+  requireBothClasses(labels, 'liftAt');
+  return liftFromTable(thresholdTable(scores, labels), share).lift;
 }
 
-/** Lift and capture rate at `share` from a prebuilt table (what `evaluate` uses). */
+/** Lift and capture rate at `share` from a prebuilt table. */
 export function liftFromTable(t: ThresholdTable, share: number): { lift: number; captureRate: number } {
   const last = t.tps.length - 1;
   const positives = t.tps[last];
