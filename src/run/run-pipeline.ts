@@ -1,15 +1,6 @@
 /**
- * `healthscore run`: the whole pipeline, from raw data to a calibrated, evaluated model, scores
- * and the manager report. I/O lives here; every step it calls is a pure function of `src/`.
- *
- * RUN/ingest/…            clean tables, quarantine files (ingest)
- * RUN/features/…          feature table and dictionary (features)
- * RUN/metrics.json        evaluation of every model and baseline on the test part
- * RUN/scores.csv          one row per active customer at the end of the data
- * RUN/priority.csv        customers ranked by revenue at risk
- * RUN/comparison.json     AHP hand weights against learned weights
- * RUN/report.html|md      the manager report
- * MODELS/NAME/VERSION/    the chosen model bundle
+ * `healthscore run`: the whole pipeline, from raw data to a calibrated, evaluated model, scores and the manager
+ * report (the outputs are listed in `healthscore run --help`). I/O lives here; every step it calls is a pure function.
  */
 import * as aq from 'arquero';
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';

@@ -43,21 +43,8 @@ export function registerScore(program: Command): void {
         import('../../score/score-job.ts'),
         import('../../api/batch-scoring.ts'),
       ]);
-      // The job's own options schema; --threads has set the default thread count already (threads.ts).
-      const { quiet, ...options } = parseFlags(ScoreJobOptions, {
-        model: flags.model,
-        data: flags.data,
-        features: flags.features,
-        asOf: flags.asOf,
-        out: flags.out,
-        engine: flags.engine,
-        history: flags.history,
-        alerts: flags.alerts,
-        alertRules: flags.alertRules,
-        overrides: flags.overrides,
-        reasons: flags.reasons,
-        quiet: flags.quiet,
-      });
+      // The job's own options schema, but not its threads: --threads has set the default thread count (threads.ts).
+      const { quiet, ...options } = parseFlags(ScoreJobOptions.omit({ threads: true }), flags);
       const log = quiet ? quietLog : consoleLog;
       const s = await scoreBatch({ ...options, progress: !quiet }, log);
       log.info(
