@@ -67,6 +67,14 @@ interface PoolWorker {
   ready: boolean;
 }
 
+/** A job of `WorkerPool.submit`. */
+export interface AsyncJob {
+  /** Resolves when every chunk is computed; rejects as the calling thread's share of it did. */
+  readonly done: Promise<void>;
+  /** Every chunk computed (without waiting for the workers' answers). */
+  finished(): boolean;
+}
+
 /** A value the pool's threads can read by id inside kernels (`context.resource(id)`). */
 export interface SharedResource {
   readonly id: number;
@@ -146,11 +154,37 @@ export class WorkerPool {
    * done. Chunks no worker could do (none started, or one failed, died or stalled) are computed
    * on the calling thread before it resolves.
    */
-  async runAsync<A>(k: Kernel<A>, args: A, chunks: number, threads: number): Promise<void> {
+  runAsync<A>(k: Kernel<A>, args: A, chunks: number, threads: number): Promise<void> {
+    return this.submit(k, args, chunks, threads).done;
+  }
+
+  /**
+   * `runAsync` with a view of the job's progress: `finished()` is true as soon as every chunk is
+   * computed, before the workers' answers reach this thread's event loop, so a caller can use the
+   * output (or see the pool is still busy) without yielding to it.
+   */
+  submit<A>(k: Kernel<A>, args: A, chunks: number, threads: number): AsyncJob {
+    const ctrl = controlBlock(chunks);
+    const done = this.computeAsync(k, args, chunks, threads, ctrl);
+    // Its failure surfaces where the caller awaits it, not as an unhandled rejection meanwhile.
+    done.catch(() => undefined);
+    return {
+      done,
+      finished: () => {
+        for (let c = 0; c < chunks; c++) {
+          const s = Atomics.load(ctrl, 1 + c);
+          // TAKEN: the calling thread computed the chunk (it computes a chunk it takes at once).
+          if (s !== DONE && s !== TAKEN) return false;
+        }
+        return true;
+      },
+    };
+  }
+
+  private async computeAsync<A>(k: Kernel<A>, args: A, chunks: number, threads: number, ctrl: Int32Array): Promise<void> {
     // A worker still starting would make the caller wait for its start-up: the calling thread
     // computes what no ready worker can take.
     const helpers = this.helpers(Math.min(chunks, threads - 1), true).filter((w) => w.ready);
-    const ctrl = controlBlock(chunks);
     if (helpers.length > 0) {
       const job = ++this.jobs;
       const answers = helpers.map(
@@ -178,7 +212,12 @@ export class WorkerPool {
       // Unclaimed, failed, or held by a worker that died or stalls: computed here.
       if (Atomics.compareExchange(ctrl, 1 + c, s, TAKEN) !== s) continue;
       if (s > 0) this.lose(s);
-      k.run(args, c, this.context);
+      try {
+        k.run(args, c, this.context);
+      } catch (error) {
+        Atomics.store(ctrl, 1 + c, FAILED);
+        throw error;
+      }
     }
   }
 

@@ -5,9 +5,8 @@
  * so the PSI is the same bits whichever thread counted.
  */
 import { kernel } from '../parallel/kernel.ts';
-import { workerPool } from '../parallel/pool.ts';
+import { workerPool, type AsyncJob } from '../parallel/pool.ts';
 import type { RawTable } from '../learn/preprocess/spec.ts';
-import { trackJob, type TrackedJob } from './tracked-job.ts';
 import { binsOf, DriftCounter, edgeSearch, numericBin, PSI_FLAG, rowCount, type DriftReference, type FeatureDrift } from './drift.ts';
 
 export interface NumericBinsArgs {
@@ -45,7 +44,7 @@ interface Slot {
   readonly data: Float64Array;
   readonly counts: Float64Array;
   /** The slot's job, until its counts are merged. */
-  pending: TrackedJob | null;
+  pending: AsyncJob | null;
 }
 
 const shared = (doubles: number): Float64Array => new Float64Array(new SharedArrayBuffer(8 * doubles));
@@ -97,7 +96,7 @@ export class DriftCounts {
   static warm(threads: number): void {
     const none = shared(1);
     const at = new Int32Array(new SharedArrayBuffer(4));
-    trackJob(workerPool().runAsync(numericBinsKernel, { rows: 0, data: none, capacity: 0, edges: none, edgeAt: at, binAt: at, counts: none }, 1, threads));
+    workerPool().submit(numericBinsKernel, { rows: 0, data: none, capacity: 0, edges: none, edgeAt: at, binAt: at, counts: none }, 1, threads);
   }
 
   /** Counts a chunk's rows; the pool's count of its numeric features is merged by a later `add` or `result`. */
@@ -113,7 +112,7 @@ export class DriftCounts {
     const slot = this.slots[this.turn];
     // A slot whose job is not done (the pool is busy, or its worker still starting) is not waited
     // for: this chunk is counted here.
-    if (slot.pending !== null && !slot.pending.settled) {
+    if (slot.pending !== null && !slot.pending.finished()) {
       this.counter.add(table);
       return;
     }
@@ -122,7 +121,7 @@ export class DriftCounts {
     columns.forEach((c, k) => slot.data.set((c as Float64Array).subarray(0, n), k * this.capacity));
     this.counter.add(table, this.elsewhere);
     const args: NumericBinsArgs = { rows: n, data: slot.data, capacity: this.capacity, counts: slot.counts, ...this.layout };
-    slot.pending = trackJob(workerPool().runAsync(numericBinsKernel, args, 1, this.threads));
+    slot.pending = workerPool().submit(numericBinsKernel, args, 1, this.threads);
   }
 
   async result(threshold = PSI_FLAG): Promise<FeatureDrift[]> {
@@ -133,9 +132,9 @@ export class DriftCounts {
   /** Waits for the slot's job, if any, and adds its counts. */
   private async merge(slot: Slot): Promise<void> {
     if (slot.pending === null) return;
-    const { job } = slot.pending;
+    const job = slot.pending;
     slot.pending = null;
-    await job;
+    if (!job.finished()) await job.done;
     const { binAt } = this.layout;
     this.numeric.forEach((f, k) => this.counter.merge(f, slot.counts.subarray(binAt[k], binAt[k + 1])));
   }

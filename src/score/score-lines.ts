@@ -5,14 +5,12 @@
  * instead) into one of two shared slots in turn, beside the probabilities, scores and tier codes,
  * and writes the slot's lines a chunk later. The bytes are `ScoresCsvBytes.modelLine`'s.
  */
-import * as timers from 'node:timers/promises';
 import { csvField } from '../data/csv-field.ts';
 import { kernel } from '../parallel/kernel.ts';
-import { workerPool } from '../parallel/pool.ts';
+import { workerPool, type AsyncJob } from '../parallel/pool.ts';
 import type { ScoredColumns } from './scores-csv.ts';
 import { putField, ScoresCsvBytes } from './scores-csv-bytes.ts';
 import { Tier } from './tiers.ts';
-import { trackJob, type TrackedJob } from './tracked-job.ts';
 
 /** A tier's code in a slot: its position among the tiers. */
 const TIERS: readonly Tier[] = Tier.options;
@@ -88,7 +86,7 @@ export class ScoreLines {
   private slots: LineSlot[] = [];
   private turn = 0;
   /** The job of the chunk added last, if the pool formats it. */
-  private pending: { slot: LineSlot; tracked: TrackedJob } | null = null;
+  private pending: { slot: LineSlot; job: AsyncJob } | null = null;
 
   /**
    * `rowsCap`: the most rows a chunk has (a larger one is written on the calling thread);
@@ -121,16 +119,14 @@ export class ScoreLines {
     // Reasons, and scores other than a Uint8Array's (0–255, the tails' range), are left to the general writer.
     const general = chunk.scored.reasons !== null || !(chunk.scored.healthScore instanceof Uint8Array);
     const slot = this.threads <= 1 || general || n > this.rowsCap ? null : this.slot();
-    // The worker's answer may be waiting in the event loop: one turn lets it in.
-    if (slot !== null && this.pending !== null && !this.pending.tracked.settled) await timers.setImmediate();
     // The pool behind (the chunk before is not written yet): this chunk is written here. Until its
     // worker is ready the pool itself formats the lines on this thread.
-    const ready = this.pending?.tracked.settled !== false;
+    const ready = this.pending === null || this.pending.job.finished();
     if (slot === null || !ready || !fill(slot, chunk)) return [...(await this.collect()), this.writeHere(chunk)];
     this.turn = 1 - this.turn;
-    const tracked = trackJob(workerPool().runAsync(scoreLinesKernel, { ...slot, ...this.text, rows: n }, 1, this.threads));
+    const job = workerPool().submit(scoreLinesKernel, { ...slot, ...this.text, rows: n }, 1, this.threads);
     const previous = await this.collect();
-    this.pending = { slot, tracked };
+    this.pending = { slot, job };
     return previous;
   }
 
@@ -161,9 +157,9 @@ export class ScoreLines {
   /** Waits for the pending job, if any, and gives its bytes. */
   private async collect(): Promise<Buffer[]> {
     if (this.pending === null) return [];
-    const { slot, tracked } = this.pending;
+    const { slot, job } = this.pending;
     this.pending = null;
-    await tracked.job;
+    if (!job.finished()) await job.done;
     return [Buffer.from(slot.out.buffer, slot.out.byteOffset, slot.written[0])];
   }
 

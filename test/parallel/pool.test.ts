@@ -84,6 +84,23 @@ describe('WorkerPool', () => {
     expect(k.by![0]).toBe(0);
   });
 
+  it('says a submitted job is finished once a worker computed it, before its answer is read', async () => {
+    pool = new WorkerPool();
+    let j = job(50_000, 50_000);
+    for (let attempt = 0; attempt < 500 && j.by![0] !== 1; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      j = job(50_000, 50_000);
+      const submitted = pool.submit(squareKernel, j, 1, 2);
+      // Spinning, this thread never reads the worker's answer: only the chunk's status can tell.
+      const deadline = performance.now() + 10_000;
+      while (!submitted.finished() && performance.now() < deadline);
+      expect(submitted.finished()).toBe(true);
+      expect(j.output).toEqual(j.expected);
+      await submitted.done;
+    }
+    expect(j.by![0]).toBe(1);
+  });
+
   it('gives kernels the shared resources, also to workers started after the share', async () => {
     pool = new WorkerPool();
     const r = pool.share({ offset: 5 });

@@ -59,7 +59,7 @@ describe('DriftCounts', () => {
   afterEach(() => vi.restoreAllMocks());
 
   it('gives the PSI of counting alone, bit for bit, with the pool counting the numeric features', async () => {
-    const jobs = vi.spyOn(workerPool(), 'runAsync');
+    const jobs = vi.spyOn(workerPool(), 'submit');
     // The kernel's runs on this thread (a worker runs its own import of it).
     const here = vi.spyOn(numericBinsKernel, 'run');
     const parts = chunks(4096);
@@ -70,7 +70,7 @@ describe('DriftCounts', () => {
   });
 
   it('counts on the calling thread with one thread, or chunks larger than its capacity, the same PSI', async () => {
-    const jobs = vi.spyOn(workerPool(), 'runAsync');
+    const jobs = vi.spyOn(workerPool(), 'submit');
     expect(await counted(new DriftCounts(reference, 4096, 1), chunks(4096))).toEqual(alone(chunks(4096)));
     expect(await counted(new DriftCounts(reference, 1000, 2), chunks(4096))).toEqual(alone(chunks(4096)));
     expect(jobs).not.toHaveBeenCalled();

@@ -84,7 +84,7 @@ describe('ScoreLines', () => {
   afterEach(() => vi.restoreAllMocks());
 
   it('writes the bytes of ScoresCsvBytes, override lines in place, with the pool formatting chunks', async () => {
-    const jobs = vi.spyOn(workerPool(), 'runAsync');
+    const jobs = vi.spyOn(workerPool(), 'submit');
     // The kernel's runs on this thread (a worker runs its own import of it).
     const here = vi.spyOn(scoreLinesKernel, 'run');
     const chunks = Array.from({ length: 8 }, (_, c) => chunk(c, 4096 + (c % 3) * 500));
@@ -93,7 +93,7 @@ describe('ScoreLines', () => {
   });
 
   it('writes everything on the calling thread with one thread, the same bytes', async () => {
-    const jobs = vi.spyOn(workerPool(), 'runAsync');
+    const jobs = vi.spyOn(workerPool(), 'submit');
     const chunks = Array.from({ length: 3 }, (_, c) => chunk(c, 3000));
     expectSame(await written(new ScoreLines('2025-01-01', 'churn/v1', 8192, 1), chunks), expected(chunks));
     expect(jobs).not.toHaveBeenCalled();
