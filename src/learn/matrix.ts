@@ -16,8 +16,8 @@ export function matrix(rows: number, cols: number, data?: Float64Array): Matrix 
 export const SHARED_CELLS = 1 << 21;
 
 /**
- * Zeroed storage for a design matrix, in a SharedArrayBuffer from `SHARED_CELLS` cells (or when
- * `shared`): the pool's threads read it in place, where a copy would cost about the work they share.
+ * Zeroed float64 storage (a design matrix, a kernel's output), in a SharedArrayBuffer from `SHARED_CELLS`
+ * cells or when `shared`: the pool's threads use it in place, where a copy would cost about their work.
  */
 export function designData(cells: number, shared = cells >= SHARED_CELLS): Float64Array {
   return new Float64Array(shared ? new SharedArrayBuffer(cells * 8) : new ArrayBuffer(cells * 8));

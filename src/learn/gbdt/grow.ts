@@ -3,6 +3,7 @@
  * LightGBM and scikit-learn: largest gain until `maxLeaves`) or depth-wise (XGBoost: shallowest first).
  * A node's rows are a contiguous range of one index array, partitioned in place at each split.
  */
+import { designData } from '../matrix.ts';
 import { MISSING_BIN, type BinnedMatrix } from './binning.ts';
 import { buildHistogram, newHistogram, subtractHistogram, type HistogramThreads } from './histogram.ts';
 import { findBestSplit, leafValue, type Split, type SplitRules } from './split.ts';
@@ -26,7 +27,6 @@ export interface GrowInput {
   readonly hess: Float64Array;
   /** The rows this tree learns from (all, or a subsample); partitioned in place. */
   readonly idx: Uint32Array;
-  /** The features this tree may split on. */
   readonly features: Int32Array;
 }
 
@@ -46,14 +46,13 @@ export interface GrowScratch {
   readonly pool: Float64Array[];
   /** The features of the tree being grown (its copy in shared memory when threads take part). */
   readonly features: Int32Array;
-  /** Threads sharing the histogram work, or null (the calling thread alone). */
   readonly parallel: HistogramThreads | null;
 }
 
 /** Buffers for trees over `rows` rows and `cols` features; with `parallel`, in shared memory (the caller's idx must be too). */
 export function growScratch(rows: number, cols: number, parallel: HistogramThreads | null = null): GrowScratch {
   const shared = parallel !== null;
-  const gh = new Float64Array(shared ? new SharedArrayBuffer(16 * rows) : new ArrayBuffer(16 * rows));
+  const gh = designData(2 * rows, shared);
   const features = new Int32Array(shared ? new SharedArrayBuffer(4 * cols) : new ArrayBuffer(4 * cols));
   return { gh, partition: new Uint32Array(rows), pool: [], features, parallel };
 }

@@ -6,6 +6,7 @@
  */
 import { kernel } from '../../parallel/kernel.ts';
 import { workerPool } from '../../parallel/pool.ts';
+import { designData } from '../matrix.ts';
 import { BIN_SLOTS, type BinnedMatrix } from './binning.ts';
 
 export const HIST_STRIDE = 3;
@@ -19,8 +20,7 @@ const MIN_PARALLEL_UPDATES = 1 << 16;
 
 /** A zeroed histogram for `cols` features; in shared memory when worker threads write into it. */
 export function newHistogram(cols: number, shared = false): Float64Array {
-  const bytes = cols * WIDTH * 8;
-  return new Float64Array(shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
+  return designData(cols * WIDTH, shared);
 }
 
 /**

@@ -4,7 +4,7 @@
  * worker pool with the caller's thread count; the model owns no thread.
  */
 import { defaultThreads, workerPool, type SharedResource } from '../../parallel/pool.ts';
-import type { Matrix } from '../matrix.ts';
+import { designData, type Matrix } from '../matrix.ts';
 import type { ChurnModel, Contributions, ModelKind } from '../model.ts';
 import { leafShapTable } from './leaf-shap-table.ts';
 import { marginKernel, planForest, predictPlan, sharedForest, type ForestPlan } from './predict.ts';
@@ -114,7 +114,7 @@ export class GbdtModel implements ChurnModel {
 }
 
 function inSharedMemory(a: Float64Array): Float64Array {
-  const copy = new Float64Array(new SharedArrayBuffer(a.byteLength));
+  const copy = designData(a.length, true);
   copy.set(a);
   return copy;
 }

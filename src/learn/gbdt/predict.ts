@@ -10,7 +10,6 @@ import type { RowJob } from './row-jobs.ts';
 import { nodeDepths, treeDepth, type Tree } from './tree.ts';
 
 export interface PackedForest {
-  /** Node id of each tree's root in the packed arrays. */
   readonly roots: Int32Array;
   /** Depth of each tree: the number of steps from its root to its deepest leaf. */
   readonly depths: Int32Array;
@@ -202,7 +201,6 @@ export function predictRows(plan: ForestPlan, x: Matrix, base: number, first: nu
 export interface SharedForest {
   readonly packed: PackedForest;
   readonly segments: readonly { readonly from: number; readonly to: number; readonly source: string | null }[];
-  /** The margin every row starts from. */
   readonly base: number;
 }
 

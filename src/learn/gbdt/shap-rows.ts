@@ -13,9 +13,8 @@ export interface ShapForest {
   readonly trees: readonly Tree[];
   /** Per tree, its leaf tables, or null for a tree left to Algorithm 2. */
   readonly tables: readonly (LeafShapTable | null)[];
-  /** Depth of the deepest tree. */
+  /** Of the deepest tree. */
   readonly depth: number;
-  /** Nodes of the largest tree. */
   readonly maxNodes: number;
 }
 

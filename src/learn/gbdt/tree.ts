@@ -9,7 +9,6 @@ export interface Tree {
   readonly threshold: Float64Array;
   /** The same cut in bin codes: bin <= binThreshold goes left (used while training). */
   readonly binThreshold: Uint8Array;
-  /** 1 when missing values go left. */
   readonly missingLeft: Uint8Array;
   readonly left: Int32Array;
   readonly right: Int32Array;
@@ -17,7 +16,6 @@ export interface Tree {
   readonly value: Float64Array;
   /** Training rows that reached the node: the weights of TreeSHAP's conditional expectation. */
   readonly cover: Float64Array;
-  /** Gain of the node's split (0 at leaves). */
   readonly gain: Float64Array;
 }
 

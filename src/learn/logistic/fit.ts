@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { defaultThreads } from '../../parallel/pool.ts';
 import { selectBackend } from '../../runtime/backend.ts';
-import { inSharedMemory, SHARED_CELLS } from '../matrix.ts';
+import { designData, inSharedMemory, SHARED_CELLS } from '../matrix.ts';
 import type { Matrix } from '../matrix.ts';
 import { historyFromHessian, minimizeLbfgs } from '../optim/lbfgs.ts';
 import type { LbfgsResult, Objective } from '../optim/lbfgs.ts';
@@ -178,7 +178,7 @@ function checkedLabels(labels: ArrayLike<number>, rows: number, shared: boolean)
 
 /** A float64 copy of `values`, in shared memory when the pool's threads are to read it. */
 function inMemory(values: ArrayLike<number>, shared: boolean): Float64Array {
-  const out = new Float64Array(shared ? new SharedArrayBuffer(values.length * 8) : new ArrayBuffer(values.length * 8));
+  const out = designData(values.length, shared);
   out.set(values);
   return out;
 }

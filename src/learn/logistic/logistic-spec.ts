@@ -8,7 +8,6 @@ import { ClassWeight } from './class-weights.ts';
 export const LogisticFit = z.object({
   C: z.number().positive(),
   classWeight: ClassWeight.nullable(),
-  /** ‖∇F‖∞ tolerance the fit was run to. */
   tol: z.number(),
   rows: z.number().int(),
   backend: z.string(),

@@ -7,7 +7,7 @@
 import { sigmoid } from '../../calibrate/sigmoid.ts';
 import { kernel } from '../../parallel/kernel.ts';
 import { workerPool } from '../../parallel/pool.ts';
-import { inSharedMemory } from '../matrix.ts';
+import { designData, inSharedMemory } from '../matrix.ts';
 import type { Matrix } from '../matrix.ts';
 
 export interface LogisticProblem {
@@ -79,17 +79,13 @@ function sumThreads(threads: number, ...arrays: (ArrayBufferView | null)[]): num
   return threads > 1 && arrays.every(inSharedMemory) ? Math.min(threads, SHARES) : 1;
 }
 
-/** Zeroed float64 storage the pool's threads can write (shared when they take part). */
-const outputs = (length: number, threads: number): Float64Array =>
-  new Float64Array(threads > 1 ? new SharedArrayBuffer(length * 8) : new ArrayBuffer(length * 8));
-
 /** F and ∇F in float64. Cost: 2·rows·cols multiply-adds plus one exp and one log1p per row. */
 export function penalizedLogLoss(problem: LogisticProblem, theta: Float64Array, grad: Float64Array, threads = 1): number {
   const { x, y, w, C } = problem;
   const p = x.cols;
   const stride = p + 2;
   const t = sumThreads(threads, x.data, y, w);
-  const out = outputs(SHARES * stride, t);
+  const out = designData(SHARES * stride, t > 1);
   workerPool().run(lossShareKernel, { X: x.data, n: x.rows, p, y, w, theta, out }, SHARES, t);
   grad.fill(0);
   let loss = 0;
@@ -180,7 +176,7 @@ export function penalizedLogLossHessian(problem: LogisticProblem, theta: Float64
   const all = rows ?? Int32Array.from({ length: x.rows }, (_, i) => i);
   const m = all.length;
   const t = sumThreads(threads, x.data, w, all);
-  const out = outputs(SHARES * q * q, t);
+  const out = designData(SHARES * q * q, t > 1);
   workerPool().run(hessianShareKernel, { X: x.data, p, w, theta, rows: all, out }, SHARES, t);
   const h = new Float64Array(q * q);
   for (let s = 0; s < SHARES; s++) {
