@@ -53,7 +53,7 @@ export function minimizeNewton(
       h = hessian(x);
       fresh = true;
     }
-    const d = choleskySolve(h, g, n);
+    const d = solveCholesky(cholesky(h, n), g, n);
     for (let i = 0; i < n; i++) d[i] = -d[i];
     let slope = 0;
     for (let i = 0; i < n; i++) slope += g[i] * d[i];
@@ -92,14 +92,9 @@ export function minimizeNewton(
 }
 
 /**
- * Solves A·z = b for symmetric positive definite A (row-major n × n) by Cholesky. A pivot rounding
- * made non-positive is lifted to a small multiple of the diagonal's scale, keeping a descent direction.
+ * The Cholesky factor L (row-major n × n, lower triangle) of a symmetric positive definite A. A pivot
+ * rounding made non-positive is lifted to a small multiple of the diagonal's scale, keeping a descent direction.
  */
-export function choleskySolve(a: Float64Array, b: Float64Array, n: number): Float64Array {
-  return solveCholesky(cholesky(a, n), b, n);
-}
-
-/** The factor L (row-major n × n, lower triangle) of `choleskySolve`, to solve many right-hand sides. */
 export function cholesky(a: Float64Array, n: number): Float64Array {
   const L = new Float64Array(n * n);
   let scale = 0;
