@@ -34,7 +34,8 @@ export class StagedTable {
   private readonly stagingPath: string;
   private readonly extras: string[] = [];
 
-  private constructor(
+  /** Stages `table` with the given leading columns (a contract table's, or tabular mode's). */
+  constructor(
     private readonly outDir: string,
     private readonly table: string,
     private readonly columns: readonly StoredColumn[],
@@ -42,10 +43,6 @@ export class StagedTable {
     mkdirSync(join(outDir, 'tables'), { recursive: true });
     this.stagingPath = join(outDir, 'tables', `.${table}.staging.jsonl`);
     this.sink = new LineSink(this.stagingPath);
-  }
-
-  static open(outDir: string, table: string, columns: readonly StoredColumn[]): StagedTable {
-    return new StagedTable(outDir, table, columns);
   }
 
   /** Declares extra (non-contract) columns, in the order they should appear after the contract's. */
@@ -88,7 +85,7 @@ export async function writeCleanTables(data: CustomerData, outDir: string): Prom
       const frame = data[table];
       if (frame === undefined) continue;
       const spec = CONTRACT[table];
-      const staged = StagedTable.open(outDir, table, spec.columns);
+      const staged = new StagedTable(outDir, table, spec.columns);
       const contract = new Set(spec.columns.map((c) => c.name));
       staged.addExtraColumns(frame.columnNames().filter((name) => !contract.has(name)));
       for (const row of frame.objects()) await staged.add(row as CleanRow);

@@ -32,13 +32,11 @@ const STRING_T_BYTES = 16;
 const INLINE_BYTES = 12;
 
 function validityOf(vector: ReturnType<typeof duckdb.data_chunk_get_vector>, rows: number): Validity {
-  // DuckDB's mask is uint64 words, little endian on every platform the bindings ship for: row i
-  // is bit i % 8 of byte i / 8.
+  // uint64 words, little endian on every platform the bindings ship for: row i is bit i % 8 of byte i / 8.
   const mask = duckdb.vector_get_validity(vector, Math.ceil(rows / 64) * 8) as Uint8Array | null | undefined;
   return mask ?? null;
 }
 
-/** Column `column` (of type DOUBLE) of a fetched chunk. */
 export function doubleVector(chunk: DuckDBDataChunk, column: number): DoubleVector {
   const rows = chunk.rowCount;
   const vector = duckdb.data_chunk_get_vector(chunk.chunk, column);
@@ -46,7 +44,6 @@ export function doubleVector(chunk: DuckDBDataChunk, column: number): DoubleVect
   return { values: new Float64Array(data.buffer, data.byteOffset, rows), validity: validityOf(vector, rows) };
 }
 
-/** Column `column` (of type INTEGER) of a fetched chunk. */
 export function intVector(chunk: DuckDBDataChunk, column: number): IntVector {
   const rows = chunk.rowCount;
   const vector = duckdb.data_chunk_get_vector(chunk.chunk, column);
@@ -54,7 +51,6 @@ export function intVector(chunk: DuckDBDataChunk, column: number): IntVector {
   return { values: new Int32Array(data.buffer, data.byteOffset, rows), validity: validityOf(vector, rows) };
 }
 
-/** Column `column` (of type VARCHAR) of a fetched chunk. */
 export function textVector(chunk: DuckDBDataChunk, column: number): TextVector {
   const rows = chunk.rowCount;
   const vector = duckdb.data_chunk_get_vector(chunk.chunk, column);

@@ -35,7 +35,7 @@ export async function withTableSinks<T>(
   connection: DuckDBConnection,
   work: (sinks: TableSinks) => Promise<T>,
 ): Promise<T> {
-  const staged = StagedTable.open(outDir, table, columns);
+  const staged = new StagedTable(outDir, table, columns);
   const quarantine = await QuarantineWriter.open(join(outDir, 'quarantine', `${table}.csv`));
   try {
     const result = await work({ staged, quarantine });

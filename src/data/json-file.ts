@@ -17,12 +17,8 @@ export interface JsonFileOptions {
 const LISTED_PROBLEMS = 3;
 
 /**
- * The problems of a failed parse as `SOURCE: PATH: MESSAGE`, PATH dotted (`dimensions.0.indicators`) or `(root)`.
- * @example
- * ```ts
- * schemaProblems(z.object({ a: z.number() }).safeParse({ a: 'x' }).error!, 'w.json');
- * // => ['w.json: a: Invalid input: expected number, received string']
- * ```
+ * The problems of a failed parse as `SOURCE: PATH: MESSAGE`, PATH dotted (`dimensions.0.indicators`) or `(root)`,
+ * e.g. `['w.json: a: Invalid input: expected number, received string']`.
  */
 export function schemaProblems(error: z.ZodError, source: string): string[] {
   return error.issues.map((i) => `${source}: ${issueText(i)}`);
@@ -31,13 +27,8 @@ export function schemaProblems(error: z.ZodError, source: string): string[] {
 const issueText = (issue: z.core.$ZodIssue): string => `${issue.path.length > 0 ? issue.path.join('.') : '(root)'}: ${issue.message}`;
 
 /**
- * `text` parsed as JSON and checked against `schema`, or a `UserError` naming `path` and the first problems.
- * @example
- * ```ts
- * parseJsonText('{"a": 1}', 'w.json', z.object({ a: z.number() })); // => { a: 1 }
- * parseJsonText('{"a": ', 'w.json', z.object({ a: z.number() }));
- * // throws UserError('w.json: not valid JSON (Unexpected end of JSON input)'), exit code 3
- * ```
+ * `text` parsed as JSON and checked against `schema`, or a `UserError` naming `path` and the first problems:
+ * `w.json: not valid JSON (Unexpected end of JSON input)`, exit code 3 by default.
  */
 export function parseJsonText<T>(text: string, path: string, schema: z.ZodType<T>, options: JsonFileOptions = {}): T {
   const exitCode = options.exitCode ?? ExitCode.badInput;
@@ -56,13 +47,8 @@ export function parseJsonText<T>(text: string, path: string, schema: z.ZodType<T
 }
 
 /**
- * The file at `path` as `parseJsonText` reads it; an unreadable one stops with `PATH: cannot read WHAT (CODE)`.
- * @example
- * ```ts
- * const config = readJsonFile('models/ahp/cdnow-rfm.json', AhpConfig, { what: 'the AHP config' });
- * readJsonFile('none.json', AhpConfig, { what: 'the AHP config' });
- * // throws UserError('none.json: cannot read the AHP config (ENOENT)'), exit code 3
- * ```
+ * The file at `path` as `parseJsonText` reads it; an unreadable one stops with `PATH: cannot read WHAT (CODE)`,
+ * e.g. `none.json: cannot read the AHP config (ENOENT)`.
  */
 export function readJsonFile<T>(path: string, schema: z.ZodType<T>, options: JsonFileOptions = {}): T {
   let text: string;

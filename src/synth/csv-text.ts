@@ -8,15 +8,10 @@ import { EVENT_COLS, SUBSCRIPTION_COLS, SURVEY_COLS, TICKET_COLS, TRANSACTION_CO
 import type { TimestampText } from './timestamp-text.ts';
 
 /** The header line of each table's file. */
-export function csvHeader(table: TableName): string {
-  return `${CONTRACT[table].columns.map((c) => c.name).join(',')}\n`;
-}
-
-export const CSV_HEADERS: Record<TableName, string> = Object.fromEntries(
-  TABLE_NAMES.map((t) => [t, csvHeader(t)]),
+export const CSV_HEADERS = Object.fromEntries(
+  TABLE_NAMES.map((t) => [t, `${CONTRACT[t].columns.map((c) => c.name).join(',')}\n`]),
 ) as Record<TableName, string>;
 
-/** Number of rows of each table in a history. */
 export function rowCounts(history: CustomerHistory): Record<TableName, number> {
   return {
     customers: 1,

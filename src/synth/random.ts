@@ -64,7 +64,6 @@ export function categorical(rng: RandomGenerator, weights: ArrayLike<number>, to
   return last;
 }
 
-/** True with probability p. */
 export function bernoulli(rng: RandomGenerator, p: number): boolean {
   return uniformFloat64(rng) < p;
 }

@@ -50,8 +50,7 @@ async function* csvRecords(
   headerLines: number,
   iterator: AsyncIterator<ParsedCsvRecord>,
 ): AsyncGenerator<SourceRecord> {
-  // Lines are counted here rather than with csv-parse's `info` option, which costs several times
-  // the parsing itself (docs/ingest.md).
+  // Counted here: csv-parse's `info` option costs more than the parsing itself (docs/ingest.md).
   let lastLine = headerLines;
   for (let record = await nextRecord(path, iterator); record !== null; record = await nextRecord(path, iterator)) {
     const line = lastLine + 1;

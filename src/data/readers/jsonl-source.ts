@@ -27,47 +27,42 @@ function parseLine(text: string): Parsed {
   return { values };
 }
 
-export async function openJsonl(path: string): Promise<TableSource> {
-  const lines = createInterface({ input: utf8Text(path), crlfDelay: Infinity })[Symbol.asyncIterator]();
-  let lineNo = 0;
-  // Lines before the first object (blank or broken) are replayed as problems after the header is known.
-  const before: SourceRecord[] = [];
-  let first: { line: number; values: Record<string, string | null> } | null = null;
-  while (first === null) {
-    const next = await lines.next();
-    if (next.done === true) break;
-    lineNo++;
-    if (next.value.trim() === '') continue;
-    const parsed = parseLine(next.value);
-    if ('error' in parsed) before.push(badLine(lineNo, next.value, parsed.error));
-    else first = { line: lineNo, values: parsed.values };
+/** The file's non-blank lines, each as a record or a problem. */
+async function* parsedLines(path: string): AsyncGenerator<SourceRecord> {
+  let line = 0;
+  for await (const text of createInterface({ input: utf8Text(path), crlfDelay: Infinity })) {
+    line++;
+    if (text.trim() === '') continue;
+    const parsed = parseLine(text);
+    yield 'error' in parsed ? badLine(line, text, parsed.error) : { line, values: parsed.values };
   }
-  if (first === null) {
+}
+
+export async function openJsonl(path: string): Promise<TableSource> {
+  const lines = parsedLines(path);
+  // Broken lines before the first object are replayed as problems after the header is known.
+  const before: SourceRecord[] = [];
+  let first = await lines.next();
+  for (; first.done !== true && 'problem' in first.value; first = await lines.next()) before.push(first.value);
+  if (first.done === true) {
     throw new UserError(
       before.length === 0 ? `${path}: file is empty` : `${path}: no line is a JSON object (line ${before[0].line} is the first bad one)`,
     );
   }
-  const columns = checkHeader(path, Object.keys(first.values));
+  const start = first.value;
+  const columns = checkHeader(path, 'values' in start ? Object.keys(start.values) : []);
   const known = new Set(columns);
-  const start = first;
   async function* records(): AsyncGenerator<SourceRecord> {
     for (const record of before) yield record;
     yield start;
-    for (let next = await lines.next(); next.done !== true; next = await lines.next()) {
-      lineNo++;
-      if (next.value.trim() === '') continue;
-      const parsed = parseLine(next.value);
-      if ('error' in parsed) {
-        yield badLine(lineNo, next.value, parsed.error);
-        continue;
-      }
-      for (const key of Object.keys(parsed.values)) {
+    for await (const record of lines) {
+      for (const key of 'values' in record ? Object.keys(record.values) : []) {
         if (!known.has(key)) {
           known.add(key);
           columns.push(key);
         }
       }
-      yield { line: lineNo, values: parsed.values };
+      yield record;
     }
   }
   return { file: path, format: 'jsonl', columns, records: records() };

@@ -45,10 +45,7 @@ export async function openParquet(path: string, connection: DuckDBConnection): P
     throw new UserError(`${path}: not a readable Parquet file (${why})`);
   }
   const rows = described.getRowObjectsJS();
-  const columns = checkHeader(
-    path,
-    rows.map((r) => String(r.column_name)),
-  );
+  const columns = checkHeader(path, rows.map((r) => String(r.column_name)));
   const types = rows.map((r) => String(r.column_type));
   const select = columns.map((c, i) => `${asText(c, types[i])} AS ${sqlIdent(c)}`).join(', ');
   async function* records(): AsyncGenerator<SourceRecord> {
