@@ -4,12 +4,14 @@
  */
 import { z } from 'zod';
 
-const fraction = /^\s*\d+(\.\d+)?\s*(\/\s*\d+(\.\d+)?\s*)?$/;
+/** A judgment written as text: "3", "0.5" or a fraction such as "1/3". */
+export const JUDGMENT_TEXT = /^\s*\d+(\.\d+)?\s*(\/\s*\d+(\.\d+)?\s*)?$/;
 
 /** One cell: a number on Saaty's scale, a fraction such as "1/3", or null when not judged. */
 export const JudgmentCell = z
-  .union([z.number().positive(), z.string().regex(fraction, 'a number or a fraction such as "1/3"'), z.null()])
+  .union([z.number().positive(), z.string().regex(JUDGMENT_TEXT, 'a number or a fraction such as "1/3"'), z.null()])
   .describe('Saaty scale 1–9 or a reciprocal ("1/3"); null = not judged (derived or completed)');
+export type JudgmentCell = z.infer<typeof JudgmentCell>;
 
 export const Judge = z
   .object({

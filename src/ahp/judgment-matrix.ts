@@ -3,10 +3,8 @@
  * §1.3): values on the 1–9 scale or reciprocals, ones on the diagonal, a_ji = 1 / a_ij. A lower-triangle cell may be
  * null (derived), the reciprocal (checked), or the only one of its pair. Problems name the cell by criterion names.
  */
+import { JUDGMENT_TEXT, type JudgmentCell } from './config.ts';
 import { pairwiseMatrix, type PairwiseMatrix } from './pairwise-matrix.ts';
-
-/** A cell as written in a config: a number, a fraction such as "1/3", or null when not judged. */
-export type JudgmentCell = number | string | null;
 
 export type JudgmentMatrixResult = { ok: true; matrix: PairwiseMatrix } | { ok: false; problems: string[] };
 
@@ -22,9 +20,9 @@ const RECIPROCAL_TOLERANCE = 0.02;
  */
 export function judgmentValue(cell: number | string): number {
   if (typeof cell === 'number') return cell;
-  const m = /^\s*(\d+(?:\.\d+)?)\s*(?:\/\s*(\d+(?:\.\d+)?)\s*)?$/.exec(cell);
-  if (!m) return Number.NaN;
-  return m[2] === undefined ? Number(m[1]) : Number(m[1]) / Number(m[2]);
+  if (!JUDGMENT_TEXT.test(cell)) return Number.NaN;
+  const [numerator, denominator] = cell.split('/');
+  return denominator === undefined ? Number(numerator) : Number(numerator) / Number(denominator);
 }
 
 /** Formats a judgment the way a judge writes it: 3, 1/3, or a decimal when neither fits. */

@@ -203,31 +203,23 @@ export function weightComparison(
     if (fitted.weights.length !== ahp.indicators.length) {
       throw new Error(`weightComparison: ${fitted.weights.length} fitted weights for ${ahp.indicators.length} indicators`);
     }
-    const indicators = ahp.indicators.map((ind, k) => ({
-      feature: ind.feature,
-      label: ind.label,
-      dimension: ind.dimension,
-      weight: fitted.weights[k],
-    }));
+    const indicators = ahp.indicators.map((ind, k) => ({ ...ind, weight: fitted.weights[k] }));
     fittedHandWeights = {
+      ...fitted,
       indicators,
       dimensions: ahp.dimensions.map((d) => ({
         name: d.name,
         weight: indicators.filter((i) => i.dimension === d.name).reduce((s, i) => s + i.weight, 0),
       })),
-      intercept: fitted.intercept,
-      scale: fitted.scale,
-      logLoss: fitted.logLoss,
-      iterations: fitted.iterations,
-      converged: fitted.converged,
       auc: fittedAuc,
     };
   }
+  // The schema keeps only its own fields, in its order.
   return WeightComparison.parse({
     config: ahp.name,
     ahp: {
       dimensions: ahp.dimensions.map((d) => ({ name: d.name, weight: d.weight, consistencyRatio: d.indicators.consistencyRatio })),
-      indicators: ahp.indicators.map((i) => ({ feature: i.feature, label: i.label, dimension: i.dimension, weight: i.globalWeight })),
+      indicators: ahp.indicators.map((i) => ({ ...i, weight: i.globalWeight })),
       consistencyRatio: ahp.goal.consistencyRatio,
     },
     models: models.map((m) => compareModel(ahp, dictionary, m)),
