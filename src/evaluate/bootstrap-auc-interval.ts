@@ -8,6 +8,7 @@ import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
 import { z } from 'zod';
 import { quantileSorted } from './quantile.ts';
+import { rocAucFromCounts } from './roc-auc.ts';
 import { checkScoredLabels, requireBothClasses } from './scored-labels.ts';
 import { forEachThreshold, type SplitScores, splitSorted } from './threshold-table.ts';
 
@@ -51,7 +52,7 @@ export function bootstrapAucInterval(
     negativesAt.fill(0);
     for (let k = 0; k < nPos; k++) positivesAt[groupOfPositive[drawIndex(rng, nPos)]]++;
     for (let k = 0; k < nNeg; k++) negativesAt[groupOfNegative[drawIndex(rng, nNeg)]]++;
-    aucs[rep] = groupedAuc(positivesAt, negativesAt);
+    aucs[rep] = rocAucFromCounts(positivesAt, negativesAt);
   }
   aucs.sort();
   const alpha = (1 - level) / 2;
@@ -78,19 +79,6 @@ function scoreGroups(split: SplitScores): { groupOfPositive: Int32Array; groupOf
     g++;
   });
   return { groupOfPositive, groupOfNegative, groups: g };
-}
-
-/** ROC-AUC from counts per distinct score, highest first; ties as ½ (as `rocAucFromTable`). */
-function groupedAuc(positivesAt: Float64Array, negativesAt: Float64Array): number {
-  let pairs = 0;
-  let tpAbove = 0;
-  let fpTotal = 0;
-  for (let g = 0; g < positivesAt.length; g++) {
-    pairs += negativesAt[g] * (tpAbove + positivesAt[g] / 2);
-    tpAbove += positivesAt[g];
-    fpTotal += negativesAt[g];
-  }
-  return pairs / (tpAbove * fpTotal);
 }
 
 /**

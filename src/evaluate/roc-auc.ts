@@ -13,20 +13,22 @@ export function rocAuc(scores: ArrayLike<number>, labels: ArrayLike<number>): nu
 }
 
 export function rocAucFromTable(t: ThresholdTable): number {
-  const k = t.tps.length;
-  const positives = t.tps[k - 1];
-  const negatives = t.fps[k - 1];
-  // Sum of (negatives in group) × (positives ranked above + ½ positives tied with them):
-  // whole and half counts, so the sum is exact in float64 and rounding happens once, in the division.
+  const atScore = (cumulative: Float64Array) => cumulative.map((v, g) => (g === 0 ? v : v - cumulative[g - 1]));
+  return rocAucFromCounts(atScore(t.tps), atScore(t.fps));
+}
+
+/**
+ * ROC-AUC from the churners and non-churners at each distinct score, highest first. Σ (negatives at a score) ×
+ * (positives above + ½ those tied) adds whole and half counts, exact in float64: rounding happens once, in the division.
+ */
+export function rocAucFromCounts(positivesAt: Float64Array, negativesAt: Float64Array): number {
   let pairs = 0;
-  let tpPrev = 0;
-  let fpPrev = 0;
-  for (let g = 0; g < k; g++) {
-    const dTp = t.tps[g] - tpPrev;
-    const dFp = t.fps[g] - fpPrev;
-    pairs += dFp * (tpPrev + dTp / 2);
-    tpPrev = t.tps[g];
-    fpPrev = t.fps[g];
+  let positivesAbove = 0;
+  let negatives = 0;
+  for (let g = 0; g < positivesAt.length; g++) {
+    pairs += negativesAt[g] * (positivesAbove + positivesAt[g] / 2);
+    positivesAbove += positivesAt[g];
+    negatives += negativesAt[g];
   }
-  return pairs / (positives * negatives);
+  return pairs / (positivesAbove * negatives);
 }
