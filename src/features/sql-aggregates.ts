@@ -265,33 +265,24 @@ function cumulativeCte(buckets: string, features: AggregateFeature[], offsetDays
 function groupExprs(f: AggregateFeature, cte: string): string[] {
   const c = (suffix: string) => `${cte}.${part(f, suffix)}`;
   const fill = typeof f.fill === 'number' ? num(f.fill) : num(0);
-  let value: string;
-  let missing: string;
   switch (f.aggregation) {
     case 'sum':
-      value = `COALESCE(${c('s')}, ${num(0)})`;
-      missing = `COALESCE(${c('k')}, 0) = 0`;
-      break;
-    case 'mean':
-      value = `CASE WHEN COALESCE(${c('k')}, 0) = 0 THEN ${fill} ELSE ${c('s')} / ${c('k')} END`;
-      missing = `COALESCE(${c('k')}, 0) = 0`;
-      break;
+    case 'mean': {
+      const none = `COALESCE(${c('k')}, 0) = 0`;
+      if (f.aggregation === 'sum') return flagged(f, `COALESCE(${c('s')}, ${num(0)})`, none);
+      return flagged(f, `CASE WHEN ${none} THEN ${fill} ELSE ${c('s')} / ${c('k')} END`, none);
+    }
     case 'daysSinceLast': {
       const cap = num(f.cap ?? 1e9);
       const days = `FLOOR((${windowEnd(f)} - ${c('t')}) / ${num(DAY_MS)})`;
-      value = `CASE WHEN ${c('t')} IS NULL THEN ${cap} WHEN ${days} > ${cap} THEN ${cap} ELSE ${days} END`;
-      missing = `${c('t')} IS NULL`;
-      break;
+      const value = `CASE WHEN ${c('t')} IS NULL THEN ${cap} WHEN ${days} > ${cap} THEN ${cap} ELSE ${days} END`;
+      return flagged(f, value, `${c('t')} IS NULL`);
     }
     case 'weeklySlope':
-      value = `COALESCE(${c('v')}, ${num(0)})`;
-      missing = 'FALSE';
-      break;
+      return flagged(f, `COALESCE(${c('v')}, ${num(0)})`, 'FALSE');
     default:
-      value = `COALESCE(${c('v')}, 0)`;
-      missing = `COALESCE(${c('v')}, 0) = 0`;
+      return flagged(f, `COALESCE(${c('v')}, 0)`, `COALESCE(${c('v')}, 0) = 0`);
   }
-  return flagged(f, value, missing);
 }
 
 function flagged(f: AggregateFeature, value: string, missing: string): string[] {
