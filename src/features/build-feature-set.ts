@@ -214,11 +214,10 @@ function presentTables(data: CustomerData): Set<TableName> {
   return new Set((Object.keys(CONTRACT) as TableName[]).filter((n) => data[n] !== undefined));
 }
 
-/** The latest date in any date column of any table (epoch ms). */
+/** The latest row date (each table's time column) in the data, epoch ms. */
 export function latestDate(data: CustomerData): number {
   let latest = -Infinity;
-  // Only the columns that date a row (timestamp, opened_at, start_date, signup_date): an end date
-  // or churn date may be scheduled in the future and must not move the end of the observed data.
+  // Only the row-dating columns: a scheduled end or churn date may lie ahead of the observed data.
   for (const name of presentTables(data)) {
     const t = data[name] as ColumnTable;
     const col = CONTRACT[name].timeColumn;

@@ -35,8 +35,7 @@ export function aggregateSql(aggregates: AggregateFeature[], cutoffs: number[]):
     out.joins.push(`LEFT JOIN ${cte} ON ${cte}.customer_id = p.customer_id AND ${cte}.cutoff = p.cutoff`);
 
   const marks = markColumns(aggregates);
-  // Only groups with distinct counts read the marked rows: a CTE read once is inlined, so the
-  // other groups keep reading just the columns they use.
+  // Only groups with distinct counts read the marked rows: a CTE read once is inlined, so the rest read fewer columns.
   const sourceOf = (table: TableName, features: AggregateFeature[]) =>
     features.some((f) => marks.byFeature.has(f.name)) ? `marked_${table}` : stagedName(table);
   for (const [table, columns] of marks.tables) {
