@@ -2,11 +2,12 @@
  * The manager report's input built from a finished run: every model's metrics, the chosen one's calibration and
  * importance in words, today's tiers and score distribution, lift, the riskiest customers and the ingest summary.
  */
-import type { IngestSummary } from '../data/ingest-summary.ts';
-import type { EvaluationReport, ScoreEvaluation } from '../evaluate/evaluation-report.ts';
+import type { ScoreEvaluation } from '../evaluate/evaluation-report.ts';
+import { isoDate } from '../features/summary.ts';
 import type { ReportInput } from '../report/report-input.ts';
 import type { PriorityRow } from '../score/priority.ts';
-import type { ColumnImportanceRow } from '../training/model-importance.ts';
+import { columnImportance } from '../training/model-importance.ts';
+import type { RunContext } from './run-context.ts';
 
 export interface ScoredRow {
   customerId: string;
@@ -16,27 +17,6 @@ export interface ScoredRow {
   reasons: string;
   value: number | null;
   revenueAtRisk: number | null;
-}
-
-export interface ReportFacts {
-  title: string;
-  generatedAt: string;
-  horizonDays: number | null;
-  source: string;
-  periodStart: string;
-  periodEnd: string;
-  cutoffs: string[];
-  testCutoffs: string[];
-  labelledRows: number;
-  churnRate: number;
-  chosen: string;
-  calibrationMethod: string;
-  metrics: EvaluationReport;
-  importance: ColumnImportanceRow[];
-  weights: ReportInput['weights'];
-  scores: ScoredRow[];
-  priority: PriorityRow[];
-  ingest: IngestSummary;
 }
 
 const LABELS: Record<string, string> = {
@@ -50,7 +30,7 @@ const LABELS: Record<string, string> = {
 };
 
 const TIER_LABEL: Record<string, string> = { healthy: 'healthy', watch: 'watch', 'at-risk': 'at risk' };
-export const tierLabel = (t: string): string => TIER_LABEL[t] ?? t;
+const tierLabel = (t: string): string => TIER_LABEL[t] ?? t;
 
 function quality(e: ScoreEvaluation, chosen: string): ReportInput['models'][number] {
   const at10 = e.metrics.lift.find((l) => l.share === 0.1);
@@ -70,48 +50,70 @@ function quality(e: ScoreEvaluation, chosen: string): ReportInput['models'][numb
   };
 }
 
-export function assembleReport(f: ReportFacts): ReportInput {
-  const evaluations = [...f.metrics.models, ...f.metrics.baselines];
-  const chosenEval = f.metrics.models.find((m) => m.name === f.chosen);
+function weightsForReport(ctx: RunContext): ReportInput['weights'] {
+  if (ctx.ahp === null) return null;
+  const c = ctx.ahp.comparison;
+  const chosen = c.models.find((m) => m.model === ctx.chosen.kind) ?? c.models[0];
+  if (chosen === undefined) return null;
+  const fitted = new Map((c.fittedHandWeights?.dimensions ?? []).map((d) => [d.name, d.weight]));
+  return {
+    configName: c.config,
+    rows: chosen.dimensions.map((d) => ({ dimension: d.name, ahpWeight: d.ahpWeight, learnedShare: d.learnedShare, fittedWeight: fitted.get(d.name) ?? null })),
+    spearman: chosen.dimensionRankCorrelation.spearman,
+    kendall: chosen.dimensionRankCorrelation.kendallTauB,
+    disagreements: chosen.disagreements.slice(0, 3).map((d) => d.sentence),
+  };
+}
+
+export function assembleReport(ctx: RunContext, scores: ScoredRow[], priority: PriorityRow[]): ReportInput {
+  const { prepared, metrics } = ctx;
+  const chosen = ctx.chosen.kind;
+  const evaluations = [...metrics.models, ...metrics.baselines];
+  const chosenEval = metrics.models.find((m) => m.name === chosen);
+  const { labelled } = prepared;
+  const cutoffs = [...new Set(Array.from(labelled.columnNames().includes('cutoff') ? (labelled.array('cutoff') as ArrayLike<number>) : []))].sort((a, b) => a - b);
+  const labels = labelled.array('label') as ArrayLike<number>;
+  const churned = Array.from(labels).filter((v) => v === 1).length;
+  const importance = columnImportance(ctx.chosen.trained, ctx.chosen.test.matrix, prepared.dictionary);
   const counts = new Map<string, { count: number; sum: number }>();
-  for (const s of f.scores) {
+  for (const s of scores) {
     const c = counts.get(s.tier) ?? { count: 0, sum: 0 };
     c.count++;
     c.sum += s.healthScore;
     counts.set(s.tier, c);
   }
-  const n = Math.max(1, f.scores.length);
+  const n = Math.max(1, scores.length);
   const histogram = new Map<string, number>();
-  for (const s of f.scores) {
+  for (const s of scores) {
     const bin = Math.min(95, 5 * Math.floor(s.healthScore / 5));
     const key = `${bin}|${tierLabel(s.tier)}`;
     histogram.set(key, (histogram.get(key) ?? 0) + 1);
   }
-  const riskiest = [...f.scores].sort((a, b) => b.churnProbability - a.churnProbability || a.customerId.localeCompare(b.customerId)).slice(0, 25);
+  const riskiest = [...scores].sort((a, b) => b.churnProbability - a.churnProbability || a.customerId.localeCompare(b.customerId)).slice(0, 25);
   return {
     title: 'Customer health report',
-    generatedAt: f.generatedAt,
-    horizonDays: f.horizonDays,
+    generatedAt: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+    horizonDays: prepared.horizonDays,
     data: {
-      source: f.source,
-      periodStart: f.periodStart,
-      periodEnd: f.periodEnd,
-      cutoffs: f.cutoffs,
-      labelledRows: f.labelledRows,
-      customersScored: f.scores.length,
-      churnRate: f.churnRate,
-      testCutoffs: f.testCutoffs,
+      source: prepared.source,
+      periodStart: cutoffs.length > 0 ? isoDate(cutoffs[0]) : '–',
+      periodEnd: prepared.asOf || '–',
+      cutoffs: cutoffs.map(isoDate),
+      labelledRows: labels.length,
+      customersScored: scores.length,
+      churnRate: labels.length === 0 ? 0 : churned / labels.length,
+      testCutoffs: (prepared.split.holdouts.cutoffs?.test ?? []).map(isoDate),
       testRows: chosenEval?.metrics.n ?? 0,
     },
-    models: evaluations.map((e) => quality(e, f.chosen)),
+    models: evaluations.map((e) => quality(e, chosen)),
     calibration: {
-      method: f.calibrationMethod,
+      method: ctx.chosen.calibration.chosen === 'isotonic' ? 'isotonic regression' : 'Platt scaling',
       bins: (chosenEval?.reliability ?? []).flatMap((r) =>
         r.meanPredicted === null || r.observedRate === null ? [] : [{ meanPredicted: r.meanPredicted, observedRate: r.observedRate, count: r.count }],
       ),
     },
-    importance: f.importance.slice(0, 15).map((r) => ({ feature: r.column, description: r.description, dimension: r.dimension, effect: r.effect, share: r.share })),
-    weights: f.weights,
+    importance: importance.slice(0, 15).map((r) => ({ feature: r.column, description: r.description, dimension: r.dimension, effect: r.effect, share: r.share })),
+    weights: weightsForReport(ctx),
     tiers: ['healthy', 'watch', 'at-risk'].map((t) => {
       const c = counts.get(t) ?? { count: 0, sum: 0 };
       return { tier: tierLabel(t), count: c.count, share: c.count / n, meanScore: c.count === 0 ? 0 : c.sum / c.count };
@@ -120,7 +122,7 @@ export function assembleReport(f: ReportFacts): ReportInput {
       const [bin, tier] = key.split('|');
       return { binStart: Number(bin), tier, count };
     }),
-    lift: f.metrics.models.flatMap((m) => [
+    lift: metrics.models.flatMap((m) => [
       { model: LABELS[m.name] ?? m.name, percent: 0, lift: 0, capture: 0 },
       ...m.metrics.lift.map((l) => ({ model: LABELS[m.name] ?? m.name, percent: 100 * l.share, lift: l.lift, capture: l.captureRate })),
       { model: LABELS[m.name] ?? m.name, percent: 100, lift: 1, capture: 1 },
@@ -134,7 +136,7 @@ export function assembleReport(f: ReportFacts): ReportInput {
       value: s.value,
       revenueAtRisk: s.revenueAtRisk,
     })),
-    priority: f.priority.slice(0, 25).map((r) => ({
+    priority: priority.slice(0, 25).map((r) => ({
       rank: r.rank,
       customerId: r.customer_id,
       revenueAtRisk: r.revenue_at_risk,
@@ -146,7 +148,7 @@ export function assembleReport(f: ReportFacts): ReportInput {
       stage: r.lifecycle_stage,
       reasons: r.reasons,
     })),
-    dataQuality: f.ingest.tables.map((t) => ({
+    dataQuality: prepared.ingest.tables.map((t) => ({
       table: t.table,
       read: t.read,
       accepted: t.accepted,

@@ -11,11 +11,8 @@ import { renderMarkdownReport } from '../report/markdown.ts';
 import { lifecycleStages } from '../score/lifecycle.ts';
 import { priorityList } from '../score/priority.ts';
 import { reasonsCell, scoreSnapshot, type SnapshotScores } from '../score/score-snapshot.ts';
-import { isoDate } from '../features/summary.ts';
 import { customerValue, type CustomerValue } from '../value/customer-value.ts';
-import { columnImportance } from '../training/model-importance.ts';
 import { assembleReport } from './report-assembly.ts';
-import type { ReportInput } from '../report/report-input.ts';
 import type { RunContext } from './run-context.ts';
 import { idsOf, summariesAt } from '../training/transaction-summaries.ts';
 
@@ -38,21 +35,6 @@ function valueOf(ctx: RunContext, scores: SnapshotScores): CustomerValue {
     },
     {},
   );
-}
-
-function weightsForReport(ctx: RunContext): ReportInput['weights'] {
-  if (ctx.ahp === null) return null;
-  const c = ctx.ahp.comparison;
-  const chosen = c.models.find((m) => m.model === ctx.chosen.kind) ?? c.models[0];
-  if (chosen === undefined) return null;
-  const fitted = new Map((c.fittedHandWeights?.dimensions ?? []).map((d) => [d.name, d.weight]));
-  return {
-    configName: c.config,
-    rows: chosen.dimensions.map((d) => ({ dimension: d.name, ahpWeight: d.ahpWeight, learnedShare: d.learnedShare, fittedWeight: fitted.get(d.name) ?? null })),
-    spearman: chosen.dimensionRankCorrelation.spearman,
-    kendall: chosen.dimensionRankCorrelation.kendallTauB,
-    disagreements: chosen.disagreements.slice(0, 3).map((d) => d.sentence),
-  };
 }
 
 export async function writeRunOutputs(ctx: RunContext): Promise<SnapshotScores> {
@@ -96,38 +78,16 @@ export async function writeRunOutputs(ctx: RunContext): Promise<SnapshotScores> 
   writeFileSync(join(o.out, 'priority.csv'), stringify(priority, { header: true }));
   log.info(`scored ${n} customers as of ${asOf || 'the tabular file'}: scores.csv, priority.csv`);
 
-  const cutoffs = [...new Set(Array.from(prepared.labelled.columnNames().includes('cutoff') ? (prepared.labelled.array('cutoff') as ArrayLike<number>) : []))].sort((a, b) => a - b);
-  const labels = prepared.labelled.array('label') as ArrayLike<number>;
-  let churned = 0;
-  for (let i = 0; i < labels.length; i++) churned += labels[i] === 1 ? 1 : 0;
-  const report = assembleReport({
-    title: 'Customer health report',
-    generatedAt: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
-    horizonDays: prepared.horizonDays,
-    source: prepared.source,
-    periodStart: cutoffs.length > 0 ? isoDate(cutoffs[0]) : '–',
-    periodEnd: asOf || '–',
-    cutoffs: cutoffs.map(isoDate),
-    testCutoffs: (prepared.split.holdouts.cutoffs?.test ?? []).map(isoDate),
-    labelledRows: labels.length,
-    churnRate: labels.length === 0 ? 0 : churned / labels.length,
-    chosen: ctx.chosen.kind,
-    calibrationMethod: ctx.chosen.calibration.chosen === 'isotonic' ? 'isotonic regression' : 'Platt scaling',
-    metrics: ctx.metrics,
-    importance: columnImportance(ctx.chosen.trained, ctx.chosen.test.matrix, prepared.dictionary),
-    weights: weightsForReport(ctx),
-    scores: scores.customerId.map((id, i) => ({
-      customerId: id,
-      churnProbability: scores.churnProbability[i],
-      healthScore: scores.healthScore[i],
-      tier: scores.tier[i],
-      reasons: reasons[i] ?? '',
-      value: value.method[i] === 'none' ? null : value.lifetimeValue[i],
-      revenueAtRisk: value.method[i] === 'none' ? null : value.revenueAtRisk[i],
-    })),
-    priority,
-    ingest: prepared.ingest,
-  });
+  const scored = scores.customerId.map((id, i) => ({
+    customerId: id,
+    churnProbability: scores.churnProbability[i],
+    healthScore: scores.healthScore[i],
+    tier: scores.tier[i],
+    reasons: reasons[i] ?? '',
+    value: value.method[i] === 'none' ? null : value.lifetimeValue[i],
+    revenueAtRisk: value.method[i] === 'none' ? null : value.revenueAtRisk[i],
+  }));
+  const report = assembleReport(ctx, scored, priority);
   writeFileSync(join(o.out, 'report-input.json'), JSON.stringify(report, null, 2) + '\n');
   writeFileSync(join(o.out, 'report.html'), await renderHtmlReport(report));
   writeFileSync(join(o.out, 'report.md'), renderMarkdownReport(report));
