@@ -1,4 +1,4 @@
-/** A fitted calibrator as data, stored in the manifest: model margins in, calibrated churn probabilities out. */
+/** A fitted calibrator as data, stored in the manifest: margins in, calibrated churn probabilities out. */
 import { z } from 'zod';
 import { checkScoredLabels } from '../evaluate/scored-labels.ts';
 import { fitIsotonicRegression, predictIsotonic } from './isotonic.ts';

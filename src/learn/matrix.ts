@@ -1,4 +1,4 @@
-/** A dense row-major Float64Array design matrix (NaN = missing): the one shape every learner and explainer takes. */
+/** A dense row-major design matrix (NaN = missing): the one shape every learner and explainer takes. */
 export interface Matrix {
   readonly rows: number;
   readonly cols: number;

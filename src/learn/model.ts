@@ -22,7 +22,7 @@ export interface ChurnModel {
    * (default `defaultThreads()`), the same margins for any count.
    */
   margin(x: Matrix, into?: Float64Array, threads?: number): Float64Array;
-  /** The same margins computed off the calling thread where the model can, so a batch job reads on meanwhile. */
+  /** The same margins computed off the calling thread where the model can, so a batch job reads on. */
   marginAsync?(x: Matrix, into: Float64Array, threads?: number): Promise<Float64Array>;
   /** Per-row, per-feature additive contributions to the margin (coef × value, or exact TreeSHAP). */
   contributions(x: Matrix, into?: Float64Array, threads?: number): Contributions;

@@ -30,7 +30,7 @@ export async function writeFileAtomic(path: string, data: ArtifactContent): Prom
   }
 }
 
-/** Creates `dir` holding exactly `files` and returns each file's sha256; refuses an existing `dir` (versions are immutable). */
+/** Creates `dir` holding exactly `files`, returning their sha256; refuses an existing `dir` (immutable). */
 export async function writeArtifactFiles(dir: string, files: Readonly<Record<string, ArtifactContent>>): Promise<Record<string, string>> {
   for (const name of Object.keys(files)) {
     if (name === '' || name !== basename(name) || name.startsWith('.')) throw new Error(`artifact file name "${name}" must be a plain file name`);
@@ -53,7 +53,7 @@ export async function writeArtifactFiles(dir: string, files: Readonly<Record<str
   }
 }
 
-/** Checks every listed file against its sha256; a `UserError` (exit 4) names the first missing or altered one. */
+/** Checks every listed file's sha256; a `UserError` (exit 4) names the first missing or altered one. */
 export async function verifyArtifactFiles(dir: string, checksums: Readonly<Record<string, string>>): Promise<void> {
   for (const [name, expected] of Object.entries(checksums)) {
     const path = join(dir, name);

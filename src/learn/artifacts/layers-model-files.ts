@@ -31,7 +31,7 @@ export async function layersModelFiles(model: tf.LayersModel): Promise<Record<st
   return files;
 }
 
-/** An IOHandler on `dir` (saved atomically into a new directory): `tf.loadLayersModel(directoryHandler(dir))`. */
+/** An IOHandler on `dir`, saving atomically: `tf.loadLayersModel(directoryHandler(dir))`. */
 export function directoryHandler(dir: string): tf.io.IOHandler {
   return {
     async save(artifacts) {

@@ -11,7 +11,7 @@ export const MISSING_BIN = 255;
 export const BIN_SLOTS = 256;
 
 export interface BinMapper {
-  /** Per feature, ascending upper edges: v falls in the first bin b with v <= edges[b], else in bin edges.length. */
+  /** Per feature, ascending upper edges: v's bin is the first b with v <= edges[b], else edges.length. */
   readonly edges: readonly Float64Array[];
 }
 
@@ -68,7 +68,7 @@ function featureEdges(sorted: Float64Array, maxBins: number): Float64Array {
   return Float64Array.from(out);
 }
 
-/** Codes every value of x with the fitted edges, in shared memory when `shared`. Cost: rows × cols × 8 steps. */
+/** Codes every value of x, in shared memory when `shared`. Cost: rows × cols × 8 steps. */
 export function applyBins(mapper: BinMapper, x: Matrix, shared = false): BinnedMatrix {
   if (mapper.edges.length !== x.cols) throw new Error(`applyBins: mapper has ${mapper.edges.length} features, matrix ${x.cols}`);
   const cells = x.rows * x.cols;

@@ -125,7 +125,7 @@ function fillRange(idx: Uint32Array): number {
   return idx.length;
 }
 
-/** Bernoulli row sample with probability `fraction`, ascending (the histogram loop reads the bin columns forward). */
+/** Bernoulli row sample, ascending (the histogram loop then reads the bin columns forward). */
 function sampleRows(n: number, fraction: number, rng: ReturnType<typeof xoroshiro128plus>, idx: Uint32Array): number {
   const cut = Math.floor(fraction * 4294967296);
   let m = 0;

@@ -6,7 +6,7 @@
 import { numberLiteral } from '../number-literal.ts';
 import type { Tree } from './tree.ts';
 
-/** Adds a group of trees' outputs, in tree order, to sum[0..count) for the rows from data[offset], `cols` apart. */
+/** Adds trees' outputs, in tree order, to sum[0..count) for the rows from data[offset], `cols` apart. */
 export type CompiledTrees = (data: Float64Array, offset: number, cols: number, count: number, sum: Float64Array) => void;
 
 function treeSource(t: Tree, n: number, cols: number, indent: string, out: string[]): void {
@@ -15,7 +15,7 @@ function treeSource(t: Tree, n: number, cols: number, indent: string, out: strin
     out.push(`${indent}s += ${numberLiteral(t.value[n])};`);
     return;
   }
-  if (!Number.isInteger(f) || f >= cols) throw new Error(`compileTrees: feature ${f} out of range`);
+  if (!Number.isInteger(f) || f >= cols) throw new Error(`compiledSource: feature ${f} out of range`);
   const x = `d[o + ${f}]`;
   const th = numberLiteral(t.threshold[n]);
   // NaN fails every comparison: `!(x > t)` sends it left, `x <= t` sends it right.

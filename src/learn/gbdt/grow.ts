@@ -49,7 +49,7 @@ export interface GrowScratch {
   readonly parallel: HistogramThreads | null;
 }
 
-/** Buffers for trees over `rows` rows and `cols` features; with `parallel`, in shared memory (the caller's idx must be too). */
+/** Buffers for trees over `rows` rows; with `parallel`, in shared memory (the caller's idx must be too). */
 export function growScratch(rows: number, cols: number, parallel: HistogramThreads | null = null): GrowScratch {
   const shared = parallel !== null;
   const gh = designData(2 * rows, shared);

@@ -103,7 +103,7 @@ export function leafShapTable(t: Tree): LeafShapTable | null {
   return out;
 }
 
-/** Adds the tree's SHAP values for the row x[rowOffset ..] into phi[phiOffset + j]; `patterns`: scratch of ≥ node count. */
+/** Adds the tree's SHAP values of the row at x[rowOffset] into phi[phiOffset + j]; `patterns`: ≥ nodes long. */
 export function tableShap(t: Tree, s: LeafShapTable, x: Float64Array, rowOffset: number, phi: Float64Array, phiOffset: number, patterns: Int32Array): void {
   // Node order (children after parents): each node passes its pattern of o's down, clearing its
   // feature's bit on the branch the row does not take; a leaf reads its table row.

@@ -62,7 +62,7 @@ export class GbdtModel implements ChurnModel {
     return out;
   }
 
-  /** TreeSHAP contributions of every row, on up to `threads` threads from a few hundred rows: the same bits with any count. */
+  /** TreeSHAP contributions of every row, on up to `threads` threads: the same bits with any count. */
   contributions(x: Matrix, into?: Float64Array, threads = defaultThreads()): Contributions {
     this.checkColumns(x);
     const cells = x.rows * x.cols;

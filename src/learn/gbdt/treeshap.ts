@@ -21,7 +21,7 @@ export function shapScratch(maxDepth: number): ShapScratch {
   return { stride, d: new Int32Array(size), z: new Float64Array(size), o: new Float64Array(size), w: new Float64Array(size) };
 }
 
-/** Adds the tree's SHAP values for the row at x[rowOffset ..] into phi[phiOffset + j]; scratch from shapScratch(≥ depth). */
+/** Adds the tree's SHAP values of the row at x[rowOffset] into phi[phiOffset + j]; scratch ≥ its depth. */
 export function treeShap(
   t: Tree,
   x: Float64Array,

@@ -30,7 +30,7 @@ export const LogisticOptions = z.object({
   maxIter: z.number().int().positive().default(1000),
   /**
    * Threads for the float64 passes and the float32 conversion, the calling one included (default
-   * `defaultThreads()`), used when X is in shared memory with ≥ `SHARED_CELLS` cells. Bit-identical with any number.
+   * `defaultThreads()`), when X is shared with ≥ `SHARED_CELLS` cells. Bit-identical with any number.
    */
   threads: z.number().int().positive().nullish(),
 });
@@ -213,7 +213,7 @@ function checkFinite(x: Matrix): void {
   throw new Error(`fitLogistic: value at row ${Math.floor(bad / x.cols)}, column ${bad % x.cols} is ${X[bad]}; impute before fitting`);
 }
 
-/** max_j Σᵢ wᵢ·|xᵢⱼ| (intercept column included) estimated from the sampled rows: the float32 floor needs only its size. */
+/** max_j Σᵢ wᵢ·|xᵢⱼ| (intercept included) from the sampled rows: the float32 floor needs only its size. */
 function weightedColumnMass(x: Matrix, w: Float64Array | null, rows: Int32Array): number {
   const p = x.cols;
   const X = x.data;

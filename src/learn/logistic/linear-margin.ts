@@ -16,7 +16,7 @@ export type LinearOutput = 'margin' | 'probability';
 /** Beyond this many columns the generated function would be too long to be worth compiling. */
 const MAX_COMPILED_COLUMNS = 1024;
 
-/** The loop over β: term j into accumulator j mod 4 (the tail into the first), summed as b + (s0 + s1 + (s2 + s3)). */
+/** The loop over β: term j into sum j mod 4 (the tail into the first), b + (s0 + s1 + (s2 + s3)). */
 export function linearMargin(beta: Float64Array, intercept: number, output: LinearOutput = 'margin'): MarginKernel {
   const p = beta.length;
   const margins: MarginKernel = (X, out, rows) => {
@@ -57,7 +57,7 @@ function probabilities(margins: MarginKernel, p: number): MarginKernel {
   };
 }
 
-/** `linearMargin` unrolled with β and b as literals; null past `MAX_COMPILED_COLUMNS` or without code generation. */
+/** `linearMargin` unrolled, β and b as literals; null past `MAX_COMPILED_COLUMNS` or without eval. */
 export function compileLinearMargin(beta: Float64Array, intercept: number, output: LinearOutput = 'margin'): MarginKernel | null {
   const p = beta.length;
   if (p > MAX_COMPILED_COLUMNS) return null;

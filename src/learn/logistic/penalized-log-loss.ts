@@ -74,7 +74,7 @@ export const hessianShareKernel = kernel<HessianShareArgs>(import.meta.url, 'hes
   a.out.set(h, s * q * q);
 });
 
-/** Threads for a sum over rows: 1 unless every array is in shared memory (a worker's copy costs as much as the pass). */
+/** Threads for a sum over rows: 1 unless every array is shared (a worker's copy costs the pass). */
 function sumThreads(threads: number, ...arrays: (ArrayBufferView | null)[]): number {
   return threads > 1 && arrays.every(inSharedMemory) ? Math.min(threads, SHARES) : 1;
 }

@@ -93,7 +93,7 @@ export function minimizeNewton(
 
 /**
  * The Cholesky factor L (row-major n × n, lower triangle) of a symmetric positive definite A. A pivot
- * rounding made non-positive is lifted to a small multiple of the diagonal's scale, keeping a descent direction.
+ * rounding made non-positive is lifted to a small multiple of the diagonal's scale (a descent direction).
  */
 export function cholesky(a: Float64Array, n: number): Float64Array {
   const L = new Float64Array(n * n);

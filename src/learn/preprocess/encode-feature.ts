@@ -18,7 +18,7 @@ export function encodedNames(feature: SourceFeature): string[] {
   return names;
 }
 
-/** Writes the encoded columns of rows [start, end) through `put(row, k, value)`, k the column within the feature. */
+/** Writes the encoded columns of rows [start, end) through `put(row, k, value)`, k within the feature. */
 export function encodeFeature(
   feature: SourceFeature,
   column: ArrayLike<unknown>,
