@@ -79,9 +79,8 @@ export const FittedWeightsSummary = z.object({
 export type FittedWeightsSummary = z.infer<typeof FittedWeightsSummary>;
 
 /**
- * AHP hand weights beside the learned ones (`compareWithModel`, and `comparison.json` of a run):
- * per dimension and indicator, rank correlations, the judgments the data disagrees with most, and
- * the data-fitted hand weights.
+ * AHP hand weights beside the learned ones (`compareWithModel`, and `comparison.json` of a run): per dimension and
+ * indicator, rank correlations, the judgments the data disagrees with most, and the data-fitted hand weights.
  *
  * @example
  * ```ts

@@ -1,7 +1,6 @@
 /**
- * Escaping for the two report formats. Every data value (customer ids, feature names, reasons,
- * file names) passes through one of these before it is laid out: a customer id like `<script>`
- * must show as text, never run.
+ * Escaping for the two report formats. Every data value (customer ids, feature names, reasons, file names) passes
+ * through one of these before it is laid out: a customer id like `<script>` must show as text, never run.
  */
 
 const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

@@ -1,7 +1,4 @@
-/**
- * Maximum-likelihood fit of BG/NBD or MBG/NBD (see bgnbd-likelihood.ts) on the log parameters
- * (ln r, ln α, ln a, ln b) with the analytic gradient (maximum-likelihood.ts).
- */
+/** Maximum-likelihood fit of BG/NBD or MBG/NBD on the log parameters (ln r, ln α, ln a, ln b), analytic gradient. */
 import { z } from 'zod';
 import { BgNbdParams, PurchaseModelVariant } from './bgnbd-params.ts';
 import { bgNbdLogLikelihood } from './bgnbd-likelihood.ts';

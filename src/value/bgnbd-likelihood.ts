@@ -1,7 +1,4 @@
-/**
- * Log-likelihood of BG/NBD or MBG/NBD parameters given purchase histories, and its gradient with
- * respect to the log parameters the fit searches in (bgnbd-fit.ts).
- */
+/** Log-likelihood of BG/NBD or MBG/NBD parameters given purchase histories, with its gradient in the log parameters. */
 import { gammaln } from 'simple-statistics';
 import { sigmoid } from '../calibrate/sigmoid.ts';
 import type { BgNbdParams } from './bgnbd-params.ts';
@@ -15,9 +12,8 @@ import type { PurchaseHistories } from './purchase-histories.ts';
  *
  * BG/NBD, Fader, Hardie & Lee (2005) eq. 6:
  *   L = B(a, b+x)/B(a, b) · Γ(r+x) αʳ / Γ(r) · [ (α+T)^−(r+x) + 1{x>0} a/(b+x−1) (α+tₓ)^−(r+x) ]
- * MBG/NBD, Batislam et al. (2007): dropout is also possible right after the first purchase, so
- * the "alive at T" term carries (1−p)^(x+1) and the "dropped after the last purchase" term
- * p(1−p)^x, for every x:
+ * MBG/NBD, Batislam et al. (2007): dropout is also possible right after the first purchase, so the "alive at T"
+ * term carries (1−p)^(x+1) and the "dropped after the last purchase" term p(1−p)^x, for every x:
  *   L = B(a, b+x+1)/B(a, b) · Γ(r+x) αʳ / Γ(r) · [ (α+T)^−(r+x) + a/(b+x) (α+tₓ)^−(r+x) ]
  * (Integrating (1−p)^(x+1) λˣ e^−λT + p(1−p)^x λˣ e^−λtₓ over the Gamma and Beta mixing laws.)
  *

@@ -1,7 +1,6 @@
 /**
- * Predicted against actual repeat purchases in a holdout period, overall and grouped by
- * calibration-period frequency with the top group open ("7+"), as in Fader, Hardie & Lee
- * (2005), Figure 4 (conditional expectations on CDNOW).
+ * Predicted against actual repeat purchases in a holdout period, overall and by calibration-period frequency with
+ * the top group open ("7+"), as in Fader, Hardie & Lee (2005), Figure 4.
  */
 import { z } from 'zod';
 
@@ -50,10 +49,7 @@ export function holdoutComparison(
   return rows;
 }
 
-/**
- * Repeat purchases of each customer in the holdout (observationEndDay, holdoutEndDay]: distinct
- * purchase days, same-day purchases merged as in the calibration summary.
- */
+/** Each customer's repeat purchases in (observationEndDay, holdoutEndDay], same-day purchases merged as in the summary. */
 export function holdoutPurchases(
   customer: Int32Array,
   day: Float64Array,

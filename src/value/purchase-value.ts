@@ -1,7 +1,6 @@
 /**
- * Everything the transaction models say about each customer with a purchase history: fit
- * BG/NBD (or MBG/NBD) and Gamma-Gamma on the summaries, then P(alive), P(no purchase within the
- * churn horizon), expected spend per purchase and the discounted CLV (lifetime-value.ts).
+ * What the transaction models say about each customer with a purchase history: BG/NBD (or MBG/NBD) and Gamma-Gamma
+ * fitted on the summaries, then P(alive), P(no purchase within the churn horizon), expected spend and discounted CLV.
  */
 import { BgNbdFit, fitBgNbd } from './bgnbd-fit.ts';
 import { probabilityAlive, probabilityNoPurchase } from './bgnbd-predict.ts';
@@ -21,8 +20,8 @@ export interface PurchaseValue {
 }
 
 /**
- * Returns `{ problem }` when the summary has fewer than `config.minRepeatBuyers` repeat buyers or
- * a fit cannot be made; per-customer arrays are NaN where T is NaN (no first purchase).
+ * `{ problem }` with fewer than `config.minRepeatBuyers` repeat buyers or when a fit fails; per-customer arrays are
+ * NaN where T is NaN (no first purchase).
  */
 export function purchaseValue(
   summary: TransactionSummary,

@@ -1,7 +1,6 @@
 /**
- * I/O edge of the value stage: read a transactions CSV with the contract's columns
- * (`customer_id`, `timestamp` as ISO 8601, `amount`; others ignored) into typed arrays.
- * Problems come back as values naming file, row and column; the CLI turns them into a UserError.
+ * I/O edge of the value stage: a transactions CSV (`customer_id`, ISO 8601 `timestamp`, `amount`; other columns
+ * ignored) read into typed arrays. Problems come back as values naming file, row and column.
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';

@@ -1,7 +1,4 @@
-/**
- * Revenue at risk = expected lifetime value × probability of churning within the horizon: the
- * value a team stands to lose if nothing is done, used to rank whom to save first.
- */
+/** Revenue at risk = lifetime value × churn probability: what a team stands to lose if nothing is done. */
 export function revenueAtRisk(lifetimeValue: Float64Array, churnProbability: Float64Array): Float64Array {
   if (lifetimeValue.length !== churnProbability.length) {
     throw new RangeError('revenueAtRisk: value and probability arrays differ in length');

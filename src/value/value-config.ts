@@ -7,13 +7,11 @@ import { PurchaseModelVariant } from './bgnbd-params.ts';
 import { TimeUnit } from './transaction-summary.ts';
 
 export const ValueConfig = z.object({
-  /** CLV horizon in months. */
   horizonMonths: z.number().int().positive().default(36),
   /** Discount rate per month: cash in month i is divided by (1 + rate)^i. */
   monthlyDiscountRate: z.number().min(0).default(0.01),
   /** Length of a month in days (lifetimes' `customer_lifetime_value` uses 30 for daily data). */
   daysPerMonth: z.number().positive().default(30),
-  /** Which purchase model to fit to transactions. */
   variant: PurchaseModelVariant.default('mbgnbd'),
   /** Unit of recency and T in the fit (results do not depend on it beyond rounding). */
   unit: TimeUnit.default('days'),
