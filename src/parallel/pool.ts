@@ -83,12 +83,17 @@ export interface SharedResource {
 
 /** How to start a worker: the compiled entry, or in the source tree the TypeScript one through tsx. */
 function startWorker(owner: number): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url), { workerData: { owner } });
-  // Node 20 applies no ESM loader hooks inside workers, so the source tree's worker loads through
-  // tsx's CommonJS hook (tests, tsx scripts); the package runs compiled JavaScript and needs no tsx.
+  const compiled = !import.meta.url.endsWith('.ts');
+  return new Worker(compiled ? new URL('./worker.js', import.meta.url) : sourceTreeWorker(), { eval: !compiled, workerData: { owner } });
+}
+
+/**
+ * Node 20 applies no ESM loader hooks inside workers, so the source tree's worker loads through
+ * tsx's CommonJS hook (tests, tsx scripts); the package runs compiled JavaScript and needs no tsx.
+ */
+function sourceTreeWorker(): string {
   const require = createRequire(import.meta.url);
-  const source = `require(${JSON.stringify(require.resolve('tsx/cjs'))}); require(${JSON.stringify(fileURLToPath(new URL('./worker.ts', import.meta.url)))});`;
-  return new Worker(source, { eval: true, workerData: { owner } });
+  return `require(${JSON.stringify(require.resolve('tsx/cjs'))}); require(${JSON.stringify(fileURLToPath(new URL('./worker.ts', import.meta.url)))});`;
 }
 
 export class WorkerPool {
