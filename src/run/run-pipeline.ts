@@ -29,6 +29,7 @@ import { tierCounts } from '../score/tiers.ts';
 import type { Candidate } from '../training/fit-candidates.ts';
 import type { Prepared } from './run-context.ts';
 import { writeRunOutputs } from './run-outputs.ts';
+import { DEFAULT_AHP_CONFIG, writeComparison } from './stages/compare-stage.ts';
 import { RunOptions, type RunOptionsInput } from './run-options.ts';
 import { bgnbdBaseline, rfmBaseline } from '../training/baselines.ts';
 import { compareWithAhp, type AhpComparison } from '../training/ahp-comparison.ts';
@@ -105,9 +106,7 @@ async function prepareTabular(o: RunOptions, log: Log): Promise<Prepared> {
 /** The AHP config compared by default: one of the shipped examples that fits the data's features. */
 function defaultAhpConfig(o: RunOptions): string | null {
   if (o.tabular !== undefined) return null;
-  const shipped = (file: string) => fileURLToPath(new URL(`../../models/ahp/${file}`, import.meta.url));
-  if (o.adapter === 'cdnow') return shipped('cdnow-rfm.json');
-  return shipped('practice-satisfaction-repeat-interaction-profit.json');
+  return o.adapter === 'cdnow' ? fileURLToPath(new URL('../../models/ahp/cdnow-rfm.json', import.meta.url)) : DEFAULT_AHP_CONFIG;
 }
 
 export async function runPipeline(input: RunOptionsInput, log: Log): Promise<RunResult> {
@@ -134,7 +133,6 @@ export async function runPipeline(input: RunOptionsInput, log: Log): Promise<Run
     log,
   });
   const { candidates, chosen } = model.trainedCandidates() as { chosen: Candidate; candidates: Candidate[] };
-  const trainRate = model.trainingBaseRate as number;
 
   const baselines: ScoreVector[] = [];
   const rfm = rfmBaseline(prepared.split.holdouts.test);
@@ -161,21 +159,11 @@ export async function runPipeline(input: RunOptionsInput, log: Log): Promise<Run
     {
       split: prepared.split.test.description,
       horizonDays: prepared.horizonDays,
-      trainingBaseRate: trainRate,
+      trainingBaseRate: model.trainingBaseRate as number,
     },
   );
-  const selection = candidates.map((c) => ({
-    model: c.kind,
-    validationLogLoss: c.validationLogLoss,
-    calibration: c.calibration,
-    trainSeconds: c.trainSeconds,
-    iterations: c.trained.iterations,
-  }));
-  writeFileSync(join(o.out, 'metrics.json'), JSON.stringify({ chosen: chosen.kind, selection, ...metrics }, null, 2) + '\n');
-  if (ahp !== null) {
-    const evaluations = metrics.baselines.filter((b) => b.name === 'ahp' || b.name === 'ahp-fitted').concat(metrics.models);
-    writeFileSync(join(o.out, 'comparison.json'), JSON.stringify({ ...ahp.comparison, evaluations: evaluations.map((e) => ({ name: e.name, ...e.metrics, rocAucInterval: e.rocAucInterval })) }, null, 2) + '\n');
-  }
+  writeFileSync(join(o.out, 'metrics.json'), JSON.stringify({ chosen: chosen.kind, selection: model.candidates, ...metrics }, null, 2) + '\n');
+  if (ahp !== null) writeComparison(join(o.out, 'comparison.json'), ahp.comparison, metrics);
 
   const modelDir = resolve(versionDir(o.modelsDir, o.name, version));
   const manifest = await model.save(modelDir);

@@ -12,14 +12,22 @@ import { readAhpConfig } from '../../ahp/config-file.ts';
 import type { WeightComparison } from '../../ahp/weight-comparison.ts';
 import { UserError } from '../../diagnostics/user-error.ts';
 import type { Log } from '../../diagnostics/log.ts';
-import { evaluationReport, type ScoreEvaluation } from '../../evaluate/evaluation-report.ts';
+import { evaluationReport, type EvaluationReport, type ScoreEvaluation } from '../../evaluate/evaluation-report.ts';
 import { loadModelBundle } from '../../score/bundle-artifact.ts';
 import { compareWithAhp } from '../../training/ahp-comparison.ts';
 import { readLabelledFeatures } from './labelled-features.ts';
 import { candidateFromBundle, partsForModel, checkHeldOut } from '../../training/saved-model.ts';
 
-/** The shipped config `healthscore run` compares event features with by default. */
+/** The shipped config event features are compared with by default. */
 export const DEFAULT_AHP_CONFIG = fileURLToPath(new URL('../../../models/ahp/practice-satisfaction-repeat-interaction-profit.json', import.meta.url));
+
+/** Writes comparison.json: the weight comparison, then the evaluations of the two hand-weight scores and the models. */
+export function writeComparison(path: string, comparison: WeightComparison, metrics: EvaluationReport): ScoreEvaluation[] {
+  const evaluations = metrics.baselines.filter((b) => b.name === 'ahp' || b.name === 'ahp-fitted').concat(metrics.models);
+  const json = { ...comparison, evaluations: evaluations.map((e) => ({ name: e.name, ...e.metrics, rocAucInterval: e.rocAucInterval })) };
+  writeFileSync(path, JSON.stringify(json, null, 2) + '\n');
+  return evaluations;
+}
 
 export const CompareStageOptions = z.object({
   model: z.string().min(1),
@@ -61,13 +69,8 @@ export async function runCompareStage(input: CompareStageOptions, log: Log): Pro
     ],
     { split: features.splits.method, horizonDays: features.horizonDays, trainingBaseRate: trainLabels.reduce((s, v) => s + v, 0) / trainLabels.length },
   );
-  // The same selection and order as RUN/comparison.json: the two hand-weight scores, then the model.
-  const evaluations = metrics.baselines.filter((b) => b.name === 'ahp' || b.name === 'ahp-fitted').concat(metrics.models);
   mkdirSync(dirname(o.out), { recursive: true });
-  writeFileSync(
-    o.out,
-    JSON.stringify({ ...compared.comparison, evaluations: evaluations.map((e) => ({ name: e.name, ...e.metrics, rocAucInterval: e.rocAucInterval })) }, null, 2) + '\n',
-  );
+  const evaluations = writeComparison(o.out, compared.comparison, metrics);
   for (const e of evaluations) log.info(`${e.name.padEnd(10)} ROC-AUC ${e.metrics.rocAuc.toFixed(4)}  PR-AUC ${e.metrics.averagePrecision.toFixed(4)}`);
   const learned = compared.comparison.models.find((m) => m.model === candidate.kind);
   if (learned !== undefined) {
