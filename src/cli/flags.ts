@@ -53,11 +53,8 @@ export const flag = {
  * `z.object(schema)` for a shape); keys it does not name are dropped.
  *
  * @example
- * ```ts
  * parseFlags({ seedSplit: flag.wholeNumber }, { seedSplit: '7' }); // => { seedSplit: 7 }
- * parseFlags({ seedSplit: flag.wholeNumber }, { seedSplit: '-1' });
- * // throws UserError('--seed-split: "-1" is not a whole number ≥ 0'), exit code 1
- * ```
+ * parseFlags({ seedSplit: flag.wholeNumber }, { seedSplit: '-1' }); // throws UserError('--seed-split: "-1" is not a whole number ≥ 0'), exit 1
  */
 export function parseFlags<S extends z.ZodRawShape>(shape: S, flags: Record<string, unknown>): z.output<z.ZodObject<S>>;
 export function parseFlags<S extends z.ZodType>(schema: S, flags: Record<string, unknown>): z.output<S>;

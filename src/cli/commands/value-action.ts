@@ -3,7 +3,6 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { readCdnow } from '../../data/adapters/cdnow-sample.ts';
-import { DAY_MS } from '../../data/contract.ts';
 import { parseIsoDate } from '../../data/iso-date.ts';
 import { conditionalExpectedPurchases } from '../../value/bgnbd-predict.ts';
 import { holdoutComparison, holdoutPurchases } from '../../value/holdout-comparison.ts';
@@ -72,7 +71,7 @@ export function valueAction(raw: Record<string, unknown>): void {
   if (flags.holdoutEnd !== undefined) {
     const endDay = utcDay(flags.holdoutEnd.ms);
     const endOfCalibration = utcDay(observationEnd);
-    const days = Float64Array.from(log.timestampMs, (t) => Math.floor(t / DAY_MS));
+    const days = Float64Array.from(log.timestampMs, utcDay);
     const actual = holdoutPurchases(log.customer, days, log.customerIds.length, endOfCalibration, endDay);
     // The holdout runs from the day after the observation end to endDay inclusive.
     const length = (endDay - endOfCalibration) / UNIT_DAYS[config.unit];
