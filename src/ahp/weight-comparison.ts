@@ -136,11 +136,9 @@ function compareModel(ahp: AhpWeights, dictionary: FeatureDictionary, learned: L
   const dimShares = learnedShares(learned.importances, (f) => dimOfFeature.get(f) ?? null);
   const dimensions = rows(names, ahp.goal.weights, dimShares);
   const indShares = learnedShares(learned.importances, (f) => (dimOfFeature.has(f) ? f : null));
-  const indicators = rows(
-    ahp.indicators.map((i) => i.feature),
-    ahp.indicators.map((i) => i.globalWeight),
-    indShares,
-  ).map((r, k) => ({ ...r, dimension: ahp.indicators[k].dimension }));
+  const indicators = rows(ahp.indicators.map((i) => i.feature), ahp.indicators.map((i) => i.globalWeight), indShares).map(
+    (r, k) => ({ ...r, dimension: ahp.indicators[k].dimension }),
+  );
 
   const ahpByDictDim = new Map<string, number>();
   for (const ind of ahp.indicators) {
@@ -149,11 +147,7 @@ function compareModel(ahp: AhpWeights, dictionary: FeatureDictionary, learned: L
   }
   const dictShares = learnedShares(learned.importances, (f) => dictDim.get(f) ?? 'other');
   const dictNames = Dimension.options.filter((d) => (ahpByDictDim.get(d) ?? 0) > 0 || (dictShares.get(d) ?? 0) > 0);
-  const dictionaryDimensions = rows(
-    dictNames,
-    dictNames.map((d) => ahpByDictDim.get(d) ?? 0),
-    dictShares,
-  );
+  const dictionaryDimensions = rows(dictNames, dictNames.map((d) => ahpByDictDim.get(d) ?? 0), dictShares);
 
   let total = 0;
   let inside = 0;

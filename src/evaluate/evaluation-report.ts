@@ -167,11 +167,7 @@ export function evaluationReport(
   opts: ReportOptions,
 ): EvaluationReport {
   const common = { bootstrap: opts.bootstrap, maxCurvePoints: opts.maxCurvePoints };
-  const baseRate: ScoreVector = {
-    name: 'base rate',
-    scores: baseRateScores(opts.trainingBaseRate, labels.length),
-    isProbability: true,
-  };
+  const baseRate: ScoreVector = { name: 'base rate', scores: baseRateScores(opts.trainingBaseRate, labels.length), isProbability: true };
   return {
     split: opts.split,
     horizonDays: opts.horizonDays,

@@ -2,7 +2,7 @@
  * The manager report as one self-contained HTML file: inline CSS, charts as inline SVG, no
  * scripts, no network. Opens from disk in any browser and prints cleanly.
  */
-import { reportCharts, renderSvg } from './charts.ts';
+import { reportCharts, renderSvg, type Chart } from './charts.ts';
 import { escapeHtml as e } from './escape.ts';
 import { ReportInput } from './report-input.ts';
 import { aucInWords, dataSentences, headline, int, metaLine, num, pct, scoreMeaning } from './wording.ts';
@@ -45,7 +45,7 @@ function modelTable(input: ReportInput): string {
   );
 }
 
-async function figure(id: string, title: string, caption: string, svg: string): Promise<string> {
+function figure({ id, title, caption }: Chart, svg: string): string {
   return `<figure id="chart-${e(id)}" class="chart" role="img" aria-label="${e(title)}">${svg}<figcaption>${e(caption)}</figcaption></figure>`;
 }
 
@@ -54,7 +54,7 @@ export async function renderHtmlReport(raw: ReportInput): Promise<string> {
   const input = ReportInput.parse(raw);
   const charts = new Map<string, string>();
   for (const chart of reportCharts(input)) {
-    charts.set(chart.id, await figure(chart.id, chart.title, chart.caption, await renderSvg(chart.spec)));
+    charts.set(chart.id, figure(chart, await renderSvg(chart.spec)));
   }
   const sections: string[] = [];
 

@@ -23,11 +23,10 @@ export function registerCalibrate(program: Command): void {
     ))
     .action(async (flags: Record<string, unknown>) => {
       const [{ flag, parseFlags }, { runCalibrateStage }] = await Promise.all([import('../flags.ts'), import('../../run/stages/calibrate-stage.ts')]);
-      const o = parseFlags(
+      const { modelVersion, quiet, ...options } = parseFlags(
         { model: flag.text, features: flag.text, modelVersion: flag.folderName.optional(), seedSplit: flag.wholeNumber, quiet: flag.on },
         flags,
       );
-      const log = await modelStageLog(o.quiet);
-      await runCalibrateStage({ model: o.model, features: o.features, version: o.modelVersion, seedSplit: o.seedSplit }, log);
+      await runCalibrateStage({ ...options, version: modelVersion }, await modelStageLog(quiet));
     });
 }

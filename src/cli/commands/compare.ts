@@ -30,7 +30,6 @@ export function registerCompare(program: Command): void {
         { model: flag.text, features: flag.text, ahp: flag.text.optional(), out: flag.text, seedSplit: flag.wholeNumber, quiet: flag.on },
         flags,
       );
-      const log = await modelStageLog(quiet);
-      await runCompareStage(options, log);
+      await runCompareStage(options, await modelStageLog(quiet));
     });
 }

@@ -25,7 +25,6 @@ export function registerEvaluate(program: Command): void {
     .action(async (flags: Record<string, unknown>) => {
       const [{ flag, parseFlags }, { runEvaluateStage }] = await Promise.all([import('../flags.ts'), import('../../run/stages/evaluate-stage.ts')]);
       const { quiet, ...options } = parseFlags({ model: flag.text, features: flag.text, out: flag.text, seedSplit: flag.wholeNumber, quiet: flag.on }, flags);
-      const log = await modelStageLog(quiet);
-      await runEvaluateStage(options, log);
+      await runEvaluateStage(options, await modelStageLog(quiet));
     });
 }

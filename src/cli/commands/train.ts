@@ -33,7 +33,7 @@ export function registerTrain(program: Command): void {
     ))
     .action(async (flags: Record<string, unknown>) => {
       const [{ flag, parseFlags }, { runTrainStage }] = await Promise.all([import('../flags.ts'), import('../../run/stages/train-stage.ts')]);
-      const o = parseFlags(
+      const { modelVersion, quiet, ...options } = parseFlags(
         {
           features: flag.text,
           model: flag.oneOf(MODEL_KINDS),
@@ -46,10 +46,6 @@ export function registerTrain(program: Command): void {
         },
         flags,
       );
-      const log = await modelStageLog(o.quiet);
-      await runTrainStage(
-        { features: o.features, model: o.model, monotone: o.monotone, modelsDir: o.modelsDir, name: o.name, version: o.modelVersion, seedSplit: o.seedSplit },
-        log,
-      );
+      await runTrainStage({ ...options, version: modelVersion }, await modelStageLog(quiet));
     });
 }

@@ -48,15 +48,8 @@ async function readEvents(dir: string): Promise<LabelledFeatures> {
   }
   const splits = temporalHoldouts(set.table, set.summary.horizonDays);
   if ('problem' in splits) throw new UserError(`${dir}: cannot split in time: ${splits.problem}`);
-  return {
-    mode: 'events',
-    source: dir,
-    table: set.table,
-    dictionary: set.dictionary,
-    splits,
-    horizonDays: set.summary.horizonDays,
-    churn: set.summary.churn,
-  };
+  const { table, dictionary, summary } = set;
+  return { mode: 'events', source: dir, table, dictionary, splits, horizonDays: summary.horizonDays, churn: summary.churn };
 }
 
 /** The folder's labelled rows and their holdout split; a one-line `UserError` for a wrong folder. */

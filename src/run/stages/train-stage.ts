@@ -46,8 +46,7 @@ export interface TrainStageResult {
 
 export async function runTrainStage(input: TrainStageOptions, log: Log): Promise<TrainStageResult> {
   const o = TrainStageOptions.parse(input);
-  const started = new Date();
-  const version = o.version ?? versionAt(started);
+  const version = o.version ?? versionAt(new Date());
   const modelDir = resolve(versionDir(o.modelsDir, o.name, version));
   // Checked before training too (saving refuses it again), so a taken version costs no fit.
   if (existsSync(modelDir)) throw new UserError(`model version directory ${modelDir} already exists; choose a new version`);
