@@ -3,7 +3,8 @@
  * (PSI; Siddiqi 2006, "Credit Risk Scorecards", ch. 8; Yurdakul 2018, "Statistical properties of
  * the population stability index") of each input over bins fixed at training time. Common
  * reading: < 0.1 stable, 0.1–0.2 moderate shift, > 0.2 a shift worth acting on (flagged).
- */import { z } from 'zod';
+ */
+import { z } from 'zod';
 import { quantileSorted } from '../evaluate/quantile.ts';
 import { categoryCell, numericCell } from '../learn/preprocess/raw-value.ts';
 import type { RawTable } from '../learn/preprocess/spec.ts';
@@ -34,11 +35,9 @@ const CategoricalReference = z.object({
 
 /**
  * The bins of every input, fixed at training time and saved with the model:
- * - numeric: the training deciles (numpy's linear quantiles at 0.1 … 0.9, repeated cut points
- *   merged), a value v falling in bin #(edges < v) — so v equal to a cut point goes to the lower
- *   bin; plus a bin for missing values;
- * - categorical: one bin per training level, one for labels never seen in training, one for
- *   missing.
+ * - numeric: the training deciles (numpy's linear quantiles at 0.1 … 0.9, repeated cut points merged), v in
+ *   bin #(edges < v), so a cut point goes to the lower bin; plus a bin for missing values;
+ * - categorical: one bin per training level, one for labels never seen in training, one for missing.
  */
 export const DriftReference = z.object({
   formatVersion: z.literal(1),
@@ -107,9 +106,8 @@ export function edgeSearch(edges: readonly number[]): EdgeSearch {
 }
 
 /**
- * The bin of v: #(edges < v), or the missing bin for NaN. The search takes the same steps
- * whatever v is and adds each comparison's outcome instead of branching on it: a branching search
- * mispredicts about every other step.
+ * The bin of v: #(edges < v), or the missing bin for NaN. The search adds each comparison's outcome instead
+ * of branching on it: a branching search mispredicts about every other step.
  */
 export function numericBin(s: EdgeSearch, v: number): number {
   if (v !== v) return s.missing;
@@ -119,11 +117,6 @@ export function numericBin(s: EdgeSearch, v: number): number {
 }
 
 const toShares = (counts: Float64Array, n: number): number[] => Array.from(counts, (c) => (n === 0 ? 0 : c / n));
-
-/** Shares of rows per bin of a reference feature, in the order [bins…, unseen?, missing]. */
-function shares(ref: FeatureReference, column: ArrayLike<unknown>, n: number): number[] {
-  return toShares(binCounts(ref, column, n), n);
-}
 
 function referenceShares(ref: FeatureReference): number[] {
   return ref.type === 'numeric' ? [...ref.proportions, ref.missing] : [...ref.proportions, ref.unseen, ref.missing];
@@ -141,7 +134,7 @@ export function driftReference(table: RawTable, features: readonly DriftFeature[
         if (label !== null) levels.add(label);
       }
       const draft = { name: f.name, type: 'categorical' as const, levels: [...levels].sort(), proportions: [], unseen: 0, missing: 0 };
-      const s = shares(draft, column, n);
+      const s = toShares(binCounts(draft, column, n), n);
       return { ...draft, proportions: s.slice(0, draft.levels.length), missing: s[draft.levels.length + 1] };
     }
     const known: number[] = [];
@@ -158,17 +151,16 @@ export function driftReference(table: RawTable, features: readonly DriftFeature[
       }
     }
     const draft = { name: f.name, type: 'numeric' as const, edges, proportions: [], missing: 0 };
-    const s = shares(draft, column, n);
+    const s = toShares(binCounts(draft, column, n), n);
     return { ...draft, proportions: s.slice(0, edges.length + 1), missing: s[edges.length + 1] };
   });
   return { formatVersion: 1, rows: n, features: out };
 }
 
 /**
- * PSI = Σ_bins (aᵢ − eᵢ) · ln(aᵢ / eᵢ), with eᵢ the training ("expected") and aᵢ today's ("actual")
- * share of rows in bin i. An empty bin would make ln(a/e) infinite, so both shares are floored at
- * ε = 1e-4 (a standard choice: one row in ten thousand), which bounds one empty bin's term to
- * about 0.9 for a 10% bin.
+ * PSI = Σ_bins (aᵢ − eᵢ) · ln(aᵢ / eᵢ), with eᵢ the training ("expected") and aᵢ today's ("actual") share of
+ * rows in bin i. Both shares are floored at ε = 1e-4 (one row in ten thousand, a standard choice) so that an
+ * empty bin's term stays finite: about 0.9 for a 10% bin.
  */
 export function populationStabilityIndex(expected: readonly number[], actual: readonly number[], epsilon = PSI_EPSILON): number {
   if (expected.length !== actual.length) throw new Error(`populationStabilityIndex: ${expected.length} vs ${actual.length} bins`);
@@ -188,10 +180,7 @@ export function psi(reference: DriftReference, table: RawTable, threshold = PSI_
   return drift.result(threshold);
 }
 
-/**
- * PSI over a table seen in chunks (the batch job streams its input): bin counts add up across
- * chunks, so the result equals `psi` on the whole table while memory stays one chunk's.
- */
+/** PSI over a table seen in chunks: bin counts add up, so the result equals `psi` on the whole table. */
 export class DriftCounter {
   private readonly counts: Float64Array[];
   private rows = 0;
@@ -207,11 +196,6 @@ export class DriftCounter {
       if (elsewhere === undefined || !elsewhere.has(f)) this.merge(f, binCounts(ref, table[ref.name], n));
     });
     this.rows += n;
-  }
-
-  /** Counts rows [0, n) of feature f's column into its bins, leaving the row count alone. */
-  count(f: number, column: ArrayLike<unknown>, n: number): void {
-    this.merge(f, binCounts(this.reference.features[f], column, n));
   }
 
   /** Adds bin counts of feature f made elsewhere (in the bins' order: `binCounts`). */

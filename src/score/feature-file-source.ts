@@ -1,11 +1,7 @@
 /**
- * A feature file (Parquet or CSV, as `healthscore features` writes them, or the user's own table)
- * streamed by DuckDB in chunks for the batch job: the file is never held in memory, so a nightly
- * job over millions of customers runs in the memory of one chunk. I/O module.
- *
- * Every row is accounted for: scored, skipped because its cutoff is another date than the as-of
- * date, or rejected with its row number, column, value and reason (blank customer id, a cutoff
- * or number that does not parse, a customer appearing twice at the as-of date).
+ * A feature file (Parquet or CSV) streamed by DuckDB in chunks for the batch job, which then runs in the
+ * memory of one chunk. Every row is accounted for: scored, at another cutoff than the as-of date, or
+ * rejected with its row number, column, value and reason. I/O module.
  */
 import { extname } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBDataChunk } from '@duckdb/node-api';
@@ -35,10 +31,9 @@ export interface FeatureFileCounts {
 }
 
 /**
- * What the reader may know in advance: for a categorical input, the labels it expects (the
- * model's training levels). DuckDB then numbers each row's label among them (an ENUM) and the
- * reader takes the label from that list, decoding text only for other labels: labels longer than
- * 12 bytes sit outside DuckDB's string entries and are slow to decode (docs/scoring-operations.md).
+ * Per categorical input, the labels the model expects (its training levels). DuckDB numbers each row's label
+ * among them (an ENUM), so only other labels are decoded as text, which is slow for labels over 12 bytes
+ * (docs/scoring-operations.md).
  */
 export interface ReadHints {
   readonly labels?: ReadonlyMap<string, readonly string[]>;
@@ -53,9 +48,8 @@ export interface FeatureFileSource extends InputSource {
 }
 
 /**
- * Opens `path` and checks its columns against the model's inputs (a missing input is a model
- * mismatch, exit code 4). `onReject` hears every rejected row of the last full pass. `threads`:
- * DuckDB's threads (DuckDB's default, every core, when not given).
+ * Opens `path` and checks its columns against the model's inputs (a missing input is a model mismatch).
+ * `onReject` hears every rejected row of the last full pass; `threads` defaults to DuckDB's (every core).
  */
 export async function openFeatureFile(
   path: string,
@@ -76,9 +70,8 @@ export async function openFeatureFile(
   try {
     await conn.run(`SET TimeZone = 'UTC'`);
     if (threads !== undefined) await conn.run(`SET threads = ${Math.floor(threads)}`);
-    // Bounded memory for the duplicate check's hash table on a large file: DuckDB spills beyond it,
-    // so the job's peak stays flat as the file grows. The CSV reader needs two 30 MB buffers, so a
-    // CSV file keeps 256 MB.
+    // DuckDB spills the duplicate check's hash table beyond this, so the peak stays flat as the file grows;
+    // the CSV reader needs two 30 MB buffers of its own.
     await spillToDisk(conn, ext === '.parquet' ? '64MB' : '256MB');
     // CSV cells are read as text and parsed here, so a bad cell rejects its row instead of failing the file.
     const from = ext === '.parquet' ? `read_parquet(${sqlString(path)})` : `read_csv(${sqlString(path)}, header = true, all_varchar = true)`;
@@ -141,10 +134,7 @@ async function rowsAtAsOf(conn: DuckDBConnection, from: string, dates: string, p
 const TIMESTAMP_TYPES = new Set(['TIMESTAMP', 'TIMESTAMP WITH TIME ZONE']);
 const typedCutoff = (types: ReadonlyMap<string, string>): boolean => TIMESTAMP_TYPES.has(types.get('cutoff') ?? '');
 
-/**
- * The cutoff as epoch milliseconds (a DOUBLE, NULL when not a date). A typed timestamp skips the
- * cast to TIMESTAMPTZ, whose CPU time the reading thread would otherwise lack.
- */
+/** The cutoff as epoch ms (a DOUBLE, NULL when not a date); a typed timestamp skips the costly TIMESTAMPTZ cast. */
 function cutoffMs(types: ReadonlyMap<string, string>): string {
   return typedCutoff(types) ? 'CAST(epoch_ms(cutoff) AS DOUBLE)' : 'CAST(epoch_ms(TRY_CAST(cutoff AS TIMESTAMPTZ)) AS DOUBLE)';
 }
@@ -152,9 +142,9 @@ function cutoffMs(types: ReadonlyMap<string, string>): string {
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
- * Per input column, the expected labels of a categorical input that has some; else null. A list
- * DuckDB could not take as an ENUM as it is (a repeated label, or text that does not survive the
- * trip into SQL: U+0000 ends the statement, a lone surrogate becomes U+FFFD) is not used.
+ * Per input column, the expected labels of a categorical input; else null. A list DuckDB could not take as an
+ * ENUM as it is (a repeated label; U+0000, which ends the statement; a lone surrogate, which becomes U+FFFD)
+ * is not used.
  */
 function codedLabels(inputs: ModelInputs, hints: ReadHints): (readonly string[] | null)[] {
   const categorical = new Set(inputs.categorical);
@@ -166,9 +156,8 @@ function codedLabels(inputs: ModelInputs, hints: ReadHints): (readonly string[] 
 }
 
 /**
- * One SELECT: id, cutoff (epoch ms), every input (numbers as DOUBLE, categories as text), the
- * first problem of the row as (column, value), checked in column order, and then, per input with
- * expected labels, the label's position among them (NULL for any other label or none).
+ * One SELECT: id, cutoff (epoch ms), every input (numbers as DOUBLE, categories as text), the row's first
+ * problem as (column, value), then per input with expected labels the label's position among them (or NULL).
  */
 function featureQuery(from: string, inputs: ModelInputs, types: ReadonlyMap<string, string>, coded: readonly (readonly string[] | null)[]): string {
   const categorical = new Set(inputs.categorical);
@@ -212,13 +201,10 @@ interface ReadContext {
   onReject: (r: RejectedRow) => void;
 }
 
-/** DuckDB's vector size: the most rows one fetched chunk holds, and by how much a chunk read may exceed the rows asked for. */
+/** DuckDB's vector size: the most rows one fetched chunk holds, so a chunk read may exceed the rows asked by this. */
 export const DUCKDB_CHUNK = 2048;
 
-/**
- * DuckDB chunks fetched between two releases of the dropped ones' memory (`releaseNativeMemory`):
- * the fastest of the intervals tried (docs/scoring-operations.md).
- */
+/** DuckDB chunks fetched between two `releaseNativeMemory` calls: the fastest interval tried (docs/scoring-operations.md). */
 const RELEASE_EVERY = 4;
 
 const REASONS: Record<string, string> = { customer_id: 'customer_id is blank', cutoff: 'not a date' };
@@ -233,9 +219,8 @@ async function* readChunks(conn: DuckDBConnection, query: string, x: ReadContext
   const buffer = newBuffer(features, categorical, x.chunkRows);
   const keep = new Int32Array(DUCKDB_CHUNK);
   const result = await conn.stream(query);
-  // DuckDB decodes the next chunk on its own threads while this one is copied out.
-  // A failed fetch is rethrown where it is awaited; until then (while a chunk is copied, a release
-  // runs or the consumer works) it must not count as an unhandled rejection, which ends the process.
+  // DuckDB decodes the next chunk on its own threads while this one is copied out. A failed fetch is
+  // rethrown where it is awaited; until then it must not count as an unhandled rejection, which ends the process.
   const fetchNext = () => {
     const promise = result.fetchChunk();
     promise.catch(() => {});

@@ -2,13 +2,14 @@ import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { describe, expect, it } from 'vitest';
 import { AlertRules, evaluateAlerts, isScoreDrop } from '../../src/score/alerts.ts';
-import { withoutOverride, type HistoryRow } from '../../src/score/history/history-row.ts';
+import type { HistoryRow, ModelScoreRow } from '../../src/score/history/history-row.ts';
+import { overrideRow } from '../../src/score/overrides.ts';
 import type { Tier } from '../../src/score/tiers.ts';
 
 const tierOf = (s: number): Tier => (s >= 70 ? 'healthy' : s >= 40 ? 'watch' : 'at-risk');
 
 function row(customer: string, asOf: string, score: number, tier: Tier = tierOf(score)): HistoryRow {
-  return withoutOverride({
+  const model: ModelScoreRow = {
     customer_id: customer,
     as_of: asOf,
     churn_probability: (100 - score) / 100,
@@ -16,7 +17,8 @@ function row(customer: string, asOf: string, score: number, tier: Tier = tierOf(
     tier,
     reasons: `reasons of ${customer} on ${asOf}`,
     model_version: 'churn/1',
-  });
+  };
+  return overrideRow(model, undefined);
 }
 
 /** Nightly scores of one customer from 2026-03-01, one per day. */

@@ -54,15 +54,3 @@ export const HISTORY_SQL_TYPES: Record<keyof HistoryRow, string> = {
   override_reason: 'VARCHAR',
   override_author: 'VARCHAR',
 };
-
-/** A model row with no override: final = model. */
-export function withoutOverride(row: ModelScoreRow): HistoryRow {
-  return {
-    ...row,
-    model_health_score: row.health_score,
-    model_tier: row.tier,
-    override: null,
-    override_reason: null,
-    override_author: null,
-  };
-}

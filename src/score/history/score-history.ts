@@ -1,16 +1,8 @@
 /**
- * The score history store: Parquet partitions by as-of date,
- *
- *   <dir>/as_of=YYYY-MM-DD/scores.parquet
- *
- * (Hive-style partition names, so DuckDB, Spark or Trino read the folder as one table.) Appending
- * an as-of date writes its partition into a temporary directory and renames it into place,
- * replacing any partition already there: a rerun of the same date replaces its rows rather than
- * duplicating them, and a killed job leaves the previous partition whole. Partitions rather than
- * one DuckDB file because each nightly write then touches one small file, old days are never
- * rewritten, and any engine can read them without DuckDB's file format.
- *
- * This is an I/O module: the alert rules and overrides work on the rows it returns.
+ * The score history store: one Parquet partition per as-of date, `<dir>/as_of=YYYY-MM-DD/scores.parquet`
+ * (Hive-style, so DuckDB, Spark or Trino read the folder as one table, and a nightly write touches one small
+ * file). A partition is written to a temporary directory and renamed into place: a rerun of a date replaces
+ * its rows, and a killed job leaves the previous partition whole. I/O module.
  */
 import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -21,11 +13,9 @@ import { AsOfDate, HISTORY_COLUMNS, HISTORY_SQL_TYPES, HistoryRow } from './hist
 const PARTITION = /^as_of=(\d{4}-\d{2}-\d{2})$/;
 const FILE = 'scores.parquet';
 
-const TABLE_SQL = `CREATE TABLE history (
-  customer_id VARCHAR NOT NULL, as_of VARCHAR NOT NULL, churn_probability DOUBLE NOT NULL,
-  health_score INTEGER NOT NULL, tier VARCHAR NOT NULL, reasons VARCHAR NOT NULL, model_version VARCHAR NOT NULL,
-  model_health_score INTEGER NOT NULL, model_tier VARCHAR NOT NULL,
-  override VARCHAR, override_reason VARCHAR, override_author VARCHAR)`;
+const TABLE_SQL = `CREATE TABLE history (${HISTORY_COLUMNS.map(
+  (c) => `${c} ${HISTORY_SQL_TYPES[c]}${HistoryRow.shape[c].safeParse(null).success ? '' : ' NOT NULL'}`,
+).join(', ')})`;
 
 export function partitionPath(dir: string, asOf: string): string {
   return join(dir, `as_of=${asOf}`, FILE);
@@ -50,20 +40,14 @@ export async function appendHistory(dir: string, asOf: string, rows: readonly Hi
     await withDuckDb(async (c) => {
       await c.run(TABLE_SQL);
       const appender = await c.createAppender('history');
-      const text = (v: string | null): void => (v === null ? appender.appendNull() : appender.appendVarchar(v));
       for (const r of rows) {
-        appender.appendVarchar(r.customer_id);
-        appender.appendVarchar(r.as_of);
-        appender.appendDouble(r.churn_probability);
-        appender.appendInteger(r.health_score);
-        appender.appendVarchar(r.tier);
-        appender.appendVarchar(r.reasons);
-        appender.appendVarchar(r.model_version);
-        appender.appendInteger(r.model_health_score);
-        appender.appendVarchar(r.model_tier);
-        text(r.override);
-        text(r.override_reason);
-        text(r.override_author);
+        for (const c of HISTORY_COLUMNS) {
+          const v = r[c];
+          if (v === null) appender.appendNull();
+          else if (typeof v === 'string') appender.appendVarchar(v);
+          else if (HISTORY_SQL_TYPES[c] === 'DOUBLE') appender.appendDouble(v);
+          else appender.appendInteger(v);
+        }
         appender.endRow();
       }
       appender.closeSync();
@@ -73,10 +57,8 @@ export async function appendHistory(dir: string, asOf: string, rows: readonly Hi
 }
 
 /**
- * A query over a scores file (CSV or Parquet with the history columns) giving each column its
- * history type: CSV cells are read with declared types (auto-detection would make ids like 1, 2
- * integers in one file and text in another), and an empty reasons cell, which CSV reads as NULL,
- * is the empty text of a job run without reasons.
+ * A query over a scores file (CSV or Parquet) giving each column its history type: CSV cells get declared
+ * types (auto-detection would read ids 1, 2 as integers), and an empty reasons cell (NULL in CSV) is ''.
  */
 export function scoresFileSelect(scoresFile: string): string {
   const source = scoresFile.toLowerCase().endsWith('.parquet')
@@ -87,10 +69,8 @@ export function scoresFileSelect(scoresFile: string): string {
 }
 
 /**
- * Writes a scoring job's output file (CSV or Parquet with the history columns) as the partition of
- * `asOf`, replacing it if it exists. DuckDB copies file to file, so a partition of millions of
- * rows never passes through JavaScript memory. Throws, as `appendHistory` does, on a row of
- * another date or a duplicated customer.
+ * Writes a scoring job's output file (CSV or Parquet) as the partition of `asOf`, copied file to file by
+ * DuckDB so the rows never pass through JavaScript. Throws as `appendHistory` does.
  */
 export async function appendHistoryFile(dir: string, asOf: string, scoresFile: string): Promise<void> {
   AsOfDate.parse(asOf);
@@ -116,10 +96,9 @@ export async function historyDates(dir: string): Promise<string[]> {
   return entries.flatMap((e) => PARTITION.exec(e)?.[1] ?? []).sort();
 }
 
+/** The as-of dates to read, both ends inclusive. */
 export interface HistoryRange {
-  /** First as-of date to read, inclusive. */
   readonly from?: string;
-  /** Last as-of date to read, inclusive. */
   readonly to?: string;
 }
 
