@@ -31,7 +31,6 @@ export function matrixRows(m: PairwiseMatrix): (number | null)[][] {
   );
 }
 
-/** True when every entry is a judgment (no NaN). */
 export function isComplete(m: PairwiseMatrix): boolean {
   return !m.values.some(Number.isNaN);
 }

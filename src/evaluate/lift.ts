@@ -40,7 +40,6 @@ export function liftAt(scores: ArrayLike<number>, labels: ArrayLike<number>, sha
   return liftFromTable(thresholdTable(scores, labels), share).lift;
 }
 
-/** Lift and capture rate at `share` from a prebuilt table. */
 export function liftFromTable(t: ThresholdTable, share: number): { lift: number; captureRate: number } {
   const last = t.tps.length - 1;
   const positives = t.tps[last];

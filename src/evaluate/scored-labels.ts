@@ -13,7 +13,6 @@ export function checkScoredLabels(scores: ArrayLike<number>, labels: ArrayLike<n
   }
 }
 
-/** Number of positive labels (churners). */
 export function countPositives(labels: ArrayLike<number>): number {
   let p = 0;
   for (let i = 0; i < labels.length; i++) p += labels[i];

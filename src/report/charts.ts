@@ -17,7 +17,6 @@ export interface Chart {
 const TIER_COLOURS = { domain: ['healthy', 'watch', 'at risk'], range: ['#2e7d32', '#f9a825', '#c62828'] };
 const WIDTH = 520;
 
-/** Renders a Vega-Lite spec to an SVG string. */
 export async function renderSvg(spec: vl.TopLevelSpec): Promise<string> {
   const compiled = vl.compile(spec).spec;
   const view = new vega.View(vega.parse(compiled), { renderer: 'none' });

@@ -8,7 +8,7 @@ import type { EvaluationReport } from '../evaluate/evaluation-report.ts';
 import type { FeatureDictionary } from '../features/dictionary.ts';
 import type { ModelBundle } from '../score/model-bundle.ts';
 import type { AhpComparison } from '../training/ahp-comparison.ts';
-import type { Candidate, Parts } from '../training/fit-candidates.ts';
+import type { Candidate } from '../training/fit-candidates.ts';
 import type { RunOptions } from './run-options.ts';
 
 export interface Prepared {
@@ -29,8 +29,6 @@ export interface RunContext {
   options: RunOptions;
   prepared: Prepared;
   bundle: ModelBundle;
-  parts: Parts;
-  candidates: Candidate[];
   chosen: Candidate;
   metrics: EvaluationReport;
   ahp: AhpComparison | null;

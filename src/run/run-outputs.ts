@@ -26,15 +26,8 @@ function valueOf(ctx: RunContext, scores: SnapshotScores): CustomerValue {
   const snapshot = prepared.snapshot;
   const asOfMs = prepared.asOf === null ? null : Date.parse(`${prepared.asOf}T00:00:00Z`);
   const summary = prepared.data !== null && asOfMs !== null ? summariesAt(prepared.data, idsOf(snapshot), asOfMs) : null;
-  return customerValue(
-    {
-      summary,
-      mrr: numberColumn(snapshot, 'current_mrr', 0),
-      churnProbability: scores.churnProbability,
-      horizonDays: prepared.horizonDays ?? 90,
-    },
-    {},
-  );
+  const mrr = numberColumn(snapshot, 'current_mrr', 0);
+  return customerValue({ summary, mrr, churnProbability: scores.churnProbability, horizonDays: prepared.horizonDays ?? 90 });
 }
 
 export async function writeRunOutputs(ctx: RunContext): Promise<SnapshotScores> {

@@ -170,7 +170,7 @@ export async function runPipeline(input: RunOptionsInput, log: Log): Promise<Run
   log.info(`model saved to ${modelDir}`);
   const bundle: ModelBundle = { manifest, fitted: chosen.trained.fitted };
 
-  const scored = await writeRunOutputs({ options: o, prepared, bundle, parts, candidates, chosen, metrics, ahp, log });
+  const scored = await writeRunOutputs({ options: o, prepared, bundle, chosen, metrics, ahp, log });
   return { out: o.out, modelDir, chosen, candidates, metrics, tiers: tierCounts(scored.tier) };
 }
 

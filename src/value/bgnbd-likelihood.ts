@@ -39,7 +39,6 @@ export function bgNbdLogLikelihood(params: BgNbdParams, h: PurchaseHistories, gr
     head[x] = common + gammaln(r + x) + gammaln(b + x + s) - gammaln(a + b + x + s);
     logDropOdds[x] = s === 0 && x === 0 ? -Infinity : Math.log(a) - Math.log(b + x - 1 + s);
   }
-  // Per distinct T and tₓ.
   const logT = h.tValues.map((t) => Math.log(alpha + t));
   const logTx = h.txValues.map((t) => Math.log(alpha + t));
   const invT = grad ? h.tValues.map((t) => 1 / (alpha + t)) : logT;

@@ -15,7 +15,6 @@ import { ValueConfig, type ValueConfigInput } from './value-config.ts';
 export const ValueMethod = z.enum(['bgnbd-gamma-gamma', 'mbgnbd-gamma-gamma', 'mrr-survival', 'none']);
 export type ValueMethod = z.infer<typeof ValueMethod>;
 
-/** What the stage records about its fits. */
 export const ValueModels = z.object({
   purchases: BgNbdFit.nullable(),
   spend: GammaGammaFit.nullable(),

@@ -8,7 +8,6 @@ import { DAY_MS } from '../data/contract.ts';
 export const TimeUnit = z.enum(['days', 'weeks']);
 export type TimeUnit = z.infer<typeof TimeUnit>;
 
-/** Length of one unit in days. */
 export const UNIT_DAYS: Record<TimeUnit, number> = { days: 1, weeks: 7 };
 
 export const SummaryOptions = z.object({
@@ -35,7 +34,6 @@ export interface TransactionSummary {
   monetary: Float64Array;
 }
 
-/** The UTC day number of an epoch-ms instant. */
 export const utcDay = (ms: number): number => Math.floor(ms / DAY_MS);
 
 /** The observation end of a point-in-time cutoff: the day before it, as features use purchases strictly before. */
@@ -99,7 +97,6 @@ function _summarise(
     while (k < rows.length && customer[rows[k]] === c) {
       const d = day[rows[k]];
       let spend = 0;
-      // Same-day purchases are one purchase: add their amounts.
       while (k < rows.length && customer[rows[k]] === c && day[rows[k]] === d) spend += amount[rows[k++]];
       if (days > 0) repeatSpend += spend;
       days++;
