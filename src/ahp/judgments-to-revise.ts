@@ -20,10 +20,7 @@ export interface JudgmentRevision {
 }
 
 /** Saaty's 1–9 scale with reciprocals: 1/9, 1/8, …, 1/2, 1, 2, …, 9. */
-export const SAATY_SCALE: readonly number[] = [
-  ...[9, 8, 7, 6, 5, 4, 3, 2].map((v) => 1 / v),
-  ...[1, 2, 3, 4, 5, 6, 7, 8, 9],
-];
+export const SAATY_SCALE: readonly number[] = [...[9, 8, 7, 6, 5, 4, 3, 2].map((v) => 1 / v), 1, 2, 3, 4, 5, 6, 7, 8, 9];
 
 /** `m` is complete; `changeable` says which upper cells a judge gave (completed ones are not revisable). */
 export function judgmentsToRevise(

@@ -20,9 +20,7 @@ export function calibrationBins(probabilities: ArrayLike<number>, labels: ArrayL
   if (!Number.isInteger(nBins) || nBins < 1) throw new Error(`calibrationBins: nBins must be a positive integer, got ${nBins}`);
   // Computed as numpy's linspace does (k × step), so a probability sitting on an edge lands in the same bin.
   const step = 1 / nBins;
-  const edges = new Float64Array(nBins + 1);
-  for (let k = 0; k <= nBins; k++) edges[k] = k * step;
-  edges[nBins] = 1;
+  const edges = Float64Array.from({ length: nBins + 1 }, (_, k) => (k === nBins ? 1 : k * step));
   const count = new Float64Array(nBins);
   const sumPredicted = new Float64Array(nBins);
   const sumObserved = new Float64Array(nBins);

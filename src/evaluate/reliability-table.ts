@@ -17,16 +17,11 @@ export type ReliabilityRow = z.infer<typeof ReliabilityRow>;
 
 export function reliabilityTable(probabilities: ArrayLike<number>, labels: ArrayLike<number>, nBins = 10): ReliabilityRow[] {
   const bins = calibrationBins(probabilities, labels, nBins);
-  const rows: ReliabilityRow[] = [];
-  for (let b = 0; b < nBins; b++) {
-    const n = bins.count[b];
-    rows.push({
-      lower: bins.lower[b],
-      upper: bins.upper[b],
-      count: n,
-      meanPredicted: n === 0 ? null : bins.sumPredicted[b] / n,
-      observedRate: n === 0 ? null : bins.sumObserved[b] / n,
-    });
-  }
-  return rows;
+  return Array.from(bins.count, (n, b) => ({
+    lower: bins.lower[b],
+    upper: bins.upper[b],
+    count: n,
+    meanPredicted: n === 0 ? null : bins.sumPredicted[b] / n,
+    observedRate: n === 0 ? null : bins.sumObserved[b] / n,
+  }));
 }

@@ -34,19 +34,14 @@ export function holdoutComparison(
       pred[g] += predicted[i];
     }
   }
-  const rows: HoldoutRow[] = [];
-  for (let g = 0; g < groups; g++) {
-    const label = g === topGroup + 1 ? 'all' : g === topGroup ? `${topGroup}+` : String(g);
-    rows.push({
-      frequency: label,
-      customers: count[g],
-      actualMean: count[g] ? act[g] / count[g] : NaN,
-      predictedMean: count[g] ? pred[g] / count[g] : NaN,
-      actualTotal: act[g],
-      predictedTotal: pred[g],
-    });
-  }
-  return rows;
+  return Array.from(count, (customers, g) => ({
+    frequency: g === topGroup + 1 ? 'all' : g === topGroup ? `${topGroup}+` : String(g),
+    customers,
+    actualMean: customers ? act[g] / customers : NaN,
+    predictedMean: customers ? pred[g] / customers : NaN,
+    actualTotal: act[g],
+    predictedTotal: pred[g],
+  }));
 }
 
 /** Each customer's repeat purchases in (observationEndDay, holdoutEndDay], same-day purchases merged as in the summary. */

@@ -8,14 +8,8 @@ import type { ScoringBundle } from '../../score/sql-export/compile-scoring-sql.t
 import { ExitCode, UserError } from '../../diagnostics/user-error.ts';
 import { examples } from '../examples.ts';
 
-interface ModelSource {
-  model?: string;
-  preprocessor?: string;
-  modelSpec?: string;
-  calibrator?: string;
-}
-
-async function bundleFrom(o: ModelSource): Promise<ScoringBundle> {
+/** The model: a saved model directory, or the three spec files. */
+async function bundleFrom(o: Partial<Record<'model' | 'preprocessor' | 'modelSpec' | 'calibrator', string>>): Promise<ScoringBundle> {
   const files = [o.preprocessor, o.modelSpec, o.calibrator];
   if (o.model !== undefined) {
     if (files.some((f) => f !== undefined)) throw new UserError('give either --model or the three spec files, not both', ExitCode.usage);
