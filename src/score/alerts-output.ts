@@ -1,7 +1,4 @@
-/**
- * Writes alerts as `alerts.csv` (one row per alert, the columns of `Alert`) and as JSON (an
- * array of `Alert` objects), both atomically so a killed job never leaves half a file.
- */
+/** Writes alerts as CSV (the columns of `Alert`) and JSON, atomically so a killed job never leaves half a file. */
 import { stringify } from 'csv-stringify/sync';
 import { writeFile } from 'node:fs/promises';
 import { writeAtomically } from '../data/atomic-output.ts';

@@ -1,17 +1,10 @@
 /**
- * Alert rules evaluated against the score history (dynamic scoring): a customer-success team
- * wants to hear about a customer whose health changed, not re-read every score every night.
- *
- * - `score_drop`: the final health score fell by at least `points` points, or by at least
- *   `percent`% of the earlier score, relative to the highest score the customer had within the
- *   last `withinDays` days (as-of dates in [today − D, today), both ends by calendar day; the
- *   peak, so that a slide over several nights counts as one fall). Default: 20% within 7 days.
- * - `tier_worsened`: the tier is worse than at the customer's previous as-of date
- *   (healthy → watch → at-risk).
+ * Alert rules over the score history, so a customer-success team hears of customers whose health changed:
+ * - `score_drop`: the score fell by at least `points`, or `percent`% of the earlier score, from the highest score
+ *   at as-of dates in [today − withinDays, today) by calendar day (the peak: a slide over nights is one fall);
+ * - `tier_worsened`: the tier is worse than at the previous as-of date (healthy → watch → at-risk);
  * - `entered_at_risk`: the tier is at-risk and was not at the previous as-of date.
- *
- * Scores and tiers are the final ones, after manual overrides: alerts follow what the team sees.
- * A customer with no earlier row (new this run) raises no alert.
+ * Scores and tiers are the final ones, after overrides; a customer with no earlier row raises no alert.
  */
 import { z } from 'zod';
 import { DAY_MS } from '../data/contract.ts';
@@ -25,7 +18,7 @@ export const AlertRules = z
       .object({
         /** Fire when the score fell by at least this many points; null: no points rule. */
         points: z.number().positive().nullable().default(null),
-        /** Fire when the score fell by at least this percentage of the earlier score; null: no percentage rule. */
+        /** Fire when the score fell by at least this % of the earlier score; null: no percentage rule. */
         percent: z.number().positive().max(100).nullable().default(20),
         withinDays: z.number().int().positive().default(7),
       })
@@ -74,9 +67,8 @@ export function isScoreDrop(before: number, after: number, rule: NonNullable<Ale
 }
 
 /**
- * The alerts for `currentAsOf`, from the history rows (which must include that date's rows and
- * enough earlier ones: `withinDays` back, and each customer's previous run). Ordered by customer,
- * then rule.
+ * The alerts for `currentAsOf`, ordered by customer then rule, from history rows that include that date's
+ * and enough earlier ones (`withinDays` back, and each customer's previous run).
  */
 export function evaluateAlerts(history: readonly HistoryRow[], currentAsOf: string, rules: AlertRulesInput = {}): Alert[] {
   const r = AlertRules.parse(rules);

@@ -1,12 +1,7 @@
 /**
- * Saving and loading a model bundle as `models/<name>/<version>/`. I/O module.
- *
- * - logistic: `model.json` + `weights.bin` (tfjs LayersModel), `logistic.json` (float64 spec);
- * - gbdt: `gbdt.json` (the trees);
- * - both: `manifest.json` = `ModelManifest`, with the sha256 of every other file.
- *
- * Loading verifies checksums and validates the manifest and spec with zod; any problem stops with
- * a one-line message naming the file (exit code `modelMismatch`).
+ * Saving and loading a model bundle as `models/<name>/<version>/`: `manifest.json` (`ModelManifest`, with the
+ * sha256 of every other file) and the model, `gbdt.json` or the logistic artifact (`model.json`, `weights.bin`,
+ * `logistic.json`). Loading checks both; a problem is a one-line user error naming the file. I/O module.
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -48,10 +43,7 @@ export async function saveModelBundle(dir: string, trained: TrainedModel, facts:
   return manifest;
 }
 
-/**
- * The model's manifest alone, validated but with no file checked against its checksum: what a
- * caller needs to start on its input while `loadModelBundle` verifies and loads the model.
- */
+/** The manifest alone, validated but no checksum verified: enough to open the input while the model loads. */
 export async function readModelManifest(dir: string): Promise<ModelManifest> {
   const manifestPath = join(dir, MANIFEST_FILE);
   if (!existsSync(manifestPath)) throw new UserError(`no model at ${dir}: ${MANIFEST_FILE} is missing`, ExitCode.modelMismatch);

@@ -1,13 +1,7 @@
 /**
- * How a feature's value is said in a reason: the dictionary's `phrase` with `{value}` filled in
- * ("no login in {value} days" → "no login in 34 days"), the value formatted by its `unit`.
- * Without a phrase, "description: value"; a phrase without `{value}` gets ": value" appended.
- * A missing value is said as "description: not recorded" and never substituted into a phrase
- * ("no login in not recorded days" helps nobody).
- *
- * Units: days and count → whole numbers (count keeps one decimal when fractional, e.g. an average);
- * currency → two decimals with thousands separators; share → a percentage of a 0–1 value;
- * score → one decimal at most; anything else → at most two decimals.
+ * How a feature's value is said in a reason: the dictionary's `phrase` with `{value}` filled in ("no login in
+ * {value} days" → "no login in 34 days"), else "description: value". A missing value is "description: not
+ * recorded", never put into a phrase ("no login in not recorded days" helps nobody).
  */
 import type { FeatureEntry } from '../features/dictionary.ts';
 
@@ -21,9 +15,8 @@ const TWO = grouped(2);
 const MONEY = grouped(2, 2);
 
 /**
- * WHOLE.format for the common case, small integers (days, counts), which Intl formats as their
- * plain decimal text; Intl costs about a microsecond a call, and a batch job formats millions.
- * −0 is left to Intl, which writes "-0".
+ * WHOLE.format, with small integers (days, counts) written directly: Intl costs about a microsecond a call and
+ * a batch job formats millions. −0 is left to Intl, which writes "-0".
  */
 function whole(v: number): string {
   return Number.isInteger(v) && v > -1000 && v < 1000 && !Object.is(v, -0) ? String(v) : WHOLE.format(v);

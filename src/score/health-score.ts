@@ -1,8 +1,6 @@
 /**
- * The health score: healthScore(p) = round(100 × (1 − p)), where p is the calibrated probability
- * of churning within the horizon H. Because p is calibrated, the score reads as a probability:
- * "score 80" means "about a 20% chance of churning in H days". Halves round up, so p = 0.205
- * gives 80 and p = 0.425 gives 58.
+ * The health score round(100 × (1 − p)), p the calibrated probability of churning within the horizon H, so
+ * "score 80" means "about a 20% chance of churning in H days". Halves round up: p = 0.425 gives 58.
  *
  * @example healthScore(0.2); // => 80
  */

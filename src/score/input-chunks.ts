@@ -1,7 +1,6 @@
 /**
- * What the batch job scores: rows of model inputs arriving in chunks, so that the job's working
- * set is one chunk whatever the size of the population. A source can be read more than once
- * (capacity tiers need a first pass over every probability before any row gets its tier).
+ * What the batch job scores: rows of model inputs in chunks, so its working set is one chunk. A source can be
+ * read more than once (capacity tiers need a first pass over every probability).
  */
 import type { ColumnTable } from 'arquero';
 import { columnValues } from '../data/column-values.ts';
@@ -17,18 +16,11 @@ export interface InputChunk {
 export interface InputSource {
   /** Rows the source will yield, when known before reading (a progress bar's total). */
   readonly rows: number | null;
-  /**
-   * Chunks of about `chunkRows` rows. A chunk's numeric columns may be views of a buffer the
-   * source reuses: a chunk is valid until the next one is asked for, so copy what must outlive it.
-   */
+  /** Chunks of about `chunkRows` rows, each valid until the next is asked for (its buffers are reused). */
   chunks(chunkRows: number): AsyncIterable<InputChunk>;
 }
 
-/**
- * An in-memory feature table (the arquero engine's snapshot) in chunks: numeric columns are
- * viewed, not copied, so a chunk costs only its category labels and ids. The caller has checked
- * that every input column is present.
- */
+/** An in-memory feature table in chunks, numeric columns viewed, not copied; every input must be present. */
 export function tableSource(table: ColumnTable, inputs: ModelInputs): InputSource {
   const n = table.numRows();
   const ids = columnValues(table, 'customer_id');

@@ -1,7 +1,6 @@
 /**
- * Where the batch job's rows come from: a feature file streamed by DuckDB, features computed by
- * DuckDB into a temporary Parquet file and streamed from there, or features computed in memory by
- * arquero (a raw data folder validated first). I/O module.
+ * Where the batch job's rows come from: a feature file streamed by DuckDB, features computed by DuckDB into a
+ * temporary Parquet file, or features computed in memory by arquero. I/O module.
  */
 import type { ColumnTable } from 'arquero';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -34,8 +33,7 @@ function historyInputs(o: InputOptions, manifest: ModelManifest): { spec: Featur
 
 async function snapshotAt(o: InputOptions, manifest: ModelManifest, asOfMs: number, log: Log): Promise<ColumnTable> {
   const { spec, data } = historyInputs(o, manifest);
-  // The population the model was trained on: e.g. with "subscription ended" churn, customers whose
-  // subscriptions all ended are gone and must not be scored.
+  // The population the model was trained on: e.g. with "subscription ended" churn, ended customers are not scored.
   const churn = manifest.churn ?? undefined;
   if (locateTable(data, 'customers')?.format === 'parquet') return buildScoringSnapshot(await readCleanTables(data), spec, asOfMs, churn).table;
   // A raw data folder: validate it first, rejecting rows dated at or after the as-of day.
@@ -43,9 +41,8 @@ async function snapshotAt(o: InputOptions, manifest: ModelManifest, asOfMs: numb
   try {
     const lastDay = new Date(asOfMs - 1).toISOString().slice(0, 10);
     const summary = await ingestFolder(data, clean, { asOf: lastDay, log: { info: () => {}, warn: log.warn } });
-    // Rows dated after the as-of day are left out by design; only other rejections are news. A row
-    // counts once: as later when its cells parse and its date is after the day (validation dates
-    // only such rows), whatever else is wrong with it; else as rejected.
+    // Rows dated after the as-of day are left out by design; only other rejections are news. A row counts once:
+    // as later when its cells parse and its date is after the day (validation dates only such rows), else as rejected.
     const later = summary.tables.reduce((s, t) => s + (t.reasons.after_as_of ?? 0), 0);
     const rejected = summary.tables.reduce((s, t) => s + t.rejected, 0) - later;
     if (later > 0) log.info(`${later} input rows dated after ${lastDay} left out`);
@@ -95,10 +92,7 @@ export async function openJobInput(
   return { source: tableSource(snapshot, manifest.inputs), file: null, close: () => {} };
 }
 
-/**
- * The DuckDB engine's features at the as-of date, written by DuckDB to a temporary Parquet file
- * and streamed from there: memory stays bounded however many customers the data holds.
- */
+/** The DuckDB engine's features, written to a temporary Parquet file and streamed: memory stays bounded. */
 async function computedFeatureFile(
   o: InputOptions,
   manifest: ModelManifest,

@@ -1,16 +1,10 @@
 /**
- * Lifecycle stage of each customer at the cutoff, by documented rules applied in this order (the
- * first that holds wins):
- *
- * 1. churned  — the customer has already churned by the cutoff (known churn date, ended
- *               subscription, or the stage's own definition passed in as `churned`);
- * 2. at-risk  — the health tier is one of `atRiskTiers` (default: "at-risk"); before "new"
- *               because a new customer the model flags needs saving now, not onboarding;
- * 3. new      — tenure below `newTenureDays` (default 90): too little history to judge a trend;
- * 4. declining — activity trend below `decliningTrendBelow` (default −0.25, i.e. activity in the
- *               recent window fell by more than a quarter against the window before); an unknown
- *               trend (NaN) never counts as declining;
- * 5. active   — everyone else.
+ * Lifecycle stage of each customer at the cutoff; the first rule that holds wins:
+ * 1. churned — already churned by the cutoff (`churned`);
+ * 2. at-risk — the tier is one of `atRiskTiers`; before "new", as a new customer the model flags needs saving now;
+ * 3. new — tenure below `newTenureDays`: too little history to judge a trend;
+ * 4. declining — activity trend below `decliningTrendBelow` (−0.25: activity fell by over a quarter); NaN never;
+ * 5. active — everyone else.
  */
 import { z } from 'zod';
 import { Tier } from './tiers.ts';
@@ -31,7 +25,7 @@ export interface LifecycleInput {
   tenureDays: Float64Array;
   /** Relative activity change, recent window against the one before; NaN = unknown. */
   activityTrend: Float64Array;
-  /** Health tier; null = not scored. */
+  /** null = not scored. */
   tier: readonly (Tier | null)[];
   /** 1 = already churned at the cutoff. */
   churned: Uint8Array;

@@ -1,9 +1,7 @@
 /**
- * A model bundle: everything needed to turn a feature table into calibrated churn probabilities —
- * the inputs, the fitted preprocessing, the model (logistic or GBDT), the calibrator, the feature
- * dictionary (for reasons) and the tier rules — plus the facts a reader of a saved model needs
- * (horizon, churn definition, training cutoffs, metrics). Its zod schema is the saved
- * `manifest.json` (ManifestBase extended), so what is saved and what is scored cannot drift.
+ * A model bundle: everything needed to score a feature table (inputs, preprocessing, model, calibrator,
+ * dictionary, tiers) plus what a reader of a saved model needs (horizon, churn definition, cutoffs, metrics).
+ * Its schema is the saved `manifest.json`, so what is saved and what is scored cannot drift.
  */
 import { z } from 'zod';
 import { CalibratorSpec } from '../calibrate/calibrator.ts';

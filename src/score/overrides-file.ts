@@ -1,8 +1,6 @@
 /**
- * Reading an overrides file: CSV (header customer_id,points,tier,reason,author,expires; blank
- * cells are empty) or JSON (an array of objects with those keys). Every problem is returned as a
- * one-line message naming the file, the row (the CSV line, or the JSON array position counted
- * from 1) and the column, so a manager can fix the file without reading a stack trace.
+ * Reading an overrides file, CSV or JSON (an array of objects) with the columns of `Override`. Every problem
+ * is a one-line message naming the file, row (CSV line, or JSON position from 1) and column.
  */
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
@@ -14,10 +12,7 @@ export type OverridesParse = { ok: true; overrides: Override[] } | { ok: false; 
 
 const COLUMNS = ['customer_id', 'points', 'tier', 'reason', 'author', 'expires'];
 
-/**
- * A CSV cell as the value the schema expects: a blank optional cell (points, tier) is null, a
- * blank required one stays '' so the message says it is required; numeric text → number for points.
- */
+/** A CSV cell as the schema expects it; a blank required cell stays '' so the message says it is required. */
 function csvValue(column: string, cell: string): string | number | null {
   if (cell.trim() === '') return column === 'points' || column === 'tier' ? null : '';
   if (column === 'points' && Number.isFinite(Number(cell))) return Number(cell);

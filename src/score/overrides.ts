@@ -1,17 +1,10 @@
 /**
- * Manual overrides: a customer-success manager knows things the model does not (a renewal just
- * signed, an escalation under way) and adjusts a customer's score by some points or pins its
- * tier, with a reason, an author and an expiry date. Overrides are applied after the model and
- * are never silent: the output keeps the model's score and tier beside the final ones and names
- * the override, its reason and author; expired overrides are ignored and reported, and so are
- * overrides for customers not in the run.
- *
- * - points: final score = model score + points, clamped to 0–100; the tier follows the final
- *   score by the threshold rule (healthyMin / watchMin of the tier config). The churn probability
- *   stays the model's: the override is a judgment about the score, not a new probability.
- * - tier: the tier is pinned; the score stays the model's.
- * - expires: the last as-of date the override applies to (inclusive), required so that every
- *   override is looked at again.
+ * Manual overrides: a customer-success manager who knows what the model does not (a renewal just signed)
+ * moves a customer's score by some points or pins its tier, with a reason, an author and an expiry date.
+ * They are never silent: the output keeps the model's score and tier beside the final ones.
+ * - points: score + points clamped to 0–100, tier by the thresholds; the churn probability stays the model's.
+ * - tier: pinned; the score stays the model's.
+ * - expires: the last as-of date it applies to (inclusive), required so every override is looked at again.
  */
 import { z } from 'zod';
 import { AsOfDate, type HistoryRow, type ModelScoreRow } from './history/history-row.ts';
@@ -33,9 +26,9 @@ export type Override = z.infer<typeof Override>;
 export interface OverrideResult {
   readonly rows: HistoryRow[];
   readonly applied: Override[];
-  /** Overrides past their expiry date: not applied, to be reported. */
+  /** Past their expiry date: not applied, to be reported. */
   readonly expired: Override[];
-  /** Active overrides naming a customer not in this run. */
+  /** Active, but naming a customer not in this run. */
   readonly unmatched: Override[];
 }
 

@@ -1,9 +1,7 @@
 /**
- * The priority list: customers a team should try to save first, ranked by revenue at risk
- * (expected lifetime value × churn probability, src/value/revenue-at-risk.ts). Ties — common
- * when values are 0 — are broken by higher churn probability, then by customer id (code-point
- * order), so the list is the same on every run. Customers already churned are left out: there
- * is nothing left to save. Unknown (NaN) revenue at risk ranks last.
+ * The priority list: customers to save first, by revenue at risk (lifetime value × churn probability), then
+ * churn probability, then customer id (code points), so every run lists the same; NaN ranks last. Customers
+ * already churned are left out: there is nothing left to save.
  */
 import { z } from 'zod';
 import { ValueMethod } from '../value/customer-value.ts';
@@ -21,7 +19,6 @@ export const PriorityRow = z.object({
   health_score: z.number().min(0).max(100),
   tier: Tier,
   lifecycle_stage: LifecycleStage,
-  /** The score's reasons, already formatted as text. */
   reasons: z.string(),
 });
 export type PriorityRow = z.infer<typeof PriorityRow>;

@@ -1,13 +1,8 @@
 /**
- * Per-customer reasons: the features that push this customer's health score down (raise the churn
- * margin) and up (lower it), most influential first, said in words from the feature dictionary.
- *
- * Model-agnostic: it reads additive margin contributions — coefficient × standardised value for
- * the logistic model, exact TreeSHAP values for the GBDT (`Contributions` in src/learn/model.ts) —
- * so both models explain themselves the same way. Matrix columns derived from one source feature
- * (one-hot categories, the missing-value flag beside a standardised column) are summed back to
- * that feature first: "contract: month-to-month", not three dummy columns. Summing is exact
- * because contributions are additive in the margin.
+ * Per-customer reasons: the features that push the health score down (raise the churn margin) and up, most
+ * influential first, in the dictionary's words. It reads additive margin contributions (coefficient ×
+ * standardised value, or TreeSHAP), so both models explain themselves alike, and sums the columns of one
+ * source feature (one-hot levels, missing flag) back to it exactly: "contract: month-to-month".
  */
 import { z } from 'zod';
 import type { FeatureDictionary, FeatureEntry } from '../features/dictionary.ts';

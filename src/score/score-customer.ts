@@ -1,8 +1,6 @@
 /**
- * Scores one customer for online use: the same feature spec, preprocessing, model and calibrator
- * as the batch job, on that customer's rows only. Model inputs never depend on other customers
- * (population-relative RFM quintiles are not inputs; see model-inputs.ts), so the result equals
- * the customer's row in a batch job at the same as-of date.
+ * Scores one customer for online use, from that customer's rows only. Model inputs never depend on other
+ * customers (see model-inputs.ts), so the result equals the customer's row in a batch job at the same date.
  *
  * @example
  * const bundle = await loadModelBundle('models/churn/20261123T101500Z');
@@ -25,9 +23,8 @@ export interface ScoredCustomer {
 }
 
 /**
- * `rows` holds one customer's tables (the customers table with one row). Returns a problem when the
- * model has no feature spec (a tabular model), the customer is not active at `asOf`, or an input
- * is missing.
+ * `rows`: one customer's tables. Returns a problem when the model is tabular, the customer is not active at
+ * `asOf`, or an input is missing.
  */
 export function scoreCustomer(bundle: ModelBundle, rows: CustomerData, asOf: number): ScoredCustomer | { problem: string } {
   const spec = bundle.manifest.featureSpec;

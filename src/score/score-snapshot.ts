@@ -1,7 +1,7 @@
 /**
- * Scores a feature table with a model bundle: calibrated churn probability, health score, tier
- * and (optionally) the top reasons in words. The batch job, `healthscore run` and the
- * one-customer scorer all go through here, so they give the same score for the same row.
+ * Scores a feature table with a model bundle: calibrated churn probability, health score, tier and (optionally)
+ * the top reasons. The batch job, `healthscore run` and the one-customer scorer all go through here, so they
+ * give the same score for the same row.
  */
 import type { ColumnTable } from 'arquero';
 import { applyCalibrator } from '../calibrate/calibrator.ts';
@@ -34,10 +34,7 @@ export interface SnapshotScores {
 export interface ScoreOptions {
   reasons?: boolean;
   topK?: number;
-  /**
-   * With capacity tiers, the population's cut (`capacityCut` over every row's churn probability):
-   * a chunk of a batch job must not rank itself as if it were the whole population.
-   */
+  /** With capacity tiers, the population's `capacityCut`: a chunk must not rank itself as the whole population. */
   capacityCut?: number;
   /** Memory reused from chunk to chunk by a batch job; the design matrix lives there. */
   scratch?: ScoringScratch;
@@ -52,10 +49,7 @@ export interface ScoringScratch {
   contributions: Float64Array;
   /** The runnable model, built at the first chunk: building it compiles a GBDT's trees. */
   model: { fitted: FittedSpec; model: ChurnModel } | null;
-  /**
-   * For `scoreInputsAsync`: two design matrices and two margin buffers in shared memory, used in
-   * turn, so a chunk is transformed while the chunk before is still being predicted.
-   */
+  /** For `scoreInputsAsync`: two matrices and margins in shared memory, used in turn (transform while predicting). */
   overlapped: { matrices: Float64Array[]; margins: Float64Array[]; turn: number } | null;
   /** A logistic model's margins from the raw columns, built at the first chunk scored without reasons. */
   linear: { fitted: FittedSpec; margin: RawLinearMargin } | null;
@@ -118,11 +112,9 @@ export function scoreInputs(bundle: ModelBundle, customerId: string[], raw: RawT
 }
 
 /**
- * `scoreInputs` with the model's margins computed off this thread where it can (a GBDT without
- * reasons: on the worker pool), so the caller overlaps its next chunk with this one's trees.
- * The raw columns are read (transformed) before this returns its promise, and may then be reused;
- * `customerId` must not be. At most two calls sharing `scratch` may be pending at once. The same
- * scores as `scoreInputs`.
+ * `scoreInputs` with a GBDT's margins (without reasons) on the worker pool, so the caller prepares its next
+ * chunk meanwhile. `raw` may be reused once the promise is returned, `customerId` not; at most two calls
+ * sharing `scratch` may be pending.
  */
 export async function scoreInputsAsync(
   bundle: ModelBundle,
@@ -130,8 +122,7 @@ export async function scoreInputsAsync(
   raw: RawTable,
   options: ScoreOptions & { scratch: ScoringScratch },
 ): Promise<SnapshotScores> {
-  // A model scored from its raw columns (a logistic one) goes to `scoreInputs` before a model it
-  // would not use is built.
+  // A model scored from its raw columns (a logistic one) goes to `scoreInputs` before a model it would not use is built.
   if ((options.reasons ?? true) || linearFromRaw(bundle, options.scratch) !== null) return scoreInputs(bundle, customerId, raw, options);
   const model = runnableModel(bundle.fitted, options.scratch);
   if (model.marginAsync === undefined) return scoreInputs(bundle, customerId, raw, options);

@@ -1,8 +1,7 @@
 /**
- * The scores file's lines as UTF-8 bytes in a buffer reused from chunk to chunk: the batch job's
- * output path, the same text as `scoresCsvLines` byte for byte. Flattening and encoding a chunk's
- * text as one string cost more than scoring its rows; here ASCII fields are copied a character at
- * a time and only unusual ones (non-ASCII, needing quotes) go through `Buffer.write`.
+ * The scores file's lines as UTF-8 bytes in a buffer reused from chunk to chunk, byte for byte `scoresCsvLines`:
+ * encoding a chunk's text as one string cost more than scoring its rows, so ASCII fields are copied a character
+ * at a time and only others (non-ASCII, needing quotes) go through `Buffer.write`.
  */
 import { csvField } from '../data/csv-field.ts';
 import type { ScoredColumns } from './scores-csv.ts';
@@ -39,11 +38,7 @@ export class ScoresCsvBytes {
     this.at += this.buffer.write(s, this.at, 'utf8');
   }
 
-  /**
-   * The line of row `i` when no override applies (final score and tier are the model's), as
-   * `scoresCsvLines` writes it: id, as-of, probability, score, tier, reasons, version, model score,
-   * model tier, and three empty override fields.
-   */
+  /** The line of row `i` when no override applies (final score and tier are the model's), as `scoresCsvLines`. */
   modelLine(c: ScoredColumns, i: number): void {
     const id = c.customerId[i];
     const reasons = c.reasons === null ? '' : c.reasons[i];

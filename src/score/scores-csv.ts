@@ -1,7 +1,6 @@
 /**
- * The scores file as CSV text, a chunk of rows at a time: written here rather than through
- * csv-stringify, which formats rows slower than the job scores them. Fields follow `csvField`
- * (RFC 4180, as csv-stringify); numbers are in JavaScript's shortest round-trip form.
+ * The scores file as CSV text, a chunk of rows at a time: here rather than csv-stringify, slower than the job
+ * scores. Fields follow `csvField` (RFC 4180); numbers are in JavaScript's shortest round-trip form.
  */
 import { csvField } from '../data/csv-field.ts';
 import { HISTORY_COLUMNS, type HistoryRow } from './history/history-row.ts';

@@ -1,14 +1,10 @@
 /**
  * Tiers turn health scores into the three lists a customer-success team works from.
- *
- * - `by: "thresholds"`: healthy if score ≥ healthyMin (default 70), watch if ≥ watchMin
- *   (default 40), at risk below.
- * - `by: "capacity"`: the team can call only a share k of customers, so exactly the riskiest
- *   ⌊k·n⌋ are at risk — ranked by churn probability when given (finer than the integer score),
- *   else by score. The rest are healthy if score ≥ healthyMin, else watch: at-risk is the capacity,
- *   never more. Customers tied at the cut would need an arbitrary split, so a tie group that does
- *   not fit entirely stays out: equal risk always means equal tier, at the price of sometimes
- *   filling slightly less than the capacity.
+ * - `by: "thresholds"`: healthy if score ≥ healthyMin (default 70), watch if ≥ watchMin (default 40), else at risk.
+ * - `by: "capacity"`: the team can call only a share k of customers, so the riskiest ⌊k·n⌋ are at risk, ranked by
+ *   churn probability when given (finer than the score), else by score; the rest are healthy if score ≥ healthyMin,
+ *   else watch. A tie group straddling the cut stays out: equal risk means equal tier, even if the capacity is
+ *   then not quite filled.
  */
 import { z } from 'zod';
 
@@ -57,9 +53,8 @@ export function assignTiers(scores: ArrayLike<number>, config: TierConfig, churn
 }
 
 /**
- * The least risk that is still at risk under a capacity share, over the whole population: a batch
- * job that scores in chunks finds it in a first pass, then tiers each chunk with `tiersAtCut`.
- * +Infinity when nobody fits (a tie group larger than the capacity, or a tiny population).
+ * The least risk still at risk under a capacity share, over the whole population (a batch job finds it in a first
+ * pass, then tiers each chunk with `tiersAtCut`); +Infinity when nobody fits.
  */
 export function capacityCut(risk: ArrayLike<number>, atRiskShare: number): number {
   const n = risk.length;

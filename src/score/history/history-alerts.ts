@@ -1,12 +1,7 @@
 /**
- * The alert rules (../alerts.ts) evaluated by DuckDB over the history partitions, so a nightly job
- * never holds the history in memory: only today's alerts come back to JavaScript. `evaluateAlerts`
- * stays the rules' definition (and the library call on rows in memory); a test checks that both
- * give the same alerts on random histories.
- *
- * Per customer scored today: the previous row is the latest earlier one (tier rules); the peak is
- * the highest score within the last `withinDays` days, the latest on ties (score drop). The
- * comparisons are the same arithmetic as `isScoreDrop`: fall·100 ≥ percent·before, in doubles.
+ * The alert rules of `evaluateAlerts` (their definition, tested equal on random histories) evaluated by
+ * DuckDB over the history partitions, so only today's alerts come back to JavaScript. The score drop uses
+ * `isScoreDrop`'s arithmetic: fall·100 ≥ percent·before, in doubles.
  */
 import { spillToDisk, sqlString, withDuckDb } from '../../data/duckdb-session.ts';
 import { DAY_MS } from '../../data/contract.ts';
@@ -55,7 +50,6 @@ export async function historyAlerts(dir: string, asOf: string, rules: AlertRules
        OR (rule = 'entered_at_risk' AND ${r.enteredAtRisk ? 'TRUE' : 'FALSE'} AND tier = 'at-risk' AND p.tier <> 'at-risk')`;
   const rows = await withDuckDb(async (db) => {
     // Spill rather than grow: a year of nightly partitions of a million customers is 365M rows.
-    // At 512 MB the per-customer aggregates ran out of memory.
     await spillToDisk(db, '1GB');
     await db.run(`SET preserve_insertion_order = false`);
     return (await db.runAndReadAll(sql)).getRowObjectsJS();

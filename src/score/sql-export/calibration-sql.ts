@@ -1,15 +1,10 @@
 /**
- * The calibrator (src/calibrate/calibrator.ts) as SQL over a margin column, as `applyCalibrator`
- * computes it:
- *
+ * The calibrator as SQL over a margin column, as `applyCalibrator` computes it:
  * - Platt: p = 1 / (1 + EXP(a·margin + b));
- * - isotonic: u = 1 / (1 + EXP(−margin)), clipped to [x₀, x_last]; then linear interpolation on
- *   the segment (x_{k−1}, x_k] holding u — the first k with x_k ≥ u, at least 1 (numpy's
- *   searchsorted as `predictIsotonic` uses it) — written as a CASE over the thresholds. Slopes are
- *   computed here in float64 with the same operations, so the engine repeats the same arithmetic.
- *
- * Isotonic needs the clipped probability several times, so it is returned as two steps
- * (`clipped` over the margin, `interpolated` over the clipped value) that the query nests.
+ * - isotonic: u = 1 / (1 + EXP(−margin)), clipped to [x₀, x_last], then interpolated on the segment
+ *   (x_{k−1}, x_k] holding u (the first k ≥ 1 with x_k ≥ u: numpy's searchsorted, as `predictIsotonic`), a CASE
+ *   over the thresholds. Slopes are computed here in float64 as `predictIsotonic` computes them, so the engine
+ *   repeats the same arithmetic. Isotonic reads the clipped value several times, so the query nests two steps.
  */
 import type { CalibratorSpec } from '../../calibrate/calibrator.ts';
 import { doubleLiteral } from './sql-literal.ts';
@@ -17,7 +12,7 @@ import { doubleLiteral } from './sql-literal.ts';
 export interface CalibrationSql {
   /** Expression over the margin column giving the value the final step reads (null: none). */
   readonly clipped: string | null;
-  /** Expression giving the calibrated probability, over `clipped`'s column when there is one, else over the margin column. */
+  /** The calibrated probability, over `clipped`'s column when there is one, else over the margin column. */
   readonly probability: string;
 }
 

@@ -1,13 +1,8 @@
 /**
- * Compiles a fitted model bundle — preprocessing, model, calibrator — into portable SQL that
- * scores a feature table inside any SQL engine: the path for users whose customers outgrow one
- * machine (run the feature SQL of src/features/sql-engine.ts, then this, on Spark SQL, Trino or
- * their warehouse).
- *
- * Only ISO SQL is used: CASE, COALESCE, EXP, TRIM, ROUND, FLOOR, CAST, IN, derived tables.
- * The query nests three derived tables rather than one flat expression because the isotonic
- * calibrator reads the model probability once per threshold: written flat, the whole GBDT would
- * be repeated per threshold. `marginExpression` is the single expression for the margin.
+ * Compiles a model bundle (preprocessing, model, calibrator) into SQL that scores a feature table in any engine
+ * (Spark SQL, Trino, a warehouse), for customers who outgrow one machine. Only ISO SQL: CASE, COALESCE, EXP, TRIM,
+ * ROUND, FLOOR, CAST, IN, derived tables, nested because the isotonic calibrator reads the model probability once
+ * per threshold: flat, the whole GBDT would be repeated per threshold.
  */
 import { z } from 'zod';
 import { CalibratorSpec } from '../../calibrate/calibrator.ts';
@@ -51,9 +46,7 @@ export type ScoringSqlOptions = z.input<typeof ScoringSqlOptions>;
  * ```
  */
 export interface ScoringSql {
-  /** The model's margin (log-odds of churn) over the raw feature columns: one expression. */
   readonly marginExpression: string;
-  /** SELECT keep…, churn_probability, health_score FROM table. */
   readonly query: string;
 }
 

@@ -1,12 +1,7 @@
 /**
- * The GBDT margin as SQL: baseline + one nested CASE per tree, each internal node reading
- *
- *   CASE WHEN x <= threshold THEN <left> ELSE <right> END           (missing values go right)
- *   CASE WHEN x IS NULL OR x <= threshold THEN <left> ELSE <right> END (missing values go left)
- *
- * which is `predictForest`'s rule (x <= threshold left, x > threshold right, NaN to the learned
- * missing direction) with NULL standing for NaN. A threshold of +∞ ("every known value goes
- * left") drops the comparison. Cost: the expression has one CASE per internal node.
+ * The GBDT margin as SQL: baseline + one nested CASE per tree, each internal node
+ * `CASE WHEN [x IS NULL OR] x <= threshold THEN <left> ELSE <right> END`: `predictForest`'s rule with NULL for
+ * NaN, which goes to the learned missing direction. A threshold of +∞ (every known value left) drops the comparison.
  */
 import type { GbdtSpec, TreeSpec } from '../../learn/gbdt/serialize.ts';
 import { doubleLiteral } from './sql-literal.ts';

@@ -1,14 +1,8 @@
 /**
- * The fitted preprocessing (src/learn/preprocess) as SQL: one expression per encoded matrix
- * column, over the raw feature columns, mirroring `encodeFeature` + `transform` step by step:
- *
- * - numeric value: COALESCE(x, fill) when the policy imputes, x itself when it keeps missing
- *   values (then NULL plays the part of NaN for the trees); then (value − center) / scale;
- * - missing flag: 1 when x IS NULL;
- * - one-hot level / "(missing)" level / "unseen" flag: a CASE on the label, where NULL and blank
- *   text count as missing exactly as `categoryCell` does.
- *
- * Missing values in the feature table must be SQL NULLs (not NaN), and categorical columns text.
+ * The fitted preprocessing as SQL, one expression per encoded column over the raw feature columns, step by step
+ * as `encodeFeature` + `transform`: a numeric value is COALESCE(x, fill) when imputed, else x (NULL standing for
+ * NaN), then standardised; a missing flag is x IS NULL; a one-hot, "(missing)" or "unseen" column is a CASE on
+ * the label, NULL and blank text being missing as in `categoryCell`. Missing values must be SQL NULLs, not NaN.
  */
 import type { EncodedColumn, PreprocessorSpec, SourceFeature } from '../../learn/preprocess/spec.ts';
 import { featureSpans } from '../../learn/preprocess/feature-spans.ts';
@@ -43,9 +37,8 @@ function rawEncoded(feature: SourceFeature, k: number, ref: string, impute: bool
 }
 
 /**
- * SQL for every encoded column of the preprocessor, in matrix order. `qualifier` prefixes the
- * raw column references (e.g. a table alias). Throws when the spec's columns are not grouped by
- * feature as `transform` requires (a corrupted artifact, checked by the same rule: `featureSpans`).
+ * SQL for every encoded column, in matrix order; `qualifier` prefixes the raw column references (a table
+ * alias). Throws, as `transform` does (`featureSpans`), when the columns are not grouped by feature.
  */
 export function encodedColumnsSql(spec: PreprocessorSpec, qualifier = ''): string[] {
   const impute = spec.missing === 'impute';

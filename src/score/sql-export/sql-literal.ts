@@ -1,13 +1,10 @@
 /**
- * Literals and identifiers for portable SQL. Numbers are written as approximate numeric literals
- * (ISO SQL `<mantissa>E<exponent>`): every engine we target (DuckDB, Spark SQL, Trino,
- * PostgreSQL, Snowflake) reads them as double precision, whereas a plain `0.1` is an exact DECIMAL
- * in several of them, which would change the arithmetic. The mantissa has the shortest digits
- * that round-trip (ECMAScript `toExponential()`), so the engine sees exactly our double.
+ * A number as an ISO SQL approximate literal, `<mantissa>E<exponent>`: DuckDB, Spark SQL, Trino, PostgreSQL and
+ * Snowflake read it as a double, where a plain `0.1` is an exact DECIMAL in several of them. The mantissa is
+ * the shortest that round-trips (`toExponential()`), so the engine sees exactly our double.
  *
  * @example doubleLiteral(0.25); // => '2.5E-1'
  */
-
 export function doubleLiteral(x: number): string {
   if (!Number.isFinite(x)) throw new Error(`doubleLiteral: ${x} has no SQL literal`);
   const [mantissa, exponent] = x.toExponential().split('e');
