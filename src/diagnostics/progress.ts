@@ -1,18 +1,12 @@
 /**
- * Progress of a long job (scoring millions of customers), shown three ways:
- * - on a terminal: a cli-progress bar with the rate (rows/s) and the ETA, redrawn in place;
- * - not on a terminal (cron, CI, a log file): a plain line now and then — at most one per
- *   `intervalMs` (default 10 s) plus the last one — because a redrawn bar becomes thousands of
- *   carriage returns in a log;
- * - with `--quiet`: nothing.
- * The rate is taken over the whole job so far, which is steadier than cli-progress's
- * per-redraw ETA on a chunked job whose chunks arrive in bursts.
+ * Progress of a long job: a cli-progress bar on a terminal; elsewhere (cron, CI, a log file) a plain line at most
+ * every `intervalMs` plus the last, as a redrawn bar is thousands of carriage returns in a log; nothing when quiet.
+ * The rate is over the whole job so far, steadier than cli-progress's own ETA when chunks arrive in bursts.
  */
 import { Presets, SingleBar } from 'cli-progress';
 import type { Log } from './log.ts';
 
 export interface Progress {
-  /** Records `count` more units done. */
   tick(count: number): void;
   /** Ends the bar (or writes the final line). */
   stop(): void;
@@ -21,13 +15,13 @@ export interface Progress {
 export interface ProgressOptions {
   /** What is counted, e.g. "scoring". */
   readonly label: string;
-  /** Units expected in total; null when unknown (no percentage or ETA then). */
+  /** null when unknown (no percentage or ETA then). */
   readonly total: number | null;
   readonly unit?: string;
   readonly quiet?: boolean;
   /** Whether the output is a terminal; default: process.stderr.isTTY. */
   readonly isTTY?: boolean;
-  /** Where plain lines go when not a terminal. */
+  /** Where plain lines go when not on a terminal. */
   readonly log: Log;
   /** Where the bar is drawn on a terminal; default process.stderr. */
   readonly stream?: NodeJS.WritableStream;

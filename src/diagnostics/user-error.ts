@@ -1,8 +1,4 @@
 /**
- * Exit codes of the `healthscore` command and the error type for a user's mistake.
- * A UserError reaches the user as one line (no stack trace); anything else is a bug.
- */
-/**
  * Exit codes of the `healthscore` command, and the `exitCode` a `UserError` carries.
  *
  * @example
@@ -25,8 +21,8 @@ export const ExitCode = {
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
 /**
- * A user's mistake — bad input data, a wrong option, a model that does not fit the data — with a
- * message that names the file, row and column where there is one. Anything else thrown is a bug.
+ * A user's mistake (bad input data, a wrong option, a model that does not fit the data), shown as one line that
+ * names the file, row and column where there is one. Anything else thrown is a bug.
  *
  * @example
  * ```ts

@@ -26,12 +26,9 @@ type CrashListener = (...args: unknown[]) => void;
 const listenersOf = (event: (typeof CRASH_EVENTS)[number]) => process.listeners(event as 'uncaughtException') as CrashListener[];
 
 /**
- * Runs `load`, then removes the crash listeners it added to `process`. The wasm backend's
- * Emscripten glue adds two that rethrow any uncaught error from inside its one-line minified
- * source, so Node then prints some 40 KB of that line instead of the error; without them an error
- * gets the application's handling (the CLI's "internal error" message and exit code). Any crash
- * listener added meanwhile goes too: nothing in healthscore adds one outside the CLI's entry,
- * which does so before any backend loads.
+ * Runs `load`, then removes the crash listeners it added to `process`: the wasm backend's Emscripten glue adds
+ * two that rethrow any uncaught error from its one-line minified source, which Node then prints (~40 KB) instead
+ * of the error getting the CLI's handling. The CLI adds its own before any backend loads, so none is lost.
  */
 export async function keepingCrashListeners<T>(load: () => Promise<T>): Promise<T> {
   const before = new Map(CRASH_EVENTS.map((e) => [e, new Set(listenersOf(e))]));

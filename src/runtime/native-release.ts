@@ -1,13 +1,8 @@
 /**
- * Frees native memory held by short-lived JavaScript wrappers now rather than whenever V8 next
- * collects: a young-generation collection (a scavenge) finds the dropped wrappers, and a turn of
- * the event loop runs their finalizers, which Node-API defers to `setImmediate`.
- *
- * Why: a DuckDB result chunk is freed only when its wrapper is collected, and a loop that copies
- * chunks out allocates too little on the JavaScript heap for V8 to collect on its own, so every
- * chunk lands on fresh memory (page faults) instead of reusing the last one's. While the next chunk
- * is already fetched, `await` resumes in a microtask and never reaches the event loop's check
- * phase, hence the explicit turn. Figures are with the caller (feature-file-source.ts).
+ * Frees native memory held by dropped JavaScript wrappers now rather than whenever V8 next collects: a scavenge
+ * finds them, and a turn of the event loop runs their finalizers (Node-API defers them to `setImmediate`). A loop
+ * copying DuckDB chunks out allocates too little for V8 to collect, so every chunk would land on fresh pages; and
+ * with the next chunk already fetched, `await` never reaches the check phase, hence the explicit turn.
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -18,11 +13,9 @@ type Collect = (options: { type: 'minor' | 'major' }) => void;
 const exposed = (): Collect | undefined => runInNewContext('typeof gc === "function" ? gc : undefined') as Collect | undefined;
 
 /**
- * V8's `gc`, taken from a fresh context (never `globalThis.gc`, which any code may redefine).
- * Without `--expose-gc` the flag is turned on just while that context is made, then off again, so
- * the global scope never gains a `gc`. Not where flags are frozen (`--freeze-flags-after-init`:
- * V8 would abort) or `HEALTHSCORE_NO_GC=1`; the caller then waits for V8's own collections.
- * Found once, when this module loads: before any worker thread starts, so none sees the flag.
+ * V8's `gc` from a fresh context (never `globalThis.gc`, which any code may redefine); without `--expose-gc` the
+ * flag is on just while that context is made, so the global scope never gains a `gc`. Null where flags are frozen
+ * (V8 would abort) or with `HEALTHSCORE_NO_GC=1`. Found at module load, before any worker starts to see the flag.
  */
 function findCollector(): Collect | null {
   const own = exposed();
