@@ -18,17 +18,11 @@ export function rocCurve(scores: ArrayLike<number>, labels: ArrayLike<number>): 
 
 export function rocCurveFromTable(t: ThresholdTable): RocCurve {
   const n = t.tps.length;
-  const keep: number[] = [];
-  for (let k = 0; k < n; k++) {
-    // A point is kept where the curve bends: a non-zero second difference in fps or tps.
-    const corner =
-      k === 0 ||
-      k === n - 1 ||
-      n <= 2 ||
-      t.fps[k + 1] - 2 * t.fps[k] + t.fps[k - 1] !== 0 ||
-      t.tps[k + 1] - 2 * t.tps[k] + t.tps[k - 1] !== 0;
-    if (corner) keep.push(k);
-  }
+  // A point is kept where the curve bends: a non-zero second difference in fps or tps.
+  const bends = (c: Float64Array, k: number) => c[k + 1] - 2 * c[k] + c[k - 1] !== 0;
+  const keep = Array.from({ length: n }, (_, k) => k).filter(
+    (k) => k === 0 || k === n - 1 || n <= 2 || bends(t.fps, k) || bends(t.tps, k),
+  );
   const m = keep.length + 1;
   const fpr = new Float64Array(m);
   const tpr = new Float64Array(m);

@@ -5,9 +5,7 @@
 export function thinIndices(length: number, maxPoints: number): number[] {
   if (maxPoints < 2) throw new Error(`thinIndices: maxPoints must be at least 2, got ${maxPoints}`);
   if (length <= maxPoints) return Array.from({ length }, (_, i) => i);
-  const out: number[] = [];
-  for (let k = 0; k < maxPoints; k++) out.push(Math.round((k * (length - 1)) / (maxPoints - 1)));
-  return out;
+  return Array.from({ length: maxPoints }, (_, k) => Math.round((k * (length - 1)) / (maxPoints - 1)));
 }
 
 export function pick(values: ArrayLike<number>, index: readonly number[]): number[] {

@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import type { Log } from '../../diagnostics/log.ts';
-import { evaluationReport, type EvaluationReport, type ScoreVector } from '../../evaluate/evaluation-report.ts';
+import { evaluationReport, type EvaluationReport } from '../../evaluate/evaluation-report.ts';
 import { loadModelBundle } from '../../score/bundle-artifact.ts';
 import { describeTestSplit } from '../../learn/holdout-splits.ts';
 import { rfmBaseline } from '../../training/baselines.ts';
@@ -35,11 +35,10 @@ export async function runEvaluateStage(input: EvaluateStageOptions, log: Log): P
   checkHeldOut(bundle, features.splits, o.model, o.features);
   const parts = partsForModel(bundle, o.model, features.splits, o.features);
   const candidate = candidateFromBundle(bundle, parts);
-  const baselines: ScoreVector[] = [];
   const rfm = rfmBaseline(features.splits.test);
-  if (rfm !== null) baselines.push(rfm);
   const trainLabels = parts.train.labels;
-  const metrics = evaluationReport(parts.test.labels, [{ name: candidate.kind, scores: candidate.test.probabilities, isProbability: true }], baselines, {
+  const model = { name: candidate.kind, scores: candidate.test.probabilities, isProbability: true };
+  const metrics = evaluationReport(parts.test.labels, [model], rfm === null ? [] : [rfm], {
     split: describeTestSplit(features.splits),
     horizonDays: features.horizonDays,
     trainingBaseRate: trainLabels.reduce((s, v) => s + v, 0) / trainLabels.length,
