@@ -1,8 +1,6 @@
 /**
- * The perfectly consistent pairwise matrix implied by a weight vector: a_ij = w_i / w_j
- * (Saaty 1980, "The Analytic Hierarchy Process", §2.1). Direct percentage weights become
- * judgments this way, and so do learned weights when they are set beside the judges' matrix.
- * Weights must be positive: a zero weight has no finite ratio to the others.
+ * The consistent pairwise matrix a_ij = w_i / w_j implied by positive weights (Saaty 1980, §2.1): how percentages,
+ * and learned weights set beside the judges' matrix, become judgments. A zero weight has no finite ratio: it throws.
  * @example consistentMatrix([0.75, 0.25]).values // => Float64Array [1, 3, 1/3, 1]
  */
 import type { PairwiseMatrix } from './pairwise-matrix.ts';

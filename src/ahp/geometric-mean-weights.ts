@@ -1,8 +1,7 @@
 /**
- * Priority weights by the row geometric mean, normalised to sum 1 (Crawford & Williams 1985,
- * "A note on the analysis of subjective judgment matrices", J. Math. Psychology 29:387–405: the
- * logarithmic least-squares solution). Equal to the eigenvector when the matrix is consistent;
- * with inconsistent judgments the two differ slightly, which is why both are reported.
+ * Priority weights by the row geometric mean, summing to 1: the logarithmic least-squares solution (Crawford &
+ * Williams 1985, J. Math. Psychology 29:387–405). Equal to the eigenvector for a consistent matrix; the two differ
+ * slightly with inconsistent judgments, which is why both are reported.
  * @example geometricMeanWeights(pairwiseMatrix([[1, 4], [1 / 4, 1]])) // => [0.8, 0.2]
  */
 import type { PairwiseMatrix } from './pairwise-matrix.ts';

@@ -1,7 +1,6 @@
 /**
- * Hierarchic composition (Saaty 1980, "The Analytic Hierarchy Process", ch. 2): the global weight of an element is
- * the product of the local weights on its path from the goal. With dimensions under the goal and indicators under
- * each dimension, indicator k of dimension d gets w_d × w_k|d, and the global weights of all indicators sum to 1.
+ * Hierarchic composition (Saaty 1980, ch. 2): an element's global weight is the product of the local weights on its
+ * path from the goal, so indicator k of dimension d gets w_d × w_k|d, and all indicators' weights sum to 1.
  * @example globalWeights([0.6, 0.4], [[0.5, 0.5], [1]]) // => [[0.3, 0.3], [0.4]]
  */
 export function globalWeights(

@@ -1,7 +1,6 @@
 /**
- * Weighs a whole AHP config: the dimensions under the goal, the indicators under each dimension,
- * and the global weight of every indicator (product of local weights, `globalWeights`).
- * The result (`AhpWeights`) is what `healthscore ahp` prints and what scoring and the comparison use.
+ * Weighs a whole AHP config: the dimensions under the goal, the indicators under each, and every indicator's global
+ * weight (`globalWeights`). The result is what `healthscore ahp` prints and what scoring and the comparison use.
  */
 import { z } from 'zod';
 import type { AhpConfig } from './config.ts';

@@ -1,7 +1,6 @@
 /**
- * The principal eigenvalue λmax estimated from a matrix and its weights as the mean of
- * (Aw)_i / w_i (Saaty 1980, "The Analytic Hierarchy Process", §2.2). Exact when w is the
- * principal eigenvector; for other weights (the geometric mean) it is the usual estimate.
+ * λmax estimated from a matrix and its weights as the mean of (Aw)_i / w_i (Saaty 1980, §2.2): exact when w is the
+ * principal eigenvector, the usual estimate for other weights (the geometric mean).
  * @example lambdaMax(pairwiseMatrix([[1, 2], [0.5, 1]]), [2 / 3, 1 / 3]) // => 2
  */
 import type { PairwiseMatrix } from './pairwise-matrix.ts';

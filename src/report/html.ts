@@ -1,7 +1,4 @@
-/**
- * The manager report as one self-contained HTML file: inline CSS, charts as inline SVG, no
- * scripts, no network. Opens from disk in any browser and prints cleanly.
- */
+/** The manager report as one self-contained HTML file: inline CSS and SVG, no scripts, no network. */
 import { reportCharts, renderSvg, type Chart } from './charts.ts';
 import { escapeHtml as e } from './escape.ts';
 import { ReportInput } from './report-input.ts';

@@ -1,7 +1,4 @@
-/**
- * The manager report as Markdown, for chat and pull requests: the same facts as the HTML report
- * (tables instead of charts).
- */
+/** The manager report as Markdown, for chat and pull requests: the HTML report's facts, tables instead of charts. */
 import { escapeMarkdownCell as c } from './escape.ts';
 import { ReportInput } from './report-input.ts';
 import { aucInWords, dataSentences, headline, int, metaLine, num, pct, scoreMeaning } from './wording.ts';

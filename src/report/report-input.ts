@@ -1,7 +1,6 @@
 /**
- * Everything the manager report shows, as one validated object. The pipeline assembles it from
- * the run's outputs (metrics, comparison, scores, ingest summary); the HTML and Markdown writers
- * only lay it out, so both formats always say the same thing.
+ * Everything the manager report shows, as one validated object assembled from a run's outputs: the HTML and Markdown
+ * writers only lay it out, so both formats always say the same thing.
  */
 import { z } from 'zod';
 

@@ -1,7 +1,4 @@
-/**
- * Numbers said in words for managers. One place, so the HTML and Markdown reports phrase the
- * same result the same way.
- */
+/** Numbers in words for managers, in one place so that the HTML and Markdown reports phrase them alike. */
 import type { ReportInput } from './report-input.ts';
 
 export const pct = (x: number, digits = 0): string => `${(100 * x).toFixed(digits)}%`;

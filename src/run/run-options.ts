@@ -1,8 +1,4 @@
-/**
- * Options of `healthscore run`, the whole pipeline: where the data comes from (a data folder,
- * generated data, a tabular file with its config, or an adapter such as CDNOW), the label
- * (horizon, churn definition), which models to try, and where the outputs go.
- */
+/** Options of `healthscore run`: where the data comes from, the label, the models to try, where outputs go. */
 import { z } from 'zod';
 import { ChurnDefinition } from '../features/churn-definition.ts';
 import { TierConfig } from '../score/tiers.ts';

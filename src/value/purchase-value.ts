@@ -30,8 +30,7 @@ export function purchaseValue(
 ): { value: PurchaseValue } | { problem: string } {
   if (summary.unit !== config.unit) return { problem: `summary in ${summary.unit} but the config asks for ${config.unit}` };
   const { frequency, recency, T, monetary } = summary;
-  let repeatBuyers = 0;
-  for (let i = 0; i < frequency.length; i++) if (frequency[i] > 0) repeatBuyers++;
+  const repeatBuyers = frequency.filter((f) => f > 0).length;
   if (repeatBuyers < config.minRepeatBuyers) {
     return { problem: `${repeatBuyers} repeat buyers, fewer than the ${config.minRepeatBuyers} needed to fit BG/NBD and Gamma-Gamma` };
   }
