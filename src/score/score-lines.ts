@@ -6,11 +6,11 @@
  * and writes the slot's lines a chunk later. The bytes are `ScoresCsvBytes.modelLine`'s.
  */
 import { csvField } from '../data/csv-field.ts';
-import { kernel } from '../parallel/kernel.ts';
 import { workerPool, type AsyncJob } from '../parallel/pool.ts';
 import type { ScoredColumns } from './scores-csv.ts';
 import { putField, ScoresCsvBytes } from './scores-csv-bytes.ts';
 import { Tier } from './tiers.ts';
+import { scoreLinesKernel, type LineSlot, type ScoreLinesArgs } from './score-lines-kernel.ts';
 
 /** A tier's code in a slot: its position among the tiers. */
 const TIERS: readonly Tier[] = Tier.options;
@@ -19,49 +19,6 @@ const TIER_CODE = Object.fromEntries(TIERS.map((t, k) => [t, k])) as Readonly<Re
 const ID_BYTES_PER_ROW = 128;
 /** The longest text `String` gives a double ("-1.2345678901234567e-308" and the like). */
 const MAX_NUMBER_TEXT = 25;
-
-/** A slot: one chunk's rows in shared memory, and its lines once formatted. */
-interface LineSlot {
-  readonly probs: Float64Array;
-  readonly scores: Uint8Array;
-  readonly tiers: Uint8Array;
-  /** 1: the row's id bytes are its whole line (an override). */
-  readonly whole: Uint8Array;
-  /** End of each row's bytes in `idBytes`. */
-  readonly idEnds: Int32Array;
-  readonly idBytes: Uint8Array;
-  readonly out: Uint8Array;
-  /** [0]: bytes of `out` written. */
-  readonly written: Int32Array;
-}
-
-export interface ScoreLinesArgs extends LineSlot {
-  readonly rows: number;
-  /** ",<as-of>,": what follows the id. */
-  readonly head: Uint8Array;
-  /** What follows the probability, for score s and tier code t, at [tailAt[3s + t], tailAt[3s + t + 1]). */
-  readonly tails: Uint8Array;
-  readonly tailAt: Int32Array;
-}
-
-/** The slot's lines into its output. A job is one chunk: its lines are one run of bytes. */
-export const scoreLinesKernel = kernel<ScoreLinesArgs>(import.meta.url, 'scoreLinesKernel', (a) => {
-  const { out, idBytes, head, tails, tailAt } = a;
-  let at = 0;
-  let from = 0;
-  for (let i = 0; i < a.rows; i++) {
-    const end = a.idEnds[i];
-    for (let k = from; k < end; k++) out[at++] = idBytes[k];
-    from = end;
-    if (a.whole[i] === 1) continue;
-    for (let k = 0; k < head.length; k++) out[at++] = head[k];
-    const p = String(a.probs[i]);
-    for (let k = 0; k < p.length; k++) out[at++] = p.charCodeAt(k);
-    const tail = a.scores[i] * 3 + a.tiers[i];
-    for (let k = tailAt[tail]; k < tailAt[tail + 1]; k++) out[at++] = tails[k];
-  }
-  a.written[0] = at;
-});
 
 /** Lines of a chunk as the job gives them: model scores, and whole lines for overridden rows. */
 export interface ChunkLines {

@@ -8,7 +8,8 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { workerPool } from '../../src/parallel/pool.ts';
 import { poolWorkersUp } from '../support/pool-workers.ts';
 import { DriftCounter, driftReference } from '../../src/score/drift.ts';
-import { DriftCounts, numericBinsKernel } from '../../src/score/drift-counts.ts';
+import { DriftCounts } from '../../src/score/drift-counts.ts';
+import { numericBinsKernel } from '../../src/score/numeric-bins-kernel.ts';
 import type { RawTable } from '../../src/learn/preprocess/spec.ts';
 
 const N = 60_000;

@@ -9,7 +9,8 @@ import { workerPool } from '../../src/parallel/pool.ts';
 import { poolWorkersUp } from '../support/pool-workers.ts';
 import type { ScoredColumns } from '../../src/score/scores-csv.ts';
 import { ScoresCsvBytes } from '../../src/score/scores-csv-bytes.ts';
-import { ScoreLines, scoreLinesKernel, type ChunkLines, type ScoreLinesArgs } from '../../src/score/score-lines.ts';
+import { ScoreLines, type ChunkLines } from '../../src/score/score-lines.ts';
+import { scoreLinesKernel, type ScoreLinesArgs } from '../../src/score/score-lines-kernel.ts';
 import type { Tier } from '../../src/score/tiers.ts';
 
 const AWKWARD = ['a, b', 'say "hi"', 'two\nlines', 'cr\rhere', '', 'ünïcødé', 'x'.repeat(300)];
