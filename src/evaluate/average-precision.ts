@@ -4,13 +4,11 @@
  * trapezoidal PR-AUC is optimistic); tied scores form one threshold.
  * @example averagePrecision(new Float64Array([0.1, 0.4, 0.35, 0.8]), new Uint8Array([0, 0, 1, 1])); // => 0.8333…
  */
-import { requireBothClasses } from './scored-labels.ts';
 import { prCurveFromTable } from './pr-curve.ts';
 import { type ThresholdTable, thresholdTable } from './threshold-table.ts';
 
 export function averagePrecision(scores: ArrayLike<number>, labels: ArrayLike<number>): number {
-  requireBothClasses(labels, 'averagePrecision');
-  return averagePrecisionFromTable(thresholdTable(scores, labels));
+  return averagePrecisionFromTable(thresholdTable(scores, labels, 'averagePrecision'));
 }
 
 /** Summed from the highest threshold down; thresholds past full recall add no recall, so the curve's suffice. */

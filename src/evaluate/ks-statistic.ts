@@ -2,12 +2,10 @@
  * Kolmogorov–Smirnov statistic: max over thresholds of |TPR − FPR|, as scipy's `ks_2samp(s[y == 1], s[y == 0])`.
  * Tied scores are one threshold, so ties cannot inflate it.
  */
-import { requireBothClasses } from './scored-labels.ts';
 import { type ThresholdTable, thresholdTable } from './threshold-table.ts';
 
 export function ksStatistic(scores: ArrayLike<number>, labels: ArrayLike<number>): number {
-  requireBothClasses(labels, 'ksStatistic');
-  return ksStatisticFromTable(thresholdTable(scores, labels));
+  return ksStatisticFromTable(thresholdTable(scores, labels, 'ksStatistic'));
 }
 
 export function ksStatisticFromTable(t: ThresholdTable): number {

@@ -5,7 +5,6 @@
  * tie-break), so the figures do not depend on row order.
  * @example captureRateAt(new Float64Array([0.9, 0.8, 0.2, 0.1]), new Uint8Array([1, 0, 1, 0]), 0.25); // => 0.5
  */
-import { requireBothClasses } from './scored-labels.ts';
 import { type ThresholdTable, thresholdTable } from './threshold-table.ts';
 
 /** Expected churners among the m highest scores. */
@@ -31,13 +30,11 @@ export function topCount(n: number, share: number): number {
 }
 
 export function captureRateAt(scores: ArrayLike<number>, labels: ArrayLike<number>, share: number): number {
-  requireBothClasses(labels, 'captureRateAt');
-  return liftFromTable(thresholdTable(scores, labels), share).captureRate;
+  return liftFromTable(thresholdTable(scores, labels, 'captureRateAt'), share).captureRate;
 }
 
 export function liftAt(scores: ArrayLike<number>, labels: ArrayLike<number>, share: number): number {
-  requireBothClasses(labels, 'liftAt');
-  return liftFromTable(thresholdTable(scores, labels), share).lift;
+  return liftFromTable(thresholdTable(scores, labels, 'liftAt'), share).lift;
 }
 
 export function liftFromTable(t: ThresholdTable, share: number): { lift: number; captureRate: number } {

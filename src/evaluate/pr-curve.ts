@@ -2,7 +2,6 @@
  * Precision–recall curve points as scikit-learn 1.2's `precision_recall_curve(y, s)`: one per distinct score up to
  * the first reaching full recall, by increasing threshold, then the end point (precision 1, recall 0).
  */
-import { requireBothClasses } from './scored-labels.ts';
 import { type ThresholdTable, thresholdTable } from './threshold-table.ts';
 
 export interface PrCurve {
@@ -13,8 +12,7 @@ export interface PrCurve {
 }
 
 export function prCurve(scores: ArrayLike<number>, labels: ArrayLike<number>): PrCurve {
-  requireBothClasses(labels, 'prCurve');
-  return prCurveFromTable(thresholdTable(scores, labels));
+  return prCurveFromTable(thresholdTable(scores, labels, 'prCurve'));
 }
 
 export function prCurveFromTable(t: ThresholdTable): PrCurve {

@@ -4,12 +4,10 @@
  * one class is present, as sklearn does.
  * @example rocAuc(new Float64Array([0.1, 0.4, 0.35, 0.8]), new Uint8Array([0, 0, 1, 1])); // => 0.75
  */
-import { requireBothClasses } from './scored-labels.ts';
 import { type ThresholdTable, thresholdTable } from './threshold-table.ts';
 
 export function rocAuc(scores: ArrayLike<number>, labels: ArrayLike<number>): number {
-  requireBothClasses(labels, 'rocAuc');
-  return rocAucFromTable(thresholdTable(scores, labels));
+  return rocAucFromTable(thresholdTable(scores, labels, 'rocAuc'));
 }
 
 export function rocAucFromTable(t: ThresholdTable): number {

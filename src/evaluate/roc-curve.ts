@@ -2,7 +2,6 @@
  * ROC curve points for charts as scikit-learn 1.2's `roc_curve(y, s)` with `drop_intermediate=True`: collinear
  * points dropped, starting at (0, 0) with threshold max(score) + 1.
  */
-import { requireBothClasses } from './scored-labels.ts';
 import { type ThresholdTable, thresholdTable } from './threshold-table.ts';
 
 export interface RocCurve {
@@ -12,8 +11,7 @@ export interface RocCurve {
 }
 
 export function rocCurve(scores: ArrayLike<number>, labels: ArrayLike<number>): RocCurve {
-  requireBothClasses(labels, 'rocCurve');
-  return rocCurveFromTable(thresholdTable(scores, labels));
+  return rocCurveFromTable(thresholdTable(scores, labels, 'rocCurve'));
 }
 
 export function rocCurveFromTable(t: ThresholdTable): RocCurve {

@@ -20,13 +20,10 @@ export function countPositives(labels: ArrayLike<number>): number {
 }
 
 /**
- * Throws unless both classes occur: ROC-AUC, average precision and KS are undefined otherwise
- * (scikit-learn raises too). `evaluationProblem` lets a pipeline turn this into a user message first.
+ * Throws unless both classes occur in labels `checkScoredLabels` passed: ROC-AUC, average precision and KS are
+ * undefined otherwise (scikit-learn raises too). `evaluationProblem` lets a pipeline turn this into a user message first.
  */
 export function requireBothClasses(labels: ArrayLike<number>, who: string): { positives: number; negatives: number } {
-  for (let i = 0; i < labels.length; i++) {
-    if (labels[i] !== 0 && labels[i] !== 1) throw new Error(`${who}: label ${i} is ${labels[i]}, expected 0 or 1`);
-  }
   const positives = countPositives(labels);
   const negatives = labels.length - positives;
   if (positives === 0 || negatives === 0) {

@@ -3,7 +3,7 @@
  * as scikit-learn's `_binary_clf_curve`. Built from the churners' and non-churners' scores sorted apart with the
  * native numeric sort and merged from the top, much faster than sorting row indices with a comparator.
  */
-import { checkScoredLabels, countPositives } from './scored-labels.ts';
+import { checkScoredLabels, countPositives, requireBothClasses } from './scored-labels.ts';
 
 export interface ThresholdTable {
   /** Distinct scores, descending. */
@@ -49,8 +49,10 @@ export function forEachThreshold(s: SplitScores, visit: (threshold: number, posi
   }
 }
 
-export function thresholdTable(scores: ArrayLike<number>, labels: ArrayLike<number>): ThresholdTable {
-  checkScoredLabels(scores, labels, 'thresholdTable');
+/** Throws, naming `who`, unless scores and labels pass `checkScoredLabels` and both classes occur. */
+export function thresholdTable(scores: ArrayLike<number>, labels: ArrayLike<number>, who = 'thresholdTable'): ThresholdTable {
+  checkScoredLabels(scores, labels, who);
+  requireBothClasses(labels, who);
   const s = splitSorted(scores, labels);
   const n = s.positive.length + s.negative.length;
   const thresholds = new Float64Array(n);
