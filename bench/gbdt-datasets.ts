@@ -12,7 +12,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadCdnow } from '../src/data/adapters/cdnow.ts';
+import { readCdnow } from '../src/data/adapters/cdnow.ts';
 import { readCleanTables } from '../src/data/clean-store.ts';
 import type { CustomerData } from '../src/data/customer-data.ts';
 import { ingestFolder } from '../src/data/ingest-folder.ts';
@@ -68,4 +68,4 @@ if (generated !== undefined) {
   write(join(out, 'generated'), await readCleanTables(clean), { kind: 'explicit' });
 }
 const cdnow = arg('--cdnow');
-if (cdnow !== undefined) write(join(out, 'cdnow'), (await loadCdnow(cdnow)).data, { kind: 'inactivity', tables: ['transactions'] });
+if (cdnow !== undefined) write(join(out, 'cdnow'), (await readCdnow(cdnow)).data, { kind: 'inactivity', tables: ['transactions'] });

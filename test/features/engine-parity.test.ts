@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ColumnTable } from 'arquero';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadCdnow } from '../../src/data/adapters/cdnow.ts';
+import { readCdnow } from '../../src/data/adapters/cdnow.ts';
 import { writeCleanTables } from '../../src/data/clean-store.ts';
 import type { CustomerData } from '../../src/data/customer-data.ts';
 import { buildFeatureSet, buildScoringSnapshot, type FeatureSet } from '../../src/features/build-feature-set.ts';
@@ -142,7 +142,7 @@ describeSample('engine parity on data/sample', () => {
 
 describeShared(['cdnow', 'CDNOW_master.txt'], 'engine parity on CDNOW (90-day inactivity churn)', () => {
   it('agrees at 1997-10-01 and 1998-01-01 and matches the reference population and churn rate', async () => {
-    const { data } = await loadCdnow(sharedPath('cdnow', 'CDNOW_master.txt'));
+    const { data } = await readCdnow(sharedPath('cdnow', 'CDNOW_master.txt'));
     const dir = scratch();
     await writeCleanTables(data, dir);
     const options: LabelOptionsInput = {

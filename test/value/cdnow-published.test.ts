@@ -6,28 +6,25 @@
  * Lee (2005), "RFM and CLV" (p = 6.25, q = 3.74, γ = 15.44 on the 946 repeat buyers).
  */
 import { expect, it } from 'vitest';
-import { readCdnow } from '../../src/data/adapters/cdnow-sample.ts';
+import { readCdnow } from '../../src/data/adapters/cdnow.ts';
+import { idsOf, summariesAt } from '../../src/training/transaction-summaries.ts';
 import { fitBgNbd } from '../../src/value/bgnbd-fit.ts';
 import { fitGammaGamma } from '../../src/value/gamma-gamma.ts';
-import { summariseTransactions } from '../../src/value/transaction-summary.ts';
+import type { TransactionSummary } from '../../src/value/transaction-summary.ts';
 import { describeShared, sharedPath } from '../support/shared-data.ts';
 
 /** Rounded to 3 significant figures, the precision the papers report. */
 const sig3 = (v: number): number => Number(v.toPrecision(3));
 
 describeShared(['cdnow', 'CDNOW_sample.txt'], 'CDNOW sample reproduces the published BG/NBD and Gamma-Gamma estimates', () => {
-  const load = () => {
-    const read = readCdnow(sharedPath('cdnow', 'CDNOW_sample.txt'));
-    if ('problem' in read) throw new Error(read.problem);
-    const d = read.data;
-    return summariseTransactions(d.customer, d.timestampMs, d.dollars, d.customerIds.length, {
-      observationEnd: Date.UTC(1997, 8, 30),
-      unit: 'weeks',
-    });
+  // Purchases strictly before 1997-10-01: the observation ends on 1997-09-30.
+  const load = async (): Promise<TransactionSummary> => {
+    const { data } = await readCdnow(sharedPath('cdnow', 'CDNOW_sample.txt'));
+    return summariesAt(data, idsOf(data.customers), Date.UTC(1997, 9, 1), 'weeks') as TransactionSummary;
   };
 
-  it('fits BG/NBD to r = 0.243, α = 4.414, a = 0.793, b = 2.426', () => {
-    const s = load();
+  it('fits BG/NBD to r = 0.243, α = 4.414, a = 0.793, b = 2.426', async () => {
+    const s = await load();
     expect(s.T.length).toBe(2357);
     const r = fitBgNbd(s.frequency, s.recency, s.T, { unit: 'weeks' });
     if ('problem' in r) throw new Error(r.problem);
@@ -38,8 +35,8 @@ describeShared(['cdnow', 'CDNOW_sample.txt'], 'CDNOW sample reproduces the publi
     expect(logLikelihood).toBeCloseTo(-9582.4, 1);
   });
 
-  it('fits Gamma-Gamma on the 946 repeat buyers to p = 6.25, q = 3.74, γ = 15.44', () => {
-    const s = load();
+  it('fits Gamma-Gamma on the 946 repeat buyers to p = 6.25, q = 3.74, γ = 15.44', async () => {
+    const s = await load();
     const r = fitGammaGamma(s.frequency, s.monetary);
     if ('problem' in r) throw new Error(r.problem);
     expect(r.fit.customers).toBe(946);

@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import { readCdnow } from '../../data/adapters/cdnow-sample.ts';
+import { readCdnow } from '../../data/adapters/cdnow.ts';
 import { parseIsoDate } from '../../data/iso-date.ts';
 import { conditionalExpectedPurchases } from '../../value/bgnbd-predict.ts';
 import { holdoutComparison, holdoutPurchases } from '../../value/holdout-comparison.ts';
@@ -35,10 +35,10 @@ const FLAGS = {
 };
 
 /** Runs `healthscore value` with commander's flags (camel-cased: --horizon-months → horizonMonths). */
-export function valueAction(raw: Record<string, unknown>): void {
+export async function valueAction(raw: Record<string, unknown>): Promise<void> {
   const flags = parseFlags(FLAGS, raw);
   if ((flags.transactions === undefined) === (flags.cdnow === undefined)) throw new UserError('give exactly one of --transactions and --cdnow', ExitCode.usage);
-  const log = readLog(flags);
+  const log = await readLog(flags);
   const cutoff = flags.cutoff.ms;
   const config = ValueConfig.parse({
     horizonMonths: flags.horizonMonths,
@@ -87,13 +87,25 @@ export function valueAction(raw: Record<string, unknown>): void {
   console.log(`wrote ${rows.length} customers to ${join(flags.out, 'customer-value.csv')}`);
 }
 
-function readLog(flags: { cdnow?: string; transactions?: string }): TransactionLog {
-  if (flags.cdnow !== undefined) {
-    const r = readCdnow(flags.cdnow);
+/** The log of --transactions, or of --cdnow through the ingest adapter: the fit needs every purchase, so a rejected line stops it. */
+async function readLog(flags: { cdnow?: string; transactions?: string }): Promise<TransactionLog> {
+  if (flags.cdnow === undefined) {
+    const r = readTransactionsCsv(flags.transactions ?? '');
     if ('problem' in r) throw new UserError(r.problem);
-    return { customerIds: r.data.customerIds, customer: r.data.customer, timestampMs: r.data.timestampMs, amount: r.data.dollars };
+    return r.log;
   }
-  const r = readTransactionsCsv(flags.transactions ?? '');
-  if ('problem' in r) throw new UserError(r.problem);
-  return r.log;
+  const { data, quarantine } = await readCdnow(flags.cdnow);
+  const bad = quarantine.transactions?.[0];
+  if (bad !== undefined) {
+    throw new UserError(`${bad.file}: line ${bad.line}${bad.column === '' ? '' : `, column ${bad.column}`}: ${bad.detail} (found "${bad.value}")`);
+  }
+  const tx = data.transactions;
+  const customerIds = data.customers.array('customer_id') as string[];
+  const index = new Map(customerIds.map((id, i) => [id, i]));
+  return {
+    customerIds,
+    customer: Int32Array.from(tx.array('customer_id') as string[], (id) => index.get(id) ?? -1),
+    timestampMs: Float64Array.from(tx.array('timestamp') as number[]),
+    amount: Float64Array.from(tx.array('amount') as number[]),
+  };
 }

@@ -38,6 +38,6 @@ export function registerValue(program: Command): void {
     )
     .action(async (raw: Record<string, unknown>) => {
       const { valueAction } = await import('./value-action.ts');
-      valueAction(raw);
+      await valueAction(raw);
     });
 }

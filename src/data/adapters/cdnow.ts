@@ -1,33 +1,32 @@
 /**
- * The CDNOW master log (as lifetimes ships it; format in docs/ingest.md) mapped onto the contract: each
- * purchase a `transactions` row, each buyer a `customers` row signed up at the first purchase (the data
- * set holds the customers who first bought in Q1 1997). Every line is accounted for.
+ * The CDNOW logs of Fader, Hardie & Lee (2005) as lifetimes ships them (format in docs/ingest.md) mapped onto the
+ * contract: each purchase a `transactions` row, each buyer a `customers` row signed up at the first purchase (the
+ * data set holds the customers who first bought in Q1 1997). `CDNOW_master.txt` (a header line, then customer id,
+ * date, CDs, dollars) and `CDNOW_sample.txt` (no header; master id, sample id, date, CDs, dollars) are told apart by
+ * their first line; customer ids are the master ids in both. Every line is accounted for.
  */
 import { createReadStream, existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import * as aq from 'arquero';
 import { UserError } from '../../diagnostics/user-error.ts';
 import type { CustomerData } from '../customer-data.ts';
-import type { IngestSummary, TableSummary } from '../ingest-summary.ts';
+import type { IngestSummary, SourceFormat, TableSummary } from '../ingest-summary.ts';
+import { parseIsoDate } from '../iso-date.ts';
 import { displayValue, type ProblemReason, type QuarantineEntry } from '../row-problem.ts';
-import { parseYyyymmdd } from './cdnow-sample.ts';
 
 export interface AdapterResult {
-  data: CustomerData;
+  data: CustomerData & { transactions: aq.ColumnTable };
   summary: IngestSummary;
   /** Rejected lines per table, as they go to `OUT/quarantine/<table>.csv`. */
   quarantine: Partial<Record<string, QuarantineEntry[]>>;
 }
 
+export const MASTER_COLUMNS = ['customer_id', 'date', 'number_of_cds', 'dollar_value'];
+export const SAMPLE_COLUMNS = ['master_id', 'sample_id', 'date', 'number_of_cds', 'dollar_value'];
+
 const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)$/;
 
-/** Loads the CDNOW master log as customer data plus its ingest summary. */
-export async function loadCdnow(path: string): Promise<{ data: CustomerData; summary: IngestSummary }> {
-  const { data, summary } = await readCdnow(path);
-  return { data, summary };
-}
-
-/** As {@link loadCdnow}, with the rejected lines for the quarantine file. */
+/** Loads a CDNOW log as customer data, its ingest summary and the rejected lines for the quarantine file. */
 export async function readCdnow(path: string): Promise<AdapterResult> {
   if (!existsSync(path)) throw new UserError(`${path}: file not found`);
   const ids: string[] = [];
@@ -36,6 +35,7 @@ export async function readCdnow(path: string): Promise<AdapterResult> {
   const quantities: number[] = [];
   const rejected: QuarantineEntry[] = [];
   const reasons: Partial<Record<ProblemReason, number>> = {};
+  let columns: string[] | undefined;
   let lineNo = 0;
   let read = 0;
   const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
@@ -43,7 +43,8 @@ export async function readCdnow(path: string): Promise<AdapterResult> {
     lineNo++;
     if (lineNo === 1 && /^\s*customer_id\b/.test(line)) continue;
     read++;
-    const parsed = parseCdnowLine(line);
+    columns ??= line.trim().split(/\s+/).length === SAMPLE_COLUMNS.length ? SAMPLE_COLUMNS : MASTER_COLUMNS;
+    const parsed = parseCdnowLine(line, columns);
     if ('reason' in parsed) {
       rejected.push({ file: path, line: lineNo, ...parsed });
       reasons[parsed.reason] = (reasons[parsed.reason] ?? 0) + 1;
@@ -63,7 +64,7 @@ export async function readCdnow(path: string): Promise<AdapterResult> {
   }
   const customerCount = signup.size;
   const nulls = (): null[] => new Array<null>(customerCount).fill(null);
-  const data: CustomerData = {
+  const data: AdapterResult['data'] = {
     customers: aq.table({
       customer_id: [...signup.keys()],
       signup_date: [...signup.values()],
@@ -80,50 +81,42 @@ export async function readCdnow(path: string): Promise<AdapterResult> {
       quantity: quantities,
     }),
   };
-  const transactions: TableSummary = {
-    table: 'transactions',
+  // Both tables come from the one file; only purchase lines can be rejected.
+  const summarise = (table: string, format: SourceFormat, read: number, accepted: number, byReason: TableSummary['reasons']): TableSummary => ({
+    table,
     file: path,
-    format: 'cdnow',
+    format,
     read,
-    accepted: ids.length,
-    rejected: rejected.length,
-    reasons,
+    accepted,
+    rejected: read - accepted,
+    reasons: byReason,
     extra_columns: [],
-  };
-  const customers: TableSummary = {
-    table: 'customers',
-    file: path,
-    format: 'derived',
-    read: customerCount,
-    accepted: customerCount,
-    rejected: 0,
-    reasons: {},
-    extra_columns: [],
-  };
-  return {
-    data,
-    summary: { mode: 'adapter', source: path, as_of: null, tables: [customers, transactions] },
-    quarantine: { transactions: rejected },
-  };
+  });
+  const tables = [
+    summarise('customers', 'derived', customerCount, customerCount, {}),
+    summarise('transactions', 'cdnow', read, ids.length, reasons),
+  ];
+  return { data, summary: { mode: 'adapter', source: path, as_of: null, tables }, quarantine: { transactions: rejected } };
 }
 
 type ParsedLine =
   | { id: string; timestamp: number; amount: number; quantity: number }
   | { column: string; value: string; reason: ProblemReason; detail: string };
 
-/** One purchase line → its fields, or the first problem found. */
-export function parseCdnowLine(line: string): ParsedLine {
+/** One purchase line in the layout `columns` (master by default) → its fields, or the first problem found. */
+export function parseCdnowLine(line: string, columns: readonly string[] = MASTER_COLUMNS): ParsedLine {
   const fields = line.trim().split(/\s+/);
-  if (fields.length !== 4 || fields[0] === '') {
+  if (fields.length !== columns.length || fields[0] === '') {
     return {
       column: '',
       value: displayValue(line),
       reason: 'wrong_field_count',
-      detail: `expected 4 whitespace-separated fields (customer_id date number_of_cds dollar_value), found ${fields[0] === '' ? 0 : fields.length}`,
+      detail: `expected ${columns.length} whitespace-separated fields (${columns.join(' ')}), found ${fields[0] === '' ? 0 : fields.length}`,
     };
   }
-  const [id, date, cds, dollars] = fields;
-  const timestamp = parseYyyymmdd(date);
+  const [date, cds, dollars] = fields.slice(-3);
+  // The dates are ISO 8601's basic format, YYYYMMDD.
+  const timestamp = /^\d{8}$/.test(date) ? parseIsoDate(`${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6)}`) : null;
   if (timestamp === null) {
     return { column: 'date', value: date, reason: 'bad_date', detail: 'date must be a real calendar day written YYYYMMDD' };
   }
@@ -133,5 +126,5 @@ export function parseCdnowLine(line: string): ParsedLine {
   if (!DECIMAL.test(dollars)) {
     return { column: 'dollar_value', value: dollars, reason: 'bad_number', detail: 'dollar_value is not a number' };
   }
-  return { id, timestamp, amount: Number(dollars), quantity: Number(cds) };
+  return { id: fields[0], timestamp, amount: Number(dollars), quantity: Number(cds) };
 }
