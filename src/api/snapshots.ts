@@ -5,13 +5,14 @@
 import type { ColumnTable } from 'arquero';
 import { z } from 'zod';
 import { buildFeatureSet, buildScoringSnapshot, firstSignup, latestDate } from '../features/build-feature-set.ts';
+import { formatIsoDay } from '../data/iso-date.ts';
 import { ChurnDefinition } from '../features/churn-definition.ts';
 import { autoCutoffs, monthlyCutoffs as monthStarts } from '../features/cutoffs.ts';
 import { DEFAULT_FEATURE_SPEC } from '../features/default-spec.ts';
 import type { FeatureDictionary } from '../features/dictionary.ts';
 import { dayAfter } from '../features/snapshot-population.ts';
 import { FeatureSpec } from '../features/spec.ts';
-import { isoDate, type FeatureSetSummary } from '../features/summary.ts';
+import type { FeatureSetSummary } from '../features/summary.ts';
 import { parseArgument } from './argument.ts';
 import type { CustomerDataSet } from './customer-data-set.ts';
 import { DateInput, epochMs } from './iso-day.ts';
@@ -143,7 +144,7 @@ export function snapshotAt(data: CustomerDataSet, asOf: DateInput, options: Snap
   const at = epochMs(parseArgument('snapshotAt', 'asOf', DateInput, asOf));
   const o = parseArgument('snapshotAt', 'options', SnapshotOptions, options);
   const set = buildScoringSnapshot(data.tables, o.spec ?? DEFAULT_FEATURE_SPEC, at, o.churn);
-  return { table: set.table, dictionary: set.dictionary, asOf: isoDate(at) };
+  return { table: set.table, dictionary: set.dictionary, asOf: formatIsoDay(at) };
 }
 
 /**
@@ -160,5 +161,5 @@ export function monthlyCutoffs(start: DateInput, end: DateInput, everyMonths = 1
   const from = epochMs(parseArgument('monthlyCutoffs', 'start', DateInput, start));
   const to = epochMs(parseArgument('monthlyCutoffs', 'end', DateInput, end));
   const every = parseArgument('monthlyCutoffs', 'everyMonths', z.number().int().positive(), everyMonths);
-  return monthStarts(from, to, every).map(isoDate);
+  return monthStarts(from, to, every).map(formatIsoDay);
 }

@@ -13,7 +13,7 @@ import { findTableFiles, type TableFile } from './data-folder.ts';
 import { withDuckDb } from './duckdb-session.ts';
 import { IngestSummary, type TableSummary } from './ingest-summary.ts';
 import { checkRequiredColumns, ingestTable, withTableSinks, type TableContext } from './ingest-table.ts';
-import { formatIsoDate, parseIsoDate } from './iso-date.ts';
+import { formatIsoDate, parseIsoDate, parseIsoDay } from './iso-date.ts';
 import { openCsv } from './readers/csv-source.ts';
 import { openJsonl } from './readers/jsonl-source.ts';
 import { openParquet } from './readers/parquet-source.ts';
@@ -31,7 +31,7 @@ export const SUMMARY_FILE = 'ingest-summary.json';
 export function parseAsOf(text: string): number {
   const ms = parseIsoDate(text);
   if (ms === null) throw new UserError(`--as-of ${text}: not an ISO 8601 date or date-time`);
-  return /^\d{4}-\d{2}-\d{2}$/.test(text.trim()) ? ms + DAY_MS - 1 : ms;
+  return parseIsoDay(text) === null ? ms : ms + DAY_MS - 1;
 }
 
 export async function ingestFolder(dataDir: string, outDir: string, options: IngestOptions = {}): Promise<IngestSummary> {

@@ -28,6 +28,12 @@ export function parseIsoDate(text: string): number | null {
   return Date.UTC(year, month - 1, day, hour, minute, second, ms) - offsetMinutes * 60_000;
 }
 
+/** A calendar day alone, `2024-03-05` → epoch ms at 00:00 UTC; null for anything else, a date-time included. */
+export function parseIsoDay(text: string): number | null {
+  const day = text.trim();
+  return /^\d{4}-\d{2}-\d{2}$/.test(day) ? parseIsoDate(day) : null;
+}
+
 function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
@@ -46,4 +52,9 @@ function parseOffset(text: string | undefined): number | null {
 /** Epoch ms → `YYYY-MM-DDTHH:MM:SS.sssZ`, the form the summary and quarantine files use. */
 export function formatIsoDate(ms: number): string {
   return new Date(ms).toISOString();
+}
+
+/** Epoch ms → its UTC day `YYYY-MM-DD`, the form of cutoffs and day columns. */
+export function formatIsoDay(ms: number): string {
+  return formatIsoDate(ms).slice(0, 10);
 }

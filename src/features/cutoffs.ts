@@ -1,7 +1,6 @@
 import { DAY_MS } from '../data/contract.ts';
-import { parseIsoDate } from '../data/iso-date.ts';
+import { formatIsoDay } from '../data/iso-date.ts';
 import { UserError } from '../diagnostics/user-error.ts';
-import { isoDate } from './summary.ts';
 
 /**
  * Rolling snapshot dates: the first day of each month (00:00 UTC) from `start` to `end`, both
@@ -27,12 +26,6 @@ export function monthlyCutoffs(start: number, end: number, everyMonths = 1): num
   return out;
 }
 
-/** Parses cutoff dates `YYYY-MM-DD` (UTC midnight); null for a malformed one. */
-export function parseCutoff(text: string): number | null {
-  const day = text.trim();
-  return /^\d{4}-\d{2}-\d{2}$/.test(day) ? parseIsoDate(day) : null;
-}
-
 /**
  * Up to `count` monthly cutoffs, the latest the last month start whose horizon fits before `dataEnd`, the
  * earliest `warmupDays` after the first signup (so the first snapshot has some history to aggregate).
@@ -47,7 +40,7 @@ export function autoCutoffs(range: { firstSignup: number; dataEnd: number }, hor
   const cutoffs = defaultCutoffs(range.firstSignup, range.dataEnd, horizonDays);
   if (cutoffs.length === 0) {
     throw new UserError(
-      `the data (${isoDate(range.firstSignup)} to ${isoDate(range.dataEnd - DAY_MS)}) is too short for a ${horizonDays}-day horizon after 90 days of history; give --cutoffs`,
+      `the data (${formatIsoDay(range.firstSignup)} to ${formatIsoDay(range.dataEnd - DAY_MS)}) is too short for a ${horizonDays}-day horizon after 90 days of history; give --cutoffs`,
     );
   }
   return cutoffs;

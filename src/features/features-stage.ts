@@ -7,11 +7,12 @@ import { z } from 'zod';
 import { UserError } from '../diagnostics/user-error.ts';
 import type { Log } from '../diagnostics/log.ts';
 import { readCleanTables } from '../data/clean-store.ts';
+import { parseIsoDay } from '../data/iso-date.ts';
 import { readJsonFile } from '../data/json-file.ts';
 import type { CustomerData } from '../data/customer-data.ts';
 import { buildFeatureSet, buildScoringSnapshot, firstSignup, latestDate, type FeatureSet } from './build-feature-set.ts';
 import { ChurnDefinition } from './churn-definition.ts';
-import { autoCutoffs, monthlyCutoffs, parseCutoff } from './cutoffs.ts';
+import { autoCutoffs, monthlyCutoffs } from './cutoffs.ts';
 import { DEFAULT_FEATURE_SPEC } from './default-spec.ts';
 import { buildFeatureSetSql, buildScoringSnapshotSql, dataRangeSql, locateTable } from './duckdb-engine.ts';
 import { writeFeatureSet } from './feature-set-files.ts';
@@ -84,7 +85,7 @@ export function parseCutoffs(text: string): number[] {
 }
 
 function dateFlag(flag: string, text: string): number {
-  const t = parseCutoff(text);
+  const t = parseIsoDay(text);
   if (t === null) throw new UserError(`${flag}: "${text}" is not a date YYYY-MM-DD`);
   return t;
 }

@@ -3,6 +3,7 @@
  * were labelled, churned, or censored (horizon past the end of the data, so left out of training).
  */
 import { z } from 'zod';
+import { formatIsoDay } from '../data/iso-date.ts';
 import { ChurnDefinition, type LabelOptions } from './churn-definition.ts';
 import type { FeaturePlan } from './plan.ts';
 
@@ -30,8 +31,6 @@ export const FeatureSetSummary = z.object({
 });
 export type FeatureSetSummary = z.infer<typeof FeatureSetSummary>;
 
-export const isoDate = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
-
 /** A cutoff's counts; a censored cutoff, and any cutoff of a scoring snapshot, labels nobody. */
 export function cutoffSummary(
   cutoff: number,
@@ -41,7 +40,7 @@ export function cutoffSummary(
   mode: FeatureSetSummary['mode'],
 ): CutoffSummary {
   const labelled = censored || mode === 'scoring' ? 0 : population;
-  return { cutoff: isoDate(cutoff), population, labelled, churned, censored: censored ? population : 0 };
+  return { cutoff: formatIsoDay(cutoff), population, labelled, churned, censored: censored ? population : 0 };
 }
 
 /** The manifest of a built feature set, as both engines write it (a scoring snapshot has no horizon or churn). */
@@ -59,7 +58,7 @@ export function featureSetSummary(
     mode,
     horizonDays: mode === 'scoring' ? null : opts.horizonDays,
     churn: mode === 'scoring' ? null : opts.churn,
-    dataEnd: dataEnd === null ? null : isoDate(dataEnd),
+    dataEnd: dataEnd === null ? null : formatIsoDay(dataEnd),
     rows,
     features: built.plan.columns.map((c) => c.name),
     cutoffs,

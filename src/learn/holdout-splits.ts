@@ -7,7 +7,7 @@ import type { ColumnTable } from 'arquero';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { DAY_MS } from '../data/contract.ts';
-import { isoDate } from '../features/summary.ts';
+import { formatIsoDay } from '../data/iso-date.ts';
 
 export interface HoldoutSplits {
   train: ColumnTable;
@@ -111,5 +111,5 @@ export function stratifiedHoldouts(table: ColumnTable, seed = 0): HoldoutSplits 
 /** How the test part was chosen, in words for metrics.json and the evaluation printout. */
 export function describeTestSplit(splits: HoldoutSplits): string {
   if (splits.cutoffs === null) return 'stratified 20% test split';
-  return `temporal test split, cutoff ${splits.cutoffs.test.map(isoDate).join(', ')}`;
+  return `temporal test split, cutoff ${splits.cutoffs.test.map(formatIsoDay).join(', ')}`;
 }

@@ -3,7 +3,7 @@
  * importance in words, today's tiers and score distribution, lift, the riskiest customers and the ingest summary.
  */
 import type { ScoreEvaluation } from '../evaluate/evaluation-report.ts';
-import { isoDate } from '../features/summary.ts';
+import { formatIsoDay } from '../data/iso-date.ts';
 import type { ReportInput } from '../report/report-input.ts';
 import type { PriorityRow } from '../score/priority.ts';
 import { columnImportance } from '../training/model-importance.ts';
@@ -96,13 +96,13 @@ export function assembleReport(ctx: RunContext, scores: ScoredRow[], priority: P
     horizonDays: prepared.horizonDays,
     data: {
       source: prepared.source,
-      periodStart: cutoffs.length > 0 ? isoDate(cutoffs[0]) : '–',
+      periodStart: cutoffs.length > 0 ? formatIsoDay(cutoffs[0]) : '–',
       periodEnd: prepared.asOf || '–',
-      cutoffs: cutoffs.map(isoDate),
+      cutoffs: cutoffs.map(formatIsoDay),
       labelledRows: labels.length,
       customersScored: scores.length,
       churnRate: labels.length === 0 ? 0 : churned / labels.length,
-      testCutoffs: (prepared.split.holdouts.cutoffs?.test ?? []).map(isoDate),
+      testCutoffs: (prepared.split.holdouts.cutoffs?.test ?? []).map(formatIsoDay),
       testRows: chosenEval?.metrics.n ?? 0,
     },
     models: evaluations.map((e) => quality(e, chosen)),

@@ -5,12 +5,12 @@
  */
 import { z } from 'zod';
 import { DAY_MS } from '../data/contract.ts';
-import { parseIsoDate } from '../data/iso-date.ts';
+import { formatIsoDay, parseIsoDay } from '../data/iso-date.ts';
 
 const IsoDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date like 2024-01-01')
-  .refine((text) => dayMs(text) !== null, 'not a real calendar date');
+  .refine((text) => parseIsoDay(text) !== null, 'not a real calendar date');
 
 export const DeclineScenario = z.object({
   /** Probability that a customer active on `date` suffers the drop (so the realised share is binomial). */
@@ -32,12 +32,12 @@ export const GeneratorConfig = z
   .superRefine((config, ctx) => {
     if (config.decline === null) return;
     const window = generationWindow(config);
-    const at = dayMs(config.decline.date);
+    const at = parseIsoDay(config.decline.date);
     if (at !== null && (at < window.startMs || at >= window.endMs)) {
       ctx.addIssue({
         code: 'custom',
         path: ['decline', 'date'],
-        message: `must fall inside the generated window ${config.start} .. ${isoDay(window.endMs - DAY_MS)}`,
+        message: `must fall inside the generated window ${config.start} .. ${formatIsoDay(window.endMs - DAY_MS)}`,
       });
     }
   });
@@ -53,7 +53,7 @@ export interface GenerationWindow {
 }
 
 export function generationWindow(config: Pick<GeneratorConfig, 'start' | 'months'>): GenerationWindow {
-  const startMs = dayMs(config.start);
+  const startMs = parseIsoDay(config.start);
   if (startMs === null) throw new Error(`invalid start ${config.start}`);
   const first = new Date(startMs);
   const monthStarts = new Float64Array(config.months + 1);
@@ -65,13 +65,4 @@ export function generationWindow(config: Pick<GeneratorConfig, 'start' | 'months
     monthStarts[m] = Date.UTC(year, month, Math.min(first.getUTCDate(), lastDay));
   }
   return { startMs, endMs: monthStarts[config.months], monthStarts };
-}
-
-/** `2024-03-05` → epoch ms at 00:00 UTC; null for text that is not a real calendar day. */
-export function dayMs(text: string): number | null {
-  return /^\d{4}-\d{2}-\d{2}$/.test(text) ? parseIsoDate(text) : null;
-}
-
-export function isoDay(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
 }

@@ -5,6 +5,7 @@
  * answer, renewals and plan changes. Cost: O(weeks + rows).
  */
 import { DAY_MS } from '../data/contract.ts';
+import { formatIsoDay, parseIsoDay } from '../data/iso-date.ts';
 import { sigmoid } from '../calibrate/sigmoid.ts';
 import { activitySink, simulateActivity, WEEK_MS } from './activity.ts';
 import {
@@ -17,7 +18,7 @@ import {
   SURVEY_INTERVAL_WEEKS,
   SURVEY_RESPONSE_RATE,
 } from './catalog.ts';
-import { dayMs, generationWindow, isoDay, type GenerationWindow, type GeneratorConfig } from './config.ts';
+import { generationWindow, type GenerationWindow, type GeneratorConfig } from './config.ts';
 import { churnLogOdds, dominantDriver, type ChurnInputs } from './drivers.ts';
 import { HEALTH, healthShock, healthStep } from './health.ts';
 import { customerId, SUBSCRIPTION_COLS, SURVEY_COLS, type CustomerHistory } from './history.ts';
@@ -43,7 +44,7 @@ export function simulateCustomer(
   const subs = new RowBuffer(SUBSCRIPTION_COLS.width, 4);
   const surveys = new RowBuffer(SURVEY_COLS.width, 8);
 
-  const declineMs = config.decline === null ? Number.NaN : (dayMs(config.decline.date) ?? Number.NaN);
+  const declineMs = config.decline === null ? Number.NaN : (parseIsoDay(config.decline.date) ?? Number.NaN);
   const declines = config.decline !== null && declineDraw < config.decline.share;
   let declined = false;
 
@@ -91,7 +92,7 @@ export function simulateCustomer(
       const shock = healthShock(rng);
       if (shock > 0) {
         h -= shock;
-        shocks.push(isoDay(ws));
+        shocks.push(formatIsoDay(ws));
       }
     }
 
@@ -182,7 +183,7 @@ export function simulateCustomer(
       month_end_health: monthEndHealth,
       shocks,
       declined,
-      churn_date: Number.isNaN(churnMs) ? null : isoDay(churnMs),
+      churn_date: Number.isNaN(churnMs) ? null : formatIsoDay(churnMs),
       churn_cause: churnCause,
       last_weekly_churn_probability: Math.round(churnProbability * 1e6) / 1e6,
     },

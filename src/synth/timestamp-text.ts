@@ -3,6 +3,7 @@
  * minutes: `toISOString` gives the same text but allocates a Date per call, for millions of timestamps.
  */
 import { DAY_MS } from '../data/contract.ts';
+import { formatIsoDay } from '../data/iso-date.ts';
 
 export interface TimestampText {
   date(ms: number): string;
@@ -14,7 +15,7 @@ export function timestampText(fromMs: number, toMs: number): TimestampText {
   const firstDay = Math.floor(fromMs / DAY_MS);
   const days = Math.max(0, Math.ceil(toMs / DAY_MS) - firstDay);
   const dayText: string[] = new Array<string>(days);
-  for (let d = 0; d < days; d++) dayText[d] = new Date((firstDay + d) * DAY_MS).toISOString().slice(0, 10);
+  for (let d = 0; d < days; d++) dayText[d] = formatIsoDay((firstDay + d) * DAY_MS);
   const minuteText: string[] = new Array<string>(1440);
   for (let m = 0; m < 1440; m++) minuteText[m] = `T${pad2(Math.floor(m / 60))}:${pad2(m % 60)}:`;
   const secondText: string[] = new Array<string>(60);
@@ -22,7 +23,7 @@ export function timestampText(fromMs: number, toMs: number): TimestampText {
 
   const date = (ms: number): string => {
     const d = Math.floor(ms / DAY_MS) - firstDay;
-    return d >= 0 && d < days ? dayText[d] : new Date(ms).toISOString().slice(0, 10);
+    return d >= 0 && d < days ? dayText[d] : formatIsoDay(ms);
   };
   const dateTime = (ms: number): string => {
     const day = Math.floor(ms / DAY_MS);

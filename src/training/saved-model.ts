@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { applyCalibrator } from '../calibrate/calibrator.ts';
 import { ExitCode, UserError } from '../diagnostics/user-error.ts';
 import { logLoss } from '../evaluate/log-loss.ts';
-import { isoDate } from '../features/summary.ts';
+import { formatIsoDay } from '../data/iso-date.ts';
 import type { HoldoutSplits } from '../learn/holdout-splits.ts';
 import { bundleModel } from '../score/model-bundle.ts';
 import type { ModelBundle, ModelFacts } from '../score/model-bundle.ts';
@@ -72,7 +72,7 @@ export function candidateFromBundle(bundle: ModelBundle, parts: Parts): Candidat
 
 /** The `split` facts of a manifest: method, cutoffs as ISO dates, rows per part. */
 export function splitFacts(splits: HoldoutSplits, parts: Parts): ModelFacts['split'] {
-  const dates = (ms: readonly number[]) => ms.map(isoDate);
+  const dates = (ms: readonly number[]) => ms.map(formatIsoDay);
   return {
     method: splits.method,
     seed: splits.seed,
@@ -124,7 +124,7 @@ export function checkHeldOut(bundle: ModelBundle, splits: HoldoutSplits, modelDi
   }
   const lastTrain = split.cutoffs?.train.at(-1);
   const firstTest = splits.cutoffs?.test[0];
-  if (lastTrain !== undefined && firstTest !== undefined && isoDate(firstTest) <= lastTrain) {
-    throw new UserError(`${source}: its test cutoff ${isoDate(firstTest)} is not after ${modelDir}'s last training cutoff ${lastTrain}`, ExitCode.modelMismatch);
+  if (lastTrain !== undefined && firstTest !== undefined && formatIsoDay(firstTest) <= lastTrain) {
+    throw new UserError(`${source}: its test cutoff ${formatIsoDay(firstTest)} is not after ${modelDir}'s last training cutoff ${lastTrain}`, ExitCode.modelMismatch);
   }
 }

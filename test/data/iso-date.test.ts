@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseIsoDate } from '../../src/data/iso-date.ts';
+import { formatIsoDay, parseIsoDate, parseIsoDay } from '../../src/data/iso-date.ts';
 
 // Expected epoch ms computed with Python's datetime (timezone-aware, UTC), e.g.
 // int(datetime(2024, 3, 1, 10, tzinfo=timezone.utc).timestamp() * 1000) == 1709287200000.
@@ -32,5 +32,22 @@ describe('parseIsoDate', () => {
     for (const text of ['', '01/02/2024', '2024-1-5', '20240105', 'yesterday', '2024-01-05T10', '1704067200000']) {
       expect(parseIsoDate(text), text).toBeNull();
     }
+  });
+});
+
+describe('parseIsoDay', () => {
+  it('reads a calendar day alone as 00:00 UTC and refuses impossible days, other layouts and date-times', () => {
+    expect(parseIsoDay('2024-02-29')).toBe(Date.UTC(2024, 1, 29));
+    expect(parseIsoDay('2023-02-29')).toBeNull();
+    expect(parseIsoDay('2024-13-01')).toBeNull();
+    expect(parseIsoDay('2024-3-5')).toBeNull();
+    expect(parseIsoDay('1/2/2024')).toBeNull();
+    expect(parseIsoDay('2024-03-05T00:00Z')).toBeNull();
+  });
+});
+
+describe('formatIsoDay', () => {
+  it('writes the UTC day of an instant', () => {
+    expect(formatIsoDay(Date.UTC(2024, 1, 29, 23, 59))).toBe('2024-02-29');
   });
 });

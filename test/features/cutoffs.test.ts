@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultCutoffs, monthlyCutoffs, parseCutoff } from '../../src/features/cutoffs.ts';
+import { defaultCutoffs, monthlyCutoffs } from '../../src/features/cutoffs.ts';
 
 const day = (t: number) => new Date(t).toISOString().slice(0, 10);
 
@@ -24,13 +24,5 @@ describe('defaultCutoffs', () => {
     expect(cutoffs).toHaveLength(12);
     expect(day(cutoffs[11])).toBe('2024-10-01');
     expect(day(cutoffs[0])).toBe('2023-11-01');
-  });
-});
-
-describe('parseCutoff', () => {
-  it('reads YYYY-MM-DD as UTC midnight and refuses impossible dates', () => {
-    expect(parseCutoff('2024-02-29')).toBe(Date.UTC(2024, 1, 29));
-    expect(parseCutoff('2023-02-29')).toBeNull();
-    expect(parseCutoff('1/2/2024')).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayMs, GeneratorConfig, generationWindow } from '../../src/synth/config.ts';
+import { GeneratorConfig, generationWindow } from '../../src/synth/config.ts';
 
 describe('GeneratorConfig', () => {
   it('fills in the default start, base share and no decline scenario', () => {
@@ -31,13 +31,5 @@ describe('generationWindow', () => {
   it('clamps a month-end start to shorter months (31 Jan → 29 Feb 2024, a leap year)', () => {
     const w = generationWindow({ start: '2024-01-31', months: 2 });
     expect([...w.monthStarts]).toEqual([Date.UTC(2024, 0, 31), Date.UTC(2024, 1, 29), Date.UTC(2024, 2, 31)]);
-  });
-});
-
-describe('dayMs', () => {
-  it('reads a calendar day as 00:00 UTC and refuses non-days', () => {
-    expect(dayMs('2024-03-05')).toBe(Date.parse('2024-03-05T00:00:00Z'));
-    expect(dayMs('2024-13-01')).toBeNull();
-    expect(dayMs('2024-3-5')).toBeNull();
   });
 });
