@@ -9,18 +9,21 @@ import { z } from 'zod';
 import { TABLE_NAMES } from '../data/contract.ts';
 import { UserError } from '../diagnostics/user-error.ts';
 import type { Log } from '../diagnostics/log.ts';
-import { GeneratorConfig } from './config.ts';
+import { DeclineScenario, GeneratorConfig } from './config.ts';
 import { writeDataset, type GenerationSummary } from './write-dataset.ts';
+
+/** A number the command line may give as text, then checked by the generator config's own schema for it. */
+const fromText = <T extends z.ZodNumber>(schema: T, error: string) => z.coerce.number({ error }).pipe(schema);
 
 /** The stage's options as the command line gives them (numbers may arrive as text). */
 export const GenerateStageOptions = z.object({
-  customers: z.coerce.number({ error: 'expected a whole number' }).int().min(1).max(10_000_000),
-  months: z.coerce.number({ error: 'expected a whole number' }).int().min(1).max(120),
-  seed: z.coerce.number({ error: 'expected a whole number' }).int().min(0).max(0xffff_ffff),
+  customers: fromText(GeneratorConfig.shape.customers, 'expected a whole number'),
+  months: fromText(GeneratorConfig.shape.months, 'expected a whole number'),
+  seed: fromText(GeneratorConfig.shape.seed, 'expected a whole number'),
   out: z.string().min(1),
   start: z.string().optional(),
   truth: z.string().optional(),
-  declineShare: z.coerce.number({ error: 'expected a number between 0 and 1' }).min(0).max(1).optional(),
+  declineShare: fromText(DeclineScenario.shape.share, 'expected a number between 0 and 1').optional(),
   declineDate: z.string().optional(),
 });
 export type GenerateStageOptions = z.input<typeof GenerateStageOptions>;
