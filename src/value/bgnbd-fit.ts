@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { BgNbdParams, PurchaseModelVariant } from './bgnbd-params.ts';
 import { bgNbdLogLikelihood } from './bgnbd-likelihood.ts';
-import { maximiseLogLikelihood } from './maximum-likelihood.ts';
+import { maximiseLogLikelihood, SearchOutcome } from './maximum-likelihood.ts';
 import { aggregateHistories } from './purchase-histories.ts';
 import { TimeUnit } from './transaction-summary.ts';
 
@@ -19,9 +19,7 @@ export const BgNbdFit = z.object({
   customers: z.number().int(),
   /** Distinct (x, tₓ, T) rows the likelihood was evaluated over. */
   distinctHistories: z.number().int(),
-  iterations: z.number().int(),
-  evaluations: z.number().int(),
-  converged: z.boolean(),
+  ...SearchOutcome.shape,
 });
 export type BgNbdFit = z.infer<typeof BgNbdFit>;
 
@@ -58,16 +56,9 @@ export function fitBgNbd(
   let meanT = 0;
   for (let i = 0; i < h.T.length; i++) meanT += (h.count[i] * h.T[i]) / h.customers;
   const start = Float64Array.of(0, Math.log(Math.max(meanT, 1e-6)), 0, 0);
-  const result = maximiseLogLikelihood((v, grad) => bgNbdLogLikelihood(toParams(v), h, grad), start, h.customers);
+  const likelihood = (v: Float64Array, grad: Float64Array) => bgNbdLogLikelihood(toParams(v), h, grad);
+  const { x, logLikelihood, ...search } = maximiseLogLikelihood(likelihood, start, h.customers);
   return {
-    fit: {
-      params: toParams(result.x),
-      logLikelihood: result.logLikelihood,
-      customers: h.customers,
-      distinctHistories: h.x.length,
-      iterations: result.iterations,
-      evaluations: result.evaluations,
-      converged: result.converged,
-    },
+    fit: { params: toParams(x), logLikelihood, customers: h.customers, distinctHistories: h.x.length, ...search },
   };
 }

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { gammaln } from 'simple-statistics';
 import { digamma } from './digamma.ts';
-import { maximiseLogLikelihood } from './maximum-likelihood.ts';
+import { maximiseLogLikelihood, SearchOutcome } from './maximum-likelihood.ts';
 
 export const GammaGammaParams = z.object({
   p: z.number().positive(),
@@ -22,9 +22,7 @@ export const GammaGammaFit = z.object({
   customers: z.number().int(),
   /** Repeat buyers left out because their mean repeat spend was 0 or negative (free orders, refunds). */
   excluded: z.number().int(),
-  iterations: z.number().int(),
-  evaluations: z.number().int(),
-  converged: z.boolean(),
+  ...SearchOutcome.shape,
 });
 export type GammaGammaFit = z.infer<typeof GammaGammaFit>;
 
@@ -142,18 +140,9 @@ export function fitGammaGamma(
   for (let i = 0; i < m.length; i++) meanSpend += m[i] / m.length;
   // Start at p = q = 1 with γ at the mean spend, the scale of the data.
   const start = Float64Array.of(0, 0, Math.log(meanSpend));
-  const result = maximiseLogLikelihood((v, grad) => spendLogLikelihood(toParams(v), data, grad), start, xs.length);
-  return {
-    fit: {
-      params: toParams(result.x),
-      logLikelihood: result.logLikelihood,
-      customers: xs.length,
-      excluded,
-      iterations: result.iterations,
-      evaluations: result.evaluations,
-      converged: result.converged,
-    },
-  };
+  const likelihood = (v: Float64Array, grad: Float64Array) => spendLogLikelihood(toParams(v), data, grad);
+  const { x, logLikelihood, ...search } = maximiseLogLikelihood(likelihood, start, xs.length);
+  return { fit: { params: toParams(x), logLikelihood, customers: xs.length, excluded, ...search } };
 }
 
 /**

@@ -3,6 +3,7 @@
  * parameters, where every point is a valid model, so no bounds are needed. It minimises the mean negative
  * log-likelihood per customer, which keeps the tolerances meaningful whatever the number of customers.
  */
+import { z } from 'zod';
 import { minimizeLbfgs } from '../learn/optim/lbfgs.ts';
 
 /** Stop when every component of the mean log-likelihood's gradient is at most this. */
@@ -11,13 +12,18 @@ const GRADIENT_TOLERANCE = 1e-8;
 const ROUNDING_FLOOR_GRADIENT = 1e-5;
 const MAX_ITERATIONS = 500;
 
-export interface LikelihoodMaximum {
+/** How a fit's search went, saved with its parameters. */
+export const SearchOutcome = z.object({
+  iterations: z.number().int(),
+  evaluations: z.number().int(),
+  converged: z.boolean(),
+});
+export type SearchOutcome = z.infer<typeof SearchOutcome>;
+
+export interface LikelihoodMaximum extends SearchOutcome {
   /** Log parameters. */
   x: Float64Array;
   logLikelihood: number;
-  iterations: number;
-  evaluations: number;
-  converged: boolean;
 }
 
 /**
