@@ -44,24 +44,18 @@ export async function runFeaturesStage(input: FeaturesStageOptions, log: Log, lo
   }
   const spec = options.spec === undefined ? DEFAULT_FEATURE_SPEC : readJsonFile(options.spec, FeatureSpec, { what: 'the feature spec' });
   const asOf = options.asOf === undefined ? null : dateFlag('--as-of', options.asOf);
+  const { data: dir, horizonDays, churn } = options;
+  const sql = { threads: options.threads };
+  // The in-memory engine reads the clean store once; the DuckDB engine reads the files itself.
+  const data = options.engine === 'duckdb' ? null : (loaded ?? (await readCleanTables(dir)));
   let set: FeatureSet;
-  if (options.engine === 'duckdb') {
-    if (asOf !== null) set = await buildScoringSnapshotSql(options.data, spec, asOf, options.churn, { threads: options.threads });
-    else {
-      const cutoffs = options.cutoffs ?? null;
-      const resolved = cutoffs === null ? autoCutoffs(await dataRangeSql(options.data), options.horizonDays) : parseCutoffs(cutoffs);
-      set = await buildFeatureSetSql(options.data, spec, { cutoffs: resolved, horizonDays: options.horizonDays, churn: options.churn }, { threads: options.threads });
-    }
+  if (asOf !== null) {
+    set = data === null ? await buildScoringSnapshotSql(dir, spec, asOf, churn, sql) : buildScoringSnapshot(data, spec, asOf, churn);
   } else {
-    const data = loaded ?? (await readCleanTables(options.data));
-    if (asOf !== null) set = buildScoringSnapshot(data, spec, asOf, options.churn);
-    else {
-      const resolved =
-        options.cutoffs === undefined
-          ? autoCutoffs({ firstSignup: firstSignup(data), dataEnd: dayAfter(latestDate(data)) }, options.horizonDays)
-          : parseCutoffs(options.cutoffs);
-      set = buildFeatureSet(data, spec, { cutoffs: resolved, horizonDays: options.horizonDays, churn: options.churn });
-    }
+    const range = async () => (data === null ? dataRangeSql(dir) : { firstSignup: firstSignup(data), dataEnd: dayAfter(latestDate(data)) });
+    const cutoffs = options.cutoffs === undefined ? autoCutoffs(await range(), horizonDays) : parseCutoffs(options.cutoffs);
+    const labels = { cutoffs, horizonDays, churn };
+    set = data === null ? await buildFeatureSetSql(dir, spec, labels, sql) : buildFeatureSet(data, spec, labels);
   }
   await writeFeatureSet(set, options.out);
   for (const c of set.summary.cutoffs) {

@@ -33,11 +33,6 @@ export interface WriteOptions {
   onProgress?: (customersDone: number, customersTotal: number) => void;
 }
 
-/** `<outDir>/<table>.csv` for each table. */
-export function tableFile(outDir: string, table: TableName): string {
-  return join(outDir, `${table}.csv`);
-}
-
 export async function writeDataset(
   configInput: GeneratorConfigInput,
   outDir: string,
@@ -49,7 +44,7 @@ export async function writeDataset(
   const blockSize = options.blockSize ?? 500;
 
   await mkdir(outDir, { recursive: true });
-  const files = TABLE_NAMES.map((t) => tableFile(outDir, t));
+  const files = TABLE_NAMES.map((t) => join(outDir, `${t}.csv`));
   const streams = TABLE_NAMES.map((_, i) => openStream(files[i]));
   const truthPath = options.truthPath ?? null;
   const truth = truthPath === null ? null : openStream(truthPath);
