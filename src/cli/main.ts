@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { ExitCode, UserError } from '../diagnostics/user-error.ts';
 import { COMMANDS } from './commands/index.ts';
+import { examples } from './examples.ts';
 import { applyThreads } from './threads.ts';
 
 export function buildProgram(): Command {
@@ -27,11 +28,12 @@ export function buildProgram(): Command {
   const parallel = program.commands.filter((cmd) => cmd.options.some((o) => o.long === '--threads')).map((cmd) => cmd.name());
   program.addHelpText(
     'after',
-    '\nExamples:\n' +
-      '  healthscore run --generate --data data/generated --out runs/latest\n' +
-      '  healthscore ingest --data data/sample --out runs/ingested\n' +
-      '  healthscore <command> --help\n' +
-      `\nCommands that compute in parallel (${parallel.join(', ')})\n` +
+    examples(
+      'healthscore run --generate --data data/generated --out runs/latest',
+      'healthscore ingest --data data/sample --out runs/ingested',
+      'healthscore <command> --help',
+    ) +
+      `\n\nCommands that compute in parallel (${parallel.join(', ')})\n` +
       "take --threads N: threads for parallel work, the main thread included (default: the machine's cores).",
   );
   return program;

@@ -22,9 +22,12 @@ export function registerCalibrate(program: Command): void {
       'healthscore calibrate --model models/churn/v1 --features runs/features-2025q2 --model-version v1-recal',
     ))
     .action(async (flags: Record<string, unknown>) => {
-      const [{ flag, parseFlags }, { runCalibrateStage }] = await Promise.all([import('../flags.ts'), import('../../run/stages/calibrate-stage.ts')]);
+      const [{ flag, parseFlags }, { CalibrateStageOptions, runCalibrateStage }] = await Promise.all([
+        import('../flags.ts'),
+        import('../../run/stages/calibrate-stage.ts'),
+      ]);
       const { modelVersion, quiet, ...options } = parseFlags(
-        { model: flag.text, features: flag.text, modelVersion: flag.folderName.optional(), seedSplit: flag.wholeNumber, quiet: flag.on },
+        CalibrateStageOptions.extend({ modelVersion: flag.folderName.optional(), seedSplit: flag.wholeNumber, quiet: flag.on }),
         flags,
       );
       await runCalibrateStage({ ...options, version: modelVersion }, await modelStageLog(quiet));

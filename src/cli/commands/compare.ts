@@ -25,11 +25,11 @@ export function registerCompare(program: Command): void {
       'healthscore compare --model models/telco/v1 --features runs/telco --ahp models/ahp/telco.json',
     ))
     .action(async (flags: Record<string, unknown>) => {
-      const [{ flag, parseFlags }, { runCompareStage }] = await Promise.all([import('../flags.ts'), import('../../run/stages/compare-stage.ts')]);
-      const { quiet, ...options } = parseFlags(
-        { model: flag.text, features: flag.text, ahp: flag.text.optional(), out: flag.text, seedSplit: flag.wholeNumber, quiet: flag.on },
-        flags,
-      );
+      const [{ flag, parseFlags }, { CompareStageOptions, runCompareStage }] = await Promise.all([
+        import('../flags.ts'),
+        import('../../run/stages/compare-stage.ts'),
+      ]);
+      const { quiet, ...options } = parseFlags(CompareStageOptions.extend({ seedSplit: flag.wholeNumber, quiet: flag.on }), flags);
       await runCompareStage(options, await modelStageLog(quiet));
     });
 }

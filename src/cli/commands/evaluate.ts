@@ -23,8 +23,11 @@ export function registerEvaluate(program: Command): void {
       'healthscore evaluate --model models/telco/v1 --features runs/telco --out runs/telco-metrics.json',
     ))
     .action(async (flags: Record<string, unknown>) => {
-      const [{ flag, parseFlags }, { runEvaluateStage }] = await Promise.all([import('../flags.ts'), import('../../run/stages/evaluate-stage.ts')]);
-      const { quiet, ...options } = parseFlags({ model: flag.text, features: flag.text, out: flag.text, seedSplit: flag.wholeNumber, quiet: flag.on }, flags);
+      const [{ flag, parseFlags }, { EvaluateStageOptions, runEvaluateStage }] = await Promise.all([
+        import('../flags.ts'),
+        import('../../run/stages/evaluate-stage.ts'),
+      ]);
+      const { quiet, ...options } = parseFlags(EvaluateStageOptions.extend({ seedSplit: flag.wholeNumber, quiet: flag.on }), flags);
       await runEvaluateStage(options, await modelStageLog(quiet));
     });
 }

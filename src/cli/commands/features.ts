@@ -41,21 +41,18 @@ export function registerFeatures(program: Command): void {
       'healthscore features --data runs/ingested --as-of 2025-06-30 --out runs/snapshot',
     ))
     .action(async (flags: Record<string, unknown>) => {
-      const [{ flag, parseFlags }, { runFeaturesStage }] = await Promise.all([import('../flags.ts'), import('../../features/features-stage.ts')]);
+      const [{ flag, parseFlags }, { FeaturesStageOptions, runFeaturesStage }] = await Promise.all([
+        import('../flags.ts'),
+        import('../../features/features-stage.ts'),
+      ]);
       const { churn, inactivityTables, quiet, ...options } = parseFlags(
-        {
-          data: flag.text,
-          out: flag.text,
-          cutoffs: flag.text.optional(),
+        FeaturesStageOptions.extend({
           horizonDays: flag.positiveWholeNumber,
           churn: flag.oneOf(CHURN),
           inactivityTables: flag.listOf(ACTIVITY),
-          engine: flag.oneOf(ENGINES),
-          asOf: flag.text.optional(),
-          spec: flag.text.optional(),
           threads: flag.positiveWholeNumber.optional(),
           quiet: flag.on,
-        },
+        }),
         flags,
       );
       await runFeaturesStage({ ...options, churn: churnDefinition(churn, inactivityTables) }, quiet ? quietLog : consoleLog);

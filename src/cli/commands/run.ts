@@ -65,33 +65,23 @@ export function registerRun(program: Command): void {
         import('../../run/run-pipeline.ts'),
         import('../../run/run-options.ts'),
       ]);
-      const { quiet, ahp, ...o } = parseFlags(
-        {
-          data: flag.text.optional(),
-          out: flag.text,
-          generate: flag.on,
+      // The run's own options, with the flags that arrive as text read into their values.
+      const { quiet, ...options } = parseFlags(
+        RunOptions.extend({
           customers: flag.positiveWholeNumber,
           months: flag.positiveWholeNumber,
           seed: flag.wholeNumber,
-          tabular: flag.text.optional(),
-          config: flag.text.optional(),
-          adapter: flag.oneOf(ADAPTER_NAMES).optional(),
-          asOf: flag.text.optional(),
           horizonDays: flag.positiveWholeNumber,
           churn: flag.read(churnDefinition, 'explicit, subscriptionEnded, inactivity or inactivity:TABLE[,TABLE]').optional(),
-          engine: flag.oneOf(ENGINES),
           models: flag.listOf(MODEL_KINDS),
-          monotone: flag.on,
-          modelsDir: flag.text,
           name: flag.folderName,
           version: flag.folderName.optional(),
           // --no-ahp sets it to false: no comparison.
-          ahp: z.union([flag.text, z.literal(false)]).optional(),
+          ahp: z.union([flag.text, z.literal(false)]).optional().transform((ahp) => (ahp === false ? null : ahp)),
           quiet: flag.on,
-        },
+        }),
         flags,
       );
-      const options = parseFlags(RunOptions, { ...o, ahp: ahp === false ? null : ahp });
       const log = quiet ? quietLog : consoleLog;
       log.info(`TensorFlow.js backend: ${await selectBackend()}`);
       const result = await runPipeline(options, log);

@@ -32,18 +32,12 @@ export function registerTrain(program: Command): void {
       'healthscore train --features runs/telco --model logistic --name telco   (a "healthscore ingest --tabular" folder)',
     ))
     .action(async (flags: Record<string, unknown>) => {
-      const [{ flag, parseFlags }, { runTrainStage }] = await Promise.all([import('../flags.ts'), import('../../run/stages/train-stage.ts')]);
+      const [{ flag, parseFlags }, { runTrainStage, TrainStageOptions }] = await Promise.all([
+        import('../flags.ts'),
+        import('../../run/stages/train-stage.ts'),
+      ]);
       const { modelVersion, quiet, ...options } = parseFlags(
-        {
-          features: flag.text,
-          model: flag.oneOf(MODEL_KINDS),
-          monotone: flag.on,
-          modelsDir: flag.text,
-          name: flag.folderName,
-          modelVersion: flag.folderName.optional(),
-          seedSplit: flag.wholeNumber,
-          quiet: flag.on,
-        },
+        TrainStageOptions.extend({ name: flag.folderName, modelVersion: flag.folderName.optional(), seedSplit: flag.wholeNumber, quiet: flag.on }),
         flags,
       );
       await runTrainStage({ ...options, version: modelVersion }, await modelStageLog(quiet));
