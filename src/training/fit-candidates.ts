@@ -66,6 +66,12 @@ export function labelledParts(splits: HoldoutSplits, inputs: ModelInputs): Parts
   return out as Parts;
 }
 
+/** Model margins of one part, before calibration. */
+export function partMargins(trained: TrainedModel, part: LabelledPart): { matrix: Matrix; margins: Float64Array } {
+  const matrix = transform(trained.preprocessor, part.raw).matrix;
+  return { matrix, margins: trained.model.margin(matrix) };
+}
+
 export async function fitCandidate(
   kind: ModelKind,
   parts: Parts,
@@ -76,13 +82,9 @@ export async function fitCandidate(
   const started = performance.now();
   const trained = await fitChurnModel(kind, inputs, dictionary, parts.train, parts.validation, options);
   const trainSeconds = (performance.now() - started) / 1000;
-  const marginsOf = (p: LabelledPart) => {
-    const matrix = transform(trained.preprocessor, p.raw).matrix;
-    return { matrix, margins: trained.model.margin(matrix) };
-  };
-  const calib = marginsOf(parts.calibration);
-  const valid = marginsOf(parts.validation);
-  const test = marginsOf(parts.test);
+  const calib = partMargins(trained, parts.calibration);
+  const valid = partMargins(trained, parts.validation);
+  const test = partMargins(trained, parts.test);
   const calibration = chooseCalibrator(
     { margins: calib.margins, labels: parts.calibration.labels },
     { margins: valid.margins, labels: parts.validation.labels },

@@ -12,9 +12,8 @@ import type { HoldoutSplits } from '../learn/holdout-splits.ts';
 import { bundleModel } from '../score/model-bundle.ts';
 import type { ModelBundle, ModelFacts } from '../score/model-bundle.ts';
 import { rawInputs } from '../learn/model-inputs.ts';
-import { transform } from '../learn/preprocess/transform.ts';
 import type { TrainedModel } from '../learn/train-churn-model.ts';
-import { labelledParts } from './fit-candidates.ts';
+import { labelledParts, partMargins } from './fit-candidates.ts';
 import type { Candidate, PartScores, Parts } from './fit-candidates.ts';
 
 export function trainedFromBundle(bundle: ModelBundle): TrainedModel {
@@ -36,12 +35,6 @@ export function partsForModel(bundle: ModelBundle, modelDir: string, splits: Hol
   const parts = labelledParts(splits, bundle.manifest.inputs);
   if ('problem' in parts) throw new UserError(`${source}: ${parts.problem}`);
   return parts;
-}
-
-/** Model margins of one part, before calibration. */
-export function partMargins(trained: TrainedModel, part: Parts[keyof Parts]): { matrix: PartScores['matrix']; margins: Float64Array } {
-  const matrix = transform(trained.preprocessor, part.raw).matrix;
-  return { matrix, margins: trained.model.margin(matrix) };
 }
 
 /** The saved model as a pipeline candidate: its manifest's calibrator applied to validation and test. */

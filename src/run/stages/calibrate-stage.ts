@@ -16,7 +16,8 @@ import { rocAuc } from '../../evaluate/roc-auc.ts';
 import { loadModelBundle, saveModelBundle } from '../../score/bundle-artifact.ts';
 import { ModelFacts, type ModelManifest } from '../../score/model-bundle.ts';
 import { readLabelledFeatures } from './labelled-features.ts';
-import { partMargins, partsForModel, tableSha256, trainedFromBundle, versionAt } from '../../training/saved-model.ts';
+import { partMargins } from '../../training/fit-candidates.ts';
+import { partsForModel, tableSha256, trainedFromBundle, versionAt } from '../../training/saved-model.ts';
 
 export const CalibrateStageOptions = z.object({
   /** A saved version directory, e.g. models/churn/20261123T101500Z. */
