@@ -9,15 +9,8 @@ import type { PriorityRow } from '../score/priority.ts';
 import { columnImportance } from '../training/model-importance.ts';
 import type { RunContext } from './run-context.ts';
 
-export interface ScoredRow {
-  customerId: string;
-  churnProbability: number;
-  healthScore: number;
-  tier: string;
-  reasons: string;
-  value: number | null;
-  revenueAtRisk: number | null;
-}
+/** A scored customer in the shape the report lists the riskiest, its tier as scored (`at-risk`). */
+export type ScoredRow = ReportInput['riskiest'][number];
 
 const LABELS: Record<string, string> = {
   logistic: 'logistic regression',
@@ -79,13 +72,13 @@ export function assembleReport(ctx: RunContext, scores: ScoredRow[], priority: P
   for (const s of scores) {
     const c = counts.get(s.tier) ?? { count: 0, sum: 0 };
     c.count++;
-    c.sum += s.healthScore;
+    c.sum += s.score;
     counts.set(s.tier, c);
   }
   const n = Math.max(1, scores.length);
   const histogram = new Map<string, number>();
   for (const s of scores) {
-    const bin = Math.min(95, 5 * Math.floor(s.healthScore / 5));
+    const bin = Math.min(95, 5 * Math.floor(s.score / 5));
     const key = `${bin}|${tierLabel(s.tier)}`;
     histogram.set(key, (histogram.get(key) ?? 0) + 1);
   }
@@ -127,15 +120,7 @@ export function assembleReport(ctx: RunContext, scores: ScoredRow[], priority: P
       ...m.metrics.lift.map((l) => ({ model: LABELS[m.name] ?? m.name, percent: 100 * l.share, lift: l.lift, capture: l.captureRate })),
       { model: LABELS[m.name] ?? m.name, percent: 100, lift: 1, capture: 1 },
     ]),
-    riskiest: riskiest.map((s) => ({
-      customerId: s.customerId,
-      score: s.healthScore,
-      tier: tierLabel(s.tier),
-      churnProbability: s.churnProbability,
-      reasons: s.reasons,
-      value: s.value,
-      revenueAtRisk: s.revenueAtRisk,
-    })),
+    riskiest: riskiest.map((s) => ({ ...s, tier: tierLabel(s.tier) })),
     priority: priority.slice(0, 25).map((r) => ({
       rank: r.rank,
       customerId: r.customer_id,

@@ -73,9 +73,9 @@ export async function writeRunOutputs(ctx: RunContext): Promise<SnapshotScores> 
 
   const scored = scores.customerId.map((id, i) => ({
     customerId: id,
-    churnProbability: scores.churnProbability[i],
-    healthScore: scores.healthScore[i],
+    score: scores.healthScore[i],
     tier: scores.tier[i],
+    churnProbability: scores.churnProbability[i],
     reasons: reasons[i] ?? '',
     value: value.method[i] === 'none' ? null : value.lifetimeValue[i],
     revenueAtRisk: value.method[i] === 'none' ? null : value.revenueAtRisk[i],

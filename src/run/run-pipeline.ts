@@ -122,7 +122,6 @@ export async function runPipeline(input: RunOptionsInput, log: Log): Promise<Run
   copyFileSync(join(o.out, 'ingest', 'ingest-summary.json'), join(o.out, 'ingest-summary.json'));
 
   const { split } = prepared;
-  const parts = { train: split.train, calibration: split.calibration, validation: split.validation, test: split.test };
   const version = o.version ?? versionAt(started);
   const model = await trainChurnModel(split, {
     model: o.models.length === 2 ? 'auto' : o.models[0],
@@ -143,7 +142,7 @@ export async function runPipeline(input: RunOptionsInput, log: Log): Promise<Run
 
   let ahp: AhpComparison | null = null;
   if (ahpPath !== null && ahpConfig !== null) {
-    const compared = compareWithAhp(ahpConfig.weights, ahpPath, prepared.dictionary, prepared.split.holdouts, parts, candidates, indicatorLevels(ahpConfig.config));
+    const compared = compareWithAhp(ahpConfig.weights, ahpPath, prepared.dictionary, split.holdouts, split, candidates, indicatorLevels(ahpConfig.config));
     if ('problem' in compared) log.warn(`AHP comparison left out: ${compared.problem}`);
     else {
       ahp = compared;
@@ -153,7 +152,7 @@ export async function runPipeline(input: RunOptionsInput, log: Log): Promise<Run
   }
 
   const metrics = evaluationReport(
-    parts.test.labels,
+    split.test.labels,
     candidates.map((c) => ({ name: c.kind, scores: c.test.probabilities, isProbability: true })),
     baselines,
     {
