@@ -87,3 +87,4 @@ export const CONTRACT: Record<TableName, TableSpec> = {
 };
 
 export const DAY_MS = 86_400_000;
+export const WEEK_MS = 7 * DAY_MS;

@@ -3,11 +3,9 @@
  * filtered rows in [T − offset − days, T − offset) reduced as spec.ts's `Aggregation` defines.
  * Cost: two binary searches per population row plus the rows in its window.
  */
-import { DAY_MS } from '../data/contract.ts';
+import { DAY_MS, WEEK_MS } from '../data/contract.ts';
 import type { AggregateFeature } from './spec.ts';
 import { lowerBound, type SortedRows } from './sorted-rows.ts';
-
-export const WEEK_MS = 7 * DAY_MS;
 
 /** A date filter evaluated against the window end: `openAt` = blank or ≥ end, `closedBefore` = < end. */
 export interface DateFilter {

@@ -31,7 +31,7 @@ export function monthlyCutoffs(start: number, end: number, everyMonths = 1): num
  * earliest `warmupDays` after the first signup (so the first snapshot has some history to aggregate).
  */
 export function defaultCutoffs(firstSignup: number, dataEnd: number, horizonDays: number, count = 12, warmupDays = 90): number[] {
-  const all = monthlyCutoffs(firstSignup + warmupDays * 86_400_000, dataEnd - horizonDays * 86_400_000);
+  const all = monthlyCutoffs(firstSignup + warmupDays * DAY_MS, dataEnd - horizonDays * DAY_MS);
   return all.slice(Math.max(0, all.length - count));
 }
 

@@ -1,6 +1,5 @@
 /** The aggregate features' SQL: CTEs keyed by (customer_id, cutoff), their joins and final expressions. */
-import { CONTRACT, DAY_MS, type TableName } from '../data/contract.ts';
-import { WEEK_MS } from './aggregate-windows.ts';
+import { CONTRACT, DAY_MS, WEEK_MS, type TableName } from '../data/contract.ts';
 import { isStringValued, missingFlagName } from './plan.ts';
 import type { AggregateFeature, Filter } from './spec.ts';
 import { ident, num, stagedName, str } from './sql-literals.ts';

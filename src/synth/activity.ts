@@ -3,6 +3,7 @@
  * purchases, each a Poisson process whose rate h sets (catalog.ts), appended in time order.
  * Cost: O(rows written + 3) uniform draws per call.
  */
+import { WEEK_MS } from '../data/contract.ts';
 import {
   API_TIER_MIN,
   CLOSE_MEDIAN_HOURS,
@@ -26,8 +27,6 @@ import { EVENT_COLS, TICKET_COLS, TRANSACTION_COLS } from './history.ts';
 import type { CustomerProfile } from './profile.ts';
 import { bernoulli, categorical, normal, poisson, uniform, type RandomGenerator } from './random.ts';
 import { RowBuffer } from './row-buffer.ts';
-
-export const WEEK_MS = 7 * 86_400_000;
 
 /** The buffers one customer's activity is written to, plus counters the churn hazard reads. */
 export interface ActivitySink {

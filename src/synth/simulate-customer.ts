@@ -4,10 +4,10 @@
  * move the health, draw churn from what happened before the week, then write the week's activity, NPS
  * answer, renewals and plan changes. Cost: O(weeks + rows).
  */
-import { DAY_MS } from '../data/contract.ts';
+import { DAY_MS, WEEK_MS } from '../data/contract.ts';
 import { formatIsoDay, parseIsoDay } from '../data/iso-date.ts';
 import { sigmoid } from '../calibrate/sigmoid.ts';
-import { activitySink, simulateActivity, WEEK_MS } from './activity.ts';
+import { activitySink, simulateActivity } from './activity.ts';
 import {
   EVENT_BASE_RATE,
   EVENT_LOGIN,

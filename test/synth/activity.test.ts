@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { activitySink, simulateActivity, WEEK_MS } from '../../src/synth/activity.ts';
+import { WEEK_MS } from '../../src/data/contract.ts';
+import { activitySink, simulateActivity } from '../../src/synth/activity.ts';
 import { EVENT_COLS, TICKET_COLS } from '../../src/synth/history.ts';
 import type { CustomerProfile } from '../../src/synth/profile.ts';
 import { customerRng } from '../../src/synth/random.ts';
