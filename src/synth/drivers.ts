@@ -44,58 +44,53 @@ export const ChurnDriver = z.object({
 });
 export type ChurnDriver = z.infer<typeof ChurnDriver>;
 
-/** The drivers with the sign of their effect on churn, for tests and the docs. */
-export const TRUE_CHURN_DRIVERS: readonly ChurnDriver[] = [
-  {
-    term: 'loginLevel',
-    measure: 'login events in the last 28 days (relative to the segment: smb < mid < enterprise)',
-    sign: -1,
-    statement: 'fewer logins than usual for the segment raise churn',
-    observable: true,
-  },
-  {
-    term: 'loginTrend',
-    measure: 'logins in the last 28 days versus the 28 days before',
-    sign: -1,
-    statement: 'falling login activity raises churn',
-    observable: true,
-  },
-  {
-    term: 'severeTickets',
-    measure: 'tickets with priority high or urgent opened in the last 91 days',
-    sign: 1,
-    statement: 'more high/urgent tickets raise churn',
-    observable: true,
-  },
-  {
-    term: 'nps',
-    measure: 'the most recent NPS answer',
-    sign: -1,
-    statement: 'low NPS raises churn',
-    observable: true,
-  },
-  {
-    term: 'tenure',
-    measure: 'months since signup_date',
-    sign: -1,
-    statement: 'longer tenure lowers churn',
-    observable: true,
-  },
-  {
-    term: 'annual',
-    measure: 'plan billed annually (plan name ends in -annual)',
-    sign: -1,
-    statement: 'annual plans churn less',
-    observable: true,
-  },
-  {
-    term: 'latentHealth',
-    measure: 'hidden health (only in the --truth file)',
-    sign: -1,
-    statement: 'healthier customers churn less, beyond what the files show',
-    observable: false,
-  },
-];
+/** The drivers, each with the sign of its coefficient (its effect on churn), for tests and the docs. */
+export const TRUE_CHURN_DRIVERS: readonly ChurnDriver[] = (
+  [
+    {
+      term: 'loginLevel',
+      measure: 'login events in the last 28 days (relative to the segment: smb < mid < enterprise)',
+      statement: 'fewer logins than usual for the segment raise churn',
+      observable: true,
+    },
+    {
+      term: 'loginTrend',
+      measure: 'logins in the last 28 days versus the 28 days before',
+      statement: 'falling login activity raises churn',
+      observable: true,
+    },
+    {
+      term: 'severeTickets',
+      measure: 'tickets with priority high or urgent opened in the last 91 days',
+      statement: 'more high/urgent tickets raise churn',
+      observable: true,
+    },
+    {
+      term: 'nps',
+      measure: 'the most recent NPS answer',
+      statement: 'low NPS raises churn',
+      observable: true,
+    },
+    {
+      term: 'tenure',
+      measure: 'months since signup_date',
+      statement: 'longer tenure lowers churn',
+      observable: true,
+    },
+    {
+      term: 'annual',
+      measure: 'plan billed annually (plan name ends in -annual)',
+      statement: 'annual plans churn less',
+      observable: true,
+    },
+    {
+      term: 'latentHealth',
+      measure: 'hidden health (only in the --truth file)',
+      statement: 'healthier customers churn less, beyond what the files show',
+      observable: false,
+    },
+  ] as const
+).map((d): ChurnDriver => ({ ...d, sign: CHURN_HAZARD[d.term] > 0 ? 1 : -1 }));
 
 /** The hazard's inputs for one customer-week, as defined above. */
 export type ChurnInputs = Record<ChurnHazardTerm, number>;
