@@ -23,6 +23,13 @@ export function designData(cells: number, shared = cells >= SHARED_CELLS): Float
   return new Float64Array(shared ? new SharedArrayBuffer(cells * 8) : new ArrayBuffer(cells * 8));
 }
 
+/** A float64 copy of `values` in `designData` storage, shared when the pool's threads are to read it. */
+export function designDataCopy(values: ArrayLike<number>, shared: boolean): Float64Array {
+  const out = designData(values.length, shared);
+  out.set(values);
+  return out;
+}
+
 /**
  * A matrix of zeros in shared memory whatever its size, for rows worker threads will read in place.
  * @example

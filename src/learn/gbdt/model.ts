@@ -4,7 +4,7 @@
  * worker pool with the caller's thread count; the model owns no thread.
  */
 import { defaultThreads, workerPool, type SharedResource } from '../../parallel/pool.ts';
-import { designData, type Matrix } from '../matrix.ts';
+import { designDataCopy, type Matrix } from '../matrix.ts';
 import type { ChurnModel, Contributions, ModelKind } from '../model.ts';
 import { leafShapTable } from './leaf-shap-table.ts';
 import { marginKernel, planForest, predictPlan, sharedForest, type ForestPlan } from './predict.ts';
@@ -94,7 +94,7 @@ export class GbdtModel implements ChurnModel {
     if (this.sharedShap === undefined) {
       const forest = this.shapForest();
       // The tables (up to 512 KB a tree) go to shared memory: the threads read one copy.
-      const tables = forest.tables.map((t) => (t === null ? null : { ...t, table: inSharedMemory(t.table) }));
+      const tables = forest.tables.map((t) => (t === null ? null : { ...t, table: designDataCopy(t.table, true) }));
       this.sharedShap = this.share({ ...forest, tables });
     }
     return this.sharedShap;
@@ -111,10 +111,4 @@ export class GbdtModel implements ChurnModel {
       throw new Error(`GbdtModel: matrix has ${x.cols} columns, the model was trained on ${this.featureNames.length}`);
     }
   }
-}
-
-function inSharedMemory(a: Float64Array): Float64Array {
-  const copy = designData(a.length, true);
-  copy.set(a);
-  return copy;
 }

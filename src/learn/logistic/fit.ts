@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { defaultThreads } from '../../parallel/pool.ts';
 import { selectBackend } from '../../runtime/backend.ts';
-import { designData, inSharedMemory, SHARED_CELLS } from '../matrix.ts';
+import { designDataCopy, inSharedMemory, SHARED_CELLS } from '../matrix.ts';
 import type { Matrix } from '../matrix.ts';
 import { historyFromHessian, minimizeLbfgs } from '../optim/lbfgs.ts';
 import type { LbfgsResult, Objective } from '../optim/lbfgs.ts';
@@ -70,7 +70,7 @@ export async function fitLogistic(
   const y = checkedLabels(labels, x.rows, shared);
   if (featureNames.length !== x.cols) throw new Error(`fitLogistic: ${featureNames.length} feature names for ${x.cols} columns`);
   const backend = await selectBackend();
-  const w = o.classWeight === null ? null : inMemory(classWeightsPerRow(y, o.classWeight), shared);
+  const w = o.classWeight === null ? null : designDataCopy(classWeightsPerRow(y, o.classWeight), shared);
   const problem: LogisticProblem = { x, y, w, C: o.C };
   const sample = sampleRows(x.rows, HESSIAN_SAMPLE_ROWS);
   return fitWith(problem, featureNames, o, backend, shared ? sharedRows(sample) : sample, tfjs, threads);
@@ -166,7 +166,7 @@ function checkedLabels(labels: ArrayLike<number>, rows: number, shared: boolean)
   if (labels.length !== rows) throw new Error(`fitLogistic: ${labels.length} labels for ${rows} rows`);
   // The fit only reads the labels: a float64 array where the workers can read it is used as it is.
   const usable = labels instanceof Float64Array && (!shared || labels.buffer instanceof SharedArrayBuffer);
-  const y = usable ? labels : inMemory(labels, shared);
+  const y = usable ? labels : designDataCopy(labels, shared);
   let churned = 0;
   for (let i = 0; i < y.length; i++) {
     if (y[i] !== 0 && y[i] !== 1) throw new Error(`fitLogistic: label of row ${i} is ${y[i]}, expected 0 or 1`);
@@ -174,13 +174,6 @@ function checkedLabels(labels: ArrayLike<number>, rows: number, shared: boolean)
   }
   if (churned === 0 || churned === rows) throw new Error(`fitLogistic: training labels hold one class only (${churned} churned of ${rows})`);
   return y;
-}
-
-/** A float64 copy of `values`, in shared memory when the pool's threads are to read it. */
-function inMemory(values: ArrayLike<number>, shared: boolean): Float64Array {
-  const out = designData(values.length, shared);
-  out.set(values);
-  return out;
 }
 
 /** The sampled rows in shared memory, for the pool's threads to read. */
