@@ -8,7 +8,7 @@ import { UserError } from '../../diagnostics/user-error.ts';
 import { displayValue } from '../row-problem.ts';
 import { checkHeader } from './header-check.ts';
 import type { SourceRecord, TableSource } from './table-source.ts';
-import { utf8Text } from './utf8-text.ts';
+import { countNewlines, utf8Text } from './utf8-text.ts';
 
 type ParsedCsvRecord = string[];
 
@@ -36,13 +36,7 @@ async function nextRecord(path: string, iterator: AsyncIterator<ParsedCsvRecord>
 }
 
 /** Line breaks inside quoted fields, so that line numbers stay those of the file. */
-function newlinesIn(record: readonly string[]): number {
-  let n = 0;
-  for (const field of record) {
-    for (let i = field.indexOf('\n'); i !== -1; i = field.indexOf('\n', i + 1)) n++;
-  }
-  return n;
-}
+const newlinesIn = (record: readonly string[]): number => record.reduce((n, field) => n + countNewlines(field), 0);
 
 async function* csvRecords(
   path: string,

@@ -27,7 +27,8 @@ export function sniffNonText(first: Uint8Array): string | null {
   return null;
 }
 
-function countNewlines(text: string): number {
+/** Line breaks in `text`, to keep the line numbers of messages those of the file. */
+export function countNewlines(text: string): number {
   let n = 0;
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
   return n;
