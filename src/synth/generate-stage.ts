@@ -28,11 +28,6 @@ export const GenerateStageOptions = z.object({
 });
 export type GenerateStageOptions = z.input<typeof GenerateStageOptions>;
 
-/** The flag of an option or config path: `declineShare` and `decline.share` are both `--decline-share`. */
-function flagOf(key: string): string {
-  return key === '' ? key : `--${key.replace('.', '-').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
-}
-
 /** Validated options → generator config, or a UserError naming the flag. */
 export function generatorConfigFromOptions(input: GenerateStageOptions): { config: GeneratorConfig; out: string; truth: string | null } {
   const parsed = GenerateStageOptions.safeParse(input);
@@ -57,7 +52,7 @@ export async function runGenerateStage(input: GenerateStageOptions, log: Log): P
   checkOutputFolder(out, truth);
   let reported = 0;
   if (truth !== null) await mkdir(dirname(resolve(truth)), { recursive: true }).catch(rethrowAsUserError);
-  const summary = await writeDataset(config, out, {
+  return writeDataset(config, out, {
     ...(truth === null ? {} : { truthPath: truth }),
     onProgress: (done, total) => {
       // One line per tenth, so a large run shows it is alive without flooding the log.
@@ -67,7 +62,6 @@ export async function runGenerateStage(input: GenerateStageOptions, log: Log): P
       }
     },
   }).catch(rethrowAsUserError);
-  return summary;
 }
 
 /** A file-system refusal (no permission, full disk, a file where a folder should be) is the user's to fix. */
@@ -113,7 +107,8 @@ function checkOutputFolder(out: string, truth: string | null): void {
   }
 }
 
+/** The issue as a UserError naming its flag: option `declineShare` and config path `decline.share` are both `--decline-share`. */
 function flagError(issue: z.core.$ZodIssue): UserError {
-  const key = issue.path.join('.');
-  return new UserError(`${flagOf(key)}: ${issue.message}`);
+  const key = issue.path.join('-').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+  return new UserError(`${key === '' ? '' : `--${key}`}: ${issue.message}`);
 }
