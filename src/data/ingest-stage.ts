@@ -32,8 +32,6 @@ export async function runIngestStage(options: IngestStageOptions, log: Log): Pro
     return (await ingestTabular(input, config, { outDir: options.out, log })).summary;
   }
   if (options.data === undefined) throw new UserError('give --data DIR (or --tabular FILE --config CONFIG)');
-  if (options.adapter !== undefined) {
-    return ingestAdapter(options.adapter, options.data, options.out, { log });
-  }
+  if (options.adapter !== undefined) return ingestAdapter(options.adapter, options.data, options.out, { log });
   return ingestFolder(options.data, options.out, { asOf: options.asOf ?? null, log });
 }

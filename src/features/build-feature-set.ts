@@ -30,8 +30,7 @@ export interface FeatureSet {
 
 /** Labelled training rows at each cutoff; censored cutoffs are counted in the summary and left out. */
 export function buildFeatureSet(data: CustomerData, spec: FeatureSpec, options: LabelOptionsInput): FeatureSet {
-  const opts = LabelOptions.parse(options);
-  return build(data, spec, opts, 'training');
+  return build(data, spec, LabelOptions.parse(options), 'training');
 }
 
 /** The unlabelled snapshot at `asOf` of every customer signed up and not churned (by `churn`) before it. */
@@ -49,8 +48,7 @@ function build(data: CustomerData, spec: FeatureSpec, opts: LabelOptions, mode: 
   const plan = planFeatures(spec, present);
   const ids = columnValues(data.customers, 'customer_id') as ArrayLike<string>;
   const customers = sortedCustomers(ids);
-  const customerOf = new Map<string, number>();
-  customers.ids.forEach((id, c) => customerOf.set(id, c));
+  const customerOf = new Map(customers.ids.map((id, c) => [id, c]));
   const signup = inCustomerOrder(numberColumn(data.customers, 'signup_date'), customers.order);
 
   const sorted = new Map<TableName, SortedColumns>();

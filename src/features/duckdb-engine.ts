@@ -45,8 +45,7 @@ export async function buildFeatureSetSql(
   options: LabelOptionsInput,
   engine: SqlEngineOptions = {},
 ): Promise<FeatureSet> {
-  const opts = LabelOptions.parse(options);
-  return run(dir, spec, opts, 'training', engine);
+  return run(dir, spec, LabelOptions.parse(options), 'training', engine);
 }
 
 /** SQL engine twin of `buildScoringSnapshot`. */

@@ -97,8 +97,7 @@ export function simulateCustomer(
     }
 
     churnInputs(x, loginRing, severeRing, week, usualWeeklyLogins, lastNps, ws - profile.signupMs, annual, h);
-    const eta = churnLogOdds(x);
-    churnProbability = sigmoid(eta);
+    churnProbability = sigmoid(churnLogOdds(x));
     if (bernoulli(rng, churnProbability)) {
       const day = ws + (1 + Math.floor(uniform(rng) * 7)) * DAY_MS;
       if (day < window.endMs) {

@@ -86,10 +86,7 @@ function distinctValues(v: Float64Array): { values: Float64Array; index: Int32Ar
   const index = new Int32Array(v.length);
   for (let i = 0; i < v.length; i++) {
     let k = at.get(v[i]);
-    if (k === undefined) {
-      k = at.size;
-      at.set(v[i], k);
-    }
+    if (k === undefined) at.set(v[i], (k = at.size));
     index[i] = k;
   }
   return { values: Float64Array.from(at.keys()), index };

@@ -39,14 +39,13 @@ export async function valueAction(raw: Record<string, unknown>): Promise<void> {
   const flags = parseFlags(FLAGS, raw);
   if ((flags.transactions === undefined) === (flags.cdnow === undefined)) throw new UserError('give exactly one of --transactions and --cdnow', ExitCode.usage);
   const log = await readLog(flags);
-  const cutoff = flags.cutoff.ms;
   const config = ValueConfig.parse({
     horizonMonths: flags.horizonMonths,
     monthlyDiscountRate: flags.discount,
     variant: flags.variant,
     unit: flags.unit,
   });
-  const observationEnd = observationEndForCutoff(cutoff);
+  const observationEnd = observationEndForCutoff(flags.cutoff.ms);
   const summary = summariseTransactions(log.customer, log.timestampMs, log.amount, log.customerIds.length, {
     observationEnd,
     unit: config.unit,
