@@ -8,6 +8,7 @@
  * path. Then weight_k = β_k / Σβ and scale = Σβ, so that P(churn) = σ(a − scale · S / 100) with S the hand score.
  */
 import type { Matrix } from '../learn/matrix.ts';
+import { cholesky, solveCholesky } from '../learn/optim/newton.ts';
 import { sigmoid } from '../calibrate/sigmoid.ts';
 import { softplus } from '../calibrate/softplus.ts';
 
@@ -27,33 +28,6 @@ export interface FittedHandWeights {
 
 const MAX_ITERATIONS = 200;
 const GRADIENT_TOLERANCE = 1e-9;
-
-/** Solves the small symmetric system A x = b by Gaussian elimination with partial pivoting. */
-function solve(a: Float64Array, b: Float64Array, m: number): Float64Array {
-  const A = Float64Array.from(a);
-  const x = Float64Array.from(b);
-  for (let c = 0; c < m; c++) {
-    let p = c;
-    for (let r = c + 1; r < m; r++) if (Math.abs(A[r * m + c]) > Math.abs(A[p * m + c])) p = r;
-    if (p !== c) {
-      for (let k = 0; k < m; k++) [A[c * m + k], A[p * m + k]] = [A[p * m + k], A[c * m + k]];
-      [x[c], x[p]] = [x[p], x[c]];
-    }
-    const d = A[c * m + c];
-    for (let r = c + 1; r < m; r++) {
-      const f = A[r * m + c] / d;
-      if (f === 0) continue;
-      for (let k = c; k < m; k++) A[r * m + k] -= f * A[c * m + k];
-      x[r] -= f * x[c];
-    }
-  }
-  for (let c = m - 1; c >= 0; c--) {
-    let s = x[c];
-    for (let k = c + 1; k < m; k++) s -= A[c * m + k] * x[k];
-    x[c] = s / A[c * m + c];
-  }
-  return x;
-}
 
 /** `scores`: rows × k oriented indicator scores on 0–100 (`AhpScores.indicatorScores`); labels 1 = churned. */
 export function fittedHandWeights(scores: Matrix, labels: ArrayLike<number>): FittedHandWeights {
@@ -119,7 +93,7 @@ export function fittedHandWeights(scores: Matrix, labels: ArrayLike<number>): Fi
       gf[a] = -g[free[a]];
       for (let b = 0; b < q; b++) hf[a * q + b] = h[free[a] * m + free[b]] + (a === b ? 1e-12 : 0);
     }
-    const step = solve(hf, gf, q);
+    const step = solveCholesky(cholesky(hf, q), gf, q);
     d.fill(0);
     for (let a = 0; a < q; a++) d[free[a]] = Number.isFinite(step[a]) ? step[a] : -g[free[a]];
     let t = 1;
