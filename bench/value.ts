@@ -16,8 +16,8 @@
 import { fitBgNbd } from '../src/value/bgnbd-fit.ts';
 import { PurchaseModelVariant, type BgNbdParams } from '../src/value/bgnbd-params.ts';
 import { fitGammaGamma, type GammaGammaParams } from '../src/value/gamma-gamma.ts';
-import { simulatePurchases } from '../src/value/simulate-purchases.ts';
-import { simulateSpend } from '../src/value/simulate-spend.ts';
+import { simulatePurchases } from '../test/support/simulate-purchases.ts';
+import { simulateSpend } from '../test/support/simulate-spend.ts';
 
 const customers = Number(process.argv[2] ?? 1_000_000);
 const variant = PurchaseModelVariant.parse(process.argv[3] ?? 'bgnbd');

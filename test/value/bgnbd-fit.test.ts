@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fitBgNbd } from '../../src/value/bgnbd-fit.ts';
 import type { BgNbdParams } from '../../src/value/bgnbd-params.ts';
-import { simulatePurchases } from '../../src/value/simulate-purchases.ts';
+import { simulatePurchases } from '../support/simulate-purchases.ts';
 
 describe('fitBgNbd', () => {
   it('recovers the parameters it simulated from (20,000 customers, continuous time)', () => {

@@ -6,7 +6,7 @@ import {
   probabilityAlive,
   probabilityNoPurchase,
 } from '../../src/value/bgnbd-predict.ts';
-import { simulatePurchases } from '../../src/value/simulate-purchases.ts';
+import { simulatePurchases } from '../support/simulate-purchases.ts';
 
 // Published CDNOW estimates, Fader, Hardie & Lee (2005), weeks.
 const bg: BgNbdParams = { variant: 'bgnbd', unit: 'weeks', r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { customerValue } from '../../src/value/customer-value.ts';
-import { simulatePurchases } from '../../src/value/simulate-purchases.ts';
-import { simulateSpend } from '../../src/value/simulate-spend.ts';
+import { simulatePurchases } from '../support/simulate-purchases.ts';
+import { simulateSpend } from '../support/simulate-spend.ts';
 import type { TransactionSummary } from '../../src/value/transaction-summary.ts';
 
 /** 3,000 simulated purchase histories in days, plus one customer with no purchase (T = NaN). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { gammaln } from 'simple-statistics';
 import { expectedAverageSpend, fitGammaGamma, gammaGammaLogLikelihood } from '../../src/value/gamma-gamma.ts';
-import { simulateSpend } from '../../src/value/simulate-spend.ts';
+import { simulateSpend } from '../support/simulate-spend.ts';
 
 // Published CDNOW estimates, Fader, Hardie & Lee (2005) "RFM and CLV".
 const params = { p: 6.25, q: 3.74, gamma: 15.44 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { purchaseValue } from '../../src/value/purchase-value.ts';
-import { simulatePurchases } from '../../src/value/simulate-purchases.ts';
-import { simulateSpend } from '../../src/value/simulate-spend.ts';
+import { simulatePurchases } from '../support/simulate-purchases.ts';
+import { simulateSpend } from '../support/simulate-spend.ts';
 import { ValueConfig } from '../../src/value/value-config.ts';
 import { customerValueRows, CustomerValueRow } from '../../src/value/value-table.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seededVariates } from '../../src/value/seeded-variates.ts';
+import { seededVariates } from '../support/seeded-variates.ts';
 
 describe('seededVariates', () => {
   it('draws Gamma(k) with mean k and variance k, for shapes below and above 1', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectedPurchases } from '../../src/value/bgnbd-predict.ts';
-import { simulatePurchases } from '../../src/value/simulate-purchases.ts';
+import { simulatePurchases } from '../support/simulate-purchases.ts';
 
 describe('simulatePurchases', () => {
   it('produces as many repeat purchases on average as E[X(t)] predicts (FHL 2005 eq. 9)', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { simulateSpend } from '../../src/value/simulate-spend.ts';
+import { simulateSpend } from '../support/simulate-spend.ts';
 
 describe('simulateSpend', () => {
   it('has population mean pγ/(q − 1) and 0 for customers without repeats', () => {

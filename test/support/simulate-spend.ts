@@ -2,7 +2,7 @@
  * Each repeat buyer's mean spend drawn from the Gamma-Gamma model with a seeded generator: ν ~ Gamma(q, rate γ),
  * the sum of x amounts ~ Gamma(px, rate ν), mean = sum / x. Customers without repeat purchases get 0.
  */
-import type { GammaGammaParams } from './gamma-gamma.ts';
+import type { GammaGammaParams } from '../../src/value/gamma-gamma.ts';
 import { seededVariates } from './seeded-variates.ts';
 
 export function simulateSpend(params: GammaGammaParams, frequency: Float64Array, seed: number): Float64Array {

@@ -3,7 +3,7 @@
  * benchmark the fits on a known truth: λ ~ Gamma(r, rate α), p ~ Beta(a, b) drawn as Gₐ / (Gₐ + G_b); Poisson(λ)
  * purchases from the first at time 0, dropout with probability p after each repeat (MBG/NBD: also the first).
  */
-import type { BgNbdParams } from './bgnbd-params.ts';
+import type { BgNbdParams } from '../../src/value/bgnbd-params.ts';
 import { seededVariates } from './seeded-variates.ts';
 
 export interface SimulatedPurchases {
