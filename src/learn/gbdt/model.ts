@@ -8,7 +8,7 @@ import { designDataCopy, type Matrix } from '../matrix.ts';
 import type { ChurnModel, Contributions, ModelKind } from '../model.ts';
 import { leafShapTable } from './leaf-shap-table.ts';
 import { marginKernel, planForest, predictPlan, sharedForest, type ForestPlan } from './predict.ts';
-import { runRows, runRowsAsync } from '../row-jobs.ts';
+import { runRows, runRowsAsync } from './row-jobs.ts';
 import { contributionsKernel, shapRowScratch, shapRows, type ShapForest } from './shap-rows.ts';
 import { expectedValue, treeDepth, type Tree } from './tree.ts';
 

@@ -6,7 +6,7 @@ import { kernel } from '../../parallel/kernel.ts';
 import type { Matrix } from '../matrix.ts';
 import { MISSING_BIN, type BinnedMatrix } from './binning.ts';
 import { compileSource, compiledSource, type CompiledTrees } from './compile.ts';
-import type { RowJob } from '../row-jobs.ts';
+import type { RowJob } from './row-jobs.ts';
 import { nodeDepths, treeDepth, type Tree } from './tree.ts';
 
 export interface PackedForest {

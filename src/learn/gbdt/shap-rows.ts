@@ -4,7 +4,7 @@
  */
 import { kernel } from '../../parallel/kernel.ts';
 import { tableShap, type LeafShapTable } from './leaf-shap-table.ts';
-import type { RowJob } from '../row-jobs.ts';
+import type { RowJob } from './row-jobs.ts';
 import type { Tree } from './tree.ts';
 import { shapScratch, treeShap, type ShapScratch } from './treeshap.ts';
 

@@ -6,7 +6,6 @@
 import { sigmoid } from '../../calibrate/sigmoid.ts';
 import { kernel } from '../../parallel/kernel.ts';
 import { numberLiteral } from '../number-literal.ts';
-import type { RowJob } from '../row-jobs.ts';
 
 /** Writes the margins (or probabilities) of rows [0, rows) of X (p columns) into out. */
 export type MarginKernel = (X: Float64Array, out: Float64Array, rows: number) => void;
@@ -82,23 +81,33 @@ export function marginKernels(beta: Float64Array, intercept: number): Record<Lin
   return { margin, probability: probabilities(margin, beta.length) };
 }
 
-/** A model's coefficients and the output wanted, as the pool shares them (`WorkerPool.share`). */
+/** A model's coefficients as the pool shares them (`WorkerPool.share`). */
 export interface SharedCoefficients {
   readonly beta: Float64Array;
   readonly intercept: number;
+}
+
+interface LinearMarginArgs {
+  /** Pool resource: the model's `SharedCoefficients`. */
+  readonly coefficients: number;
   readonly output: LinearOutput;
+  readonly X: Float64Array;
+  readonly out: Float64Array;
+  readonly rows: number;
+  readonly p: number;
+  readonly rowsPerChunk: number;
 }
 
 /**
- * A chunk of a job's rows through the model's kernel, compiled once per thread. Outputs are written once and
+ * A chunk of rows through the model's kernel, compiled once per thread. Outputs are written once and
  * never read back, so a chunk computed twice (the pool redoes a stalled worker's) holds the same bits.
  */
-export const linearMarginKernel = kernel<RowJob>(import.meta.url, 'linearMarginKernel', (a, chunk, context) => {
-  const run = context.derived(a.model, () => {
-    const { beta, intercept, output } = context.resource<SharedCoefficients>(a.model);
-    return marginKernels(beta, intercept)[output];
+export const linearMarginKernel = kernel<LinearMarginArgs>(import.meta.url, 'linearMarginKernel', (a, chunk, context) => {
+  const kernels = context.derived(a.coefficients, () => {
+    const { beta, intercept } = context.resource<SharedCoefficients>(a.coefficients);
+    return marginKernels(beta, intercept);
   });
-  const from = chunk * a.chunkRows;
-  const to = Math.min(a.rows, from + a.chunkRows);
-  run(a.input.subarray(from * a.cols, to * a.cols), a.output.subarray(from, to), to - from);
+  const from = chunk * a.rowsPerChunk;
+  const to = Math.min(a.rows, from + a.rowsPerChunk);
+  kernels[a.output](a.X.subarray(from * a.p, to * a.p), a.out.subarray(from, to), to - from);
 });

@@ -5,10 +5,9 @@
  */
 import { defaultThreads, workerPool } from '../../parallel/pool.ts';
 import type { SharedResource } from '../../parallel/pool.ts';
-import { designData, inSharedMemory } from '../matrix.ts';
+import { inSharedMemory } from '../matrix.ts';
 import type { Matrix } from '../matrix.ts';
 import type { ChurnModel, Contributions } from '../model.ts';
-import { runRows } from '../row-jobs.ts';
 import { linearMarginKernel, marginKernels } from './linear-margin.ts';
 import type { LinearOutput, SharedCoefficients } from './linear-margin.ts';
 import type { LogisticSpec } from './logistic-spec.ts';
@@ -34,24 +33,36 @@ export function logisticModel(spec: LogisticSpec): LogisticModel {
   const beta = Float64Array.from(spec.coefficients);
   const p = beta.length;
   const kernels = marginKernels(beta, spec.intercept);
-  const shared: Partial<Record<LinearOutput, SharedResource>> = {};
+  let shared: SharedResource | null = null;
+  // Where the pool's threads write the rows of a caller's array in ordinary memory; grown as needed.
+  let scratch: Float64Array = new Float64Array(0);
   const check = (x: Matrix): void => {
     if (x.cols !== p) throw new Error(`logistic model expects ${p} columns, the matrix has ${x.cols}`);
   };
   const rowsOf = (x: Matrix, output: LinearOutput, into: Float64Array | undefined, threads = defaultThreads()): Float64Array => {
     check(x);
+    const usable = into !== undefined && into.length >= x.rows;
     const parallel = threads > 1 && x.rows * p >= MIN_PARALLEL_CELLS && inSharedMemory(x.data);
-    const out = into !== undefined && into.length >= x.rows ? into.subarray(0, x.rows) : designData(x.rows, parallel);
     if (!parallel) {
+      const out = usable ? into.subarray(0, x.rows) : new Float64Array(x.rows);
       kernels[output](x.data, out, x.rows);
       return out;
     }
-    if (shared[output] === undefined) {
-      const coefficients: SharedCoefficients = { beta, intercept: spec.intercept, output };
-      shared[output] = workerPool().share(coefficients);
-      releaseWithModel.register(model, shared[output]);
+    if (shared === null) {
+      const coefficients: SharedCoefficients = { beta, intercept: spec.intercept };
+      shared = workerPool().share(coefficients);
+      releaseWithModel.register(model, shared);
     }
-    runRows(linearMarginKernel, shared[output].id, x, out, 1, ROWS_PER_CHUNK, threads);
+    const out = usable ? into.subarray(0, x.rows) : new Float64Array(new SharedArrayBuffer(x.rows * 8));
+    let target = out;
+    if (!inSharedMemory(out)) {
+      if (scratch.length < x.rows) scratch = new Float64Array(new SharedArrayBuffer(x.rows * 8));
+      target = scratch.subarray(0, x.rows);
+    }
+    const args = { coefficients: shared.id, output, X: x.data, out: target, rows: x.rows, p, rowsPerChunk: ROWS_PER_CHUNK };
+    const chunks = Math.ceil(x.rows / ROWS_PER_CHUNK);
+    workerPool().run(linearMarginKernel, args, chunks, Math.min(threads, chunks));
+    if (target !== out) out.set(target);
     return out;
   };
   const model: LogisticModel = {

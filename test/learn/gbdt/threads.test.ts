@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { workerPool } from '../../../src/parallel/pool.ts';
 import { trainGbdt } from '../../../src/learn/gbdt/boost.ts';
 import { leafShapTable } from '../../../src/learn/gbdt/leaf-shap-table.ts';
-import { runRows } from '../../../src/learn/row-jobs.ts';
+import { runRows } from '../../../src/learn/gbdt/row-jobs.ts';
 import { toSpec } from '../../../src/learn/gbdt/serialize.ts';
 import { contributionsKernel, shapRowScratch, shapRows, type ShapForest } from '../../../src/learn/gbdt/shap-rows.ts';
 import { treeDepth } from '../../../src/learn/gbdt/tree.ts';

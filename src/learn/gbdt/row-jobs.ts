@@ -1,15 +1,15 @@
 /**
- * A model's work over a matrix's rows (margins, TreeSHAP) as worker-pool jobs in chunks of rows.
+ * A forest's work over a matrix's rows (margins, TreeSHAP) as worker-pool jobs in chunks of rows.
  * Workers see shared memory only, so other arrays go through bounded shared staging buffers, a block
  * of rows at a time: the copy is small against the work on a row (docs/gbdt.md).
  */
-import type { Kernel } from '../parallel/kernel.ts';
-import { workerPool } from '../parallel/pool.ts';
-import type { Matrix } from './matrix.ts';
+import type { Kernel } from '../../parallel/kernel.ts';
+import { workerPool } from '../../parallel/pool.ts';
+import type { Matrix } from '../matrix.ts';
 
 /** What a row kernel is given: rows × cols values in, rows × width values out, in shared memory. */
 export interface RowJob {
-  /** Pool resource: the model (a SharedForest, a ShapForest, SharedCoefficients). */
+  /** Pool resource: the model (a SharedForest, a ShapForest). */
   readonly model: number;
   readonly input: Float64Array;
   readonly output: Float64Array;
@@ -28,9 +28,7 @@ const sharedF64 = (n: number): Float64Array => new Float64Array(new SharedArrayB
 /** The blocks of one job: x's rows, and out's, in shared memory (staged when they are not). */
 function* blocks(model: number, x: Matrix, out: Float64Array, width: number, chunkRows: number): Generator<{ job: RowJob; chunks: number; done(): void }> {
   const direct = isShared(x.data) && isShared(out);
-  // Only the staged arrays bound a block: a shared input with staged margins needs no input copy.
-  const staged = Math.max(1, isShared(x.data) ? 0 : x.cols, isShared(out) ? 0 : width);
-  const perBlock = direct ? x.rows : Math.max(chunkRows, Math.floor(BLOCK_CELLS / staged / chunkRows) * chunkRows);
+  const perBlock = direct ? x.rows : Math.max(chunkRows, Math.floor(BLOCK_CELLS / Math.max(1, x.cols, width) / chunkRows) * chunkRows);
   const size = Math.min(perBlock, x.rows);
   const input = isShared(x.data) ? null : sharedF64(size * x.cols);
   const output = isShared(out) ? null : sharedF64(size * width);
