@@ -135,23 +135,39 @@ export class WorkerPool {
    * thread does all.
    */
   run<A>(k: Kernel<A>, args: A, chunks: number, threads: number): void {
+    this.begin(k, args, chunks, threads).finish();
+  }
+
+  /**
+   * `run` in two steps: the workers start on the chunks now, and `finish()` (synchronous) has the
+   * calling thread compute what they have not taken, then waits for the rest, so the caller can do
+   * other work in between (e.g. convert the next chunk of rows while TensorFlow.js uses this one).
+   */
+  begin<A>(k: Kernel<A>, args: A, chunks: number, threads: number): { finish(): void } {
     const helpers = this.helpers(Math.min(chunks, threads) - 1);
     if (helpers.length === 0) {
-      for (let c = 0; c < chunks; c++) k.run(args, c, this.context);
-      return;
+      return {
+        finish: () => {
+          for (let c = 0; c < chunks; c++) k.run(args, c, this.context);
+        },
+      };
     }
     const ctrl = controlBlock(chunks);
     const job = ++this.jobs;
     for (const w of helpers) this.post(w, { type: 'job', job, module: k.module, name: k.name, args, ctrl, chunks, reply: false });
-    let slowest = 0;
-    for (let c = claimChunk(ctrl, chunks, MAIN); c >= 0; c = claimChunk(ctrl, chunks, MAIN)) {
-      const t = performance.now();
-      k.run(args, c, this.context);
-      Atomics.store(ctrl, 1 + c, DONE);
-      slowest = Math.max(slowest, performance.now() - t);
-    }
-    const stallMs = Math.max(MIN_STALL_MS, STALL_FACTOR * slowest);
-    for (let c = 0; c < chunks; c++) this.awaitChunk(k, args, ctrl, c, stallMs);
+    return {
+      finish: () => {
+        let slowest = 0;
+        for (let c = claimChunk(ctrl, chunks, MAIN); c >= 0; c = claimChunk(ctrl, chunks, MAIN)) {
+          const t = performance.now();
+          k.run(args, c, this.context);
+          Atomics.store(ctrl, 1 + c, DONE);
+          slowest = Math.max(slowest, performance.now() - t);
+        }
+        const stallMs = Math.max(MIN_STALL_MS, STALL_FACTOR * slowest);
+        for (let c = 0; c < chunks; c++) this.awaitChunk(k, args, ctrl, c, stallMs);
+      },
+    };
   }
 
   /**

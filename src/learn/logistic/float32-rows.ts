@@ -51,13 +51,15 @@ function convert(r: RowRange, from: number, to: number, out: Float32Array): void
 
 /** Rows `r` as float32 into `out`, on up to `threads` threads when every array is in shared memory. */
 export function float32Rows(r: RowRange, out: Float32Array, threads: number): void {
+  beginFloat32Rows(r, out, threads).finish();
+}
+
+/** `float32Rows` started on the pool's workers now, finished (by this thread too) at `finish()`. */
+export function beginFloat32Rows(r: RowRange, out: Float32Array, threads: number): { finish(): void } {
   const rows = r.to - r.from;
   const rowsPerPiece = Math.max(1, Math.ceil(PIECE_CELLS / Math.max(1, r.p)));
   const pieces = Math.ceil(rows / rowsPerPiece);
   const parallel = threads > 1 && pieces > 1 && inSharedMemory(r.X) && inSharedMemory(r.sample) && inSharedMemory(out);
-  if (!parallel) {
-    convert(r, r.from, r.to, out);
-    return;
-  }
-  workerPool().run(float32RowsKernel, { ...r, out, rowsPerPiece }, pieces, Math.min(threads, pieces));
+  if (!parallel) return { finish: () => convert(r, r.from, r.to, out) };
+  return workerPool().begin(float32RowsKernel, { ...r, out, rowsPerPiece }, pieces, Math.min(threads, pieces));
 }

@@ -7,7 +7,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { inSharedMemory } from '../matrix.ts';
 import type { Objective } from '../optim/lbfgs.ts';
-import { float32Rows } from './float32-rows.ts';
+import { beginFloat32Rows } from './float32-rows.ts';
 import { l2Penalty } from './penalized-log-loss.ts';
 import type { LogisticProblem } from './penalized-log-loss.ts';
 
@@ -63,7 +63,7 @@ export function tfjsLogLoss(problem: LogisticProblem, options: TfjsObjectiveOpti
       end,
       y: tf.tensor2d(ys, [end - start, 1]),
       w: ws === null ? null : tf.tensor2d(ws, [end - start, 1]),
-      x: resident ? upload(start, end) : null,
+      x: resident ? upload(start, end).finish() : null,
     });
   }
 
@@ -72,9 +72,16 @@ export function tfjsLogLoss(problem: LogisticProblem, options: TfjsObjectiveOpti
     let loss = 0;
     const beta = tf.tensor2d(new Float32Array(theta.subarray(0, q)), [q, 1]);
     const b = tf.scalar(ones ? 0 : theta[p]);
+    // Streamed chunks: the pool converts the next chunk's rows to float32 while tfjs works on this one.
+    let ahead = chunks.length > 0 && chunks[0].x === null ? upload(chunks[0].start, chunks[0].end) : null;
     try {
-      for (const c of chunks) {
-        const xc = c.x ?? upload(c.start, c.end);
+      for (const [i, c] of chunks.entries()) {
+        let xc = c.x;
+        if (xc === null) {
+          xc = (ahead as Upload).finish();
+          const next = chunks[i + 1];
+          ahead = next !== undefined ? upload(next.start, next.end) : null;
+        }
         const packed = tf.tidy(() => {
           const m = ones ? tf.matMul(xc, beta) : tf.add(tf.matMul(xc, beta), b);
           const rowLoss = tf.sub(tf.softplus(m), tf.mul(c.y, m));
@@ -92,6 +99,7 @@ export function tfjsLogLoss(problem: LogisticProblem, options: TfjsObjectiveOpti
         loss += v[p + 1];
       }
     } finally {
+      ahead?.finish().dispose();
       beta.dispose();
       b.dispose();
     }
@@ -140,9 +148,15 @@ export function tfjsLogLoss(problem: LogisticProblem, options: TfjsObjectiveOpti
   };
 }
 
+/** A chunk's float32 rows being converted; `finish` gives them as a tensor. */
+interface Upload {
+  finish(): tf.Tensor2D;
+}
+
 /**
- * Rows [start, end) (of `sample` when given) as a float32 tensor. wasm and tfjs-node copy the values,
- * so one buffer serves every chunk; the CPU backend keeps a reference, so it gets a fresh one.
+ * Rows [start, end) (of `sample` when given) as a float32 tensor, converted on the pool from the call
+ * until `finish`. wasm and tfjs-node copy the values, so one buffer serves every chunk (one chunk is
+ * converted at a time); the CPU backend keeps a reference, so it gets a fresh one.
  */
 function uploader(
   X: Float64Array,
@@ -151,14 +165,19 @@ function uploader(
   sample: Int32Array | null,
   ones: boolean,
   threads: number,
-): (start: number, end: number) => tf.Tensor2D {
+): (start: number, end: number) => Upload {
   const q = ones ? p + 1 : p;
   const parallel = threads > 1 && inSharedMemory(X) && inSharedMemory(sample);
   const alloc = (n: number): Float32Array => new Float32Array(parallel ? new SharedArrayBuffer(n * 4) : new ArrayBuffer(n * 4));
   const reused = tf.getBackend() === 'cpu' ? null : alloc(chunkRows * q);
   return (from, to) => {
     const values = reused === null ? alloc((to - from) * q) : reused.subarray(0, (to - from) * q);
-    float32Rows({ X, p, sample, from, to, ones }, values, parallel ? threads : 1);
-    return tf.tensor2d(values, [to - from, q]);
+    const conversion = beginFloat32Rows({ X, p, sample, from, to, ones }, values, parallel ? threads : 1);
+    return {
+      finish: () => {
+        conversion.finish();
+        return tf.tensor2d(values, [to - from, q]);
+      },
+    };
   };
 }
