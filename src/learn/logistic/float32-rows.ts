@@ -49,12 +49,10 @@ function convert(r: RowRange, from: number, to: number, out: Float32Array): void
   }
 }
 
-/** Rows `r` as float32 into `out`, on up to `threads` threads when every array is in shared memory. */
-export function float32Rows(r: RowRange, out: Float32Array, threads: number): void {
-  beginFloat32Rows(r, out, threads).finish();
-}
-
-/** `float32Rows` started on the pool's workers now, finished (by this thread too) at `finish()`. */
+/**
+ * Rows `r` as float32 into `out`, on up to `threads` threads when every array is in shared memory:
+ * the pool's workers start now, and `finish()` completes the rows (this thread helping) before they are read.
+ */
 export function beginFloat32Rows(r: RowRange, out: Float32Array, threads: number): { finish(): void } {
   const rows = r.to - r.from;
   const rowsPerPiece = Math.max(1, Math.ceil(PIECE_CELLS / Math.max(1, r.p)));
