@@ -8,7 +8,6 @@ import { BgNbdFit } from './bgnbd-fit.ts';
 import { contractualLifetimeValue } from './contractual-value.ts';
 import { GammaGammaFit } from './gamma-gamma.ts';
 import { purchaseValue } from './purchase-value.ts';
-import { revenueAtRisk } from './revenue-at-risk.ts';
 import type { TransactionSummary } from './transaction-summary.ts';
 import { ValueConfig, type ValueConfigInput } from './value-config.ts';
 
@@ -67,7 +66,7 @@ export function customerValue(input: CustomerValueInput, configInput: ValueConfi
   }
   return {
     lifetimeValue,
-    revenueAtRisk: revenueAtRisk(lifetimeValue, input.churnProbability),
+    revenueAtRisk: lifetimeValue.map((value, i) => value * input.churnProbability[i]),
     method,
     purchaseChurnProbability: transaction.churn ?? new Float64Array(n).fill(NaN),
     models: transaction.models,
