@@ -23,11 +23,5 @@ export const consoleLog: Log = {
 
 export const quietLog: Log = { info: () => {}, warn: (m) => console.error(`warning: ${m}`) };
 
-/** A log that keeps its lines, for tests. */
-export function memoryLog(): Log & { lines: string[] } {
-  const lines: string[] = [];
-  return { lines, info: (m) => lines.push(m), warn: (m) => lines.push(`warning: ${m}`) };
-}
-
 /** A log that drops everything: the library's default, since a library does not print. */
 export const silentLog: Log = { info: () => {}, warn: () => {} };

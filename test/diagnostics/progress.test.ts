@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { memoryLog } from '../../src/diagnostics/log.ts';
+import { memoryLog } from '../support/memory-log.ts';
 import { createProgress, progressLine } from '../../src/diagnostics/progress.ts';
 
 function clock() {

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { memoryLog } from '../../src/diagnostics/log.ts';
+import { memoryLog } from '../support/memory-log.ts';
 import { main } from '../../src/cli/main.ts';
 import { parseCutoffs, runFeaturesStage } from '../../src/features/features-stage.ts';
 import { writeContractCsv } from './contract-files.ts';

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ExitCode, UserError } from '../../src/diagnostics/user-error.ts';
-import { memoryLog } from '../../src/diagnostics/log.ts';
+import { memoryLog } from '../support/memory-log.ts';
 import { ingestTabular } from '../../src/data/tabular/ingest-tabular.ts';
 import { TabularConfig } from '../../src/data/tabular/tabular-config.ts';
 import { loadModelBundle } from '../../src/score/bundle-artifact.ts';

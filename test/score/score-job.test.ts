@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExitCode, UserError } from '../../src/diagnostics/user-error.ts';
-import { memoryLog } from '../../src/diagnostics/log.ts';
+import { memoryLog } from '../support/memory-log.ts';
 import { sqlString, withDuckDb } from '../../src/data/duckdb-session.ts';
 import { ingestFolder } from '../../src/data/ingest-folder.ts';
 import { HISTORY_COLUMNS } from '../../src/score/history/history-row.ts';

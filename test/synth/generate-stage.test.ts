@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/diagnostics/user-error.ts';
-import { memoryLog } from '../../src/diagnostics/log.ts';
+import { memoryLog } from '../support/memory-log.ts';
 import { formatGenerationSummary, generatorConfigFromOptions, runGenerateStage } from '../../src/synth/generate-stage.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'hs-generate-'));

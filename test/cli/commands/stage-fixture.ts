@@ -8,7 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { memoryLog } from '../../../src/diagnostics/log.ts';
+import { memoryLog } from '../../support/memory-log.ts';
 import { ingestFolder } from '../../../src/data/ingest-folder.ts';
 import { runFeaturesStage } from '../../../src/features/features-stage.ts';
 import { runTrainStage } from '../../../src/run/stages/train-stage.ts';

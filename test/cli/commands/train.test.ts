@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { memoryLog } from '../../../src/diagnostics/log.ts';
+import { memoryLog } from '../../support/memory-log.ts';
 import { ingestTabular } from '../../../src/data/tabular/ingest-tabular.ts';
 import { TabularConfig } from '../../../src/data/tabular/tabular-config.ts';
 import { buildStageFixture, hasStackTrace, healthscore } from './stage-fixture.ts';
