@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { BgNbdParams } from '../../src/value/bgnbd-params.ts';
 import {
   conditionalExpectedPurchases,
-  expectedPurchases,
   probabilityAlive,
   probabilityNoPurchase,
 } from '../../src/value/bgnbd-predict.ts';
+import { expectedPurchases } from '../support/expected-purchases.ts';
 import { simulatePurchases } from '../support/simulate-purchases.ts';
 
 // Published CDNOW estimates, Fader, Hardie & Lee (2005), weeks.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectedPurchases } from '../../src/value/bgnbd-predict.ts';
+import { expectedPurchases } from '../support/expected-purchases.ts';
 import { simulatePurchases } from '../support/simulate-purchases.ts';
 
 describe('simulatePurchases', () => {
