@@ -18,12 +18,13 @@ import { buildFeatureSetSql, buildScoringSnapshotSql, dataRangeSql, locateTable 
 import { writeFeatureSet } from './feature-set-files.ts';
 import { dayAfter } from './snapshot-population.ts';
 import { FeatureSpec } from './spec.ts';
+import { FeatureEngine } from './summary.ts';
 
 export const FeaturesStageOptions = z.object({
   /** An ingest output folder (with tables/), or for the DuckDB engine a folder of contract CSVs. */
   data: z.string(),
   out: z.string(),
-  engine: z.enum(['arquero', 'duckdb']).default('arquero'),
+  engine: FeatureEngine.default('arquero'),
   /** `2024-01-01,2024-02-01`, `monthly:2023-07-01:2024-06-01`, or absent for the default 12 months. */
   cutoffs: z.string().optional(),
   /** Build the unlabelled scoring snapshot at this date instead of labelled cutoffs. */

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { formatIsoDay } from '../data/iso-date.ts';
 import { ChurnDefinition, type LabelOptions } from './churn-definition.ts';
+import { FEATURE_ENGINES } from './feature-engines.ts';
 import type { FeaturePlan } from './plan.ts';
 
 export const CutoffSummary = z.object({
@@ -16,8 +17,10 @@ export const CutoffSummary = z.object({
 });
 export type CutoffSummary = z.infer<typeof CutoffSummary>;
 
+export const FeatureEngine = z.enum(FEATURE_ENGINES);
+
 export const FeatureSetSummary = z.object({
-  engine: z.enum(['arquero', 'duckdb']),
+  engine: FeatureEngine,
   /** `training`: labelled rows at several cutoffs; `scoring`: one unlabelled snapshot. */
   mode: z.enum(['training', 'scoring']),
   horizonDays: z.number().int().positive().nullable(),

@@ -1,6 +1,7 @@
 /** Options of `healthscore run`: where the data comes from, the label, the models to try, where outputs go. */
 import { z } from 'zod';
 import { ChurnDefinition } from '../features/churn-definition.ts';
+import { FeatureEngine } from '../features/summary.ts';
 import { TierConfig } from '../score/tiers.ts';
 
 export const RunOptions = z.object({
@@ -19,7 +20,7 @@ export const RunOptions = z.object({
   asOf: z.string().optional(),
   horizonDays: z.number().int().positive().default(90),
   churn: ChurnDefinition.default({ kind: 'explicit' }),
-  engine: z.enum(['arquero', 'duckdb']).default('arquero'),
+  engine: FeatureEngine.default('arquero'),
   models: z.array(z.enum(['logistic', 'gbdt'])).min(1).default(['logistic', 'gbdt']),
   monotone: z.boolean().default(false),
   modelsDir: z.string().default('models'),

@@ -15,6 +15,7 @@ import { sqlString, withDuckDb } from '../data/duckdb-session.ts';
 import { removeStaleTemporaries, writeAtomically } from '../data/atomic-output.ts';
 import { csvField } from '../data/csv-field.ts';
 import { readJsonFile } from '../data/json-file.ts';
+import { FeatureEngine } from '../features/summary.ts';
 import { loadModelBundle, readModelManifest } from './bundle-artifact.ts';
 import type { ModelBundle } from './model-bundle.ts';
 import { writeAlertsCsv, writeAlertsJson } from './alerts-output.ts';
@@ -43,7 +44,7 @@ export const ScoreJobOptions = z.object({
   asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD'),
   /** Output file: .csv or .parquet. */
   out: z.string(),
-  engine: z.enum(['arquero', 'duckdb']).default('arquero'),
+  engine: FeatureEngine.default('arquero'),
   history: z.string().optional(),
   /** Alerts CSV path (a .json twin is written beside it); needs `history`. */
   alerts: z.string().optional(),

@@ -1,12 +1,12 @@
 /** `healthscore features`: point-in-time features and churn labels (see src/features/features-stage.ts). */
 import { Option, type Command } from 'commander';
 import type { ChurnDefinition } from '../../features/churn-definition.ts';
+import { FEATURE_ENGINES } from '../../features/feature-engines.ts';
 import { consoleLog, quietLog } from '../../diagnostics/log.ts';
 import { threadsOption } from '../threads.ts';
 import { examples } from '../examples.ts';
 
 const CHURN = ['explicit', 'subscription', 'inactivity'] as const;
-const ENGINES = ['arquero', 'duckdb'] as const;
 /** The tables whose rows count as activity for the inactivity churn definition. */
 export const ACTIVITY = ['transactions', 'events', 'tickets', 'surveys', 'subscriptions'] as const;
 
@@ -28,7 +28,7 @@ export function registerFeatures(program: Command): void {
     .option('--horizon-days <n>', 'churn horizon after each cutoff, in days', '90')
     .addOption(new Option('--churn <definition>', 'what churned means').choices(CHURN).default('explicit'))
     .option('--inactivity-tables <list>', 'with --churn inactivity: tables whose rows count as activity', 'transactions')
-    .addOption(new Option('--engine <name>', 'in memory (arquero) or out of core (duckdb)').choices(ENGINES).default('arquero'))
+    .addOption(new Option('--engine <name>', 'in memory (arquero) or out of core (duckdb)').choices(FEATURE_ENGINES).default('arquero'))
     .option('--as-of <date>', 'build the unlabelled scoring snapshot at this date instead (for batch scoring)')
     .option('--spec <file>', 'a feature spec JSON (default: the built-in spec, see docs/features.md)')
     .addOption(threadsOption())

@@ -2,12 +2,12 @@
 import { Option, type Command } from 'commander';
 import { ADAPTER_NAMES } from '../../data/adapters/adapter-names.ts';
 import type { ChurnDefinition } from '../../features/churn-definition.ts';
+import { FEATURE_ENGINES } from '../../features/feature-engines.ts';
 import { consoleLog, quietLog } from '../../diagnostics/log.ts';
 import { threadsOption } from '../threads.ts';
 import { ACTIVITY } from './features.ts';
 import { examples } from '../examples.ts';
 
-const ENGINES = ['arquero', 'duckdb'] as const;
 const MODEL_KINDS = ['logistic', 'gbdt'] as const;
 
 /** explicit, subscriptionEnded, inactivity (on transactions) or inactivity:TABLE[,TABLE]; null for anything else. */
@@ -34,7 +34,7 @@ export function registerRun(program: Command): void {
     .option('--as-of <date>', 'reject input rows dated after this date')
     .addOption(new Option('--horizon-days <n>', 'churn horizon H in days: the label is "churned within H days after the cutoff"').default(90))
     .option('--churn <definition>', 'explicit (churn_date), subscriptionEnded, inactivity[:tables] (no transaction/event for H days)')
-    .addOption(new Option('--engine <name>', 'feature engine').choices(ENGINES).default('arquero'))
+    .addOption(new Option('--engine <name>', 'feature engine').choices(FEATURE_ENGINES).default('arquero'))
     .option('--models <list>', 'model kinds to train and choose from (by validation log-loss)', 'logistic,gbdt')
     .option('--monotone', 'constrain the GBDT to the feature dictionary directions')
     .option('--models-dir <dir>', 'where model versions are saved', 'models')

@@ -1,5 +1,6 @@
 /** `healthscore score`: the batch scoring job (src/score/score-job.ts). */
 import { Option, type Command } from 'commander';
+import { FEATURE_ENGINES } from '../../features/feature-engines.ts';
 import { threadsOption } from '../threads.ts';
 import { consoleLog, quietLog } from '../../diagnostics/log.ts';
 import { examples } from '../examples.ts';
@@ -13,7 +14,7 @@ export function registerScore(program: Command): void {
     .option('--features <file>', 'or a feature file (.parquet or .csv, e.g. from "healthscore features"): rows whose cutoff is the as-of date are scored, streamed in chunks')
     .requiredOption('--as-of <date>', 'score as of this date (YYYY-MM-DD): only rows dated before it are used')
     .requiredOption('--out <file>', 'output file, .csv or .parquet (written to a temporary file, then renamed)')
-    .addOption(new Option('--engine <name>', 'feature engine; duckdb for inputs larger than memory').choices(['arquero', 'duckdb']).default('arquero'))
+    .addOption(new Option('--engine <name>', 'feature engine; duckdb for inputs larger than memory').choices(FEATURE_ENGINES).default('arquero'))
     .option('--history <dir>', 'append the scores to this history store (Parquet partitions by as-of date; a rerun replaces its date)')
     .option('--alerts <file>', 'write alerts (CSV, and a .json twin) evaluated against the history; needs --history')
     .option('--alert-rules <file>', 'alert rules JSON (default: score fell 20% within 7 days, tier got worse, entered at risk)')
