@@ -4,7 +4,7 @@
  * trapezoidal PR-AUC is optimistic); tied scores form one threshold.
  * @example averagePrecision(new Float64Array([0.1, 0.4, 0.35, 0.8]), new Uint8Array([0, 0, 1, 1])); // => 0.8333…
  */
-import { prCurveFromTable } from './pr-curve.ts';
+import { prCurve } from './pr-curve.ts';
 import { type ThresholdTable, thresholdTable } from './threshold-table.ts';
 
 export function averagePrecision(scores: ArrayLike<number>, labels: ArrayLike<number>): number {
@@ -13,7 +13,7 @@ export function averagePrecision(scores: ArrayLike<number>, labels: ArrayLike<nu
 
 /** Summed from the highest threshold down; thresholds past full recall add no recall, so the curve's suffice. */
 export function averagePrecisionFromTable(t: ThresholdTable): number {
-  const { precision, recall } = prCurveFromTable(t);
+  const { precision, recall } = prCurve(t);
   let ap = 0;
   for (let j = recall.length - 2; j >= 0; j--) ap += (recall[j] - recall[j + 1]) * precision[j];
   return ap;

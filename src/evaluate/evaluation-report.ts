@@ -12,10 +12,10 @@ import { expectedCalibrationError } from './expected-calibration-error.ts';
 import { ksStatisticFromTable } from './ks-statistic.ts';
 import { liftFromTable } from './lift.ts';
 import { logLoss } from './log-loss.ts';
-import { prCurveFromTable } from './pr-curve.ts';
+import { prCurve } from './pr-curve.ts';
 import { ReliabilityRow, reliabilityTable } from './reliability-table.ts';
 import { rocAucFromTable } from './roc-auc.ts';
-import { rocCurveFromTable } from './roc-curve.ts';
+import { rocCurve } from './roc-curve.ts';
 import { thresholdTable } from './threshold-table.ts';
 import { checkScoredLabels, countPositives } from './scored-labels.ts';
 import { pick, thinIndices } from './thin-curve.ts';
@@ -108,8 +108,8 @@ export function evaluate(scores: ArrayLike<number>, labels: ArrayLike<number>, o
   const positives = countPositives(labels);
   // One sort for every ranking metric; the public metric functions each sort on their own.
   const table = thresholdTable(scores, labels);
-  const roc = rocCurveFromTable(table);
-  const pr = prCurveFromTable(table);
+  const roc = rocCurve(table);
+  const pr = prCurve(table);
   const maxPoints = opts.maxCurvePoints ?? 201;
   const rocIdx = thinIndices(roc.fpr.length, maxPoints);
   const prIdx = thinIndices(pr.precision.length, maxPoints);

@@ -3,9 +3,9 @@
  * capture = churners among the top m = round(k·n) / all churners; lift = their churn rate / the overall rate.
  * A tied group straddling the cut counts in proportion to the places left (the expected result of a random
  * tie-break), so the figures do not depend on row order.
- * @example captureRateAt(new Float64Array([0.9, 0.8, 0.2, 0.1]), new Uint8Array([1, 0, 1, 0]), 0.25); // => 0.5
+ * @example liftFromTable(thresholdTable(new Float64Array([0.9, 0.8, 0.2, 0.1]), new Uint8Array([1, 0, 1, 0])), 0.25).captureRate; // => 0.5
  */
-import { type ThresholdTable, thresholdTable } from './threshold-table.ts';
+import type { ThresholdTable } from './threshold-table.ts';
 
 /** Expected churners among the m highest scores. */
 function churnersInTop(t: ThresholdTable, m: number): number {
@@ -27,14 +27,6 @@ function churnersInTop(t: ThresholdTable, m: number): number {
 export function topCount(n: number, share: number): number {
   if (!(share > 0 && share <= 1)) throw new Error(`top share must be in (0, 1], got ${share}`);
   return Math.max(1, Math.round(share * n));
-}
-
-export function captureRateAt(scores: ArrayLike<number>, labels: ArrayLike<number>, share: number): number {
-  return liftFromTable(thresholdTable(scores, labels, 'captureRateAt'), share).captureRate;
-}
-
-export function liftAt(scores: ArrayLike<number>, labels: ArrayLike<number>, share: number): number {
-  return liftFromTable(thresholdTable(scores, labels, 'liftAt'), share).lift;
 }
 
 export function liftFromTable(t: ThresholdTable, share: number): { lift: number; captureRate: number } {

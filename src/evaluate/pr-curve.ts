@@ -2,7 +2,7 @@
  * Precision–recall curve points as scikit-learn 1.2's `precision_recall_curve(y, s)`: one per distinct score up to
  * the first reaching full recall, by increasing threshold, then the end point (precision 1, recall 0).
  */
-import { type ThresholdTable, thresholdTable } from './threshold-table.ts';
+import type { ThresholdTable } from './threshold-table.ts';
 
 export interface PrCurve {
   readonly precision: Float64Array;
@@ -11,11 +11,7 @@ export interface PrCurve {
   readonly thresholds: Float64Array;
 }
 
-export function prCurve(scores: ArrayLike<number>, labels: ArrayLike<number>): PrCurve {
-  return prCurveFromTable(thresholdTable(scores, labels, 'prCurve'));
-}
-
-export function prCurveFromTable(t: ThresholdTable): PrCurve {
+export function prCurve(t: ThresholdTable): PrCurve {
   const P = t.tps[t.tps.length - 1];
   // Thresholds below the first one reaching full recall only add false positives; sklearn stops there.
   let last = 0;

@@ -2,7 +2,7 @@
  * ROC curve points for charts as scikit-learn 1.2's `roc_curve(y, s)` with `drop_intermediate=True`: collinear
  * points dropped, starting at (0, 0) with threshold max(score) + 1.
  */
-import { type ThresholdTable, thresholdTable } from './threshold-table.ts';
+import type { ThresholdTable } from './threshold-table.ts';
 
 export interface RocCurve {
   readonly fpr: Float64Array;
@@ -10,11 +10,7 @@ export interface RocCurve {
   readonly thresholds: Float64Array;
 }
 
-export function rocCurve(scores: ArrayLike<number>, labels: ArrayLike<number>): RocCurve {
-  return rocCurveFromTable(thresholdTable(scores, labels, 'rocCurve'));
-}
-
-export function rocCurveFromTable(t: ThresholdTable): RocCurve {
+export function rocCurve(t: ThresholdTable): RocCurve {
   const n = t.tps.length;
   // A point is kept where the curve bends: a non-zero second difference in fps or tps.
   const bends = (c: Float64Array, k: number) => c[k + 1] - 2 * c[k] + c[k - 1] !== 0;

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { captureRateAt, liftAt, liftFromTable, topCount } from '../../src/evaluate/lift.ts';
+import { liftFromTable, topCount } from '../../src/evaluate/lift.ts';
 import { thresholdTable } from '../../src/evaluate/threshold-table.ts';
+
+const captureRateAt = (s: ArrayLike<number>, y: ArrayLike<number>, share: number) => liftFromTable(thresholdTable(s, y), share).captureRate;
+const liftAt = (s: ArrayLike<number>, y: ArrayLike<number>, share: number) => liftFromTable(thresholdTable(s, y), share).lift;
 
 // Ten customers, 3 churners (base rate 0.3); hand-checked.
 const scores = new Float64Array([0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2, 0.1, 0.05]);

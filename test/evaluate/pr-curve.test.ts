@@ -1,7 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { prCurve } from '../../src/evaluate/pr-curve.ts';
+import { prCurve as prCurveOfTable } from '../../src/evaluate/pr-curve.ts';
+import { thresholdTable } from '../../src/evaluate/threshold-table.ts';
 import { describePython, runPython } from '../support/python.ts';
 import { randomScored } from './random-scores.ts';
+
+const prCurve = (scores: ArrayLike<number>, labels: ArrayLike<number>) => prCurveOfTable(thresholdTable(scores, labels));
 
 describe('prCurve', () => {
   it('orders points by increasing threshold and ends at precision 1, recall 0', () => {

@@ -1,7 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { rocCurve } from '../../src/evaluate/roc-curve.ts';
+import { rocCurve as rocCurveOfTable } from '../../src/evaluate/roc-curve.ts';
+import { thresholdTable } from '../../src/evaluate/threshold-table.ts';
 import { describePython, runPython } from '../support/python.ts';
 import { randomScored } from './random-scores.ts';
+
+const rocCurve = (scores: ArrayLike<number>, labels: ArrayLike<number>) => rocCurveOfTable(thresholdTable(scores, labels));
 
 describe('rocCurve', () => {
   it('starts at (0, 0) with threshold max + 1 and ends at (1, 1)', () => {
