@@ -155,8 +155,9 @@ interface Upload {
 
 /**
  * Rows [start, end) (of `sample` when given) as a float32 tensor, converted on the pool from the call
- * until `finish`. wasm and tfjs-node copy the values, so one buffer serves every chunk (one chunk is
- * converted at a time); the CPU backend keeps a reference, so it gets a fresh one.
+ * until `finish`. wasm copies a tensor's values when it is made, so two buffers serve its chunks in turn
+ * (the next chunk is converted while tfjs uses this one); the CPU backend and tfjs-node keep a reference
+ * to the values (tfjs-node reads them at the tensor's first op), so they get a fresh buffer per chunk.
  */
 function uploader(
   X: Float64Array,
@@ -169,9 +170,11 @@ function uploader(
   const q = ones ? p + 1 : p;
   const parallel = threads > 1 && inSharedMemory(X) && inSharedMemory(sample);
   const alloc = (n: number): Float32Array => new Float32Array(parallel ? new SharedArrayBuffer(n * 4) : new ArrayBuffer(n * 4));
-  const reused = tf.getBackend() === 'cpu' ? null : alloc(chunkRows * q);
+  const reused = tf.getBackend() === 'wasm' ? [alloc(chunkRows * q), alloc(chunkRows * q)] : null;
+  let turn = 0;
   return (from, to) => {
-    const values = reused === null ? alloc((to - from) * q) : reused.subarray(0, (to - from) * q);
+    turn = 1 - turn;
+    const values = reused === null ? alloc((to - from) * q) : reused[turn].subarray(0, (to - from) * q);
     const conversion = beginFloat32Rows({ X, p, sample, from, to, ones }, values, parallel ? threads : 1);
     return {
       finish: () => {
