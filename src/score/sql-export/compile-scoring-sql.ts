@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { CalibratorSpec } from '../../calibrate/calibrator.ts';
+import { sqlIdent } from '../../data/duckdb-session.ts';
 import { GbdtSpec } from '../../learn/gbdt/serialize.ts';
 import { LogisticSpec } from '../../learn/logistic/logistic-spec.ts';
 import { PreprocessorSpec } from '../../learn/preprocess/spec.ts';
@@ -13,7 +14,6 @@ import { calibrationSql } from './calibration-sql.ts';
 import { gbdtMarginSql } from './gbdt-sql.ts';
 import { logisticMarginSql } from './logistic-sql.ts';
 import { encodedColumnsSql } from './preprocess-sql.ts';
-import { identifier } from './sql-literal.ts';
 
 export const ScoringBundle = z.object({
   preprocessor: PreprocessorSpec,
@@ -58,7 +58,7 @@ export function compileScoringSql(bundle: ScoringBundle, options: ScoringSqlOpti
   const columns = encodedColumnsSql(bundle.preprocessor);
   const model = bundle.model;
   const marginExpression = model.kind === 'logistic' ? logisticMarginSql(model.spec, columns) : gbdtMarginSql(model.spec, columns);
-  const keep = o.keep.map(identifier);
+  const keep = o.keep.map(sqlIdent);
   const carry = (extra: string[]): string => [...keep, ...extra].join(', ');
   const calibration = calibrationSql(bundle.calibrator, MARGIN, CLIPPED);
 

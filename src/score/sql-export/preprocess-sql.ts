@@ -4,9 +4,10 @@
  * NaN), then standardised; a missing flag is x IS NULL; a one-hot, "(missing)" or "unseen" column is a CASE on
  * the label, NULL and blank text being missing as in `categoryCell`. Missing values must be SQL NULLs, not NaN.
  */
+import { sqlIdent, sqlString } from '../../data/duckdb-session.ts';
 import type { EncodedColumn, PreprocessorSpec, SourceFeature } from '../../learn/preprocess/spec.ts';
 import { featureSpans } from '../../learn/preprocess/feature-spans.ts';
-import { doubleLiteral, identifier, stringLiteral } from './sql-literal.ts';
+import { doubleLiteral } from './sql-literal.ts';
 
 /** `(raw − center) / scale`, left out when the column is not standardised (center 0, scale 1). */
 function standardized(raw: string, column: EncodedColumn): string {
@@ -27,11 +28,11 @@ function rawEncoded(feature: SourceFeature, k: number, ref: string, impute: bool
   const levels = feature.levels;
   const missingAt = feature.flagMissing ? levels.length : -1;
   if (k < levels.length) {
-    return `CASE WHEN ${categoryIsMissing(ref)} THEN 0E0 WHEN ${ref} = ${stringLiteral(levels[k])} THEN 1E0 ELSE 0E0 END`;
+    return `CASE WHEN ${categoryIsMissing(ref)} THEN 0E0 WHEN ${ref} = ${sqlString(levels[k])} THEN 1E0 ELSE 0E0 END`;
   }
   if (k === missingAt) return `CASE WHEN ${categoryIsMissing(ref)} THEN 1E0 ELSE 0E0 END`;
   // The unseen flag: a known label is none of the levels; a blank is unseen only without a missing level.
-  const known = levels.length === 0 ? 'FALSE' : `${ref} IN (${levels.map(stringLiteral).join(', ')})`;
+  const known = levels.length === 0 ? 'FALSE' : `${ref} IN (${levels.map(sqlString).join(', ')})`;
   const blankIsUnseen = feature.flagMissing ? '0E0' : '1E0';
   return `CASE WHEN ${categoryIsMissing(ref)} THEN ${blankIsUnseen} WHEN ${known} THEN 0E0 ELSE 1E0 END`;
 }
@@ -44,7 +45,7 @@ export function encodedColumnsSql(spec: PreprocessorSpec, qualifier = ''): strin
   const impute = spec.missing === 'impute';
   const spans = featureSpans(spec, 'encodedColumnsSql');
   return spec.features.flatMap((feature, f) => {
-    const ref = `${qualifier}${identifier(feature.name)}`;
+    const ref = `${qualifier}${sqlIdent(feature.name)}`;
     const { first, width } = spans[f];
     return Array.from({ length: width }, (_, k) => standardized(rawEncoded(feature, k, ref, impute), spec.columns[first + k]));
   });

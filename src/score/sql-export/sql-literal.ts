@@ -12,12 +12,3 @@ export function doubleLiteral(x: number): string {
   // Parenthesised so that "a - -1E0" or "a * -1E0" never reads as a comment or a syntax error.
   return x < 0 ? `(${text})` : text;
 }
-
-export function stringLiteral(text: string): string {
-  return `'${text.replaceAll("'", "''")}'`;
-}
-
-/** A delimited identifier (ISO SQL double quotes), so any feature name is safe. */
-export function identifier(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
-}

@@ -3,6 +3,7 @@ import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyCalibrator, fitCalibrator, type CalibratorSpec } from '../../../src/calibrate/calibrator.ts';
+import { sqlString } from '../../../src/data/duckdb-session.ts';
 import { toSpec, trainGbdt } from '../../../src/learn/gbdt/index.ts';
 import { fitLogistic } from '../../../src/learn/logistic/fit.ts';
 import { logisticModel } from '../../../src/learn/logistic/logistic-model.ts';
@@ -12,7 +13,7 @@ import type { ChurnModel } from '../../../src/learn/model.ts';
 import { GbdtModel } from '../../../src/learn/gbdt/model.ts';
 import { healthScores } from '../../../src/score/health-score.ts';
 import { compileScoringSql, type ScoringBundle } from '../../../src/score/sql-export/compile-scoring-sql.ts';
-import { doubleLiteral, stringLiteral } from '../../../src/score/sql-export/sql-literal.ts';
+import { doubleLiteral } from '../../../src/score/sql-export/sql-literal.ts';
 
 /**
  * A generated feature table with the awkward cases the SQL must reproduce: missing numbers,
@@ -69,7 +70,7 @@ function expectParity(ts: { p: Float64Array; s: Uint8Array }, sql: { p: number[]
 beforeAll(async () => {
   instance = await DuckDBInstance.create(':memory:');
   const conn = await instance.connect();
-  const lit = (v: number | string | null): string => (v === null ? 'NULL' : typeof v === 'number' ? doubleLiteral(v) : stringLiteral(v));
+  const lit = (v: number | string | null): string => (v === null ? 'NULL' : typeof v === 'number' ? doubleLiteral(v) : sqlString(v));
   const values = score.table.tenure.map((_, i) => `(${i}, ${lit(score.table.tenure[i])}, ${lit(score.table.logins[i])}, ${lit(score.table.plan[i])})`);
   await conn.run('CREATE TABLE features (id INTEGER, tenure DOUBLE, logins DOUBLE, plan VARCHAR)');
   await conn.run(`INSERT INTO features VALUES ${values.join(', ')}`);

@@ -1,6 +1,6 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
-import { doubleLiteral, identifier, stringLiteral } from '../../../src/score/sql-export/sql-literal.ts';
+import { doubleLiteral } from '../../../src/score/sql-export/sql-literal.ts';
 
 describe('doubleLiteral', () => {
   it('writes an approximate numeric literal with the shortest round-trip digits', () => {
@@ -23,12 +23,5 @@ describe('doubleLiteral', () => {
   it('refuses values SQL cannot write', () => {
     expect(() => doubleLiteral(Number.NaN)).toThrow();
     expect(() => doubleLiteral(Number.POSITIVE_INFINITY)).toThrow();
-  });
-});
-
-describe('stringLiteral and identifier', () => {
-  it('double the quote character', () => {
-    expect(stringLiteral("O'Brien")).toBe("'O''Brien'");
-    expect(identifier('say "hi"')).toBe('"say ""hi"""');
   });
 });
