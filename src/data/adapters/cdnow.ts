@@ -39,21 +39,26 @@ export async function readCdnow(path: string): Promise<AdapterResult> {
   let lineNo = 0;
   let read = 0;
   const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
-  for await (const line of lines) {
-    lineNo++;
-    if (lineNo === 1 && /^\s*customer_id\b/.test(line)) continue;
-    read++;
-    columns ??= line.trim().split(/\s+/).length === SAMPLE_COLUMNS.length ? SAMPLE_COLUMNS : MASTER_COLUMNS;
-    const parsed = parseCdnowLine(line, columns);
-    if ('reason' in parsed) {
-      rejected.push({ file: path, line: lineNo, ...parsed });
-      reasons[parsed.reason] = (reasons[parsed.reason] ?? 0) + 1;
-      continue;
+  try {
+    for await (const line of lines) {
+      lineNo++;
+      // A blank line holds no purchase (as in the CSV and JSON Lines readers): skipped, its number kept.
+      if ((lineNo === 1 && /^\s*customer_id\b/.test(line)) || line.trim() === '') continue;
+      read++;
+      columns ??= line.trim().split(/\s+/).length === SAMPLE_COLUMNS.length ? SAMPLE_COLUMNS : MASTER_COLUMNS;
+      const parsed = parseCdnowLine(line, columns);
+      if ('reason' in parsed) {
+        rejected.push({ file: path, line: lineNo, ...parsed });
+        reasons[parsed.reason] = (reasons[parsed.reason] ?? 0) + 1;
+        continue;
+      }
+      ids.push(parsed.id);
+      timestamps.push(parsed.timestamp);
+      amounts.push(parsed.amount);
+      quantities.push(parsed.quantity);
     }
-    ids.push(parsed.id);
-    timestamps.push(parsed.timestamp);
-    amounts.push(parsed.amount);
-    quantities.push(parsed.quantity);
+  } catch (error) {
+    throw new UserError(`${path}: cannot read (${(error as Error).message})`);
   }
   if (lineNo === 0) throw new UserError(`${path}: file is empty`);
 

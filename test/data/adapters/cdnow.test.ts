@@ -46,6 +46,18 @@ describe('readCdnow', () => {
       { file: path, line: 3, column: 'date', value: '19971332', reason: 'bad_date', detail: 'date must be a real calendar day written YYYYMMDD' },
     ]);
   });
+
+  it('skips blank lines, as the CSV reader does, keeping the file\'s line numbers', async () => {
+    const path = file('blank.txt', ' customer_id  date number_of_cds  dollar_value\n 00001 19970101 1 11.77\n\n   \n 00002 19971332 1 5\n');
+    const { data, summary, quarantine } = await readCdnow(path);
+    expect(data.transactions.numRows()).toBe(1);
+    expect(summary.tables[1]).toMatchObject({ read: 2, accepted: 1, rejected: 1 });
+    expect(quarantine.transactions?.[0]).toMatchObject({ line: 5, column: 'date' });
+  });
+
+  it('names a path it cannot read in a user error, not a crash', async () => {
+    await expect(readCdnow(root)).rejects.toMatchObject({ name: 'UserError', message: expect.stringMatching(/: cannot read \(EISDIR/) });
+  });
 });
 
 describeShared(['cdnow', 'CDNOW_master.txt'], 'readCdnow on the CDNOW master log', () => {
