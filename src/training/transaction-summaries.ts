@@ -4,29 +4,33 @@
  */
 import type { ColumnTable } from 'arquero';
 import type { CustomerData } from '../data/customer-data.ts';
+import type { TransactionLog } from '../value/read-transactions-csv.ts';
 import { observationEndForCutoff, summariseTransactions } from '../value/transaction-summary.ts';
 import type { TimeUnit, TransactionSummary } from '../value/transaction-summary.ts';
 
-/** Null when the data have no transactions table. Recency and T are in `unit` (days by default). */
-export function summariesAt(data: CustomerData, customerIds: readonly string[], cutoff: number, unit: TimeUnit = 'days'): TransactionSummary | null {
-  const tx = data.transactions;
-  if (tx === undefined) return null;
-  const index = new Map<string, number>();
-  customerIds.forEach((id, i) => index.set(id, i));
-  const ids = tx.array('customer_id') as ArrayLike<string>;
-  const ts = tx.array('timestamp') as ArrayLike<number>;
-  const amounts = tx.array('amount') as ArrayLike<number>;
-  const customer: number[] = [];
-  const time: number[] = [];
-  const amount: number[] = [];
-  for (let i = 0; i < ids.length; i++) {
-    const c = index.get(ids[i]);
-    if (c === undefined || !(ts[i] < cutoff)) continue;
-    customer.push(c);
-    time.push(ts[i]);
-    amount.push(amounts[i]);
-  }
-  return summariseTransactions(Int32Array.from(customer), Float64Array.from(time), Float64Array.from(amount), customerIds.length, {
+/** Every purchase in `transactions` as typed arrays, customers indexed as in `customerIds`; others' rows left out. */
+export function transactionLog(transactions: ColumnTable, customerIds: string[]): TransactionLog {
+  const index = new Map(customerIds.map((id, i) => [id, i]));
+  const ids = transactions.array('customer_id') as ArrayLike<string>;
+  const ts = transactions.array('timestamp') as ArrayLike<number>;
+  const amounts = transactions.array('amount') as ArrayLike<number>;
+  const rows = Array.from(ids, (_, i) => i).filter((i) => index.has(ids[i]));
+  return {
+    customerIds,
+    customer: Int32Array.from(rows, (i) => index.get(ids[i]) as number),
+    timestampMs: Float64Array.from(rows, (i) => ts[i]),
+    amount: Float64Array.from(rows, (i) => amounts[i]),
+  };
+}
+
+/**
+ * Null when the data have no transactions table. Recency and T are in `unit` (days by default); purchases from
+ * the cutoff's day on are left out by the observation end.
+ */
+export function summariesAt(data: CustomerData, customerIds: string[], cutoff: number, unit: TimeUnit = 'days'): TransactionSummary | null {
+  if (data.transactions === undefined) return null;
+  const log = transactionLog(data.transactions, customerIds);
+  return summariseTransactions(log.customer, log.timestampMs, log.amount, customerIds.length, {
     observationEnd: observationEndForCutoff(cutoff),
     unit,
   });

@@ -7,6 +7,7 @@ import { parseIsoDate } from '../../data/iso-date.ts';
 import { conditionalExpectedPurchases } from '../../value/bgnbd-predict.ts';
 import { holdoutComparison, holdoutPurchases } from '../../value/holdout-comparison.ts';
 import { purchaseValue } from '../../value/purchase-value.ts';
+import { idsOf, transactionLog } from '../../training/transaction-summaries.ts';
 import { readTransactionsCsv, type TransactionLog } from '../../value/read-transactions-csv.ts';
 import { observationEndForCutoff, summariseTransactions, UNIT_DAYS, utcDay } from '../../value/transaction-summary.ts';
 import { customerValueRows } from '../../value/value-table.ts';
@@ -98,13 +99,5 @@ async function readLog(flags: { cdnow?: string; transactions?: string }): Promis
   if (bad !== undefined) {
     throw new UserError(`${bad.file}: line ${bad.line}${bad.column === '' ? '' : `, column ${bad.column}`}: ${bad.detail} (found "${bad.value}")`);
   }
-  const tx = data.transactions;
-  const customerIds = data.customers.array('customer_id') as string[];
-  const index = new Map(customerIds.map((id, i) => [id, i]));
-  return {
-    customerIds,
-    customer: Int32Array.from(tx.array('customer_id') as string[], (id) => index.get(id) ?? -1),
-    timestampMs: Float64Array.from(tx.array('timestamp') as number[]),
-    amount: Float64Array.from(tx.array('amount') as number[]),
-  };
+  return transactionLog(data.transactions, idsOf(data.customers));
 }
