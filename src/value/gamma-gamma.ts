@@ -26,16 +26,6 @@ export const GammaGammaFit = z.object({
 });
 export type GammaGammaFit = z.infer<typeof GammaGammaFit>;
 
-/**
- * Σ log f(m̄ᵢ | p, q, γ, xᵢ) over customers with xᵢ > 0 (others carry no spend information), where the mean m̄ of
- * x purchases has density
- *   f(m̄ | p, q, γ, x) = Γ(px+q) / (Γ(px) Γ(q)) · γ^q (m̄x)^(px−1) x / (γ + m̄x)^(px+q).
- */
-export function gammaGammaLogLikelihood(params: GammaGammaParams, frequency: Float64Array, monetary: Float64Array): number {
-  const repeat = (i: number) => frequency[i] > 0;
-  return spendLogLikelihood(params, spendData(frequency.filter((_, i) => repeat(i)), monetary.filter((_, i) => repeat(i))));
-}
-
 interface SpendData {
   x: Float64Array;
   /** m̄x, the total repeat spend, and its log: constant across evaluations. */
