@@ -1,30 +1,17 @@
 /** The `ModelFacts` saved with a trained candidate: one definition for `healthscore run` and `train`. */
 import { brierScore } from '../evaluate/brier-score.ts';
 import { rocAuc } from '../evaluate/roc-auc.ts';
-import type { ChurnDefinition } from '../features/churn-definition.ts';
-import type { FeatureDictionary } from '../features/dictionary.ts';
-import type { FeatureSpec } from '../features/spec.ts';
 import type { HoldoutSplits } from '../learn/holdout-splits.ts';
 import type { ModelFacts } from '../score/model-bundle.ts';
-import type { ModelInputs } from '../learn/model-inputs.ts';
 import { driftReference } from '../score/drift.ts';
-import type { TierConfig } from '../score/tiers.ts';
 import type { Candidate, Parts } from './fit-candidates.ts';
 import { splitFacts, tableSha256 } from './saved-model.ts';
 
-export interface CandidateContext {
-  name: string;
-  version: string;
-  inputs: ModelInputs;
-  dictionary: FeatureDictionary;
-  tiers: TierConfig;
-  horizonDays: number | null;
-  /** Null in tabular mode. */
-  featureSpec: FeatureSpec | null;
-  churn: ChurnDefinition | null;
+/** The facts the candidate does not know itself, and the split it was trained on. */
+export type CandidateContext = Pick<ModelFacts, 'name' | 'version' | 'inputs' | 'dictionary' | 'tiers' | 'horizonDays' | 'featureSpec' | 'churn'> & {
   splits: HoldoutSplits;
   parts: Parts;
-}
+};
 
 export function candidateFacts(candidate: Candidate, c: CandidateContext): ModelFacts {
   return {
