@@ -1,23 +1,18 @@
 /** Options of `healthscore run`: where the data comes from, the label, the models to try, where outputs go. */
 import { z } from 'zod';
+import { IngestStageOptions } from '../data/ingest-stage.ts';
 import { ChurnDefinition } from '../features/churn-definition.ts';
 import { FeatureEngine } from '../features/summary.ts';
 import { TierConfig } from '../score/tiers.ts';
 
-export const RunOptions = z.object({
-  /** A data folder (one file per table), or with `adapter` the adapter's input file. */
-  data: z.string().optional(),
+/** The ingest stage's options (data, tabular, config, adapter, asOf), then the rest of the pipeline's. */
+export const RunOptions = IngestStageOptions.extend({
   out: z.string().min(1),
   /** Generate synthetic histories into `data` first when it holds no customers file. */
   generate: z.boolean().default(false),
   customers: z.number().int().positive().default(5000),
   months: z.number().int().positive().default(24),
   seed: z.number().int().nonnegative().default(42),
-  /** Tabular mode: one CSV with a row per customer and a label, described by `config`. */
-  tabular: z.string().optional(),
-  config: z.string().optional(),
-  adapter: z.enum(['cdnow']).optional(),
-  asOf: z.string().optional(),
   horizonDays: z.number().int().positive().default(90),
   churn: ChurnDefinition.default({ kind: 'explicit' }),
   engine: FeatureEngine.default('arquero'),
