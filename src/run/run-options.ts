@@ -3,9 +3,9 @@ import { z } from 'zod';
 import { IngestStageOptions } from '../data/ingest-stage.ts';
 import { ChurnDefinition } from '../features/churn-definition.ts';
 import { FeatureEngine } from '../features/summary.ts';
-import { TierConfig } from '../score/tiers.ts';
+import { TrainStageOptions } from './stages/train-stage.ts';
 
-/** The ingest stage's options (data, tabular, config, adapter, asOf), then the rest of the pipeline's. */
+/** The ingest stage's options (data, tabular, config, adapter, asOf), the train stage's but its features and model, and the pipeline's own. */
 export const RunOptions = IngestStageOptions.extend({
   out: z.string().min(1),
   /** Generate synthetic histories into `data` first when it holds no customers file. */
@@ -17,15 +17,9 @@ export const RunOptions = IngestStageOptions.extend({
   churn: ChurnDefinition.default({ kind: 'explicit' }),
   engine: FeatureEngine.default('arquero'),
   models: z.array(z.enum(['logistic', 'gbdt'])).min(1).default(['logistic', 'gbdt']),
-  monotone: z.boolean().default(false),
-  modelsDir: z.string().default('models'),
-  name: z.string().regex(/^[A-Za-z0-9._-]+$/).default('churn'),
-  /** Default: the run's start time, e.g. 20261123T101500Z. */
-  version: z.string().regex(/^[A-Za-z0-9._-]+$/).optional(),
   /** AHP config to compare with the learned weights; null to skip the comparison. */
   ahp: z.string().nullable().optional(),
-  tiers: TierConfig.default({ by: 'thresholds', healthyMin: 70, watchMin: 40 }),
-  seedSplit: z.number().int().nonnegative().default(0),
+  ...TrainStageOptions.omit({ features: true, model: true }).shape,
 });
 export type RunOptions = z.infer<typeof RunOptions>;
 export type RunOptionsInput = z.input<typeof RunOptions>;
