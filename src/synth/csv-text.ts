@@ -3,7 +3,7 @@
  * value needs quoting; NaN is a blank. `customers.plan` is the plan at signup, later ones in `subscriptions`.
  */
 import { CONTRACT, TABLE_NAMES, TICKET_PRIORITIES, type TableName } from '../data/contract.ts';
-import { EVENT_TYPES, PLAN_TIERS, REGIONS, SEGMENTS, TICKET_CATEGORIES, planName } from './catalog.ts';
+import { EVENT_TYPES, REGIONS, SEGMENTS, TICKET_CATEGORIES, planName } from './catalog.ts';
 import { EVENT_COLS, SUBSCRIPTION_COLS, SURVEY_COLS, TICKET_COLS, TRANSACTION_COLS, type CustomerHistory } from './history.ts';
 import type { TimestampText } from './timestamp-text.ts';
 
@@ -68,8 +68,3 @@ export function historyCsv(history: CustomerHistory, ts: TimestampText): Record<
 
   return { customers, transactions, events, tickets, surveys, subscriptions };
 }
-
-/** All plan names the generator can write, for documentation and tests. */
-export const PLAN_NAMES: readonly string[] = PLAN_TIERS.flatMap((_, tier) =>
-  tier === 2 ? [planName(tier, true)] : [planName(tier, false), planName(tier, true)],
-);

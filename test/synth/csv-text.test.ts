@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CONTRACT, TABLE_NAMES } from '../../src/data/contract.ts';
-import { CSV_HEADERS, historyCsv, PLAN_NAMES, rowCounts } from '../../src/synth/csv-text.ts';
+import { planName } from '../../src/synth/catalog.ts';
+import { CSV_HEADERS, historyCsv, rowCounts } from '../../src/synth/csv-text.ts';
 import type { CustomerHistory } from '../../src/synth/history.ts';
 import { timestampText } from '../../src/synth/timestamp-text.ts';
 
@@ -53,8 +54,8 @@ describe('historyCsv', () => {
   });
 });
 
-describe('PLAN_NAMES', () => {
-  it('names every tier and billing the generator sells', () => {
-    expect(PLAN_NAMES).toEqual(['basic-monthly', 'basic-annual', 'pro-monthly', 'pro-annual', 'enterprise-annual']);
+describe('planName', () => {
+  it('names a plan by tier and billing', () => {
+    expect([planName(0, false), planName(1, true), planName(2, true)]).toEqual(['basic-monthly', 'pro-annual', 'enterprise-annual']);
   });
 });
