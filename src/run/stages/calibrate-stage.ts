@@ -24,7 +24,7 @@ export const CalibrateStageOptions = z.object({
   model: z.string().min(1),
   features: z.string().min(1),
   /** Name of the new version (default: the start time); saved beside the given one. */
-  version: z.string().regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, dot, dash or underscore').optional(),
+  version: ModelFacts.shape.version.optional(),
   /** Default: the seed the model's split was made with. */
   seedSplit: z.number().int().nonnegative().optional(),
 });

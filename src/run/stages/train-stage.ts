@@ -10,7 +10,7 @@ import { UserError } from '../../diagnostics/user-error.ts';
 import type { Log } from '../../diagnostics/log.ts';
 import { rocAuc } from '../../evaluate/roc-auc.ts';
 import { versionDir } from '../../score/bundle-artifact.ts';
-import type { ModelManifest } from '../../score/model-bundle.ts';
+import { ModelFacts, type ModelManifest } from '../../score/model-bundle.ts';
 import { TierConfig, DEFAULT_TIER_CONFIG } from '../../score/tiers.ts';
 import { DEFAULT_FEATURE_SPEC } from '../../features/default-spec.ts';
 import type { Candidate } from '../../training/fit-candidates.ts';
@@ -20,17 +20,15 @@ import { stratifiedSplit, temporalSplit } from '../../api/split.ts';
 import type { LabelledSnapshots } from '../../api/snapshots.ts';
 import { trainChurnModel } from '../../api/train.ts';
 
-const PathName = z.string().regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, dot, dash or underscore');
-
 export const TrainStageOptions = z.object({
   /** A feature-set folder (`healthscore features`) or a tabular ingest folder (`healthscore ingest --tabular`). */
   features: z.string().min(1),
   model: z.enum(['logistic', 'gbdt']),
   monotone: z.boolean().default(false),
   modelsDir: z.string().default('models'),
-  name: PathName.default('churn'),
+  name: ModelFacts.shape.name.default('churn'),
   /** Default: the start time, e.g. 20261123T101500Z. */
-  version: PathName.optional(),
+  version: ModelFacts.shape.version.optional(),
   tiers: TierConfig.default(DEFAULT_TIER_CONFIG),
   /** Seed of the stratified split in tabular mode (the temporal split has none). */
   seedSplit: z.number().int().nonnegative().default(0),
