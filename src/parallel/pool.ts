@@ -227,19 +227,7 @@ export class WorkerPool {
         if (w.pending.size === 0) w.worker.unref();
       }
     }
-    for (let c = 0; c < chunks; c++) {
-      const s = Atomics.load(ctrl, 1 + c);
-      if (s === DONE) continue;
-      // Unclaimed, failed, or held by a worker that died or stalls: computed here.
-      if (Atomics.compareExchange(ctrl, 1 + c, s, TAKEN) !== s) continue;
-      if (s > 0) this.lose(s);
-      try {
-        k.run(args, c, this.context);
-      } catch (error) {
-        Atomics.store(ctrl, 1 + c, FAILED);
-        throw error;
-      }
-    }
+    for (let c = 0; c < chunks; c++) this.takeOver(k, args, ctrl, c);
   }
 
   /** Ends every worker; the pool then computes on the calling thread alone. */
@@ -253,16 +241,29 @@ export class WorkerPool {
     const deadline = performance.now() + stallMs;
     for (;;) {
       const s = Atomics.load(ctrl, 1 + c);
-      if (s === DONE || s === TAKEN) return;
       const left = deadline - performance.now();
-      if (s !== FAILED && left > 0) {
-        Atomics.wait(ctrl, 1 + c, s, left);
-        continue;
-      }
+      if (s === DONE || s === TAKEN || s === FAILED || left <= 0) break;
+      Atomics.wait(ctrl, 1 + c, s, left);
+    }
+    this.takeOver(k, args, ctrl, c);
+  }
+
+  /**
+   * Computes chunk c on the calling thread unless it is done: it is unclaimed, failed, or held by a
+   * worker that died or stalls, which is replaced so that it cannot hold up later jobs too.
+   */
+  private takeOver<A>(k: Kernel<A>, args: A, ctrl: Int32Array, c: number): void {
+    for (;;) {
+      const s = Atomics.load(ctrl, 1 + c);
+      if (s === DONE || s === TAKEN) return;
       if (Atomics.compareExchange(ctrl, 1 + c, s, TAKEN) !== s) continue;
-      // A worker that stalls is replaced, so that it cannot hold up later jobs too.
       if (s > 0) this.lose(s);
-      k.run(args, c, this.context);
+      try {
+        k.run(args, c, this.context);
+      } catch (error) {
+        Atomics.store(ctrl, 1 + c, FAILED);
+        throw error;
+      }
       return;
     }
   }
