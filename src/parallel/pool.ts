@@ -114,6 +114,11 @@ export class WorkerPool {
     return this.workers.length;
   }
 
+  /** Starts the workers a call on `threads` threads would use, so that they are up by its first job. */
+  prestart(threads: number): void {
+    this.helpers(threads - 1);
+  }
+
   /** Shares `value` (numbers, strings, shared memory…) with every worker, now and started later. */
   share(value: unknown): SharedResource {
     const id = this.nextResource++;

@@ -5,6 +5,7 @@
  * so the PSI is the same bits whichever thread counted.
  */
 import { workerPool, type AsyncJob } from '../parallel/pool.ts';
+import { designData } from '../learn/matrix.ts';
 import type { RawTable } from '../learn/preprocess/spec.ts';
 import { binsOf, DriftCounter, PSI_FLAG, rowCount, type DriftReference, type FeatureDrift } from './drift.ts';
 import { edgeSearch } from './edge-search.ts';
@@ -16,8 +17,6 @@ interface Slot {
   /** The slot's job, until its counts are merged. */
   pending: AsyncJob | null;
 }
-
-const shared = (doubles: number): Float64Array => new Float64Array(new SharedArrayBuffer(8 * doubles));
 
 /** Where each of a list of parts starts when laid end to end, and (last) where they end. */
 function offsets(sizes: readonly number[]): Int32Array {
@@ -54,19 +53,9 @@ export class DriftCounts {
     });
     const edgeAt = offsets(searches.map((s) => s.padded.length));
     const binAt = offsets(this.numeric.map((f) => binsOf(reference.features[f])));
-    const edges = shared(edgeAt[searches.length]);
+    const edges = designData(edgeAt[searches.length], true);
     searches.forEach((s, k) => edges.set(s.padded, edgeAt[k]));
     this.layout = { edges, edgeAt, binAt };
-  }
-
-  /**
-   * Has the pool start its worker with a job of no rows: a batch job calls it before its input
-   * opens, so the worker is up by the first chunk (until then the pool counts on this thread).
-   */
-  static warm(threads: number): void {
-    const none = shared(1);
-    const at = new Int32Array(new SharedArrayBuffer(4));
-    workerPool().submit(numericBinsKernel, { rows: 0, data: none, capacity: 0, edges: none, edgeAt: at, binAt: at, counts: none }, 1, threads);
   }
 
   /** Counts a chunk's rows; the pool's count of its numeric features is merged by a later `add` or `result`. */
@@ -78,7 +67,7 @@ export class DriftCounts {
       this.counter.add(table);
       return;
     }
-    if (this.slots.length === 0) this.slots = [0, 1].map(() => ({ data: shared(this.numeric.length * this.capacity), counts: shared(this.layout.binAt[this.numeric.length]), pending: null }));
+    if (this.slots.length === 0) this.slots = [0, 1].map(() => ({ data: designData(this.numeric.length * this.capacity, true), counts: designData(this.layout.binAt[this.numeric.length], true), pending: null }));
     const slot = this.slots[this.turn];
     // A slot whose job is not done (the pool is busy, or its worker still starting) is not waited
     // for: this chunk is counted here.

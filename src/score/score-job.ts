@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { ExitCode, UserError } from '../diagnostics/user-error.ts';
 import type { Log } from '../diagnostics/log.ts';
 import { createProgress } from '../diagnostics/progress.ts';
-import { defaultThreads } from '../parallel/pool.ts';
+import { defaultThreads, workerPool } from '../parallel/pool.ts';
 import { sqlString, withDuckDb } from '../data/duckdb-session.ts';
 import { removeStaleTemporaries, writeAtomically } from '../data/atomic-output.ts';
 import { csvField } from '../data/csv-field.ts';
@@ -166,9 +166,9 @@ export async function runScoreJob(input: ScoreJobOptions, log: Log): Promise<Sco
   if (o.alerts !== undefined && o.history === undefined) throw new UserError('--alerts needs --history: alerts compare today with earlier scores');
   if (!['.csv', '.parquet'].includes(extname(o.out).toLowerCase())) throw new UserError(`--out ${o.out}: expected a .csv or .parquet file name`);
   if (!existsSync(dirname(o.out) || '.')) throw new UserError(`--out ${o.out}: folder ${dirname(o.out)} does not exist`);
-  // The pool's worker starts now, to have loaded its kernels by the first chunk (a moment, more in
-  // the source tree); an input too small for it leaves it idle.
-  if (threads > 1) DriftCounts.warm(threads);
+  // The worker beside this thread for the drift counts and lines starts now, to be up by the first
+  // chunk (a moment, more in the source tree); an input too small for it leaves it idle.
+  if (threads > 1) workerPool().prestart(2);
   // The input is opened (DuckDB's duplicate check and count) while the model loads (its files read
   // and checked against their checksums): the opening waits mostly on DuckDB's threads. Problems
   // are reported in the order of a job that did one thing after the other: the model's, the

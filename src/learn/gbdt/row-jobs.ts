@@ -5,7 +5,7 @@
  */
 import type { Kernel } from '../../parallel/kernel.ts';
 import { workerPool } from '../../parallel/pool.ts';
-import type { Matrix } from '../matrix.ts';
+import { designData, inSharedMemory, type Matrix } from '../matrix.ts';
 
 /** What a row kernel is given: rows × cols values in, rows × width values out, in shared memory. */
 export interface RowJob {
@@ -22,16 +22,14 @@ export interface RowJob {
 /** Numbers in one staging block (8 MB). */
 const BLOCK_CELLS = 1 << 20;
 
-const isShared = (a: Float64Array): boolean => a.buffer instanceof SharedArrayBuffer;
-const sharedF64 = (n: number): Float64Array => new Float64Array(new SharedArrayBuffer(8 * Math.max(1, n)));
 
 /** The blocks of one job: x's rows, and out's, in shared memory (staged when they are not). */
 function* blocks(model: number, x: Matrix, out: Float64Array, width: number, chunkRows: number): Generator<{ job: RowJob; chunks: number; done(): void }> {
-  const direct = isShared(x.data) && isShared(out);
+  const direct = inSharedMemory(x.data) && inSharedMemory(out);
   const perBlock = direct ? x.rows : Math.max(chunkRows, Math.floor(BLOCK_CELLS / Math.max(1, x.cols, width) / chunkRows) * chunkRows);
   const size = Math.min(perBlock, x.rows);
-  const input = isShared(x.data) ? null : sharedF64(size * x.cols);
-  const output = isShared(out) ? null : sharedF64(size * width);
+  const input = inSharedMemory(x.data) ? null : designData(Math.max(1, size * x.cols), true);
+  const output = inSharedMemory(out) ? null : designData(Math.max(1, size * width), true);
   for (let first = 0; first < x.rows; first += perBlock) {
     const rows = Math.min(perBlock, x.rows - first);
     const from = x.data.subarray(first * x.cols, (first + rows) * x.cols);

@@ -5,7 +5,7 @@
  */
 import { defaultThreads, workerPool } from '../../parallel/pool.ts';
 import type { SharedResource } from '../../parallel/pool.ts';
-import { inSharedMemory } from '../matrix.ts';
+import { designData, inSharedMemory } from '../matrix.ts';
 import type { Matrix } from '../matrix.ts';
 import type { ChurnModel, Contributions } from '../model.ts';
 import { linearMarginKernel, marginKernels } from './linear-margin.ts';
@@ -53,10 +53,10 @@ export function logisticModel(spec: LogisticSpec): LogisticModel {
       shared = workerPool().share(coefficients);
       releaseWithModel.register(model, shared);
     }
-    const out = usable ? into.subarray(0, x.rows) : new Float64Array(new SharedArrayBuffer(x.rows * 8));
+    const out = usable ? into.subarray(0, x.rows) : designData(x.rows, true);
     let target = out;
     if (!inSharedMemory(out)) {
-      if (scratch.length < x.rows) scratch = new Float64Array(new SharedArrayBuffer(x.rows * 8));
+      if (scratch.length < x.rows) scratch = designData(x.rows, true);
       target = scratch.subarray(0, x.rows);
     }
     const args = { coefficients: shared.id, output, X: x.data, out: target, rows: x.rows, p, rowsPerChunk: ROWS_PER_CHUNK };
