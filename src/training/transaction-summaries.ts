@@ -14,13 +14,17 @@ export function transactionLog(transactions: ColumnTable, customerIds: string[])
   const ids = transactions.array('customer_id') as ArrayLike<string>;
   const ts = transactions.array('timestamp') as ArrayLike<number>;
   const amounts = transactions.array('amount') as ArrayLike<number>;
-  const rows = Array.from(ids, (_, i) => i).filter((i) => index.has(ids[i]));
-  return {
-    customerIds,
-    customer: Int32Array.from(rows, (i) => index.get(ids[i]) as number),
-    timestampMs: Float64Array.from(rows, (i) => ts[i]),
-    amount: Float64Array.from(rows, (i) => amounts[i]),
-  };
+  const customer: number[] = [];
+  const timestampMs: number[] = [];
+  const amount: number[] = [];
+  for (let i = 0; i < ids.length; i++) {
+    const c = index.get(ids[i]);
+    if (c === undefined) continue;
+    customer.push(c);
+    timestampMs.push(ts[i]);
+    amount.push(amounts[i]);
+  }
+  return { customerIds, customer: Int32Array.from(customer), timestampMs: Float64Array.from(timestampMs), amount: Float64Array.from(amount) };
 }
 
 /**
