@@ -13,6 +13,7 @@ import { priorityList } from '../score/priority.ts';
 import { reasonsCell, scoreSnapshot, type SnapshotScores } from '../score/score-snapshot.ts';
 import { customerValue, type CustomerValue } from '../value/customer-value.ts';
 import { assembleReport } from './report-assembly.ts';
+import { REPORT_INPUT_FILE } from './stages/report-stage.ts';
 import type { RunContext } from './run-context.ts';
 import { idsOf, summariesAt } from '../training/transaction-summaries.ts';
 
@@ -81,7 +82,7 @@ export async function writeRunOutputs(ctx: RunContext): Promise<SnapshotScores> 
     revenueAtRisk: value.method[i] === 'none' ? null : value.revenueAtRisk[i],
   }));
   const report = assembleReport(ctx, scored, priority);
-  writeFileSync(join(o.out, 'report-input.json'), JSON.stringify(report, null, 2) + '\n');
+  writeFileSync(join(o.out, REPORT_INPUT_FILE), JSON.stringify(report, null, 2) + '\n');
   writeFileSync(join(o.out, 'report.html'), await renderHtmlReport(report));
   writeFileSync(join(o.out, 'report.md'), renderMarkdownReport(report));
   log.info(`report written to ${join(o.out, 'report.html')} and report.md`);

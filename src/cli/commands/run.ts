@@ -3,10 +3,10 @@ import { Option, type Command } from 'commander';
 import { ADAPTER_NAMES } from '../../data/adapters/adapter-names.ts';
 import type { ChurnDefinition } from '../../features/churn-definition.ts';
 import { FEATURE_ENGINES } from '../../features/feature-engines.ts';
-import { consoleLog, quietLog } from '../../diagnostics/log.ts';
 import { threadsOption } from '../threads.ts';
 import { ACTIVITY } from './features.ts';
 import { examples } from '../examples.ts';
+import { modelStageLog } from '../model-stage.ts';
 
 const MODEL_KINDS = ['logistic', 'gbdt'] as const;
 
@@ -58,10 +58,9 @@ export function registerRun(program: Command): void {
         ),
     )
     .action(async (flags: Record<string, unknown>) => {
-      const [{ z }, { flag, parseFlags }, { selectBackend }, { runPipeline }, { RunOptions }] = await Promise.all([
+      const [{ z }, { flag, parseFlags }, { runPipeline }, { RunOptions }] = await Promise.all([
         import('zod'),
         import('../flags.ts'),
-        import('../../runtime/backend.ts'),
         import('../../run/run-pipeline.ts'),
         import('../../run/run-options.ts'),
       ]);
@@ -82,9 +81,7 @@ export function registerRun(program: Command): void {
         }),
         flags,
       );
-      const log = quiet ? quietLog : consoleLog;
-      log.info(`TensorFlow.js backend: ${await selectBackend()}`);
-      const result = await runPipeline(options, log);
+      const result = await runPipeline(options, await modelStageLog(quiet));
       const chosen = result.metrics.models.find((m) => m.name === result.chosen.kind);
       console.log('');
       console.log(`chosen model: ${result.chosen.kind} (calibrated with ${result.chosen.calibration.chosen})`);

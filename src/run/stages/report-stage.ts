@@ -12,7 +12,7 @@ import { renderHtmlReport } from '../../report/html.ts';
 import { renderMarkdownReport } from '../../report/markdown.ts';
 import { ReportInput } from '../../report/report-input.ts';
 
-const REPORT_INPUT_FILE = 'report-input.json';
+export const REPORT_INPUT_FILE = 'report-input.json';
 
 export const ReportStageOptions = z.object({
   run: z.string().min(1),
