@@ -19,6 +19,7 @@ import { writeFeatureSet } from './feature-set-files.ts';
 import { dayAfter } from './snapshot-population.ts';
 import { FeatureSpec } from './spec.ts';
 import { FeatureEngine } from './summary.ts';
+import { defaultThreads } from '../parallel/pool.ts';
 
 export const FeaturesStageOptions = z.object({
   /** An ingest output folder (with tables/), or for the DuckDB engine a folder of contract CSVs. */
@@ -46,7 +47,7 @@ export async function runFeaturesStage(input: FeaturesStageOptions, log: Log, lo
   const spec = options.spec === undefined ? DEFAULT_FEATURE_SPEC : readJsonFile(options.spec, FeatureSpec, { what: 'the feature spec' });
   const asOf = options.asOf === undefined ? null : dateFlag('--as-of', options.asOf);
   const { data: dir, horizonDays, churn } = options;
-  const sql = { threads: options.threads };
+  const sql = { threads: options.threads ?? defaultThreads() };
   // The in-memory engine reads the clean store once; the DuckDB engine reads the files itself.
   const data = options.engine === 'duckdb' ? null : (loaded ?? (await readCleanTables(dir)));
   let set: FeatureSet;

@@ -17,7 +17,6 @@ import { runFeaturesStage } from '../features/features-stage.ts';
 import { dayAfter } from '../features/snapshot-population.ts';
 import { versionDir } from '../score/bundle-artifact.ts';
 import { readCustomerData, type CustomerDataSet } from '../api/customer-data-set.ts';
-import { defaultThreads } from '../parallel/pool.ts';
 import { snapshotAt } from '../api/snapshots.ts';
 import { stratifiedSplit, temporalSplit } from '../api/split.ts';
 import { readTabularData } from '../api/tabular-data.ts';
@@ -61,7 +60,7 @@ async function prepareEvents(o: RunOptions, log: Log): Promise<Prepared> {
   }
   log.info(formatIngestSummary(data.summary));
   const featureSet = await runFeaturesStage(
-    { data: ingestDir, out: join(o.out, 'features'), engine: o.engine, horizonDays: o.horizonDays, churn: o.churn, threads: defaultThreads() },
+    { data: ingestDir, out: join(o.out, 'features'), engine: o.engine, horizonDays: o.horizonDays, churn: o.churn },
     log,
     data.tables,
   );

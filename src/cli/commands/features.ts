@@ -46,11 +46,10 @@ export function registerFeatures(program: Command): void {
         import('../../features/features-stage.ts'),
       ]);
       const { churn, inactivityTables, quiet, ...options } = parseFlags(
-        FeaturesStageOptions.extend({
+        FeaturesStageOptions.omit({ threads: true }).extend({
           horizonDays: flag.positiveWholeNumber,
           churn: flag.oneOf(CHURN),
           inactivityTables: flag.listOf(ACTIVITY),
-          threads: flag.positiveWholeNumber.optional(),
           quiet: flag.on,
         }),
         flags,
