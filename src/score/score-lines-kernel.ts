@@ -24,9 +24,10 @@ export interface ScoreLinesArgs extends LineSlot {
   readonly rows: number;
   /** ",<as-of>,": what follows the id. */
   readonly head: Uint8Array;
-  /** What follows the probability, for score s and tier code t, at [tailAt[3s + t], tailAt[3s + t + 1]). */
+  /** What follows the probability, for score s and tier code t, at [tailAt[s·tierCount + t], tailAt[s·tierCount + t + 1]). */
   readonly tails: Uint8Array;
   readonly tailAt: Int32Array;
+  readonly tierCount: number;
 }
 
 /** The slot's lines into its output. A job is one chunk: its lines are one run of bytes. */
@@ -42,7 +43,7 @@ export const scoreLinesKernel = kernel<ScoreLinesArgs>(import.meta.url, 'scoreLi
     for (let k = 0; k < head.length; k++) out[at++] = head[k];
     const p = String(a.probs[i]);
     for (let k = 0; k < p.length; k++) out[at++] = p.charCodeAt(k);
-    const tail = a.scores[i] * 3 + a.tiers[i];
+    const tail = a.scores[i] * a.tierCount + a.tiers[i];
     for (let k = tailAt[tail]; k < tailAt[tail + 1]; k++) out[at++] = tails[k];
   }
   a.written[0] = at;

@@ -35,7 +35,7 @@ const sharedBytes = (bytes: number): Uint8Array => new Uint8Array(new SharedArra
  * are views, valid until the next `add`.
  */
 export class ScoreLines {
-  private readonly text: Pick<ScoreLinesArgs, 'head' | 'tails' | 'tailAt'>;
+  private readonly text: Pick<ScoreLinesArgs, 'head' | 'tails' | 'tailAt' | 'tierCount'>;
   private readonly here: ScoresCsvBytes;
   /** The most bytes of a line besides its id. */
   private readonly lineBytes: number;
@@ -65,7 +65,7 @@ export class ScoreLines {
     const tailBytes = sharedBytes(tailAt[tails.length]);
     tails.forEach((t, k) => tailBytes.set(t, tailAt[k]));
     const head = Buffer.from(`,${csvField(asOf)},`, 'utf8');
-    this.text = { head: sharedBytes(head.length), tails: tailBytes, tailAt };
+    this.text = { head: sharedBytes(head.length), tails: tailBytes, tailAt, tierCount: TIERS.length };
     this.text.head.set(head);
     this.lineBytes = head.length + MAX_NUMBER_TEXT + Math.max(...tails.map((t) => t.length));
     this.here = new ScoresCsvBytes(asOf, modelVersion);

@@ -79,7 +79,7 @@ describe('ScoreLines', () => {
     await poolWorkersUp();
     const none = new Uint8Array(new SharedArrayBuffer(1));
     const ints = new Int32Array(new SharedArrayBuffer(4));
-    const args: ScoreLinesArgs = { rows: 0, probs: new Float64Array(1), scores: none, tiers: none, whole: none, idEnds: ints, idBytes: none, out: none, written: ints, head: none, tails: none, tailAt: ints };
+    const args: ScoreLinesArgs = { rows: 0, probs: new Float64Array(1), scores: none, tiers: none, whole: none, idEnds: ints, idBytes: none, out: none, written: ints, head: none, tails: none, tailAt: ints, tierCount: 3 };
     await workerPool().runAsync(scoreLinesKernel, args, 1, 2);
   });
   afterEach(() => vi.restoreAllMocks());
