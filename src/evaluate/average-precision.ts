@@ -4,16 +4,15 @@
  * trapezoidal PR-AUC is optimistic); tied scores form one threshold.
  * @example averagePrecision(new Float64Array([0.1, 0.4, 0.35, 0.8]), new Uint8Array([0, 0, 1, 1])); // => 0.8333…
  */
-import { prCurve } from './pr-curve.ts';
-import { type ThresholdTable, thresholdTable } from './threshold-table.ts';
+import { prCurve, type PrCurve } from './pr-curve.ts';
+import { thresholdTable } from './threshold-table.ts';
 
 export function averagePrecision(scores: ArrayLike<number>, labels: ArrayLike<number>): number {
-  return averagePrecisionFromTable(thresholdTable(scores, labels, 'averagePrecision'));
+  return averagePrecisionFromCurve(prCurve(thresholdTable(scores, labels, 'averagePrecision')));
 }
 
 /** Summed from the highest threshold down; thresholds past full recall add no recall, so the curve's suffice. */
-export function averagePrecisionFromTable(t: ThresholdTable): number {
-  const { precision, recall } = prCurve(t);
+export function averagePrecisionFromCurve({ precision, recall }: PrCurve): number {
   let ap = 0;
   for (let j = recall.length - 2; j >= 0; j--) ap += (recall[j] - recall[j + 1]) * precision[j];
   return ap;

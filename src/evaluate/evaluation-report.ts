@@ -4,7 +4,7 @@
  * look meaningful and are not.
  */
 import { z } from 'zod';
-import { averagePrecisionFromTable } from './average-precision.ts';
+import { averagePrecisionFromCurve } from './average-precision.ts';
 import { baseRateScores } from './baselines.ts';
 import { AucInterval, bootstrapAucInterval, type BootstrapOptions } from './bootstrap-auc-interval.ts';
 import { brierScore } from './brier-score.ts';
@@ -122,7 +122,7 @@ export function evaluate(scores: ArrayLike<number>, labels: ArrayLike<number>, o
       positives,
       baseRate: positives / labels.length,
       rocAuc: rocAucFromTable(table),
-      averagePrecision: averagePrecisionFromTable(table),
+      averagePrecision: averagePrecisionFromCurve(pr),
       ksStatistic: ksStatisticFromTable(table),
       lift: TOP_SHARES.map((share) => ({ share, ...liftFromTable(table, share) })),
       brierScore: isProbability ? brierScore(scores, labels) : null,
