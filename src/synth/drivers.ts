@@ -95,7 +95,8 @@ export const TRUE_CHURN_DRIVERS: readonly ChurnDriver[] = (
 /** The hazard's inputs for one customer-week, as defined above. */
 export type ChurnInputs = Record<ChurnHazardTerm, number>;
 
-const TERMS: readonly ChurnHazardTerm[] = ['loginLevel', 'loginTrend', 'severeTickets', 'nps', 'tenure', 'annual', 'latentHealth'];
+/** CHURN_HAZARD's terms in its key order, which is the order η adds them in. */
+const TERMS = Object.keys(CHURN_HAZARD).filter((k): k is ChurnHazardTerm => k !== 'intercept');
 /** Tenure and annual billing only ever lower churn, so they cannot be a cause. */
 const CAUSES: readonly ChurnHazardTerm[] = ['loginLevel', 'loginTrend', 'severeTickets', 'nps', 'latentHealth'];
 
