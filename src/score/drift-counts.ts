@@ -45,14 +45,12 @@ export class DriftCounts {
     private readonly threads: number,
   ) {
     this.counter = new DriftCounter(reference);
-    this.numeric = reference.features.flatMap((ref, f) => (ref.type === 'numeric' ? [f] : []));
+    const numeric = reference.features.flatMap((ref, f) => (ref.type === 'numeric' ? [{ f, search: edgeSearch(ref.edges), bins: binsOf(ref) }] : []));
+    this.numeric = numeric.map((x) => x.f);
     this.elsewhere = new Set(this.numeric);
-    const searches = this.numeric.map((f) => {
-      const ref = reference.features[f];
-      return edgeSearch(ref.type === 'numeric' ? ref.edges : []);
-    });
+    const searches = numeric.map((x) => x.search);
     const edgeAt = offsets(searches.map((s) => s.padded.length));
-    const binAt = offsets(this.numeric.map((f) => binsOf(reference.features[f])));
+    const binAt = offsets(numeric.map((x) => x.bins));
     const edges = designData(edgeAt[searches.length], true);
     searches.forEach((s, k) => edges.set(s.padded, edgeAt[k]));
     this.layout = { edges, edgeAt, binAt };
