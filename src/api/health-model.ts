@@ -186,7 +186,7 @@ export class HealthModel {
 
   /** Calibrated churn probabilities of the rows, in row order (what `score` reports, without the rest). */
   churnProbabilities(rows: ScorableRows, options: { threads?: number } = {}): Float64Array {
-    const { threads } = parseArgument('churnProbabilities', 'options', z.strictObject({ threads: z.number().int().positive().optional() }), options);
+    const { threads } = parseArgument('churnProbabilities', 'options', ScoreOptions.pick({ threads: true }), options);
     return this.#scores(rows, false, 1, threads).churnProbability;
   }
 
