@@ -59,5 +59,5 @@ export function beginFloat32Rows(r: RowRange, out: Float32Array, threads: number
   const pieces = Math.ceil(rows / rowsPerPiece);
   const parallel = threads > 1 && pieces > 1 && inSharedMemory(r.X) && inSharedMemory(r.sample) && inSharedMemory(out);
   if (!parallel) return { finish: () => convert(r, r.from, r.to, out) };
-  return workerPool().begin(float32RowsKernel, { ...r, out, rowsPerPiece }, pieces, Math.min(threads, pieces));
+  return workerPool().begin(float32RowsKernel, { ...r, out, rowsPerPiece }, pieces, threads);
 }

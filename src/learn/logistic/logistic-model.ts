@@ -61,7 +61,7 @@ export function logisticModel(spec: LogisticSpec): LogisticModel {
     }
     const args = { coefficients: shared.id, output, X: x.data, out: target, rows: x.rows, p, rowsPerChunk: ROWS_PER_CHUNK };
     const chunks = Math.ceil(x.rows / ROWS_PER_CHUNK);
-    workerPool().run(linearMarginKernel, args, chunks, Math.min(threads, chunks));
+    workerPool().run(linearMarginKernel, args, chunks, threads);
     if (target !== out) out.set(target);
     return out;
   };
