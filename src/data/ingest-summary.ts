@@ -26,6 +26,12 @@ export const TableSummary = z
   .refine((t) => t.read === t.accepted + t.rejected, { message: 'read must equal accepted + rejected' });
 export type TableSummary = z.infer<typeof TableSummary>;
 
+/** A table's summary, its rows `rejected` being those read and not accepted (keys in the file's order). */
+export function tableSummary(s: Omit<TableSummary, 'rejected'>): TableSummary {
+  const { table, file, format, read, accepted, reasons, extra_columns } = s;
+  return { table, file, format, read, accepted, rejected: read - accepted, reasons, extra_columns };
+}
+
 export const IngestSummary = z.object({
   mode: z.enum(['folder', 'tabular', 'adapter']),
   /** The data folder, tabular file or adapter input. */

@@ -7,7 +7,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { UserError } from '../diagnostics/user-error.ts';
 import type { TableSpec } from './contract.ts';
 import { StagedTable, type StoredColumn } from './clean-store.ts';
-import type { TableSummary } from './ingest-summary.ts';
+import { tableSummary, type TableSummary } from './ingest-summary.ts';
 import { QuarantineWriter } from './quarantine.ts';
 import { validateRecord, type ValidationContext } from './record-validation.ts';
 import type { ProblemReason } from './row-problem.ts';
@@ -105,14 +105,5 @@ export async function ingestTable(
     }
   }
   if (isCustomers && read === 0) throw new UserError(`${source.file}: has a header but no customer rows`);
-  return {
-    table: spec.name,
-    file: source.file,
-    format: source.format,
-    read,
-    accepted,
-    rejected: read - accepted,
-    reasons,
-    extra_columns: extraColumns,
-  };
+  return tableSummary({ table: spec.name, file: source.file, format: source.format, read, accepted, reasons, extra_columns: extraColumns });
 }

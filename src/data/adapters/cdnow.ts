@@ -10,7 +10,7 @@ import { createInterface } from 'node:readline';
 import * as aq from 'arquero';
 import { UserError } from '../../diagnostics/user-error.ts';
 import type { CustomerData } from '../customer-data.ts';
-import type { IngestSummary, SourceFormat, TableSummary } from '../ingest-summary.ts';
+import { tableSummary, type IngestSummary } from '../ingest-summary.ts';
 import { parseIsoDate } from '../iso-date.ts';
 import { displayValue, type ProblemReason, type QuarantineEntry } from '../row-problem.ts';
 
@@ -87,19 +87,9 @@ export async function readCdnow(path: string): Promise<AdapterResult> {
     }),
   };
   // Both tables come from the one file; only purchase lines can be rejected.
-  const summarise = (table: string, format: SourceFormat, read: number, accepted: number, byReason: TableSummary['reasons']): TableSummary => ({
-    table,
-    file: path,
-    format,
-    read,
-    accepted,
-    rejected: read - accepted,
-    reasons: byReason,
-    extra_columns: [],
-  });
   const tables = [
-    summarise('customers', 'derived', customerCount, customerCount, {}),
-    summarise('transactions', 'cdnow', read, ids.length, reasons),
+    tableSummary({ table: 'customers', file: path, format: 'derived', read: customerCount, accepted: customerCount, reasons: {}, extra_columns: [] }),
+    tableSummary({ table: 'transactions', file: path, format: 'cdnow', read, accepted: ids.length, reasons, extra_columns: [] }),
   ];
   return { data, summary: { mode: 'adapter', source: path, as_of: null, tables }, quarantine: { transactions: rejected } };
 }

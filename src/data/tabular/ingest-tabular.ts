@@ -13,7 +13,7 @@ import { FeatureDictionary, type FeatureEntry } from '../../features/dictionary.
 import type { StoredColumn } from '../clean-store.ts';
 import { withDuckDb } from '../duckdb-session.ts';
 import { prepareOutput, openSource, writeSummary } from '../ingest-folder.ts';
-import { IngestSummary } from '../ingest-summary.ts';
+import { IngestSummary, tableSummary } from '../ingest-summary.ts';
 import { withTableSinks, type TableSinks } from '../ingest-table.ts';
 import { formatOfFile, type TableSource } from '../readers/table-source.ts';
 import type { ProblemReason } from '../row-problem.ts';
@@ -93,7 +93,7 @@ export async function ingestTabular(
       mode: 'tabular',
       source: file,
       as_of: null,
-      tables: [{ table: TABULAR_TABLE, file, format: source.format, read: counts.read, accepted: counts.rows.length, rejected: counts.read - counts.rows.length, reasons: counts.reasons, extra_columns: [] }],
+      tables: [tableSummary({ table: TABULAR_TABLE, file, format: source.format, read: counts.read, accepted: counts.rows.length, reasons: counts.reasons, extra_columns: [] })],
     });
     const dictionary = tabularDictionary(file, source.columns, columns, config);
     writeSummary(options.outDir, summary);
